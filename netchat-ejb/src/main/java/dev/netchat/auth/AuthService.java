@@ -1,0 +1,208 @@
+package dev.netchat.auth;
+
+import dev.netchat.shared.ConflictException;
+import dev.netchat.shared.FieldError;
+import dev.netchat.shared.InvalidInputException;
+import dev.netchat.shared.NotAllowedException;
+import dev.netchat.shared.NotAuthenticatedException;
+import dev.netchat.shared.NotFoundException;
+import dev.netchat.user.Role;
+import dev.netchat.user.UserAccount;
+import dev.netchat.user.UserRepository;
+import dev.netchat.user.UserRules;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Sign-up, sign-in, session refresh and sign-out. One method, one transaction. */
+@Stateless
+public class AuthService {
+
+    private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    RefreshTokenRepository refreshTokens;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    @ConfigProperty(name = "netchat.auth.refresh-token-lifetime", defaultValue = "P30D")
+    Duration refreshLifetime;
+
+    public SignedInSession signup(SignupCommand command, String clientAddress) {
+        String username = UserRules.normalizeUsername(command.username());
+        List<FieldError> errors = new ArrayList<>(UserRules.collect(
+                UserRules.checkFullName(command.fullName()),
+                UserRules.checkUsername(username),
+                UserRules.checkPassword("password", command.password()),
+                UserRules.checkPhoneNumber(command.phoneNumber()),
+                UserRules.checkAvatarUrl(command.avatarUrl())));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new ConflictException("username", "This username is taken.");
+        }
+        Instant now = Instant.now();
+        // The first account of an empty installation administers it.
+        Role role = users.any() ? Role.USER : Role.ADMIN;
+        UserAccount user = new UserAccount(username, command.fullName().strip(), passwords.hash(command.password()), role, now);
+        user.setPhoneNumber(emptyToNull(command.phoneNumber()));
+        user.setAvatarUrl(emptyToNull(command.avatarUrl()));
+        users.add(user);
+        LOG.info(() -> "New account " + user.getId() + " (" + role.claim() + ")");
+        return startSession(user, UUID.randomUUID().toString(), now, clientAddress);
+    }
+
+    public SignedInSession login(String rawUsername, String password, String clientAddress) {
+        String username = UserRules.normalizeUsername(rawUsername);
+        List<FieldError> errors = new ArrayList<>();
+        if (username == null || username.isEmpty()) {
+            errors.add(new FieldError("username", "Username is required."));
+        }
+        if (password == null || password.isEmpty()) {
+            errors.add(new FieldError("password", "Password is required."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        throttle.check(username, clientAddress);
+        Optional<UserAccount> found = users.findByUsername(username);
+        // The same work and the same answer whether the username exists or not.
+        boolean ok = passwords.matches(password, found.map(UserAccount::getPasswordHash).orElse(null));
+        if (!ok) {
+            throttle.recordFailure(username, clientAddress);
+            throw new NotAuthenticatedException("Wrong username or password.");
+        }
+        throttle.recordSuccess(username);
+        UserAccount user = found.orElseThrow();
+        if (user.isDisabled()) {
+            throw new NotAllowedException("This account is disabled.");
+        }
+        return startSession(user, UUID.randomUUID().toString(), Instant.now(), clientAddress);
+    }
+
+    /**
+     * Spends the refresh token and returns a new session in the same family, or empty when the token is not
+     * usable. Presenting an already spent token means it was stolen or replayed: the whole family is revoked,
+     * and that revocation must commit, which is why this answers empty instead of throwing.
+     */
+    public Optional<SignedInSession> refresh(String rawToken, String clientAddress) {
+        if (rawToken == null || rawToken.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Optional<RefreshToken> found = refreshTokens.findByHashForUpdate(sha256(rawToken));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RefreshToken token = found.get();
+        if (token.isSpent()) {
+            int revoked = refreshTokens.revokeFamily(token.getFamilyId(), now);
+            LOG.warning(() -> "A spent refresh token was presented again; revoked " + revoked
+                    + " token(s) of session " + token.getFamilyId() + " of user " + token.getUserId());
+            return Optional.empty();
+        }
+        if (!token.isUsable(now)) {
+            return Optional.empty();
+        }
+        token.spend(now);
+        Optional<UserAccount> user = users.find(token.getUserId()).filter(u -> !u.isDisabled());
+        if (user.isEmpty()) {
+            refreshTokens.revokeFamily(token.getFamilyId(), now);
+            return Optional.empty();
+        }
+        return Optional.of(startSession(user.get(), token.getFamilyId(), now, clientAddress));
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
+    public void logout(String rawToken) {
+        if (rawToken == null || rawToken.isBlank()) {
+            return;
+        }
+        refreshTokens.findByHashForUpdate(sha256(rawToken))
+                .ifPresent(t -> refreshTokens.revokeFamily(t.getFamilyId(), Instant.now()));
+    }
+
+    /** Ends one sign-in session by its id (the access token's sid claim). */
+    public void endSession(String sessionId) {
+        if (sessionId != null) {
+            refreshTokens.revokeFamily(sessionId, Instant.now());
+        }
+    }
+
+    /** Changes the password and ends every other session of the user; the caller's own session stays. */
+    public void changePassword(String userId, String currentPassword, String newPassword, String currentSessionId) {
+        List<FieldError> errors = new ArrayList<>();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.add(new FieldError("currentPassword", "Current password is required."));
+        }
+        FieldError newError = UserRules.checkPassword("newPassword", newPassword);
+        if (newError != null) {
+            errors.add(newError);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UserAccount user = users.find(userId).orElseThrow(() -> new NotFoundException("No such user."));
+        if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw InvalidInputException.of("currentPassword", "Current password is wrong.");
+        }
+        Instant now = Instant.now();
+        user.setPasswordHash(passwords.hash(newPassword));
+        user.touch(now);
+        int ended = refreshTokens.revokeAllOfUserExcept(userId, currentSessionId, now);
+        LOG.info(() -> "User " + userId + " changed the password; " + ended + " other session token(s) revoked");
+    }
+
+    /** Removes refresh tokens that expired more than a day ago; called by {@link SessionJanitor}. */
+    public int purgeExpired() {
+        return refreshTokens.deleteExpired(Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    private SignedInSession startSession(UserAccount user, String familyId, Instant now, String clientAddress) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant refreshExpiresAt = now.plus(refreshLifetime);
+        refreshTokens.add(new RefreshToken(user.getId(), familyId, sha256(raw), now, refreshExpiresAt, clientAddress));
+        TokenIssuer.AccessToken access = tokens.issue(user, familyId, now);
+        return new SignedInSession(user, access.token(), access.expiresAt(), raw, refreshExpiresAt);
+    }
+
+    static String sha256(String raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.netchat.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person who can sign in. The password is only ever held as a bcrypt hash. */
+@Entity
+@Table(name = "users")
+public class UserAccount {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false, length = 32)
+    private String username;
+
+    @Column(name = "full_name", nullable = false, length = 100)
+    private String fullName;
+
+    @Column(name = "password_hash", nullable = false, length = 60)
+    private String passwordHash;
+
+    @Column(name = "phone_number", length = 16)
+    private String phoneNumber;
+
+    @Column(name = "avatar_url", length = 2048)
+    private String avatarUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean disabled;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sms_notifications", nullable = false, length = 16)
+    private SmsNotifications smsNotifications;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "last_active_at")
+    private Instant lastActiveAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {}
+
+    public UserAccount(String username, String fullName, String passwordHash, Role role, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.username = username;
+        this.fullName = fullName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.smsNotifications = SmsNotifications.MENTIONS;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public String getPhoneNumber() {
+        return phoneNumber;
+    }
+
+    public void setPhoneNumber(String phoneNumber) {
+        this.phoneNumber = phoneNumber;
+    }
+
+    public String getAvatarUrl() {
+        return avatarUrl;
+    }
+
+    public void setAvatarUrl(String avatarUrl) {
+        this.avatarUrl = avatarUrl;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public SmsNotifications getSmsNotifications() {
+        return smsNotifications;
+    }
+
+    public void setSmsNotifications(SmsNotifications smsNotifications) {
+        this.smsNotifications = smsNotifications;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    public Instant getLastActiveAt() {
+        return lastActiveAt;
+    }
+
+    public void setLastActiveAt(Instant lastActiveAt) {
+        this.lastActiveAt = lastActiveAt;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.netchat.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Users in the database. Joins the caller's transaction. */
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext(unitName = "netchat")
+    private EntityManager em;
+
+    public Optional<UserAccount> find(String id) {
+        return Optional.ofNullable(em.find(UserAccount.class, id));
+    }
+
+    public Optional<UserAccount> findByUsername(String normalizedUsername) {
+        return em.createQuery("select u from UserAccount u where u.username = :username", UserAccount.class)
+                .setParameter("username", normalizedUsername)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public boolean any() {
+        return !em.createQuery("select u.id from UserAccount u", String.class)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Users whose username or full name contains the text, ignoring case; ordered by username. */
+    public List<UserAccount> search(String text, int limit) {
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return em.createQuery(
+                        "select u from UserAccount u where u.disabled = false and (u.username like :p escape '\\' "
+                                + "or lower(u.fullName) like :p escape '\\') order by u.username",
+                        UserAccount.class)
+                .setParameter("p", pattern)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public void add(UserAccount user) {
+        em.persist(user);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.netchat.user;
+
+import dev.netchat.shared.FieldError;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The input rules of ../shared/API.md "Accounts". Each check returns the error for its field, or null;
+ * callers collect them so that one response names every bad field at once.
+ */
+public final class UserRules {
+
+    public static final int USERNAME_MIN = 3;
+    public static final int USERNAME_MAX = 32;
+    public static final int PASSWORD_MIN_BYTES = 8;
+    /** bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused. */
+    public static final int PASSWORD_MAX_BYTES = 72;
+    public static final int FULL_NAME_MAX = 100;
+    public static final int AVATAR_URL_MAX = 2048;
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]+");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+    private UserRules() {}
+
+    /** Usernames are compared ignoring case, so they are stored lowercase. */
+    public static String normalizeUsername(String username) {
+        return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static FieldError checkUsername(String normalized) {
+        if (normalized == null || normalized.isEmpty()) {
+            return new FieldError("username", "Username is required.");
+        }
+        if (normalized.length() < USERNAME_MIN || normalized.length() > USERNAME_MAX) {
+            return new FieldError("username", "Username must be 3 to 32 characters long.");
+        }
+        if (!USERNAME.matcher(normalized).matches()) {
+            return new FieldError("username", "Username may contain only letters a-z, digits, '.', '_' and '-'.");
+        }
+        return null;
+    }
+
+    public static FieldError checkPassword(String field, String password) {
+        if (password == null || password.isEmpty()) {
+            return new FieldError(field, "Password is required.");
+        }
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < PASSWORD_MIN_BYTES) {
+            return new FieldError(field, "Password must be at least 8 bytes long.");
+        }
+        if (bytes > PASSWORD_MAX_BYTES) {
+            return new FieldError(field, "Password must be at most 72 bytes long.");
+        }
+        return null;
+    }
+
+    public static FieldError checkFullName(String fullName) {
+        if (fullName == null || fullName.isBlank()) {
+            return new FieldError("fullName", "Full name is required.");
+        }
+        if (fullName.strip().length() > FULL_NAME_MAX) {
+            return new FieldError("fullName", "Full name must be at most 100 characters long.");
+        }
+        if (fullName.chars().anyMatch(Character::isISOControl)) {
+            return new FieldError("fullName", "Full name must not contain control characters.");
+        }
+        return null;
+    }
+
+    /** Optional: null or empty means "no phone number". */
+    public static FieldError checkPhoneNumber(String phoneNumber) {
+        if (phoneNumber == null || phoneNumber.isEmpty() || E164.matcher(phoneNumber).matches()) {
+            return null;
+        }
+        return new FieldError("phoneNumber", "Phone number must be in E.164 form, such as +15551234567.");
+    }
+
+    /** Optional: null or empty means "no avatar". Only absolute http(s) URLs, never javascript: or data:. */
+    public static FieldError checkAvatarUrl(String avatarUrl) {
+        if (avatarUrl == null || avatarUrl.isEmpty()) {
+            return null;
+        }
+        if (avatarUrl.length() > AVATAR_URL_MAX) {
+            return new FieldError("avatarURL", "Avatar URL must be at most 2048 characters long.");
+        }
+        try {
+            URI uri = new URI(avatarUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return null;
+            }
+        } catch (URISyntaxException e) {
+            // falls through to the error below
+        }
+        return new FieldError("avatarURL", "Avatar URL must be an http or https URL.");
+    }
+
+    /** The non-null errors of the given checks, in order. */
+    public static List<FieldError> collect(FieldError... checks) {
+        return java.util.Arrays.stream(checks).filter(java.util.Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.netchat.user;
+
+import dev.netchat.shared.FieldError;
+import dev.netchat.shared.InvalidInputException;
+import dev.netchat.shared.NotAuthenticatedException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A user's own profile and finding other users. */
+@Stateless
+public class UserService {
+
+    public static final int SEARCH_LIMIT_MAX = 50;
+
+    @Inject
+    UserRepository users;
+
+    /** The caller's own account. A token for a deleted or disabled account no longer counts as signed in. */
+    public UserAccount me(String userId) {
+        return users.find(userId)
+                .filter(u -> !u.isDisabled())
+                .orElseThrow(() -> new NotAuthenticatedException("This account no longer exists or is disabled."));
+    }
+
+    public UserAccount updateProfile(String userId, ProfileChanges changes) {
+        List<FieldError> errors = new ArrayList<>();
+        if (changes.fullName() != null) {
+            addIfPresent(errors, UserRules.checkFullName(changes.fullName()));
+        }
+        addIfPresent(errors, UserRules.checkPhoneNumber(changes.phoneNumber()));
+        addIfPresent(errors, UserRules.checkAvatarUrl(changes.avatarUrl()));
+        SmsNotifications sms = null;
+        if (changes.smsNotifications() != null) {
+            sms = SmsNotifications.fromWire(changes.smsNotifications()).orElse(null);
+            if (sms == null) {
+                errors.add(new FieldError("notifications.sms", "SMS notifications must be one of off, mentions, all."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UserAccount user = me(userId);
+        if (changes.fullName() != null) {
+            user.setFullName(changes.fullName().strip());
+        }
+        if (changes.phoneNumber() != null) {
+            user.setPhoneNumber(changes.phoneNumber().isEmpty() ? null : changes.phoneNumber());
+        }
+        if (changes.avatarUrl() != null) {
+            user.setAvatarUrl(changes.avatarUrl().isEmpty() ? null : changes.avatarUrl());
+        }
+        if (sms != null) {
+            user.setSmsNotifications(sms);
+        }
+        user.touch(Instant.now());
+        return user;
+    }
+
+    public List<UserAccount> search(String query, int limit) {
+        if (limit < 1 || limit > SEARCH_LIMIT_MAX) {
+            throw InvalidInputException.of("limit", "limit must be between 1 and " + SEARCH_LIMIT_MAX + ".");
+        }
+        String text = query == null ? "" : query.strip();
+        if (text.length() > 100) {
+            throw InvalidInputException.of("q", "q must be at most 100 characters long.");
+        }
+        return users.search(text, limit);
+    }
+
+    private static void addIfPresent(List<FieldError> errors, FieldError error) {
+        if (error != null) {
+            errors.add(error);
+        }
+    }
+}
