@@ -1,0 +1,36 @@
+package dev.netchat.it;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP/1.1 over a socket bound to a chosen loopback source address (127.0.0.x), which the JDK's HTTP client
+ * cannot do: the server then sees a different client address, as it would for a different machine.
+ */
+final class RawHttp {
+
+    private RawHttp() {}
+
+    /** Sends a JSON POST from {@code sourceAddress} and answers the status code and the raw response. */
+    static String[] postJson(URI base, String sourceAddress, String path, String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
+            socket.setSoTimeout(30000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String[] {response.split(" ", 3)[1], response};
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.netchat.web.auth;
+
+import dev.netchat.auth.AuthService;
+import dev.netchat.auth.SignedInSession;
+import dev.netchat.auth.SignupCommand;
+import dev.netchat.web.error.Problems;
+import dev.netchat.web.shared.ClientAddress;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Sign-up, sign-in, silent refresh and sign-out. */
+@Path("auth")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @EJB
+    AuthService auth;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Context
+    HttpServletRequest http;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signup(SignupRequest body) {
+        SignupRequest b = body == null ? new SignupRequest(null, null, null, null, null) : body;
+        SignedInSession session = auth.signup(
+                new SignupCommand(b.fullName(), b.username(), b.password(), b.phoneNumber(), b.avatarURL()),
+                ClientAddress.of(http));
+        return Response.status(Response.Status.CREATED)
+                .entity(SessionDto.of(session))
+                .cookie(SessionCookies.of(session, http.isSecure()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(LoginRequest body) {
+        LoginRequest b = body == null ? new LoginRequest(null, null) : body;
+        SignedInSession session = auth.login(b.username(), b.password(), ClientAddress.of(http));
+        return signedIn(session);
+    }
+
+    @POST
+    @Path("refresh")
+    public Response refresh(@CookieParam(SessionCookies.REFRESH) String refreshToken) {
+        Optional<SignedInSession> session = auth.refresh(refreshToken, ClientAddress.of(http));
+        if (session.isEmpty()) {
+            return Problems.of(401, "Not authenticated", "The session has ended; sign in again.", uri,
+                            List.of())
+                    .cookie(SessionCookies.cleared(http.isSecure()))
+                    .build();
+        }
+        return signedIn(session.get());
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@CookieParam(SessionCookies.REFRESH) String refreshToken) {
+        auth.logout(refreshToken);
+        if (jwt != null && jwt.getRawToken() != null) {
+            auth.endSession(jwt.getClaim("sid"));
+        }
+        return Response.noContent().cookie(SessionCookies.cleared(http.isSecure())).build();
+    }
+
+    private Response signedIn(SignedInSession session) {
+        return Response.ok(SessionDto.of(session))
+                .cookie(SessionCookies.of(session, http.isSecure()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

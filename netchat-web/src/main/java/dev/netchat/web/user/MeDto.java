@@ -1,0 +1,24 @@
+package dev.netchat.web.user;
+
+import dev.netchat.shared.Times;
+import dev.netchat.user.UserAccount;
+
+/** The caller's own user: what others see, plus the private phone number and settings. */
+public record MeDto(
+        String id,
+        String username,
+        String fullName,
+        String avatarURL,
+        String role,
+        boolean online,
+        String lastActive,
+        String createdAt,
+        String phoneNumber,
+        NotificationsDto notifications) {
+
+    static MeDto of(UserAccount u) {
+        return new MeDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), true,
+                Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getPhoneNumber(),
+                new NotificationsDto(u.getSmsNotifications().wire()));
+    }
+}

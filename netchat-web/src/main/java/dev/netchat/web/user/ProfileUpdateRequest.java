@@ -1,0 +1,4 @@
+package dev.netchat.web.user;
+
+/** PATCH /api/users/me: absent (null) fields stay; an empty phoneNumber or avatarURL removes it. */
+public record ProfileUpdateRequest(String fullName, String phoneNumber, String avatarURL, NotificationsDto notifications) {}

@@ -1,0 +1,6 @@
+package dev.netchat.web.user;
+
+import java.util.List;
+
+/** GET /api/users. */
+public record UserListDto(List<UserDto> users) {}
