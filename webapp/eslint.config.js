@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Imports go one way: shared (components, config, hooks, lib, types) -> features -> app; never across features.
+const noImportsFrom = (...groups) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [{ group: groups, message: 'Imports go shared -> features -> app, never across features.' }],
+    },
+  ],
+});
+
+export default defineConfig([
+  globalIgnores(['dist', 'coverage', 'e2e/screenshots-out']),
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['src/components/**', 'src/config/**', 'src/hooks/**', 'src/lib/**', 'src/types/**'],
+    rules: noImportsFrom('@/features/*', '@/app/*', '**/features/**', '**/app/**'),
+  },
+  {
+    files: ['src/features/auth/**'],
+    rules: noImportsFrom('@/app/*', '@/features/!(auth)/**', '**/app/**', '**/shell/**'),
+  },
+  {
+    files: ['src/features/shell/**'],
+    rules: noImportsFrom('@/app/*', '@/features/!(shell)/**', '**/app/**', '**/auth/**'),
+  },
+]);

@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { AuthScreen } from '@/features/auth/components/auth-screen';
+import { type AuthStatus, useAuth } from '@/features/auth/hooks/use-auth';
+import { AppFrame } from '@/features/shell/components/app-frame';
+import { LoadingScreen } from './loading-screen';
+
+/**
+ * The top-level screen switch. There is no router yet: every path shows the screen that fits the session,
+ * because the server answers unknown paths with index.html.
+ */
+export function AppScreens() {
+  const { status, user, signOut } = useAuth();
+  // Remember how we got here: focus moves to the new screen's heading after sign-in or sign-out, but a
+  // fresh page load keeps the browser's own starting point.
+  const [previous, setPrevious] = useState<AuthStatus>(status);
+  const [arrivedByAction, setArrivedByAction] = useState(false);
+  if (status !== previous) {
+    setPrevious(status);
+    setArrivedByAction(previous !== 'checking');
+  }
+
+  if (status === 'checking') return <LoadingScreen />;
+  if (status === 'signed-out' || !user) return <AuthScreen focusHeading={arrivedByAction} />;
+  return <AppFrame user={user} onSignOut={signOut} focusHeading={arrivedByAction} />;
+}

@@ -1,0 +1,11 @@
+import { AppScreens } from './app-screens';
+import { AppProvider } from './provider';
+import './app.css';
+
+export function App() {
+  return (
+    <AppProvider>
+      <AppScreens />
+    </AppProvider>
+  );
+}

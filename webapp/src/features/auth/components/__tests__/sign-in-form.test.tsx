@@ -1,0 +1,72 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { SignInForm } from '@/features/auth/components/sign-in-form';
+import { mockFetch, problemResponse, renderWithAuth } from '@/testing/test-utils';
+
+async function signInAs(username: string, password: string) {
+  const onSwitch = vi.fn();
+  const { user } = renderWithAuth(<SignInForm onSwitchToSignUp={onSwitch} />);
+  await user.type(screen.getByLabelText('Username'), username);
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  return { user, onSwitch };
+}
+
+describe('SignInForm', () => {
+  it('shows "Wrong username or password" in the alert region on 401, without renewing the session', async () => {
+    const { callsTo } = mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': problemResponse(401, { detail: 'Bad credentials' }),
+    });
+
+    await signInAs('ada', 'wrong password');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password');
+    expect(callsTo('POST /api/auth/refresh')).toHaveLength(1); // the start-up check only
+    expect(callsTo('POST /api/auth/login')[0].body).toEqual({ username: 'ada', password: 'wrong password' });
+  });
+
+  it('shows how many seconds to wait on 429, from Retry-After', async () => {
+    mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': problemResponse(429, {}, { 'Retry-After': '30' }),
+    });
+
+    await signInAs('ada', 'whatever1');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts, try again in 30 seconds');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+
+    await signInAs('ada', 'whatever1');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(/cannot reach netchat/i);
+  });
+
+  it('asks for both fields before calling the server', async () => {
+    const { callsTo } = mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    const { user } = renderWithAuth(<SignInForm onSwitchToSignUp={vi.fn()} />);
+
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
+    expect(callsTo('POST /api/auth/login')).toHaveLength(0);
+  });
+
+  it('offers a way to create an account', async () => {
+    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    const onSwitch = vi.fn();
+    const { user } = renderWithAuth(<SignInForm onSwitchToSignUp={onSwitch} />);
+
+    await user.click(screen.getByRole('button', { name: 'Create an account' }));
+
+    expect(onSwitch).toHaveBeenCalledOnce();
+  });
+});

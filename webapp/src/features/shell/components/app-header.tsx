@@ -1,0 +1,56 @@
+import type { RefObject } from 'react';
+import { Button } from '@/components/button';
+import { messages } from '@/config/messages';
+import { MenuIcon } from './menu-icon';
+import { ThemeSwitch } from './theme-switch';
+import { UserBadge } from './user-badge';
+
+const t = messages.shell;
+
+interface AppHeaderProps {
+  fullName: string;
+  avatarURL: string | null;
+  navId: string;
+  navOpen: boolean;
+  onToggleNav: () => void;
+  menuButtonRef: RefObject<HTMLButtonElement | null>;
+  signingOut: boolean;
+  onSignOut: () => void;
+}
+
+export function AppHeader({
+  fullName,
+  avatarURL,
+  navId,
+  navOpen,
+  onToggleNav,
+  menuButtonRef,
+  signingOut,
+  onSignOut,
+}: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="app-header__start">
+        <Button
+          ref={menuButtonRef}
+          variant="quiet"
+          className="app-header__menu"
+          aria-expanded={navOpen}
+          aria-controls={navId}
+          onClick={onToggleNav}
+        >
+          <MenuIcon />
+          {t.menu}
+        </Button>
+        <span className="app-header__brand">{messages.app.name}</span>
+      </div>
+      <div className="app-header__end">
+        <ThemeSwitch />
+        <UserBadge fullName={fullName} avatarURL={avatarURL} />
+        <Button variant="secondary" busy={signingOut} busyLabel={t.signingOut} onClick={onSignOut}>
+          {t.signOut}
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { apiRequest, refreshSession } from '@/lib/api-client';
+import { ApiError } from '@/lib/problem';
+import { getSession, sessionFromAuthResponse, setSession } from '@/lib/session';
+import { authResponse, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+
+const me = { id: 'u-1', fullName: 'Ada Lovelace' };
+
+function signedIn(token = 'old-token') {
+  setSession(sessionFromAuthResponse(authResponse({ token })));
+}
+
+describe('apiRequest', () => {
+  it('sends JSON with the in-memory bearer token and same-origin credentials', async () => {
+    signedIn('abc');
+    const { calls } = mockFetch({ 'POST /api/things': jsonResponse({ ok: true }, 201) });
+
+    await expect(apiRequest('/api/things', { method: 'POST', body: { a: 1 } })).resolves.toEqual({
+      ok: true,
+    });
+
+    expect(calls[0].headers.get('Authorization')).toBe('Bearer abc');
+    expect(calls[0].headers.get('Content-Type')).toBe('application/json');
+    expect(calls[0].credentials).toBe('same-origin');
+    expect(calls[0].body).toEqual({ a: 1 });
+  });
+
+  it('renews the session once and retries once after a 401', async () => {
+    signedIn('old-token');
+    const { calls } = mockFetch({
+      'GET /api/users/me': [problemResponse(401), jsonResponse(me)],
+      'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'new-token' })),
+    });
+
+    await expect(apiRequest('/api/users/me')).resolves.toEqual(me);
+
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api/users/me',
+      'POST /api/auth/refresh',
+      'GET /api/users/me',
+    ]);
+    expect(calls[0].headers.get('Authorization')).toBe('Bearer old-token');
+    expect(calls[2].headers.get('Authorization')).toBe('Bearer new-token');
+    expect(getSession()?.token).toBe('new-token');
+  });
+
+  it('retries only once when the renewed token is refused too', async () => {
+    signedIn();
+    const { calls } = mockFetch({
+      'GET /api/users/me': problemResponse(401),
+      'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'new-token' })),
+    });
+
+    await expect(apiRequest('/api/users/me')).rejects.toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('ends the session when the refresh cookie is refused', async () => {
+    signedIn();
+    const { calls } = mockFetch({
+      'GET /api/users/me': problemResponse(401),
+      'POST /api/auth/refresh': problemResponse(401),
+    });
+
+    await expect(apiRequest('/api/users/me')).rejects.toBeInstanceOf(ApiError);
+    expect(getSession()).toBeNull();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not renew when a 401 is the answer itself (wrong password)', async () => {
+    const { calls } = mockFetch({ 'POST /api/auth/login': problemResponse(401) });
+
+    await expect(
+      apiRequest('/api/auth/login', { method: 'POST', body: {}, renewOn401: false }),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('turns problem+json into an ApiError with field errors and Retry-After', async () => {
+    mockFetch({
+      'POST /api/auth/signup': problemResponse(
+        400,
+        { detail: 'Invalid input', errors: [{ field: 'username', message: 'bad' }] },
+        { 'Retry-After': '7' },
+      ),
+    });
+
+    const error = await apiRequest('/api/auth/signup', { method: 'POST', body: {} }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, retryAfterSeconds: 7, message: 'Invalid input' });
+    expect((error as ApiError).fieldErrors).toEqual([{ field: 'username', message: 'bad' }]);
+  });
+
+  it('reports a failed connection as a network error (status 0)', async () => {
+    mockFetch({ 'GET /api/users/me': () => Promise.reject(new TypeError('Failed to fetch')) });
+
+    await expect(apiRequest('/api/users/me')).rejects.toMatchObject({ status: 0, isNetworkError: true });
+  });
+});
+
+describe('refreshSession', () => {
+  it('shares one request between concurrent callers, since each refresh token works once', async () => {
+    const { calls } = mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 't2' })) });
+
+    const [a, b] = await Promise.all([refreshSession(), refreshSession()]);
+
+    expect(calls).toHaveLength(1);
+    expect(a?.token).toBe('t2');
+    expect(b).toBe(a);
+  });
+
+  it('keeps the session when the server is unavailable', async () => {
+    signedIn('kept');
+    mockFetch({ 'POST /api/auth/refresh': problemResponse(503, {}, { 'Retry-After': '5' }) });
+
+    await expect(refreshSession()).rejects.toMatchObject({ status: 503, retryAfterSeconds: 5 });
+    expect(getSession()?.token).toBe('kept');
+  });
+});

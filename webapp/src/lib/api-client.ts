@@ -1,0 +1,117 @@
+/**
+ * The one way the client talks to the NetChat REST API: JSON in and out, the in-memory access token as a
+ * Bearer header (cookies ride along for the refresh call), problem+json turned into ApiError, and one
+ * silent renewal plus one retry when a call answers 401 because the token expired.
+ */
+import { apiPaths, refreshRetryMs } from '@/config/constants';
+import type { AuthResponse } from '@/types/api';
+import { networkError, toApiError } from './problem';
+import {
+  type Session,
+  getAccessToken,
+  onRefreshDue,
+  scheduleRefresh,
+  sessionFromAuthResponse,
+  setSession,
+} from './session';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Whether a 401 means "the access token expired" (renew and retry once, the default) or is the answer
+   * itself, as for login with a wrong password.
+   */
+  renewOn401?: boolean;
+}
+
+const accept = 'application/json, application/problem+json';
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
+  const headers = new Headers({ Accept: accept });
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify(options.body);
+  }
+  try {
+    return await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw networkError(error);
+  }
+}
+
+async function readBody<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const usedToken = getAccessToken();
+  let response = await send(path, options, usedToken);
+  if (response.status === 401 && options.renewOn401 !== false) {
+    // Another call may have renewed the token while this one was on its way: then just retry.
+    const current = getAccessToken();
+    const token =
+      current && current !== usedToken
+        ? current
+        : ((await refreshSession().catch(() => null))?.token ?? null);
+    if (token) response = await send(path, options, token);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return readBody<T>(response);
+}
+
+let inFlight: Promise<Session | null> | null = null;
+
+async function renew(): Promise<Session | null> {
+  let response: Response;
+  try {
+    response = await fetch(apiPaths.refresh, {
+      method: 'POST',
+      headers: { Accept: accept },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+    // No refresh cookie, or a spent, revoked or expired one: the session is over.
+    setSession(null);
+    return null;
+  }
+  if (!response.ok) throw await toApiError(response);
+  const session = sessionFromAuthResponse((await response.json()) as AuthResponse);
+  setSession(session);
+  return session;
+}
+
+/**
+ * Trades the HttpOnly refresh cookie for a new access token. Resolves to the new session, or null when
+ * there is none (signed out). Rejects with ApiError when the server could not be asked (network, 429, 5xx),
+ * which leaves the current session alone. Concurrent callers share one request: the server spends a refresh
+ * token on use, so two parallel renewals would end the session.
+ */
+export function refreshSession(): Promise<Session | null> {
+  inFlight ??= renew().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+onRefreshDue(() => {
+  refreshSession().catch(() => scheduleRefresh(refreshRetryMs));
+});

@@ -1,0 +1,67 @@
+import type { FieldError, ProblemDetails } from '@/types/api';
+
+/** A failed call: an HTTP error answered with (ideally) problem+json, or no answer at all (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails;
+  /** From the Retry-After header (429, 503), in whole seconds. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(status: number, problem: ProblemDetails, retryAfterSeconds?: number, cause?: unknown) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`, { cause });
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+export function networkError(cause: unknown): ApiError {
+  return new ApiError(0, { title: 'Network error' }, undefined, cause);
+}
+
+/** Retry-After is either delay-seconds or an HTTP-date (RFC 9110, 10.2.3). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function isProblemLike(value: unknown): value is ProblemDetails {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sanitizeErrors(errors: unknown): FieldError[] | undefined {
+  if (!Array.isArray(errors)) return undefined;
+  return errors
+    .filter((e): e is FieldError => isProblemLike(e) && typeof (e as FieldError).field === 'string')
+    .map((e) => ({ field: e.field, message: typeof e.message === 'string' ? e.message : '' }));
+}
+
+/** Turns an unsuccessful response into an ApiError, whatever its body (proxies answer with HTML too). */
+export async function toApiError(response: Response): Promise<ApiError> {
+  let problem: ProblemDetails = { status: response.status, title: response.statusText || undefined };
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body: unknown = await response.json();
+      if (isProblemLike(body)) {
+        problem = { ...problem, ...body, errors: sanitizeErrors(body.errors) };
+      }
+    } catch {
+      // An unreadable body still leaves the status, which is what callers decide on.
+    }
+  }
+  return new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')));
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// In development the NetChat server runs on WildFly at :8080; the browser talks only to Vite.
+const serverUrl = process.env.NETCHAT_SERVER_URL ?? 'http://localhost:8080';
+
+// The server accepts a cookie-authenticated unsafe request only when its Origin is the server's own
+// (it compares Origin with Host). Through this proxy the page is the server's page in all but port, so
+// present it as such: Host via changeOrigin, Origin via the header.
+const asServer = { target: serverUrl, changeOrigin: true, headers: { origin: serverUrl } };
+const proxy = {
+  '/api': asServer,
+  '/health': asServer,
+  '/ws': { ...asServer, ws: true },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: { proxy },
+  preview: { proxy },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup-tests.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
