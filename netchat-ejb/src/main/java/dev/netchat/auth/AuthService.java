@@ -50,6 +50,9 @@ public class AuthService {
     LoginThrottle throttle;
 
     @Inject
+    dev.netchat.event.ChannelEventLog events;
+
+    @Inject
     @ConfigProperty(name = "netchat.auth.refresh-token-lifetime", defaultValue = "P30D")
     Duration refreshLifetime;
 
@@ -144,14 +147,17 @@ public class AuthService {
         if (rawToken == null || rawToken.isBlank()) {
             return;
         }
-        refreshTokens.findByHashForUpdate(sha256(rawToken))
-                .ifPresent(t -> refreshTokens.revokeFamily(t.getFamilyId(), Instant.now()));
+        refreshTokens.findByHashForUpdate(sha256(rawToken)).ifPresent(t -> {
+            refreshTokens.revokeFamily(t.getFamilyId(), Instant.now());
+            events.sessionsEnded(new dev.netchat.event.SessionsEnded(t.getUserId(), t.getFamilyId(), null, "signed out"));
+        });
     }
 
-    /** Ends one sign-in session by its id (the access token's sid claim). */
-    public void endSession(String sessionId) {
+    /** Ends one sign-in session by its id (the access token's sid claim): its refresh tokens and sockets. */
+    public void endSession(String userId, String sessionId) {
         if (sessionId != null) {
             refreshTokens.revokeFamily(sessionId, Instant.now());
+            events.sessionsEnded(new dev.netchat.event.SessionsEnded(userId, sessionId, null, "signed out"));
         }
     }
 
@@ -176,6 +182,7 @@ public class AuthService {
         user.setPasswordHash(passwords.hash(newPassword));
         user.touch(now);
         int ended = refreshTokens.revokeAllOfUserExcept(userId, currentSessionId, now);
+        events.sessionsEnded(new dev.netchat.event.SessionsEnded(userId, null, currentSessionId, "password changed"));
         LOG.info(() -> "User " + userId + " changed the password; " + ended + " other session token(s) revoked");
     }
 

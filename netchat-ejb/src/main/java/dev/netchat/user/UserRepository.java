@@ -43,6 +43,17 @@ public class UserRepository {
                 .getResultList();
     }
 
+    /** The users with these ids, in one query. */
+    public java.util.Map<String, UserAccount> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select u from UserAccount u where u.id in :ids", UserAccount.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(java.util.stream.Collectors.toMap(UserAccount::getId, u -> u));
+    }
+
     public void add(UserAccount user) {
         em.persist(user);
     }

@@ -82,7 +82,7 @@ public class AuthResource {
     public Response logout(@CookieParam(SessionCookies.REFRESH) String refreshToken) {
         auth.logout(refreshToken);
         if (jwt != null && jwt.getRawToken() != null) {
-            auth.endSession(jwt.getClaim("sid"));
+            auth.endSession(jwt.getName(), jwt.getClaim("sid"));
         }
         return Response.noContent().cookie(SessionCookies.cleared(http.isSecure())).build();
     }

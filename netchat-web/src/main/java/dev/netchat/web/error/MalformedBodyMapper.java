@@ -13,6 +13,8 @@ import java.util.List;
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MalformedBodyMapper.class.getName());
+
     @Context
     UriInfo uri;
 
@@ -25,6 +27,12 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
                         .build();
             }
         }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // The type only: a parser's message may quote the body.
+        LOG.fine("Unreadable request body: " + root.getClass().getName());
         return Problems.of(400, "Malformed JSON", "The request body is not valid JSON of the expected shape.", uri, List.of())
                 .build();
     }

@@ -17,4 +17,27 @@ public final class QueryParams {
             throw InvalidInputException.of(name, name + " must be a whole number.");
         }
     }
+
+    /** An optional whole number: absent or empty is null. */
+    public static Long optionalLong(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(name, name + " must be a whole number.");
+        }
+    }
+
+    public static Integer optionalInteger(String name, String value) {
+        Long parsed = optionalLong(name, value);
+        if (parsed == null) {
+            return null;
+        }
+        if (parsed < Integer.MIN_VALUE || parsed > Integer.MAX_VALUE) {
+            throw InvalidInputException.of(name, name + " is out of range.");
+        }
+        return parsed.intValue();
+    }
 }

@@ -3,6 +3,8 @@ package dev.netchat.web.user;
 import dev.netchat.auth.AuthService;
 import dev.netchat.user.ProfileChanges;
 import dev.netchat.user.UserService;
+import dev.netchat.user.UserView;
+import dev.netchat.presence.PresenceRegistry;
 import dev.netchat.web.shared.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -34,6 +36,9 @@ public class UserResource {
     @Inject
     JsonWebToken caller;
 
+    @Inject
+    PresenceRegistry presence;
+
     @GET
     @Path("me")
     public MeDto me() {
@@ -62,6 +67,6 @@ public class UserResource {
     public UserListDto search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("limit") @DefaultValue("20") String limit) {
         // Signed-in callers only; the caller's own account must still be valid.
         users.me(caller.getName());
-        return new UserListDto(users.search(q, QueryParams.integer("limit", limit)).stream().map(u -> UserDto.of(u, false)).toList());
+        return new UserListDto(users.search(q, QueryParams.integer("limit", limit)).stream().map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList());
     }
 }

@@ -1,10 +1,9 @@
-package dev.netchat.web.user;
+package dev.netchat.user;
 
 import dev.netchat.shared.Times;
-import dev.netchat.user.UserAccount;
 
-/** A user as other users see it. */
-public record UserDto(
+/** A user as other users see it (../shared/API.md). */
+public record UserView(
         String id,
         String username,
         String fullName,
@@ -14,8 +13,8 @@ public record UserDto(
         String lastActive,
         String createdAt) {
 
-    public static UserDto of(UserAccount u, boolean online) {
-        return new UserDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), online,
+    public static UserView of(UserAccount u, boolean online) {
+        return new UserView(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), online,
                 Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()));
     }
 }

@@ -1,0 +1,32 @@
+package dev.netchat.channel;
+
+import dev.netchat.shared.Times;
+import dev.netchat.user.UserView;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+
+/**
+ * A channel as clients see it. {@code unreadCount} is the caller's own (null inside events, which all
+ * members share); {@code members} only when one channel is asked for.
+ */
+public record ChannelDto(
+        String id,
+        String type,
+        String name,
+        String description,
+        @JsonbProperty("private") boolean isPrivate,
+        String createdBy,
+        String createdAt,
+        String updatedAt,
+        int memberCount,
+        long lastSeq,
+        String lastMessageAt,
+        Long unreadCount,
+        List<UserView> members) {
+
+    public static ChannelDto of(Channel c, Long unreadCount, List<UserView> members) {
+        return new ChannelDto(c.getId(), c.getType().wire(), c.getName(), c.getDescription(), c.isPrivate(), c.getCreatedBy(),
+                Times.iso(c.getCreatedAt()), Times.iso(c.getUpdatedAt()), c.getMemberCount(), c.getLastSeq(),
+                Times.iso(c.getLastMessageAt()), unreadCount, members);
+    }
+}

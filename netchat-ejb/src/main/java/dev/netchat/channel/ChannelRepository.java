@@ -1,0 +1,110 @@
+package dev.netchat.channel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Channels and memberships in the database. Joins the caller's transaction. */
+@ApplicationScoped
+public class ChannelRepository {
+
+    @PersistenceContext(unitName = "netchat")
+    private EntityManager em;
+
+    public Optional<Channel> find(String id) {
+        return Optional.ofNullable(em.find(Channel.class, id));
+    }
+
+    /** Locks the channel row until commit: events of one channel are numbered one at a time. */
+    public Optional<Channel> findForUpdate(String id) {
+        return Optional.ofNullable(em.find(Channel.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<ChannelMember> member(String channelId, String userId) {
+        return Optional.ofNullable(em.find(ChannelMember.class, new ChannelMember.Key(channelId, userId)));
+    }
+
+    public boolean isMember(String channelId, String userId) {
+        return member(channelId, userId).isPresent();
+    }
+
+    public List<String> memberIds(String channelId) {
+        return em.createQuery("select m.userId from ChannelMember m where m.channelId = :c order by m.joinedAt", String.class)
+                .setParameter("c", channelId)
+                .getResultList();
+    }
+
+    public Optional<Channel> findDirect(String directKey) {
+        return em.createQuery("select c from Channel c where c.directKey = :k", Channel.class)
+                .setParameter("k", directKey)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public boolean teamNameTaken(String name, String exceptId) {
+        return !em.createQuery("select c.id from Channel c where c.teamName = :n and c.id <> :id", String.class)
+                .setParameter("n", name)
+                .setParameter("id", exceptId == null ? "" : exceptId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** The user's channels, most recent activity first. */
+    public List<Channel> forUser(String userId, ChannelType type) {
+        String jpql = "select c from Channel c, ChannelMember m where m.channelId = c.id and m.userId = :u"
+                + (type == null ? "" : " and c.type = :t")
+                + " order by coalesce(c.lastMessageAt, c.createdAt) desc, c.id";
+        var query = em.createQuery(jpql, Channel.class).setParameter("u", userId);
+        if (type != null) {
+            query.setParameter("t", type);
+        }
+        return query.getResultList();
+    }
+
+    /** Unread messages per channel for the user: others' top-level, undeleted messages after the read position. */
+    public Map<String, Long> unreadCounts(String userId) {
+        List<Object[]> rows = em.createQuery("select m.channelId, count(msg) from ChannelMember m, Message msg "
+                        + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
+                        + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
+                        + "group by m.channelId", Object[].class)
+                .setParameter("u", userId)
+                .getResultList();
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** Public team channels the user is not in, whose name or description contains the text. */
+    public List<Channel> discover(String userId, String text, int limit) {
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return em.createQuery("select c from Channel c where c.type = :team and c.privateChannel = false "
+                        + "and not exists (select m from ChannelMember m where m.channelId = c.id and m.userId = :u) "
+                        + "and (c.teamName like :p escape '\\' or lower(c.description) like :p escape '\\') "
+                        + "order by c.memberCount desc, c.teamName", Channel.class)
+                .setParameter("team", ChannelType.TEAM)
+                .setParameter("u", userId)
+                .setParameter("p", pattern)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public void add(Channel channel) {
+        em.persist(channel);
+    }
+
+    public void addMember(ChannelMember member) {
+        em.persist(member);
+    }
+
+    public void removeMember(ChannelMember member) {
+        em.remove(member);
+    }
+}

@@ -1,0 +1,290 @@
+package dev.netchat.channel;
+
+import dev.netchat.event.ChannelEventLog;
+import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.shared.ConflictException;
+import dev.netchat.shared.FieldError;
+import dev.netchat.shared.InvalidInputException;
+import dev.netchat.shared.NotAllowedException;
+import dev.netchat.shared.NotFoundException;
+import dev.netchat.shared.Wire;
+import dev.netchat.user.Role;
+import dev.netchat.user.UserAccount;
+import dev.netchat.user.UserRepository;
+import dev.netchat.user.UserView;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Channel use cases. Only members read; the creator and admins change settings and members. */
+@Stateless
+public class ChannelService {
+
+    public static final int DISCOVER_LIMIT = 50;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ChannelEventLog events;
+
+    @Inject
+    PresenceRegistry presence;
+
+    public List<ChannelDto> list(String userId, String type) {
+        ChannelType t = null;
+        if (type != null && !type.isEmpty()) {
+            t = ChannelType.fromWire(type).orElseThrow(() -> InvalidInputException.of("type", "type must be team or messaging."));
+        }
+        Map<String, Long> unread = channels.unreadCounts(userId);
+        return channels.forUser(userId, t).stream()
+                .map(c -> ChannelDto.of(c, unread.getOrDefault(c.getId(), 0L), null))
+                .toList();
+    }
+
+    public List<ChannelDto> discover(String userId, String query) {
+        String text = query == null ? "" : query.strip();
+        if (text.length() > 100) {
+            throw InvalidInputException.of("q", "q must be at most 100 characters long.");
+        }
+        return channels.discover(userId, text, DISCOVER_LIMIT).stream().map(c -> ChannelDto.of(c, null, null)).toList();
+    }
+
+    public ChannelDto get(String userId, String channelId) {
+        Channel channel = readable(userId, channelId);
+        return withMembers(channel, userId);
+    }
+
+    public CreatedChannel create(String userId, NewChannel request) {
+        List<FieldError> errors = new ArrayList<>();
+        ChannelType type = request.type() == null ? null : ChannelType.fromWire(request.type()).orElse(null);
+        if (type == null) {
+            errors.add(new FieldError("type", "type must be team or messaging."));
+        }
+        String name = type == ChannelType.TEAM ? ChannelRules.normalizeTeamName(request.name()) : blankToNull(request.name());
+        if (type == ChannelType.TEAM) {
+            addIfPresent(errors, ChannelRules.checkTeamName(name));
+        } else if (type == ChannelType.MESSAGING) {
+            addIfPresent(errors, ChannelRules.checkConversationName(name));
+        }
+        addIfPresent(errors, ChannelRules.checkDescription(request.description()));
+        Set<String> memberIds = new LinkedHashSet<>();
+        memberIds.add(userId);
+        List<String> requested = request.memberIds() == null ? List.of() : request.memberIds();
+        if (requested.size() > ChannelRules.MEMBERS_PER_REQUEST_MAX || requested.stream().anyMatch(id -> id == null || id.isBlank())) {
+            errors.add(new FieldError("memberIds", "memberIds must be at most 500 user ids."));
+        } else {
+            memberIds.addAll(requested);
+        }
+        Map<String, UserAccount> found = users.findAll(memberIds);
+        if (found.size() != memberIds.size() || found.values().stream().anyMatch(UserAccount::isDisabled)) {
+            errors.add(new FieldError("memberIds", "memberIds names a user that does not exist."));
+        }
+        if (type == ChannelType.MESSAGING && memberIds.size() < 2) {
+            errors.add(new FieldError("memberIds", "A conversation needs at least one other member."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = Instant.now();
+        String directKey = null;
+        if (type == ChannelType.MESSAGING && memberIds.size() == 2 && name == null) {
+            directKey = String.join(":", memberIds.stream().sorted().toList());
+            var existing = channels.findDirect(directKey);
+            if (existing.isPresent()) {
+                return new CreatedChannel(withMembers(existing.get(), userId), false);
+            }
+        }
+        if (type == ChannelType.TEAM && channels.teamNameTaken(name, null)) {
+            throw new ConflictException("name", "A channel with this name exists.");
+        }
+        Channel channel = new Channel(type, name, blankToNull(request.description()), Boolean.TRUE.equals(request.isPrivate()),
+                directKey, userId, now);
+        channels.add(channel);
+        for (String memberId : memberIds) {
+            channels.addMember(new ChannelMember(channel.getId(), memberId, now, 0));
+        }
+        channel.setMemberCount(memberIds.size());
+        ChannelDto dto = ChannelDto.of(channel, 0L, views(memberIds));
+        events.ephemeral(List.copyOf(memberIds),
+                Json.createObjectBuilder().add("type", "channel.created").add("channelId", channel.getId())
+                        .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), null);
+        return new CreatedChannel(dto, true);
+    }
+
+    public ChannelDto update(String userId, String channelId, ChannelChanges changes) {
+        Channel channel = manageable(userId, channelId);
+        List<FieldError> errors = new ArrayList<>();
+        String name = null;
+        if (changes.name() != null) {
+            if (channel.getType() == ChannelType.TEAM) {
+                name = ChannelRules.normalizeTeamName(changes.name());
+                addIfPresent(errors, ChannelRules.checkTeamName(name));
+            } else if (channel.isDirect()) {
+                errors.add(new FieldError("name", "A direct conversation has no name."));
+            } else {
+                name = changes.name().strip();
+                addIfPresent(errors, ChannelRules.checkConversationName(name));
+            }
+        }
+        addIfPresent(errors, ChannelRules.checkDescription(changes.description()));
+        if (changes.isPrivate() != null && channel.getType() == ChannelType.MESSAGING && !changes.isPrivate()) {
+            errors.add(new FieldError("private", "Conversations are always private."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (name != null && channel.getType() == ChannelType.TEAM && channels.teamNameTaken(name, channel.getId())) {
+            throw new ConflictException("name", "A channel with this name exists.");
+        }
+        if (name != null) {
+            channel.rename(name.isEmpty() ? null : name);
+        }
+        if (changes.description() != null) {
+            channel.setDescription(blankToNull(changes.description()));
+        }
+        if (changes.isPrivate() != null && channel.getType() == ChannelType.TEAM) {
+            channel.setPrivate(changes.isPrivate());
+        }
+        Instant now = Instant.now();
+        channel.touch(now);
+        long seq = channel.nextSeq();
+        events.append(channel, seq, "channel.updated",
+                Json.createObjectBuilder().add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
+        return withMembers(channel, userId);
+    }
+
+    public ChannelDto addMembers(String userId, String channelId, List<String> userIds) {
+        Channel channel = manageable(userId, channelId);
+        if (channel.isDirect()) {
+            throw InvalidInputException.of("userIds", "A direct conversation cannot get more members; start a group instead.");
+        }
+        if (userIds == null || userIds.isEmpty() || userIds.size() > ChannelRules.MEMBERS_PER_REQUEST_MAX
+                || userIds.stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw InvalidInputException.of("userIds", "userIds must list 1 to 500 user ids.");
+        }
+        Set<String> wanted = new LinkedHashSet<>(userIds);
+        Map<String, UserAccount> found = users.findAll(wanted);
+        if (found.size() != wanted.size() || found.values().stream().anyMatch(UserAccount::isDisabled)) {
+            throw InvalidInputException.of("userIds", "userIds names a user that does not exist.");
+        }
+        Instant now = Instant.now();
+        for (String newMember : wanted) {
+            if (!channels.isMember(channel.getId(), newMember)) {
+                addMember(channel, newMember, now);
+            }
+        }
+        return withMembers(channel, userId);
+    }
+
+    public ChannelDto join(String userId, String channelId) {
+        Channel channel = channels.findForUpdate(channelId)
+                .filter(c -> c.getType() == ChannelType.TEAM && !c.isPrivate())
+                .orElseThrow(() -> new NotFoundException("No such public channel."));
+        if (!channels.isMember(channelId, userId)) {
+            addMember(channel, userId, Instant.now());
+        }
+        return withMembers(channel, userId);
+    }
+
+    /** Removes a member; a member may remove itself (leave), the creator or an admin anyone. */
+    public void removeMember(String userId, String channelId, String memberId) {
+        Channel channel = channels.findForUpdate(channelId)
+                .filter(c -> channels.isMember(c.getId(), userId) || isAdmin(userId))
+                .orElseThrow(() -> new NotFoundException("No such channel."));
+        if (!userId.equals(memberId) && !canManage(userId, channel)) {
+            throw new NotAllowedException("Only the channel's creator or an admin may remove other members.");
+        }
+        ChannelMember member = channels.member(channelId, memberId)
+                .orElseThrow(() -> new NotFoundException("This user is not a member of the channel."));
+        channels.removeMember(member);
+        channel.setMemberCount(channel.getMemberCount() - 1);
+        channel.touch(Instant.now());
+        long seq = channel.nextSeq();
+        // The removed user still learns of it; from now on no other event of the channel reaches them.
+        events.append(channel, seq, "member.removed", Json.createObjectBuilder()
+                .add("userId", memberId)
+                .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of(memberId));
+    }
+
+    /** Moves the caller's read position forward (never back, never past the last event). */
+    public void markRead(String userId, String sessionId, String channelId, Long seq) {
+        if (seq == null || seq < 0) {
+            throw InvalidInputException.of("seq", "seq must be a number of 0 or more.");
+        }
+        Channel channel = readable(userId, channelId);
+        ChannelMember member = channels.member(channelId, userId).orElseThrow();
+        long upTo = Math.min(seq, channel.getLastSeq());
+        if (member.readUpTo(upTo)) {
+            events.ephemeral(List.of(userId), Json.createObjectBuilder()
+                    .add("type", "read.updated").add("channelId", channelId).add("userId", userId).add("seq", upTo), sessionId);
+        }
+    }
+
+    /** The channel, if the user is a member; otherwise "not found" (non-members may not know it exists). */
+    public Channel readable(String userId, String channelId) {
+        return channels.find(channelId)
+                .filter(c -> channels.isMember(c.getId(), userId))
+                .orElseThrow(() -> new NotFoundException("No such channel."));
+    }
+
+    private Channel manageable(String userId, String channelId) {
+        Channel channel = channels.findForUpdate(channelId)
+                .filter(c -> channels.isMember(c.getId(), userId) || isAdmin(userId))
+                .orElseThrow(() -> new NotFoundException("No such channel."));
+        if (!canManage(userId, channel)) {
+            throw new NotAllowedException("Only the channel's creator or an admin may change it.");
+        }
+        return channel;
+    }
+
+    private void addMember(Channel channel, String newMember, Instant now) {
+        // A new member starts with everything read: the history is there to scroll, not to count as unread.
+        channels.addMember(new ChannelMember(channel.getId(), newMember, now, channel.getLastSeq()));
+        channel.setMemberCount(channel.getMemberCount() + 1);
+        channel.touch(now);
+        long seq = channel.nextSeq();
+        events.append(channel, seq, "member.added", Json.createObjectBuilder()
+                .add("userId", newMember)
+                .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
+    }
+
+    public boolean canManage(String userId, Channel channel) {
+        return userId.equals(channel.getCreatedBy()) || isAdmin(userId);
+    }
+
+    public boolean isAdmin(String userId) {
+        return users.find(userId).map(u -> u.getRole() == Role.ADMIN && !u.isDisabled()).orElse(false);
+    }
+
+    private ChannelDto withMembers(Channel channel, String userId) {
+        long unread = channels.unreadCounts(userId).getOrDefault(channel.getId(), 0L);
+        return ChannelDto.of(channel, unread, views(channels.memberIds(channel.getId())));
+    }
+
+    private List<UserView> views(Collection<String> ids) {
+        Map<String, UserAccount> found = users.findAll(ids);
+        return ids.stream().map(found::get).filter(u -> u != null)
+                .map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void addIfPresent(List<FieldError> errors, FieldError error) {
+        if (error != null) {
+            errors.add(error);
+        }
+    }
+}

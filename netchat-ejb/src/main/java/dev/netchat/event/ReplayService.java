@@ -1,0 +1,80 @@
+package dev.netchat.event;
+
+import dev.netchat.channel.Channel;
+import dev.netchat.channel.ChannelRepository;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Replays the event log to resuming sockets, and prunes it past the retention window. */
+@Stateless
+public class ReplayService {
+
+    private static final Logger LOG = Logger.getLogger(ReplayService.class.getName());
+
+    /** More missed events than this for one channel: refetching by REST is cheaper than replaying. */
+    public static final int MAX_REPLAY_PER_CHANNEL = 5000;
+    public static final int MAX_CHANNELS_PER_RESUME = 1000;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    ChannelEventLog log;
+
+    @Inject
+    @ConfigProperty(name = "netchat.chat.event-retention", defaultValue = "P7D")
+    Duration retention;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Replay> replay(String userId, Map<String, Long> cursors) {
+        List<Replay> out = new ArrayList<>();
+        for (Map.Entry<String, Long> cursor : cursors.entrySet()) {
+            String channelId = cursor.getKey();
+            long after = Math.max(0, cursor.getValue());
+            Channel channel = channels.find(channelId).filter(c -> channels.isMember(c.getId(), userId)).orElse(null);
+            if (channel == null) {
+                out.add(new Replay(channelId, Replay.Outcome.NOT_A_MEMBER, List.of(), 0));
+                continue;
+            }
+            long last = channel.getLastSeq();
+            if (after >= last) {
+                out.add(new Replay(channelId, Replay.Outcome.EVENTS, List.of(), last));
+                continue;
+            }
+            Long oldest = log.oldestKept(channelId);
+            if (oldest == null || oldest > after + 1 || last - after > MAX_REPLAY_PER_CHANNEL) {
+                out.add(new Replay(channelId, Replay.Outcome.RESYNC, List.of(), last));
+                continue;
+            }
+            List<String> frames = log.after(channelId, after, MAX_REPLAY_PER_CHANNEL).stream()
+                    .map(StoredChannelEvent::getPayload)
+                    .toList();
+            out.add(new Replay(channelId, Replay.Outcome.EVENTS, frames, last));
+        }
+        return out;
+    }
+
+    /** One channel's stored frames from {@code fromSeq} to {@code toSeq}, for a hub that saw a gap. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StoredChannelEvent> range(String channelId, long fromSeq, long toSeq) {
+        return log.after(channelId, fromSeq - 1, (int) Math.min(MAX_REPLAY_PER_CHANNEL, toSeq - fromSeq + 1));
+    }
+
+    @Schedule(hour = "*", minute = "41", persistent = false)
+    public void prune() {
+        int removed = log.pruneBefore(Instant.now().minus(retention));
+        if (removed > 0) {
+            LOG.info(() -> "Pruned " + removed + " channel events older than " + retention);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.netchat.message;
+
+import dev.netchat.shared.Times;
+import dev.netchat.user.AuthorView;
+import java.util.List;
+
+/** A message as clients see it (../shared/API.md). */
+public record MessageDto(
+        String id,
+        String channelId,
+        long seq,
+        AuthorView user,
+        String text,
+        String createdAt,
+        String updatedAt,
+        boolean edited,
+        boolean deleted,
+        String parentId,
+        int replyCount,
+        List<ReactionDto> reactions,
+        String clientMessageId) {
+
+    static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions) {
+        return new MessageDto(m.getId(), m.getChannelId(), m.getSeq(), author, m.getText(), Times.iso(m.getCreatedAt()),
+                Times.iso(m.getUpdatedAt()), m.isEdited(), m.isDeleted(), m.getParentId(), m.getReplyCount(), reactions,
+                m.getClientMessageId());
+    }
+
+    /**
+     * Reactions of one type. {@code me} is the caller's own; in events, which every member shares, it is false
+     * and {@code userIds} lets each client work out its own.
+     */
+    public record ReactionDto(String type, int count, boolean me, List<String> userIds) {}
+}

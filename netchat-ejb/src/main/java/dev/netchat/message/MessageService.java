@@ -1,0 +1,251 @@
+package dev.netchat.message;
+
+import dev.netchat.channel.Channel;
+import dev.netchat.channel.ChannelMember;
+import dev.netchat.channel.ChannelRepository;
+import dev.netchat.channel.ChannelService;
+import dev.netchat.event.ChannelEventLog;
+import dev.netchat.message.MessageDto.ReactionDto;
+import dev.netchat.shared.ConflictException;
+import dev.netchat.shared.FieldError;
+import dev.netchat.shared.InvalidInputException;
+import dev.netchat.shared.NotAllowedException;
+import dev.netchat.shared.NotFoundException;
+import dev.netchat.shared.Wire;
+import dev.netchat.user.AuthorView;
+import dev.netchat.user.UserAccount;
+import dev.netchat.user.UserRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Message use cases. Every change takes the channel row's lock, takes the next seq, stores the change and
+ * its event in one transaction; the event reaches sockets only after commit.
+ */
+@Stateless
+public class MessageService {
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    ChannelService channelService;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ChannelEventLog events;
+
+    @Inject
+    @ConfigProperty(name = "netchat.chat.max-text-length", defaultValue = "4000")
+    int maxTextLength;
+
+    @Inject
+    @ConfigProperty(name = "netchat.chat.page-size-max", defaultValue = "200")
+    int pageSizeMax;
+
+    public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId) {
+        List<FieldError> errors = new ArrayList<>();
+        addIfPresent(errors, checkText(text));
+        if (!MessageRules.validClientMessageId(clientMessageId)) {
+            errors.add(new FieldError("clientMessageId", "clientMessageId must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Channel channel = channels.findForUpdate(channelId)
+                .filter(c -> channels.isMember(c.getId(), userId))
+                .orElseThrow(() -> new NotFoundException("No such channel."));
+        // Checked under the channel lock: a retry racing its original waits for it and then finds it.
+        var earlier = messages.findByClientId(userId, clientMessageId);
+        if (earlier.isPresent()) {
+            if (!earlier.get().getChannelId().equals(channelId)) {
+                throw new ConflictException("clientMessageId", "This clientMessageId was used for another channel.");
+            }
+            return new PostedMessage(view(earlier.get(), userId), false);
+        }
+        Message parent = null;
+        if (parentId != null) {
+            parent = messages.find(parentId)
+                    .filter(p -> p.getChannelId().equals(channelId) && p.getParentId() == null && !p.isDeleted())
+                    .orElseThrow(() -> InvalidInputException.of("parentId", "parentId must be a message of this channel that is not a reply."));
+        }
+        Instant now = Instant.now();
+        long seq = channel.nextSeq();
+        Message message = new Message(channelId, seq, userId, text, parentId, clientMessageId, now);
+        messages.add(message);
+        channel.setLastMessageAt(now);
+        channels.member(channelId, userId).ifPresent(m -> m.readUpTo(seq));
+        events.append(channel, seq, "message.new", Json.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
+        if (parent != null) {
+            parent.addReply();
+            events.append(channel, channel.nextSeq(), "message.updated",
+                    Json.createObjectBuilder().add("message", Wire.toValue(shared(parent))), List.of());
+        }
+        return new PostedMessage(view(message, userId), true);
+    }
+
+    public MessagePage history(String userId, String channelId, Long before, Long after, Integer limit) {
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > pageSizeMax) {
+            throw InvalidInputException.of("limit", "limit must be between 1 and " + pageSizeMax + ".");
+        }
+        if (before != null && after != null) {
+            throw InvalidInputException.of("before", "Give before or after, not both.");
+        }
+        channelService.readable(userId, channelId);
+        List<Message> rows = messages.page(channelId, before, after, size);
+        boolean hasMore = rows.size() > size;
+        if (hasMore) {
+            // The extra row lies beyond the page: the oldest when paging back, the newest when paging forward.
+            rows = after != null ? rows.subList(0, size) : rows.subList(1, rows.size());
+        }
+        return new MessagePage(views(rows, userId), hasMore);
+    }
+
+    public List<MessageDto> replies(String userId, String messageId) {
+        Message parent = readableMessage(userId, messageId);
+        return views(messages.replies(parent.getId(), 1000), userId);
+    }
+
+    public MessageDto edit(String userId, String messageId, String text) {
+        addIfPresentAndThrow(checkText(text));
+        Message message = readableMessage(userId, messageId);
+        if (!userId.equals(message.getUserId())) {
+            throw new NotAllowedException("Only its author may edit a message.");
+        }
+        if (message.isDeleted()) {
+            throw new NotFoundException("This message was deleted.");
+        }
+        Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
+        message.edit(text, Instant.now());
+        events.append(channel, channel.nextSeq(), "message.updated",
+                Json.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
+        return view(message, userId);
+    }
+
+    public void delete(String userId, String messageId) {
+        Message message = readableMessage(userId, messageId);
+        Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
+        if (!userId.equals(message.getUserId()) && !channelService.canManage(userId, channel)) {
+            throw new NotAllowedException("Only the author, the channel's creator or an admin may delete a message.");
+        }
+        if (message.isDeleted()) {
+            return;
+        }
+        message.delete(Instant.now());
+        events.append(channel, channel.nextSeq(), "message.deleted",
+                Json.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
+    }
+
+    public MessageDto react(String userId, String messageId, String type, boolean add) {
+        if (!MessageRules.validReaction(type)) {
+            throw InvalidInputException.of("type", "A reaction is 1 to 32 of a-z 0-9 _ + -");
+        }
+        Message message = readableMessage(userId, messageId);
+        if (message.isDeleted()) {
+            throw new NotFoundException("This message was deleted.");
+        }
+        Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
+        var existing = messages.reaction(messageId, userId, type);
+        if (add == existing.isPresent()) {
+            // Already as asked: idempotent, no event.
+            return view(message, userId);
+        }
+        if (add) {
+            messages.add(new Reaction(messageId, userId, type, Instant.now()));
+        } else {
+            messages.remove(existing.get());
+        }
+        events.append(channel, channel.nextSeq(), add ? "reaction.new" : "reaction.deleted", Json.createObjectBuilder()
+                .add("message", Wire.toValue(shared(message)))
+                .add("reaction", Json.createObjectBuilder().add("type", type).add("userId", userId)), List.of());
+        return view(message, userId);
+    }
+
+    public List<MessageDto> search(String userId, String query, String channelId, Integer limit) {
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > 100) {
+            throw InvalidInputException.of("limit", "limit must be between 1 and 100.");
+        }
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty() || text.length() > 200) {
+            throw InvalidInputException.of("q", "q must be 1 to 200 characters long.");
+        }
+        if (channelId != null) {
+            channelService.readable(userId, channelId);
+        }
+        return views(messages.search(userId, channelId, text, size), userId);
+    }
+
+    private Message readableMessage(String userId, String messageId) {
+        return messages.find(messageId)
+                .filter(m -> channels.isMember(m.getChannelId(), userId))
+                .orElseThrow(() -> new NotFoundException("No such message."));
+    }
+
+    private FieldError checkText(String text) {
+        if (text == null || text.isBlank()) {
+            return new FieldError("text", "A message needs some text.");
+        }
+        if (text.codePointCount(0, text.length()) > maxTextLength) {
+            return new FieldError("text", "A message is at most " + maxTextLength + " characters long.");
+        }
+        return null;
+    }
+
+    private MessageDto view(Message m, String viewerId) {
+        return views(List.of(m), viewerId).get(0);
+    }
+
+    /** The message as every member sees it: reactions without a personal {@code me}. */
+    private MessageDto shared(Message m) {
+        return views(List.of(m), null).get(0);
+    }
+
+    /** Views of many messages with two queries in all (authors, reactions), none per message. */
+    private List<MessageDto> views(List<Message> rows, String viewerId) {
+        Set<String> authorIds = rows.stream().map(Message::getUserId).filter(id -> id != null).collect(Collectors.toSet());
+        Map<String, UserAccount> authors = users.findAll(authorIds);
+        Map<String, List<Reaction>> byMessage = messages.reactions(rows.stream().map(Message::getId).toList()).stream()
+                .collect(Collectors.groupingBy(Reaction::getMessageId));
+        List<MessageDto> out = new ArrayList<>(rows.size());
+        for (Message m : rows) {
+            Map<String, List<String>> byType = new LinkedHashMap<>();
+            for (Reaction r : byMessage.getOrDefault(m.getId(), List.of())) {
+                byType.computeIfAbsent(r.getType(), t -> new ArrayList<>()).add(r.getUserId());
+            }
+            List<ReactionDto> reactions = byType.entrySet().stream()
+                    .map(e -> new ReactionDto(e.getKey(), e.getValue().size(), viewerId != null && e.getValue().contains(viewerId),
+                            e.getValue()))
+                    .toList();
+            out.add(MessageDto.of(m, AuthorView.of(m.getUserId() == null ? null : authors.get(m.getUserId())), reactions));
+        }
+        return out;
+    }
+
+    private static void addIfPresent(List<FieldError> errors, FieldError error) {
+        if (error != null) {
+            errors.add(error);
+        }
+    }
+
+    private static void addIfPresentAndThrow(FieldError error) {
+        if (error != null) {
+            throw new InvalidInputException(List.of(error));
+        }
+    }
+}

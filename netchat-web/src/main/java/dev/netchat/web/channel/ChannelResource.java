@@ -1,0 +1,126 @@
+package dev.netchat.web.channel;
+
+import dev.netchat.channel.ChannelChanges;
+import dev.netchat.channel.ChannelDto;
+import dev.netchat.channel.ChannelService;
+import dev.netchat.channel.CreatedChannel;
+import dev.netchat.channel.NewChannel;
+import dev.netchat.message.MessagePage;
+import dev.netchat.message.MessageService;
+import dev.netchat.message.PostedMessage;
+
+
+
+
+
+import dev.netchat.web.shared.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Channels the caller is in, discovering and joining public ones, members, read markers, history and posting. */
+@Path("channels")
+@RolesAllowed({"user", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class ChannelResource {
+
+    @EJB
+    ChannelService channels;
+
+    @EJB
+    MessageService messages;
+
+    @Inject
+    JsonWebToken caller;
+
+    @GET
+    public ChannelListDto list(@QueryParam("type") String type) {
+        return new ChannelListDto(channels.list(caller.getName(), type));
+    }
+
+    @GET
+    @Path("discover")
+    public ChannelListDto discover(@QueryParam("q") String q) {
+        return new ChannelListDto(channels.discover(caller.getName(), q));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateChannelRequest body) {
+        CreateChannelRequest b = body == null ? new CreateChannelRequest(null, null, null, null, null) : body;
+        CreatedChannel result = channels.create(caller.getName(),
+                new NewChannel(b.type(), b.name(), b.description(), b.isPrivate(), b.memberIds()));
+        return Response.status(result.created() ? 201 : 200).entity(result.channel()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ChannelDto get(@PathParam("id") String id) {
+        return channels.get(caller.getName(), id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public ChannelDto update(@PathParam("id") String id, UpdateChannelRequest body) {
+        UpdateChannelRequest b = body == null ? new UpdateChannelRequest(null, null, null) : body;
+        return channels.update(caller.getName(), id, new ChannelChanges(b.name(), b.description(), b.isPrivate()));
+    }
+
+    @POST
+    @Path("{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ChannelDto addMembers(@PathParam("id") String id, AddMembersRequest body) {
+        return channels.addMembers(caller.getName(), id, body == null ? null : body.userIds());
+    }
+
+    @DELETE
+    @Path("{id}/members/{userId}")
+    public Response removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+        channels.removeMember(caller.getName(), id, userId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/join")
+    public ChannelDto join(@PathParam("id") String id) {
+        return channels.join(caller.getName(), id);
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response read(@PathParam("id") String id, ReadRequest body) {
+        channels.markRead(caller.getName(), caller.getClaim("sid"), id, body == null ? null : body.seq());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/messages")
+    public MessagePage history(@PathParam("id") String id, @QueryParam("before") String before,
+            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return messages.history(caller.getName(), id, QueryParams.optionalLong("before", before),
+                QueryParams.optionalLong("after", after), QueryParams.optionalInteger("limit", limit));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("id") String id, PostMessageRequest body) {
+        PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null) : body;
+        PostedMessage posted = messages.post(caller.getName(), id, b.text(), b.clientMessageId(), b.parentId());
+        return Response.status(posted.created() ? 201 : 200).entity(posted.message()).build();
+    }
+}

@@ -1,0 +1,2 @@
+/** REST for channels, their members, read markers and their message history. */
+package dev.netchat.web.channel;

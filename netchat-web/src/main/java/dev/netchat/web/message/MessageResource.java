@@ -1,0 +1,61 @@
+package dev.netchat.web.message;
+
+import dev.netchat.message.MessageDto;
+import dev.netchat.message.MessageService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** One message: edit, delete, reactions and its thread. */
+@Path("messages/{id}")
+@RolesAllowed({"user", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class MessageResource {
+
+    @EJB
+    MessageService messages;
+
+    @Inject
+    JsonWebToken caller;
+
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public MessageDto edit(@PathParam("id") String id, EditMessageRequest body) {
+        return messages.edit(caller.getName(), id, body == null ? null : body.text());
+    }
+
+    @DELETE
+    public Response delete(@PathParam("id") String id) {
+        messages.delete(caller.getName(), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("reactions/{type}")
+    public MessageDto react(@PathParam("id") String id, @PathParam("type") String type) {
+        return messages.react(caller.getName(), id, type, true);
+    }
+
+    @DELETE
+    @Path("reactions/{type}")
+    public MessageDto unreact(@PathParam("id") String id, @PathParam("type") String type) {
+        return messages.react(caller.getName(), id, type, false);
+    }
+
+    @GET
+    @Path("replies")
+    public MessageListDto replies(@PathParam("id") String id) {
+        return new MessageListDto(messages.replies(caller.getName(), id));
+    }
+}

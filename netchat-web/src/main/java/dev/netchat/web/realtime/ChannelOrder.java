@@ -1,0 +1,70 @@
+package dev.netchat.web.realtime;
+
+import dev.netchat.event.ChannelEventRecorded;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Puts one channel's events back in seq order before they reach any socket. Transactions on a channel
+ * commit in seq order (they hold the channel row's lock), but the threads that announce them after commit
+ * may overtake each other; a later event waits here until the earlier ones have been dispatched.
+ */
+final class ChannelOrder {
+
+    /** The seq expected next; 0 until the first event of the channel is seen. */
+    private long next;
+    private final TreeMap<Long, ChannelEventRecorded> waiting = new TreeMap<>();
+    private long waitingSince;
+
+    /** Accepts an event and answers those now ready to dispatch, in order (possibly none). */
+    synchronized List<ChannelEventRecorded> accept(ChannelEventRecorded event, long now) {
+        if (next == 0) {
+            // Seen first: a new channel starts at 1; for an older one, the earlier events predate this hub.
+            next = event.seq() <= 1 ? 1 : event.seq();
+        }
+        if (event.seq() < next) {
+            return List.of();
+        }
+        waiting.put(event.seq(), event);
+        List<ChannelEventRecorded> ready = drain();
+        if (!waiting.isEmpty() && waitingSince == 0) {
+            waitingSince = now;
+        }
+        return ready;
+    }
+
+    /** The range of missing seqs when something waited longer than {@code patienceMillis}, else null. */
+    synchronized long[] overdueGap(long now, long patienceMillis) {
+        if (waiting.isEmpty() || now - waitingSince < patienceMillis) {
+            return null;
+        }
+        return new long[] {next, waiting.firstKey() - 1};
+    }
+
+    /** Fills a gap with events loaded from the log; answers what is now ready. */
+    synchronized List<ChannelEventRecorded> fill(List<ChannelEventRecorded> loaded) {
+        for (ChannelEventRecorded e : loaded) {
+            if (e.seq() >= next) {
+                waiting.putIfAbsent(e.seq(), e);
+            }
+        }
+        List<ChannelEventRecorded> ready = drain();
+        if (!waiting.isEmpty() && !waiting.containsKey(next)) {
+            // Still missing (not in the log either): give up on it rather than hold the channel forever.
+            next = waiting.firstKey();
+            ready.addAll(drain());
+        }
+        return ready;
+    }
+
+    private List<ChannelEventRecorded> drain() {
+        List<ChannelEventRecorded> ready = new ArrayList<>();
+        while (!waiting.isEmpty() && waiting.firstKey() == next) {
+            ready.add(waiting.pollFirstEntry().getValue());
+            next++;
+        }
+        waitingSince = waiting.isEmpty() ? 0 : waitingSince;
+        return ready;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.netchat.web.realtime;
+
+import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.event.EphemeralEventRecorded;
+import dev.netchat.event.EventRelay;
+import dev.netchat.event.RealtimeSink;
+import dev.netchat.event.ReplayService;
+import dev.netchat.event.SessionsEnded;
+import dev.netchat.event.StoredChannelEvent;
+import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.presence.PresenceService;
+import dev.netchat.shared.Times;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The shared state of real time on this node: open connections by user, and the per-channel ordering of
+ * events. Receives committed events from the services' seam ({@link EventRelay}) and hands each to the
+ * connections of its recipients: one serialised frame for all, no query per receiver, no waiting.
+ */
+@ApplicationScoped
+public class ChatHub implements RealtimeSink {
+
+    private static final Logger LOG = Logger.getLogger(ChatHub.class.getName());
+    /** How long a later event waits for an earlier one before the hub reads the gap from the log. */
+    private static final long ORDER_PATIENCE_MILLIS = 500;
+
+    private final ConcurrentMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ChannelOrder> orders = new ConcurrentHashMap<>();
+
+    @Inject
+    EventRelay relay;
+
+    @Inject
+    PresenceRegistry presence;
+
+    @EJB
+    PresenceService presenceService;
+
+    @EJB
+    ReplayService replayService;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> gapChecker;
+
+    /** Registers with the seam as soon as the application starts, before the first socket opens. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // Touching the bean is enough: @PostConstruct does the work.
+    }
+
+    @PostConstruct
+    void register() {
+        relay.register(this);
+        gapChecker = scheduler.scheduleWithFixedDelay(this::fillOverdueGaps, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void unregister() {
+        relay.unregister(this);
+        if (gapChecker != null) {
+            gapChecker.cancel(false);
+        }
+        byUser.values().forEach(set -> set.forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+                "Server shutting down; reconnect and resume"))));
+    }
+
+    // ----- connections -----------------------------------------------------------------------------------
+
+    void opened(Connection connection) {
+        byUser.computeIfAbsent(connection.userId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
+        if (presence.connected(connection.userId())) {
+            executor.execute(() -> announcePresence(connection.userId(), true));
+        }
+    }
+
+    void closed(Connection connection) {
+        boolean removed = false;
+        Set<Connection> set = byUser.get(connection.userId());
+        if (set != null) {
+            removed = set.remove(connection);
+            byUser.computeIfPresent(connection.userId(), (k, s) -> s.isEmpty() ? null : s);
+        }
+        if (removed && presence.disconnected(connection.userId())) {
+            executor.execute(() -> announcePresence(connection.userId(), false));
+        }
+    }
+
+    public int openSockets() {
+        return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Closes every socket of the user, for example when an admin disables the account. */
+    public void closeUser(String userId, CloseReason reason) {
+        Set<Connection> set = byUser.get(userId);
+        if (set != null) {
+            set.forEach(c -> c.close(reason));
+        }
+    }
+
+    Set<Connection> connectionsOf(String userId) {
+        return byUser.getOrDefault(userId, Set.of());
+    }
+
+    private void announcePresence(String userId, boolean online) {
+        try {
+            Instant lastActive = presenceService.touch(userId);
+            String frame = Frames.presence(userId, online, Times.iso(lastActive));
+            for (String other : presenceService.coMemberIds(userId)) {
+                connectionsOf(other).forEach(c -> c.send(frame));
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Presence of " + userId + " not announced: " + e);
+        }
+    }
+
+    // ----- the seam --------------------------------------------------------------------------------------
+
+    @Override
+    public void channelEvent(ChannelEventRecorded event) {
+        ChannelOrder order = orders.computeIfAbsent(event.channelId(), k -> new ChannelOrder());
+        dispatch(order.accept(event, System.currentTimeMillis()));
+    }
+
+    @Override
+    public void ephemeralEvent(EphemeralEventRecorded event) {
+        for (String userId : event.userIds()) {
+            for (Connection c : connectionsOf(userId)) {
+                if (event.exceptSessionId() == null || !event.exceptSessionId().equals(c.sessionId())) {
+                    c.send(event.json());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void sessionsEnded(SessionsEnded event) {
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Session ended: " + event.reason());
+        for (Connection c : connectionsOf(event.userId())) {
+            boolean match = event.sessionId() != null
+                    ? event.sessionId().equals(c.sessionId())
+                    : event.keepSessionId() == null || !event.keepSessionId().equals(c.sessionId());
+            if (match) {
+                c.close(reason);
+            }
+        }
+    }
+
+    private void dispatch(List<ChannelEventRecorded> ready) {
+        for (ChannelEventRecorded event : ready) {
+            for (String userId : event.recipientIds()) {
+                for (Connection c : connectionsOf(userId)) {
+                    c.channelEvent(event);
+                }
+            }
+        }
+    }
+
+    /** A gap that outlived the patience: the earlier event committed but its announcement is lost or late. */
+    private void fillOverdueGaps() {
+        long now = System.currentTimeMillis();
+        orders.forEach((channelId, order) -> {
+            long[] gap = order.overdueGap(now, ORDER_PATIENCE_MILLIS);
+            if (gap == null) {
+                return;
+            }
+            try {
+                List<StoredChannelEvent> stored = replayService.range(channelId, gap[0], gap[1]);
+                List<String> recipients = presenceService.memberIds(channelId);
+                dispatch(order.fill(stored.stream()
+                        .map(e -> new ChannelEventRecorded(channelId, e.getSeq(), e.getType(), e.getPayload(), recipients))
+                        .toList()));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not fill the event gap " + gap[0] + ".." + gap[1] + " of channel " + channelId + ": " + e);
+            }
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package dev.netchat.web.realtime;
+
+import dev.netchat.auth.TokenVerifier;
+import dev.netchat.web.auth.AllowedOrigins;
+import dev.netchat.web.auth.SessionCookies;
+import dev.netchat.web.shared.ProblemWriter;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refuses a WebSocket handshake before the upgrade: 403 for a foreign or missing Origin (a page elsewhere must
+ * not ride on the user's cookie), 401 without a valid token. What passes is authenticated again by
+ * {@link HandshakeAuthenticator}, which records the caller for the endpoint.
+ */
+@WebFilter(urlPatterns = "/ws")
+public class WebSocketHandshakeFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AllowedOrigins origins;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String origin = request.getHeader("Origin");
+        URI self = URI.create(request.getRequestURL().toString());
+        if (!origins.allows(origin, self)) {
+            ProblemWriter.write(request, response, 403, "Origin not allowed", "WebSocket connections must come from NetChat's own pages.");
+            return;
+        }
+        List<String> protocols = request.getHeaders("Sec-WebSocket-Protocol") == null
+                ? List.of() : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"));
+        String token = HandshakeAuthenticator.bearerFromProtocols(Map.of("Sec-WebSocket-Protocol", protocols))
+                .orElseGet(() -> accessCookie(request));
+        if (verifier.verify(token).isEmpty()) {
+            ProblemWriter.write(request, response, 401, "Not authenticated",
+                    "Connect with the session cookie or the subprotocols netchat.v1, bearer.<token>.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String accessCookie(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (Cookie c : request.getCookies()) {
+                if (SessionCookies.ACCESS.equals(c.getName())) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}
