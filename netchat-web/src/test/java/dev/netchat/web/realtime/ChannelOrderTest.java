@@ -1,0 +1,52 @@
+package dev.netchat.web.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netchat.event.ChannelEventRecorded;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChannelOrderTest {
+
+    private static ChannelEventRecorded e(long seq) {
+        return new ChannelEventRecorded("c", seq, "message.new", "{}", List.of());
+    }
+
+    private static List<Long> seqs(List<ChannelEventRecorded> events) {
+        return events.stream().map(ChannelEventRecorded::seq).toList();
+    }
+
+    @Test
+    void holdsALaterEventUntilTheEarlierOneArrives() {
+        ChannelOrder order = new ChannelOrder();
+        assertThat(seqs(order.accept(e(1), 0))).containsExactly(1L);
+        assertThat(seqs(order.accept(e(3), 0))).isEmpty();
+        assertThat(seqs(order.accept(e(2), 0))).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void dropsWhatWasAlreadyDispatched() {
+        ChannelOrder order = new ChannelOrder();
+        order.accept(e(1), 0);
+        assertThat(order.accept(e(1), 0)).isEmpty();
+    }
+
+    @Test
+    void reportsAnOverdueGapAndFillsItFromTheLog() {
+        ChannelOrder order = new ChannelOrder();
+        order.accept(e(1), 0);
+        order.accept(e(4), 100);
+
+        assertThat(order.overdueGap(200, 500)).isNull();
+        assertThat(order.overdueGap(700, 500)).containsExactly(2L, 3L);
+        assertThat(seqs(order.fill(List.of(e(2), e(3))))).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void givesUpOnAGapTheLogCannotFillRatherThanHoldTheChannelForever() {
+        ChannelOrder order = new ChannelOrder();
+        order.accept(e(1), 0);
+        order.accept(e(3), 0);
+        assertThat(seqs(order.fill(List.of()))).containsExactly(3L);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.netchat.web.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netchat.event.ChannelEventRecorded;
+import jakarta.websocket.CloseReason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+
+    private static ChannelEventRecorded event(String channel, long seq) {
+        return new ChannelEventRecorded(channel, seq, "message.new", "{\"channelId\":\"" + channel + "\",\"seq\":" + seq + "}",
+                List.of("u1"));
+    }
+
+    private static Connection connection(FakeSession fake, int maxQueued) {
+        return new Connection("c1", "u1", "s1", fake.session(), maxQueued, Runnable::run);
+    }
+
+    @Test
+    void sendsLiveEventsOnceAndInOrder() {
+        FakeSession fake = new FakeSession(true);
+        Connection c = connection(fake, 100);
+
+        c.channelEvent(event("a", 1));
+        c.channelEvent(event("a", 2));
+        c.channelEvent(event("a", 2));
+        c.channelEvent(event("a", 1));
+
+        assertThat(fake.written).containsExactly(event("a", 1).json(), event("a", 2).json());
+    }
+
+    @Test
+    void keepsOneWriteInFlightAndQueuesTheRest() {
+        FakeSession fake = new FakeSession(false);
+        Connection c = connection(fake, 100);
+
+        c.send("one");
+        c.send("two");
+        c.send("three");
+        assertThat(fake.written).containsExactly("one");
+        assertThat(c.queued()).isEqualTo(2);
+
+        fake.completeOne();
+        fake.completeOne();
+        assertThat(fake.written).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void closesAClientThatLetsItsQueueFillUpWithoutBlockingTheSender() {
+        FakeSession fake = new FakeSession(false);
+        Connection c = connection(fake, 10);
+
+        for (int i = 0; i < 50; i++) {
+            c.send("frame " + i);
+        }
+
+        assertThat(fake.closedWith).isNotNull();
+        assertThat(fake.closedWith.getCloseCode()).isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY);
+        // Nothing more is queued for a closed connection: memory stays bounded.
+        assertThat(c.queued()).isZero();
+    }
+
+    @Test
+    void aResumeReplaysTheGapThenTheLiveEventsHeldMeanwhileWithoutDuplicates() {
+        FakeSession fake = new FakeSession(true);
+        Connection c = connection(fake, 100);
+
+        long from = c.beginResume("a", 3);
+        // Live events arrive while the replay is read from the log; 5 is also in the replay.
+        c.channelEvent(event("a", 5));
+        c.channelEvent(event("a", 6));
+        c.completeResume("a", from, List.of(event("a", 4).json(), event("a", 5).json()), null, 5);
+
+        assertThat(from).isEqualTo(3);
+        assertThat(fake.written).containsExactly(event("a", 4).json(), event("a", 5).json(), event("a", 6).json());
+    }
+
+    @Test
+    void aResumeAfterLiveEventsThatLeftAGapAsksForAResync() {
+        FakeSession fake = new FakeSession(true);
+        Connection c = connection(fake, 100);
+        c.channelEvent(event("a", 9));
+
+        // The client only has up to 7; 8 was never sent, 9 was: the replay cannot put 8 before 9.
+        assertThat(c.beginResume("a", 7)).isEqualTo(-1);
+        // A client that already had everything before the live event resumes after the live one.
+        c.completeResume("a", 0, List.of(), "{\"type\":\"resync.required\"}", 9);
+        assertThat(c.beginResume("a", 8)).isEqualTo(9);
+    }
+
+    @Test
+    void otherChannelsFlowWhileOneIsBeingResumed() {
+        FakeSession fake = new FakeSession(true);
+        Connection c = connection(fake, 100);
+        c.beginResume("a", 0);
+
+        c.channelEvent(event("b", 1));
+        c.channelEvent(event("a", 1));
+
+        assertThat(fake.written).containsExactly(event("b", 1).json());
+    }
+}
