@@ -53,6 +53,12 @@ public class AuthService {
     dev.netchat.event.ChannelEventLog events;
 
     @Inject
+    dev.netchat.admin.AuditLog audit;
+
+    @Inject
+    dev.netchat.user.AccountStatus accountStatus;
+
+    @Inject
     @ConfigProperty(name = "netchat.auth.refresh-token-lifetime", defaultValue = "P30D")
     Duration refreshLifetime;
 
@@ -93,17 +99,25 @@ public class AuthService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        throttle.check(username, clientAddress);
+        try {
+            throttle.check(username, clientAddress);
+        } catch (dev.netchat.shared.TooManyRequestsException e) {
+            audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.throttled", null, username, e.getMessage());
+            throw e;
+        }
         Optional<UserAccount> found = users.findByUsername(username);
         // The same work and the same answer whether the username exists or not.
         boolean ok = passwords.matches(password, found.map(UserAccount::getPasswordHash).orElse(null));
         if (!ok) {
             throttle.recordFailure(username, clientAddress);
+            audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.failed",
+                    found.map(UserAccount::getId).orElse(null), username, found.isPresent() ? "wrong password" : "unknown username");
             throw new NotAuthenticatedException("Wrong username or password.");
         }
         throttle.recordSuccess(username);
         UserAccount user = found.orElseThrow();
         if (user.isDisabled()) {
+            audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.refused", user.getId(), username, "account disabled");
             throw new NotAllowedException("This account is disabled.");
         }
         return startSession(user, UUID.randomUUID().toString(), Instant.now(), clientAddress);
@@ -180,7 +194,9 @@ public class AuthService {
         }
         Instant now = Instant.now();
         user.setPasswordHash(passwords.hash(newPassword));
+        user.setMustChangePassword(false);
         user.touch(now);
+        accountStatus.forget(userId);
         int ended = refreshTokens.revokeAllOfUserExcept(userId, currentSessionId, now);
         events.sessionsEnded(new dev.netchat.event.SessionsEnded(userId, null, currentSessionId, "password changed"));
         LOG.info(() -> "User " + userId + " changed the password; " + ended + " other session token(s) revoked");

@@ -47,6 +47,10 @@ public class PresenceRegistry {
         return sockets.size();
     }
 
+    public int openSockets() {
+        return sockets.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     public Set<String> onlineUserIds() {
         return Set.copyOf(sockets.keySet());
     }

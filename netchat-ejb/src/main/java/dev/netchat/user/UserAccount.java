@@ -53,6 +53,9 @@ public class UserAccount {
     @Column(name = "last_active_at")
     private Instant lastActiveAt;
 
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Version
     private long version;
 
@@ -143,6 +146,14 @@ public class UserAccount {
 
     public void touch(Instant now) {
         this.updatedAt = now;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
     }
 
     public Instant getLastActiveAt() {

@@ -54,6 +54,31 @@ public class UserRepository {
                 .collect(java.util.stream.Collectors.toMap(UserAccount::getId, u -> u));
     }
 
+    public long count() {
+        return em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
+    }
+
+    public long countActiveAdmins() {
+        return em.createQuery("select count(u) from UserAccount u where u.role = :r and u.disabled = false", Long.class)
+                .setParameter("r", Role.ADMIN)
+                .getSingleResult();
+    }
+
+    /** A page of all users (disabled ones too) whose username or full name contains the text. */
+    public List<UserAccount> page(String text, int first, int max) {
+        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return em.createQuery("select u from UserAccount u where u.username like :p escape '\\' "
+                        + "or lower(u.fullName) like :p escape '\\' order by u.username", UserAccount.class)
+                .setParameter("p", pattern)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    public void remove(UserAccount user) {
+        em.remove(user);
+    }
+
     public void add(UserAccount user) {
         em.persist(user);
     }

@@ -4,6 +4,8 @@ import dev.netchat.web.error.Problems;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import dev.netchat.user.AccountStatus;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,7 +20,8 @@ import java.util.List;
 
 /**
  * Deny by default: every resource method needs a verified caller unless it says {@code @PermitAll}, and the
- * role it names with {@code @RolesAllowed}. Anonymous callers get 401, callers without the role 403, both as
+ * role it names with {@code @RolesAllowed}, checked against the account as it is now (a token may carry a role
+ * since revoked). Anonymous callers get 401, disabled accounts and callers without the role 403, all as
  * problem+json (the runtime's own role check answers 403 even to anonymous callers).
  */
 @Provider
@@ -30,6 +33,9 @@ public class AuthorizationFilter implements ContainerRequestFilter {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    AccountStatus accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -44,11 +50,28 @@ public class AuthorizationFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
+        // The token says who; the database says whether that account may still act, and with which role.
+        AccountStatus.Status status = accounts.of(security.getUserPrincipal().getName());
+        if (!status.exists()) {
+            request.abortWith(Problems.of(401, "Not authenticated", "This account no longer exists.", uri, List.of())
+                    .header("WWW-Authenticate", "Bearer realm=\"netchat\"")
+                    .build());
+            return;
+        }
+        if (!status.active()) {
+            request.abortWith(Problems.of(403, "Account disabled", "This account is disabled.", uri, List.of()).build());
+            return;
+        }
+        if (status.mustChangePassword() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {
+            request.abortWith(Problems.of(403, "Password change required",
+                    "Choose a new password first (POST /api/users/me/password).", uri, List.of()).build());
+            return;
+        }
         RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
         if (roles == null) {
             roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
-        if (roles != null && Arrays.stream(roles.value()).noneMatch(security::isUserInRole)) {
+        if (roles != null && Arrays.stream(roles.value()).noneMatch(role -> role.equals("user") || (role.equals("admin") && status.admin()))) {
             request.abortWith(Problems.of(403, "Not allowed", "You may not do this.", uri, List.of()).build());
         }
     }

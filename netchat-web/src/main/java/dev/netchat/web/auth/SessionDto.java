@@ -13,11 +13,13 @@ public record SessionDto(
         String phoneNumber,
         String avatarURL,
         String role,
-        String expiresAt) {
+        String expiresAt,
+        boolean mustChangePassword) {
 
     static SessionDto of(SignedInSession session) {
         UserAccount user = session.user();
         return new SessionDto(session.accessToken(), user.getId(), user.getUsername(), user.getFullName(),
-                user.getPhoneNumber(), user.getAvatarUrl(), user.getRole().claim(), Times.iso(session.accessExpiresAt()));
+                user.getPhoneNumber(), user.getAvatarUrl(), user.getRole().claim(), Times.iso(session.accessExpiresAt()),
+                user.isMustChangePassword());
     }
 }

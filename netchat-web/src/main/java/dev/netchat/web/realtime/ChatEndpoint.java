@@ -60,6 +60,10 @@ public class ChatEndpoint {
     int maxQueuedFrames;
 
     @Inject
+    @ConfigProperty(name = "netchat.ws.max-queued-bytes", defaultValue = "1048576")
+    long maxQueuedBytes;
+
+    @Inject
     @ConfigProperty(name = "netchat.ws.idle-timeout-seconds", defaultValue = "90")
     int idleTimeoutSeconds;
 
@@ -78,7 +82,7 @@ public class ChatEndpoint {
         session.setMaxIdleTimeout(idleTimeoutSeconds * 1000L);
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         connection = new Connection(UUID.randomUUID().toString(), caller.userId(), caller.sessionId(), session, maxQueuedFrames,
-                executor);
+                maxQueuedBytes, executor);
         connection.send(Frames.hello(connection.id(), caller.userId()));
         hub.opened(connection);
     }

@@ -32,7 +32,9 @@ final class Connection implements SendHandler {
     private final String sessionId;
     private final Session session;
     private final int maxQueued;
+    private final long maxQueuedBytes;
     private final Executor closer;
+    private long queuedBytes;
 
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean writing;
@@ -42,12 +44,13 @@ final class Connection implements SendHandler {
     /** Channels being replayed: live events wait here, by seq, until the replay is queued. */
     private final Map<String, TreeMap<Long, String>> resuming = new HashMap<>();
 
-    Connection(String id, String userId, String sessionId, Session session, int maxQueued, Executor closer) {
+    Connection(String id, String userId, String sessionId, Session session, int maxQueued, long maxQueuedBytes, Executor closer) {
         this.id = id;
         this.userId = userId;
         this.sessionId = sessionId;
         this.session = session;
         this.maxQueued = maxQueued;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.closer = closer;
     }
 
@@ -141,11 +144,13 @@ final class Connection implements SendHandler {
         if (closed) {
             return;
         }
-        if (queue.size() >= maxQueued) {
+        // Characters stand in for bytes: close enough for a limit, and free to compute.
+        if (queue.size() >= maxQueued || queuedBytes + frame.length() > maxQueuedBytes) {
             close(TOO_SLOW);
             return;
         }
         queue.addLast(frame);
+        queuedBytes += frame.length();
         if (!writing) {
             writeNext();
         }
@@ -157,6 +162,7 @@ final class Connection implements SendHandler {
             writing = false;
             return;
         }
+        queuedBytes -= next.length();
         writing = true;
         try {
             session.getAsyncRemote().sendText(next, this);
@@ -174,6 +180,7 @@ final class Connection implements SendHandler {
                 writing = false;
                 closed = true;
                 queue.clear();
+                queuedBytes = 0;
                 return;
             }
             writeNext();
@@ -191,6 +198,7 @@ final class Connection implements SendHandler {
         }
         closed = true;
         queue.clear();
+        queuedBytes = 0;
         closer.execute(() -> {
             try {
                 session.close(reason);

@@ -29,9 +29,10 @@ public class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
         Map<String, List<String>> headers = request.getHeaders();
         String origin = first(headers, "Origin");
         String host = first(headers, "Host");
-        boolean originOk = origin != null && host != null
-                && CDI.current().select(AllowedOrigins.class).get().allows(origin, URI.create(scheme(request) + "://" + host));
-        String token = bearerFromProtocols(headers).orElseGet(() -> cookie(headers, SessionCookies.ACCESS));
+        Optional<String> bearer = bearerFromProtocols(headers);
+        boolean originOk = host != null && originAcceptable(origin, URI.create(scheme(request) + "://" + host), bearer.isPresent(),
+                CDI.current().select(AllowedOrigins.class).get());
+        String token = bearer.orElseGet(() -> cookie(headers, SessionCookies.ACCESS));
         var caller = originOk ? CDI.current().select(TokenVerifier.class).get().verify(token) : Optional.<TokenVerifier.VerifiedToken>empty();
         config.getUserProperties().remove(CALLER);
         caller.ifPresent(c -> config.getUserProperties().put(CALLER, c));
@@ -40,6 +41,18 @@ public class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
         return requested.contains(PROTOCOL) ? PROTOCOL : "";
+    }
+
+    /**
+     * A browser always sends Origin, and a page elsewhere must not ride on the user's cookie: a present Origin
+     * must be allowed. Programs (load generators, bots) send none; they may connect with a bearer token, which
+     * no foreign page can read.
+     */
+    static boolean originAcceptable(String origin, URI self, boolean bearer, AllowedOrigins origins) {
+        if (origin == null) {
+            return bearer;
+        }
+        return origins.allows(origin, self);
     }
 
     static Optional<String> bearerFromProtocols(Map<String, List<String>> headers) {

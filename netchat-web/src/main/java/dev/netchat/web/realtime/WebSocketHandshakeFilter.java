@@ -3,7 +3,11 @@ package dev.netchat.web.realtime;
 import dev.netchat.auth.TokenVerifier;
 import dev.netchat.web.auth.AllowedOrigins;
 import dev.netchat.web.auth.SessionCookies;
+import dev.netchat.admin.Actor;
+import dev.netchat.admin.AuditLog;
+import dev.netchat.web.shared.ClientAddress;
 import dev.netchat.web.shared.ProblemWriter;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,20 +38,26 @@ public class WebSocketHandshakeFilter extends HttpFilter {
     @Inject
     TokenVerifier verifier;
 
+    @EJB
+    AuditLog audit;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         URI self = URI.create(request.getRequestURL().toString());
-        if (!origins.allows(origin, self)) {
+        List<String> protocols = request.getHeaders("Sec-WebSocket-Protocol") == null
+                ? List.of() : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"));
+        var bearer = HandshakeAuthenticator.bearerFromProtocols(Map.of("Sec-WebSocket-Protocol", protocols));
+        if (!HandshakeAuthenticator.originAcceptable(origin, self, bearer.isPresent(), origins)) {
+            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", null, null, "origin not allowed: " + origin);
             ProblemWriter.write(request, response, 403, "Origin not allowed", "WebSocket connections must come from NetChat's own pages.");
             return;
         }
-        List<String> protocols = request.getHeaders("Sec-WebSocket-Protocol") == null
-                ? List.of() : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"));
-        String token = HandshakeAuthenticator.bearerFromProtocols(Map.of("Sec-WebSocket-Protocol", protocols))
-                .orElseGet(() -> accessCookie(request));
+        String token = bearer.orElseGet(() -> accessCookie(request));
         if (verifier.verify(token).isEmpty()) {
+            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", null, null,
+                    token == null ? "no credentials" : "invalid token");
             ProblemWriter.write(request, response, 401, "Not authenticated",
                     "Connect with the session cookie or the subprotocols netchat.v1, bearer.<token>.");
             return;

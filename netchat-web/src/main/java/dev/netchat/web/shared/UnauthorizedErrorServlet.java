@@ -1,6 +1,9 @@
 package dev.netchat.web.shared;
 
+import dev.netchat.admin.Actor;
+import dev.netchat.admin.AuditLog;
 import dev.netchat.web.auth.SessionCookies;
+import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -14,6 +17,9 @@ public class UnauthorizedErrorServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @EJB
+    private AuditLog audit;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getCookies() != null) {
@@ -25,6 +31,8 @@ public class UnauthorizedErrorServlet extends HttpServlet {
             }
         }
         Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
+        audit.record(Actor.anonymous(ClientAddress.of(request)), "token.refused", null, null,
+                "on " + request.getMethod() + " " + (uri == null ? request.getRequestURI() : uri));
         response.setHeader("WWW-Authenticate", "Bearer realm=\"netchat\", error=\"invalid_token\"");
         ProblemWriter.writeKeepAlive(response, 401, "Not authenticated",
                 "The access token is invalid or expired; refresh the session or sign in again.",

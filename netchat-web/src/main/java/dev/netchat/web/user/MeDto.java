@@ -14,11 +14,12 @@ public record MeDto(
         String lastActive,
         String createdAt,
         String phoneNumber,
-        NotificationsDto notifications) {
+        NotificationsDto notifications,
+        boolean mustChangePassword) {
 
     static MeDto of(UserAccount u) {
         return new MeDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), true,
                 Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getPhoneNumber(),
-                new NotificationsDto(u.getSmsNotifications().wire()));
+                new NotificationsDto(u.getSmsNotifications().wire()), u.isMustChangePassword());
     }
 }

@@ -6,6 +6,7 @@ import dev.netchat.user.UserService;
 import dev.netchat.user.UserView;
 import dev.netchat.presence.PresenceRegistry;
 import dev.netchat.web.shared.QueryParams;
+import dev.netchat.web.auth.AllowedBeforePasswordChange;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ public class UserResource {
 
     @GET
     @Path("me")
+    @AllowedBeforePasswordChange
     public MeDto me() {
         return MeDto.of(users.me(caller.getName()));
     }
@@ -56,6 +58,7 @@ public class UserResource {
 
     @POST
     @Path("me/password")
+    @AllowedBeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(PasswordChangeRequest body) {
         PasswordChangeRequest b = body == null ? new PasswordChangeRequest(null, null) : body;

@@ -15,7 +15,19 @@ class ConnectionTest {
     }
 
     private static Connection connection(FakeSession fake, int maxQueued) {
-        return new Connection("c1", "u1", "s1", fake.session(), maxQueued, Runnable::run);
+        return new Connection("c1", "u1", "s1", fake.session(), maxQueued, 1 << 20, Runnable::run);
+    }
+
+    @Test
+    void closesAClientWhoseQueuedFramesOutgrowTheByteLimit() {
+        FakeSession fake = new FakeSession(false);
+        Connection c = new Connection("c1", "u1", "s1", fake.session(), 1000, 10_000, Runnable::run);
+
+        for (int i = 0; i < 5 && fake.closedWith == null; i++) {
+            c.send("x".repeat(3000));
+        }
+
+        assertThat(fake.closedWith).isNotNull();
     }
 
     @Test

@@ -1,0 +1,14 @@
+package dev.netchat.admin;
+
+import dev.netchat.shared.Times;
+
+/** One audit log line as the admin API shows it. */
+public record AuditEntryView(
+        String id, String occurredAt, String actorId, String actorName, String action, String targetId, String targetName,
+        String detail, String source, String clientAddress) {
+
+    static AuditEntryView of(AuditEntry e) {
+        return new AuditEntryView(e.getId(), Times.iso(e.getOccurredAt()), e.getActorId(), e.getActorName(), e.getAction(),
+                e.getTargetId(), e.getTargetName(), e.getDetail(), e.getSource(), e.getClientAddress());
+    }
+}

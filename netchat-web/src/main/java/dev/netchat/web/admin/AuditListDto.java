@@ -1,0 +1,7 @@
+package dev.netchat.web.admin;
+
+import dev.netchat.admin.AuditEntryView;
+import java.util.List;
+
+/** GET /api/admin/audit. */
+public record AuditListDto(List<AuditEntryView> entries, int page, boolean hasMore) {}
