@@ -89,6 +89,43 @@ public final class Api {
         return send("GET", path, null, "Authorization", "Bearer " + session.token());
     }
 
+    /** A JSON request with a body, authenticated by the session's bearer token. */
+    public Reply sendJson(String method, String path, Object body, Session session) {
+        return send(method, path, body instanceof String s ? s : write(body),
+                "Content-Type", "application/json", "Authorization", "Bearer " + session.token());
+    }
+
+    public Reply post(String path, Object body, Session session) {
+        return sendJson("POST", path, body == null ? json() : body, session);
+    }
+
+    public Reply patch(String path, Object body, Session session) {
+        return sendJson("PATCH", path, body, session);
+    }
+
+    /** A PUT without a body, authenticated by the session's bearer token. */
+    public Reply put(String path, Session session) {
+        return send("PUT", path, null, "Authorization", "Bearer " + session.token());
+    }
+
+    public Reply delete(String path, Session session) {
+        return send("DELETE", path, null, "Authorization", "Bearer " + session.token());
+    }
+
+    /** Signs in an existing account and returns its session. */
+    public Session loginSession(String username, String password) {
+        Reply r = login(username, password);
+        if (r.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + r);
+        }
+        return Session.of(username, r);
+    }
+
+    /** The installation's first account, the administrator (see {@link ServerExtension}). */
+    public Session admin() {
+        return loginSession("admin", PASSWORD);
+    }
+
     static String write(Object body) {
         try {
             return JSON.writeValueAsString(body);

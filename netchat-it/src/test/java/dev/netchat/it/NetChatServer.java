@@ -126,15 +126,20 @@ public final class NetChatServer {
     /** Graceful stop (SIGTERM to the server JVM), as Ctrl+C would do. */
     public void stop() throws Exception {
         signal("TERM");
-        if (process != null) {
-            process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
-        }
+        reapLauncher();
     }
 
     /** SIGKILL to the server JVM: no shutdown hooks, no flushing, as a power cut would do. */
     public void kill() throws Exception {
         signal("KILL");
+        reapLauncher();
+    }
+
+    /** standalone.sh keeps waiting for the JVM it started; once that is gone, the script goes too. */
+    private void reapLauncher() throws InterruptedException {
         if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
             process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }

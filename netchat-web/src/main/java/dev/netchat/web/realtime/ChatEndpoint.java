@@ -68,6 +68,8 @@ public class ChatEndpoint {
     int idleTimeoutSeconds;
 
     private Connection connection;
+    private final StringBuilder partial = new StringBuilder();
+    private boolean tooBig;
     private int badFrames;
     /** channel -> when this socket last forwarded typing there (rate limit) */
     private final ConcurrentMap<String, Long> lastTyping = new ConcurrentHashMap<>();
@@ -87,11 +89,33 @@ public class ChatEndpoint {
         hub.opened(connection);
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void message(Session session, String text) {
+    /**
+     * Collects a text message that may arrive in several frames; one larger than the limit closes the socket
+     * with 1009 (the container's own limit does not count fragmented messages).
+     */
+    @OnMessage
+    public void part(Session session, String part, boolean last) {
         if (connection == null) {
             return;
         }
+        if (partial.length() + part.length() > MAX_FRAME_BYTES) {
+            partial.setLength(0);
+            tooBig = true;
+            connection.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Frames are at most 64 KiB"));
+            return;
+        }
+        if (tooBig) {
+            return;
+        }
+        partial.append(part);
+        if (last) {
+            String text = partial.toString();
+            partial.setLength(0);
+            message(text);
+        }
+    }
+
+    private void message(String text) {
         JsonObject frame;
         try (var reader = Json.createReader(new StringReader(text))) {
             frame = reader.readObject();

@@ -140,7 +140,11 @@ public class ChatHub implements RealtimeSink {
     @Override
     public void channelEvent(ChannelEventRecorded event) {
         ChannelOrder order = orders.computeIfAbsent(event.channelId(), k -> new ChannelOrder());
-        dispatch(order.accept(event, System.currentTimeMillis()));
+        // Dispatch while holding the channel's order: otherwise a thread that took 8 after another took 7 could
+        // hand 8 to the sockets first. Dispatching only enqueues, so the lock is held briefly.
+        synchronized (order) {
+            dispatch(order.accept(event, System.currentTimeMillis()));
+        }
     }
 
     @Override
@@ -188,9 +192,12 @@ public class ChatHub implements RealtimeSink {
             try {
                 List<StoredChannelEvent> stored = replayService.range(channelId, gap[0], gap[1]);
                 List<String> recipients = presenceService.memberIds(channelId);
-                dispatch(order.fill(stored.stream()
+                var loaded = stored.stream()
                         .map(e -> new ChannelEventRecorded(channelId, e.getSeq(), e.getType(), e.getPayload(), recipients))
-                        .toList()));
+                        .toList();
+                synchronized (order) {
+                    dispatch(order.fill(loaded));
+                }
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Could not fill the event gap " + gap[0] + ".." + gap[1] + " of channel " + channelId + ": " + e);
             }

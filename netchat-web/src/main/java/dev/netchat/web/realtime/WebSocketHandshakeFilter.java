@@ -5,6 +5,7 @@ import dev.netchat.web.auth.AllowedOrigins;
 import dev.netchat.web.auth.SessionCookies;
 import dev.netchat.admin.Actor;
 import dev.netchat.admin.AuditLog;
+import dev.netchat.user.AccountStatus;
 import dev.netchat.web.shared.ClientAddress;
 import dev.netchat.web.shared.ProblemWriter;
 import jakarta.ejb.EJB;
@@ -41,6 +42,9 @@ public class WebSocketHandshakeFilter extends HttpFilter {
     @EJB
     AuditLog audit;
 
+    @Inject
+    AccountStatus accounts;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -55,7 +59,13 @@ public class WebSocketHandshakeFilter extends HttpFilter {
             return;
         }
         String token = bearer.orElseGet(() -> accessCookie(request));
-        if (verifier.verify(token).isEmpty()) {
+        var caller = verifier.verify(token);
+        if (caller.isPresent() && !accounts.of(caller.get().userId()).active()) {
+            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", caller.get().userId(), null, "account disabled");
+            ProblemWriter.write(request, response, 403, "Account disabled", "This account is disabled.");
+            return;
+        }
+        if (caller.isEmpty()) {
             audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", null, null,
                     token == null ? "no credentials" : "invalid token");
             ProblemWriter.write(request, response, 401, "Not authenticated",

@@ -1,0 +1,38 @@
+package dev.netchat.it;
+
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * The server console's MBean, reached as an operator reaches it with jconsole: JMX over WildFly's management
+ * interface (remote+http, port 9990 + offset), with WildFly's client library and local authentication.
+ */
+final class UsersConsoleClient implements AutoCloseable {
+
+    private final JMXConnector connector;
+    private final MBeanServerConnection connection;
+    private final ObjectName name;
+
+    UsersConsoleClient() throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:remote+http://127.0.0.1:" + (9990 + NetChatServer.PORT_OFFSET));
+        connector = JMXConnectorFactory.connect(url);
+        connection = connector.getMBeanServerConnection();
+        name = new ObjectName("netchat:type=Users");
+    }
+
+    String invoke(String operation, String username) throws Exception {
+        return (String) connection.invoke(name, operation, new Object[] {username}, new String[] {String.class.getName()});
+    }
+
+    Object attribute(String attribute) throws Exception {
+        return connection.getAttribute(name, attribute);
+    }
+
+    @Override
+    public void close() throws Exception {
+        connector.close();
+    }
+}
