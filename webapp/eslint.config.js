@@ -38,4 +38,8 @@ export default defineConfig([
     files: ['src/features/shell/**'],
     rules: noImportsFrom('@/app/*', '@/features/!(shell)/**', '**/app/**', '**/auth/**'),
   },
+  ...['channels', 'messages', 'switcher', 'settings'].map((feature) => ({
+    files: [`src/features/${feature}/**`],
+    rules: noImportsFrom('@/app/*', `@/features/!(${feature})/**`, '**/app/**'),
+  })),
 ]);

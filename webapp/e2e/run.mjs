@@ -173,6 +173,356 @@ async function clickAndExpectResponse(page, locator, path, expected) {
   }
 }
 
+// ---- Two people chatting -------------------------------------------------------------------------------
+
+const shotDir = fileURLToPath(new URL('../docs-screenshots/', import.meta.url));
+
+function person(tag) {
+  const id = `${tag}${suffix}`.slice(0, 32);
+  return {
+    username: id,
+    fullName: `${tag === 'a' ? 'Alice' : 'Bruno'} ${suffix}`,
+    password: `pw-${suffix}-Correct1`,
+  };
+}
+
+async function newPersonPage(browser, colorScheme = 'light') {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+    reducedMotion: 'reduce',
+    locale: 'en-US',
+  });
+  const p = await context.newPage();
+  p.setDefaultTimeout(timeout);
+  p.on('pageerror', (error) => pageErrors.push(error.message));
+  p.on('response', (response) => {
+    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
+  });
+  return p;
+}
+
+async function signUpAs(p, who) {
+  await p.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+  await p.getByRole('button', { name: 'Create an account', exact: true }).click();
+  await p.getByLabel('Full name', { exact: true }).fill(who.fullName);
+  await p.getByLabel('Username', { exact: true }).fill(who.username);
+  await p.getByLabel('Password', { exact: true }).fill(who.password);
+  await clickAndExpectResponse(
+    p,
+    p.getByRole('button', { name: 'Create account', exact: true }),
+    '/api/auth/signup',
+    201,
+  );
+  await visible(p.getByRole('navigation', { name: 'Channels' }), 'nav "Channels"');
+}
+
+function sidebarLink(p, name) {
+  return p.getByRole('navigation', { name: 'Channels' }).getByRole('link', { name: new RegExp(name) });
+}
+
+function messageItem(p, textPart) {
+  return p.locator('.conversation__main article.message', { hasText: textPart });
+}
+
+async function openCreateChannel(p) {
+  await p.getByRole('button', { name: 'Create channel', exact: true }).click();
+  await visible(p.getByRole('dialog', { name: 'Create a channel' }), 'the create-channel dialog');
+}
+
+async function createChannel(p, name, memberName) {
+  const dialog = p.getByRole('dialog', { name: 'Create a channel' });
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  if (memberName) {
+    await dialog.getByLabel('Find people').fill(memberName.split(' ')[1]);
+    await dialog.getByRole('button', { name: `Add ${memberName}` }).click();
+  }
+  await clickAndExpectResponse(
+    p,
+    dialog.getByRole('button', { name: 'Create channel' }),
+    '/api/channels',
+    201,
+  );
+  await visible(p.getByRole('heading', { level: 1, name: `# ${name}` }), `heading "# ${name}"`);
+}
+
+async function send(p, label, text) {
+  const box = p.getByRole('textbox', { name: label });
+  await box.fill(text);
+  await box.press('Enter');
+  const shown = text.replace(/\*/g, '');
+  await visible(messageItem(p, shown), `own message "${shown}"`);
+}
+
+async function twoPersonJourney(browser) {
+  const a = person('a');
+  const b = person('b');
+  const channel = `team-${suffix}`.slice(0, 40);
+  const other = `bside-${suffix}`.slice(0, 40);
+  const pageA = await newPersonPage(browser);
+  const pageB = await newPersonPage(browser);
+  const first = `Hello from Alice ${suffix}`;
+  const second = `Second **bold** note ${suffix}`;
+  const replyB = `Reply from Bruno ${suffix}`;
+  const composerLabel = `Message #${channel}`;
+
+  const signedUp = 'two people sign up';
+  await check(pageA, signedUp, async () => {
+    await signUpAs(pageA, a);
+    await signUpAs(pageB, b);
+  });
+
+  const bElsewhere = 'B creates and looks at another channel';
+  await check(
+    pageB,
+    bElsewhere,
+    async () => {
+      await openCreateChannel(pageB);
+      await createChannel(pageB, other);
+    },
+    [signedUp],
+  );
+
+  const created = 'A creates a team channel with B';
+  await check(
+    pageA,
+    created,
+    async () => {
+      await openCreateChannel(pageA);
+      await expectAxeClean(pageA, 'the create-channel dialog');
+      await createChannel(pageA, channel, b.fullName);
+    },
+    [signedUp],
+  );
+
+  const unread = "A posts; B's unread count rises while B looks at another channel";
+  await check(
+    pageB,
+    unread,
+    async () => {
+      await send(pageA, composerLabel, first);
+      await visible(sidebarLink(pageB, `${channel}.*1 unread message`), "the unread count on B's sidebar");
+      const title = await pageB.title();
+      assert(/^\(1\) NetChat/.test(title), `B's tab title is "${title}"`);
+    },
+    [created, bElsewhere],
+  );
+
+  const opened = 'B opens the channel: the message is there and the unread count clears';
+  await check(
+    pageB,
+    opened,
+    async () => {
+      await sidebarLink(pageB, channel).click();
+      await visible(messageItem(pageB, first), "A's message on B's screen");
+      await waitForCondition(
+        pageB,
+        (name) => {
+          const link = [...document.querySelectorAll('nav a')].find((l) => l.textContent.includes(name));
+          return link && !/unread/.test(link.textContent);
+        },
+        channel,
+        'the unread count to clear',
+      );
+    },
+    [unread],
+  );
+
+  const realtime = 'A posts again and B sees it in real time; B replies';
+  await check(
+    pageB,
+    realtime,
+    async () => {
+      await send(pageA, composerLabel, second);
+      await visible(messageItem(pageB, `Second bold note ${suffix}`), "the second message on B's screen");
+      assert(
+        (await messageItem(pageB, second.replace(/\*/g, '')).locator('strong').count()) === 1,
+        'bold is not rendered',
+      );
+      await send(pageB, composerLabel, replyB);
+      await visible(messageItem(pageA, replyB), "B's reply on A's screen");
+    },
+    [opened],
+  );
+
+  await check(
+    pageA,
+    'A edits the last message with Up; B sees the edit',
+    async () => {
+      const box = pageA.getByRole('textbox', { name: composerLabel });
+      await box.click();
+      await pageA.keyboard.press('ArrowUp');
+      const editor = pageA.getByRole('textbox', { name: 'Edit message' });
+      await visible(editor, 'the edit field');
+      await editor.fill(`Second note, edited ${suffix}`);
+      await editor.press('Enter');
+      await visible(
+        messageItem(pageB, `Second note, edited ${suffix}`).getByText('(edited)'),
+        '"(edited)" on B\'s screen',
+      );
+    },
+    [realtime],
+  );
+
+  await check(
+    pageA,
+    "A reacts to B's reply; B sees the reaction",
+    async () => {
+      const item = messageItem(pageA, replyB);
+      await item.hover();
+      await item.getByRole('button', { name: 'Add reaction' }).click();
+      await item.getByRole('button', { name: 'React with heart' }).click();
+      await visible(
+        messageItem(pageB, replyB).getByRole('button', { name: /heart: 1 reaction/ }),
+        "the reaction on B's screen",
+      );
+    },
+    [realtime],
+  );
+
+  await check(
+    pageA,
+    'A deletes the first message after confirming; B sees it deleted',
+    async () => {
+      const item = messageItem(pageA, first);
+      await item.hover();
+      await item.getByRole('button', { name: 'Delete' }).click();
+      const dialog = pageA.getByRole('dialog', { name: 'Delete message?' });
+      await visible(dialog, 'the delete confirmation');
+      await dialog.getByRole('button', { name: 'Delete' }).click();
+      await visible(pageB.getByText('This message was deleted.'), "the deleted mark on B's screen");
+    },
+    [realtime],
+  );
+
+  const thread = 'B replies in a thread; A sees the reply count';
+  await check(
+    pageB,
+    thread,
+    async () => {
+      const item = messageItem(pageB, `Second note, edited ${suffix}`);
+      await item.hover();
+      await item.getByRole('button', { name: 'Reply in thread' }).click();
+      const panel = pageB.getByRole('complementary', { name: 'Thread' });
+      await visible(panel, 'the thread panel');
+      const box = panel.getByRole('textbox', { name: 'Reply in thread' });
+      await box.fill(`In thread ${suffix}`);
+      await box.press('Enter');
+      await visible(panel.getByText(`In thread ${suffix}`), 'the thread reply');
+      await visible(
+        messageItem(pageA, `Second note, edited ${suffix}`).getByRole('button', { name: '1 reply' }),
+        '"1 reply" on A\'s screen',
+      );
+    },
+    [realtime],
+  );
+
+  await check(pageB, 'axe: thread panel', () => expectAxeClean(pageB, 'the thread panel'), [thread]);
+  await check(pageA, 'axe: conversation', () => expectAxeClean(pageA, 'the conversation'), [realtime]);
+
+  const switcher = 'keyboard only: Ctrl+K, channel name, Enter opens it; Enter sends';
+  await check(
+    pageB,
+    switcher,
+    async () => {
+      await sidebarLink(pageB, other).click();
+      await visible(pageB.getByRole('heading', { level: 1, name: `# ${other}` }), 'the other channel');
+      await pageB.keyboard.press('Control+K');
+      const dialog = pageB.getByRole('dialog', { name: 'Find a channel or person' });
+      await visible(dialog, 'the quick switcher');
+      await pageB.keyboard.type(channel);
+      await visible(dialog.getByRole('option', { name: new RegExp(channel) }), 'the channel in the switcher');
+      await expectAxeClean(pageB, 'the quick switcher');
+      await pageB.keyboard.press('Enter');
+      await visible(pageB.getByRole('heading', { level: 1, name: `# ${channel}` }), 'the channel opened');
+      await waitForCondition(
+        pageB,
+        () => document.activeElement?.tagName === 'TEXTAREA',
+        undefined,
+        'focus in the composer',
+      );
+      await pageB.keyboard.type(`Typed by keyboard ${suffix}`);
+      await pageB.keyboard.press('Enter');
+      await visible(messageItem(pageA, `Typed by keyboard ${suffix}`), "the keyboard message on A's screen");
+    },
+    [realtime],
+  );
+
+  await check(
+    pageA,
+    'axe: settings dialog; SMS preference saved',
+    async () => {
+      await pageA.getByRole('button', { name: 'Profile and settings' }).click();
+      const dialog = pageA.getByRole('dialog', { name: 'Profile and settings' });
+      await visible(dialog.getByLabel('Full name'), 'the settings form');
+      await expectAxeClean(pageA, 'the settings dialog');
+      await dialog.getByLabel('Only when mentioned').check();
+      const [response] = await Promise.all([
+        pageA.waitForResponse(
+          (r) => new URL(r.url()).pathname === '/api/users/me' && r.request().method() === 'PATCH',
+        ),
+        dialog.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      assert(response.status() === 200, `PATCH /api/users/me answered ${response.status()}`);
+      const body = await response.json();
+      assert(
+        body.notifications?.sms === 'mentions',
+        `notifications are ${JSON.stringify(body.notifications)}`,
+      );
+      await pageA.keyboard.press('Escape');
+      await waitForCondition(
+        pageA,
+        () => document.querySelector('[role="dialog"]') === null,
+        undefined,
+        'the settings dialog to close on Escape',
+      );
+    },
+    [signedUp],
+  );
+
+  const phone = 'phone 360x740: the conversation is usable';
+  await check(
+    pageA,
+    phone,
+    async () => {
+      await pageA.setViewportSize({ width: 360, height: 740 });
+      await send(pageA, composerLabel, `From a phone ${suffix}`);
+      const box = await pageA.getByRole('textbox', { name: composerLabel }).boundingBox();
+      assert(
+        box && box.x >= 0 && box.x + box.width <= 360 && box.y + box.height <= 740,
+        `composer is off screen: ${JSON.stringify(box)}`,
+      );
+      await expectAxeClean(pageA, 'the conversation at 360 px');
+    },
+    [realtime],
+  );
+
+  await check(
+    pageA,
+    'screenshots: light and dark, desktop and phone',
+    async () => {
+      await mkdir(shotDir, { recursive: true });
+      for (const theme of ['light', 'dark']) {
+        await pageA.evaluate((value) => {
+          window.localStorage.setItem('netchat.theme', value);
+          window.dispatchEvent(new StorageEvent('storage', { key: 'netchat.theme' }));
+        }, theme);
+        await pageA.setViewportSize({ width: 1280, height: 800 });
+        await pageA.waitForTimeout(300);
+        await pageA.screenshot({ path: `${shotDir}conversation-desktop-${theme}.png` });
+        await pageA.setViewportSize({ width: 360, height: 740 });
+        await pageA.waitForTimeout(300);
+        await pageA.screenshot({ path: `${shotDir}conversation-phone-${theme}.png` });
+      }
+      await pageA.setViewportSize({ width: 1280, height: 800 });
+    },
+    [realtime],
+  );
+
+  await pageA.context().close();
+  await pageB.context().close();
+}
+
 async function main() {
   log(`NetChat e2e against ${baseUrl} as ${account.username}, Chromium at ${chromiumPath}`);
   let browser;
@@ -387,6 +737,8 @@ async function main() {
       [signOut],
     );
 
+    await twoPersonJourney(browser);
+
     await check(page, 'no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `uncaught errors:\n${pageErrors.join('\n')}`);
     });
@@ -398,10 +750,10 @@ async function main() {
 // A hung browser must not hang the build that runs this.
 const watchdog = setTimeout(() => {
   const passed = results.filter((r) => r.status === 'passed').length;
-  log('FAIL the run took longer than 5 minutes');
+  log('FAIL the run took longer than 8 minutes');
   log(`${passed} passed, ${results.length - passed + 1} failed`);
   process.exit(1);
-}, 5 * 60_000).unref();
+}, 8 * 60_000).unref();
 
 try {
   await main();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AuthScreen } from '@/features/auth/components/auth-screen';
 import { type AuthStatus, useAuth } from '@/features/auth/hooks/use-auth';
-import { AppFrame } from '@/features/shell/components/app-frame';
+import { ChatScreen } from './chat-screen';
 import { LoadingScreen } from './loading-screen';
 
 /**
@@ -9,7 +9,7 @@ import { LoadingScreen } from './loading-screen';
  * because the server answers unknown paths with index.html.
  */
 export function AppScreens() {
-  const { status, user, signOut } = useAuth();
+  const { status, user, signOut, reloadProfile } = useAuth();
   // Remember how we got here: focus moves to the new screen's heading after sign-in or sign-out, but a
   // fresh page load keeps the browser's own starting point.
   const [previous, setPrevious] = useState<AuthStatus>(status);
@@ -21,5 +21,12 @@ export function AppScreens() {
 
   if (status === 'checking') return <LoadingScreen />;
   if (status === 'signed-out' || !user) return <AuthScreen focusHeading={arrivedByAction} />;
-  return <AppFrame user={user} onSignOut={signOut} focusHeading={arrivedByAction} />;
+  return (
+    <ChatScreen
+      user={user}
+      onSignOut={signOut}
+      onProfileSaved={reloadProfile}
+      focusHeading={arrivedByAction}
+    />
+  );
 }

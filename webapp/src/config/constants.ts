@@ -15,7 +15,44 @@ export const apiPaths = {
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
   me: '/api/users/me',
+  users: '/api/users',
+  channels: '/api/channels',
+  discover: '/api/channels/discover',
+  channel: (id: string) => `/api/channels/${encodeURIComponent(id)}`,
+  channelMembers: (id: string) => `/api/channels/${encodeURIComponent(id)}/members`,
+  channelMember: (id: string, userId: string) =>
+    `/api/channels/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+  channelJoin: (id: string) => `/api/channels/${encodeURIComponent(id)}/join`,
+  channelRead: (id: string) => `/api/channels/${encodeURIComponent(id)}/read`,
+  channelMessages: (id: string) => `/api/channels/${encodeURIComponent(id)}/messages`,
+  message: (id: string) => `/api/messages/${encodeURIComponent(id)}`,
+  reaction: (id: string, type: string) =>
+    `/api/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent(type)}`,
+  replies: (id: string) => `/api/messages/${encodeURIComponent(id)}/replies`,
+  socket: '/ws',
 } as const;
+
+export const socketProtocol = 'netchat.v1';
+export const pingIntervalMs = 30_000;
+/** Messages per page of history. */
+export const messagePageSize = 50;
+/** Send typing.start at most this often while typing; typing.stop after this much quiet. */
+export const typingThrottleMs = 3_000;
+export const typingIdleMs = 4_000;
+/** Forget someone's typing after this long without a typing.stop. */
+export const typingExpiryMs = 8_000;
+/** Wait this long after the last visible message changed before telling the server it was read. */
+export const readDebounceMs = 800;
+/** Messages by one author closer than this are grouped under one name. */
+export const groupWindowMs = 5 * 60_000;
+export const commonReactions = [
+  { type: 'thumbsup', emoji: '👍' },
+  { type: 'heart', emoji: '❤️' },
+  { type: 'joy', emoji: '😂' },
+  { type: 'tada', emoji: '🎉' },
+  { type: 'eyes', emoji: '👀' },
+  { type: 'pray', emoji: '🙏' },
+] as const;
 
 /** Renew the access token this long before it expires. */
 export const refreshLeadMs = 60_000;
@@ -26,4 +63,6 @@ export const refreshRetryMs = 30_000;
 
 export const storageKeys = {
   theme: 'netchat.theme',
+  outbox: 'netchat.outbox',
+  desktopNotifications: 'netchat.desktopNotifications',
 } as const;

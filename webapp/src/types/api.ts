@@ -15,6 +15,7 @@ export interface AuthResponse {
 }
 
 export interface NotificationSettings {
+  sms?: 'off' | 'mentions' | 'all';
   [setting: string]: unknown;
 }
 
@@ -46,3 +47,107 @@ export interface ProblemDetails {
   instance?: string;
   errors?: FieldError[];
 }
+
+/** A user as other users see it. */
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  avatarURL: string | null;
+  role?: Role;
+  online?: boolean;
+  lastActive?: string | null;
+  createdAt?: string;
+}
+
+export type ChannelType = 'team' | 'messaging';
+
+export interface Channel {
+  id: string;
+  type: ChannelType;
+  name: string | null;
+  description: string | null;
+  private: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  memberCount: number;
+  lastSeq: number;
+  lastMessageAt: string | null;
+  /** Null inside socket events: keep the count the cache already has. */
+  unreadCount: number | null;
+  members?: User[] | null;
+  /** Client side only: an unread message mentions the signed-in person. */
+  mentioned?: boolean;
+}
+
+export interface Reaction {
+  type: string;
+  count: number;
+  me: boolean;
+  userIds?: string[];
+}
+
+export interface MessageAuthor {
+  id: string;
+  username: string;
+  fullName: string;
+  avatarURL: string | null;
+}
+
+export interface Message {
+  id: string;
+  channelId: string;
+  seq: number;
+  user: MessageAuthor;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+  edited: boolean;
+  deleted: boolean;
+  parentId: string | null;
+  replyCount: number;
+  reactions: Reaction[];
+  clientMessageId: string | null;
+}
+
+export interface MessagePage {
+  messages: Message[];
+  hasMore: boolean;
+}
+
+export type SmsPreference = 'off' | 'mentions' | 'all';
+
+/** Frames the server sends on /ws. */
+export type ServerFrame =
+  | { type: 'hello'; connectionId: string; userId: string }
+  | {
+      type: 'message.new' | 'message.updated' | 'message.deleted';
+      channelId: string;
+      seq: number;
+      message: Message;
+    }
+  | {
+      type: 'reaction.new' | 'reaction.deleted';
+      channelId: string;
+      seq: number;
+      message: Message;
+      reaction: { type: string; userId: string };
+    }
+  | { type: 'channel.updated'; channelId: string; seq: number; channel: Channel }
+  | {
+      type: 'member.added' | 'member.removed';
+      channelId: string;
+      seq: number;
+      userId: string;
+      channel: Channel;
+    }
+  | { type: 'user.presence.changed'; user: { id: string; online: boolean; lastActive: string | null } }
+  | { type: 'typing.start' | 'typing.stop'; channelId: string; userId: string }
+  | { type: 'channel.created'; channel: Channel; channelId?: string }
+  | { type: 'read.updated'; channelId: string; userId: string; seq: number }
+  | { type: 'pong' }
+  | { type: 'error'; problem: ProblemDetails }
+  | { type: 'resync.required'; channelId: string };
+
+export type ChannelEvent = Extract<ServerFrame, { seq: number }>;

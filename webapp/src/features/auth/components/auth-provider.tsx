@@ -17,6 +17,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const session = useSyncExternalStore(subscribeSession, getSession, () => null);
   const [checked, setChecked] = useState(() => getSession() !== null);
   const [profile, setProfile] = useState<CurrentUser | null>(null);
+  const [profileVersion, setProfileVersion] = useState(0);
+  const reloadProfile = useCallback(() => setProfileVersion((v) => v + 1), []);
 
   useEffect(() => {
     if (checked) return;
@@ -42,7 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         // The session's own name is enough to go on; the avatar will come with the next sign-in.
       });
     return () => controller.abort();
-  }, [userId]);
+  }, [userId, profileVersion]);
 
   const user = useMemo<AuthUser | null>(() => {
     if (!session) return null;
@@ -78,8 +80,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, signIn, signUp, signOut }),
-    [status, user, signIn, signUp, signOut],
+    () => ({ status, user, signIn, signUp, signOut, reloadProfile }),
+    [status, user, signIn, signUp, signOut, reloadProfile],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

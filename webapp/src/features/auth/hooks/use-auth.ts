@@ -21,6 +21,8 @@ export interface AuthContextValue {
   signUp: (input: SignUpInput) => Promise<void>;
   /** Always ends the session here, even when the server could not be told. */
   signOut: () => Promise<void>;
+  /** Reads the profile again (after the person changed it). */
+  reloadProfile: () => void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

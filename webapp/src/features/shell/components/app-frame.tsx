@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { SkipLink } from '@/components/skip-link';
 import { messages } from '@/config/messages';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -23,15 +23,37 @@ interface AppFrameProps {
   onSignOut: () => Promise<void>;
   /** Focus the welcome heading on mount (after signing in, not after a reload). */
   focusHeading?: boolean;
+  /** The channel lists inside the navigation. */
+  sidebar?: ReactNode;
+  /** Extra controls in the banner (find, settings). */
+  headerActions?: ReactNode;
+  /** Shown above everything (e.g. the connection status). */
+  notice?: ReactNode;
+  /** The main area; without it a welcome text. */
+  children?: ReactNode;
 }
 
 /** The signed-in frame: banner, channel navigation (a drawer below 768 px) and the main area. */
-export function AppFrame({ user, onSignOut, focusHeading = false }: AppFrameProps) {
+export function AppFrame({
+  user,
+  onSignOut,
+  focusHeading = false,
+  sidebar,
+  headerActions,
+  notice,
+  children,
+}: AppFrameProps) {
   const drawer = useDrawer();
   const [signingOut, setSigningOut] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(heading, focusHeading);
   useDocumentTitle();
+  const { dismiss } = drawer;
+  // Choosing a channel in the drawer shows it.
+  useEffect(() => {
+    window.addEventListener('hashchange', dismiss);
+    return () => window.removeEventListener('hashchange', dismiss);
+  }, [dismiss]);
 
   const signOut = async () => {
     setSigningOut(true);
@@ -55,14 +77,22 @@ export function AppFrame({ user, onSignOut, focusHeading = false }: AppFrameProp
           menuButtonRef={drawer.buttonRef}
           signingOut={signingOut}
           onSignOut={signOut}
+          actions={headerActions}
         />
-        <ChannelNav id={navId} panelRef={drawer.panelRef} onClose={drawer.close} />
+        <ChannelNav id={navId} panelRef={drawer.panelRef} onClose={drawer.close}>
+          {sidebar}
+        </ChannelNav>
         {drawer.open && <div className="app-frame__backdrop" aria-hidden="true" onClick={drawer.close} />}
-        <main id={mainId} className="app-main" tabIndex={-1}>
-          <h1 ref={heading} tabIndex={-1}>
-            {t.welcomeHeading(user.fullName)}
-          </h1>
-          <p>{t.welcomeText}</p>
+        <main id={mainId} className={children ? 'app-main app-main--chat' : 'app-main'} tabIndex={-1}>
+          {notice}
+          {children ?? (
+            <>
+              <h1 ref={heading} tabIndex={-1}>
+                {t.welcomeHeading(user.fullName)}
+              </h1>
+              <p>{t.welcomeText}</p>
+            </>
+          )}
         </main>
       </div>
     </>

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { Button } from '@/components/button';
 import { messages } from '@/config/messages';
 import { MenuIcon } from './menu-icon';
@@ -16,6 +16,7 @@ interface AppHeaderProps {
   menuButtonRef: RefObject<HTMLButtonElement | null>;
   signingOut: boolean;
   onSignOut: () => void;
+  actions?: ReactNode;
 }
 
 export function AppHeader({
@@ -27,6 +28,7 @@ export function AppHeader({
   menuButtonRef,
   signingOut,
   onSignOut,
+  actions,
 }: AppHeaderProps) {
   return (
     <header className="app-header">
@@ -45,6 +47,7 @@ export function AppHeader({
         <span className="app-header__brand">{messages.app.name}</span>
       </div>
       <div className="app-header__end">
+        {actions}
         <ThemeSwitch />
         <UserBadge fullName={fullName} avatarURL={avatarURL} />
         <Button variant="secondary" busy={signingOut} busyLabel={t.signingOut} onClick={onSignOut}>

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { Button } from '@/components/button';
 import { messages } from '@/config/messages';
 
@@ -10,19 +10,21 @@ interface ChannelNavProps {
   panelRef: RefObject<HTMLElement | null>;
   /** Closes the drawer; its button shows only where the navigation is a drawer. */
   onClose: () => void;
+  /** The channel lists; without them the navigation says there are no channels. */
+  children?: ReactNode;
 }
 
-/** The channel list; empty until the channels feature fills it. */
-export function ChannelNav({ id, panelRef, onClose }: ChannelNavProps) {
+/** The navigation landmark around the channel lists, which the app passes in. */
+export function ChannelNav({ id, panelRef, onClose, children }: ChannelNavProps) {
   return (
     <nav id={id} ref={panelRef} className="channel-nav" aria-label={t.channelsLabel} tabIndex={-1}>
-      <div className="channel-nav__top">
-        <h2 className="channel-nav__heading">{t.channelsHeading}</h2>
+      <div className={children ? 'channel-nav__top channel-nav__top--bare' : 'channel-nav__top'}>
+        {!children && <h2 className="channel-nav__heading">{t.channelsHeading}</h2>}
         <Button variant="secondary" className="channel-nav__close" onClick={onClose}>
           {t.closeMenu}
         </Button>
       </div>
-      <p className="channel-nav__empty">{t.noChannels}</p>
+      {children ?? <p className="channel-nav__empty">{t.noChannels}</p>}
     </nav>
   );
 }

@@ -14,6 +14,9 @@ export function useDrawer() {
     buttonRef.current?.focus();
   }, []);
 
+  /** Closes without moving focus (the person chose something inside the drawer). */
+  const dismiss = useCallback(() => setOpen(false), []);
+
   const toggle = useCallback(() => setOpen((current) => !current), []);
 
   useEffect(() => {
@@ -29,5 +32,5 @@ export function useDrawer() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [open, close]);
 
-  return { open, toggle, close, buttonRef, panelRef };
+  return { open, toggle, close, dismiss, buttonRef, panelRef };
 }

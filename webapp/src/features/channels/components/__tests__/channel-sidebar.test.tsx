@@ -1,0 +1,74 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '@/lib/query-client';
+import { jsonResponse, mockFetch } from '@/testing/test-utils';
+import type { Channel } from '@/types/api';
+import { ChannelSidebar } from '../channel-sidebar';
+
+function channel(id: string, overrides: Partial<Channel> = {}): Channel {
+  return {
+    id,
+    type: 'team',
+    name: id,
+    description: null,
+    private: false,
+    createdBy: 'u-1',
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    memberCount: 2,
+    lastSeq: 3,
+    lastMessageAt: '2026-11-20T00:00:00Z',
+    unreadCount: 0,
+    ...overrides,
+  };
+}
+
+describe('ChannelSidebar', () => {
+  it('lists team channels and conversations apart, most recent first, with unread counts and presence', async () => {
+    mockFetch({
+      'GET /api/channels': jsonResponse({
+        channels: [
+          channel('older', { lastMessageAt: '2026-11-10T00:00:00Z' }),
+          channel('newer', { unreadCount: 3, lastMessageAt: '2026-11-21T00:00:00Z' }),
+          channel('dm', { type: 'messaging', name: null }),
+        ],
+      }),
+      'GET /api/channels/dm': jsonResponse(
+        channel('dm', {
+          type: 'messaging',
+          name: null,
+          members: [
+            { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null },
+            { id: 'u-2', username: 'bob', fullName: 'Bob Builder', avatarURL: null, online: true },
+          ],
+        }),
+      ),
+    });
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <ChannelSidebar selfId="u-1" />
+      </QueryClientProvider>,
+    );
+
+    const teams = await screen.findByRole('list', { name: 'Channels' });
+    const links = within(teams).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual([
+      expect.stringMatching(/^#newer/),
+      expect.stringMatching(/^#older/),
+    ]);
+    expect(links[0]).toHaveAccessibleName(/3 unread messages/);
+    const direct = screen.getByRole('list', { name: 'Direct messages' });
+    expect(await within(direct).findByRole('link', { name: /Bob Builder, online/ })).toBeInTheDocument();
+
+    // Roving focus: one tab stop, arrows move.
+    expect(links[0]).toHaveAttribute('tabindex', '0');
+    expect(links[1]).toHaveAttribute('tabindex', '-1');
+    links[0].focus();
+    await user.keyboard('{ArrowDown}');
+    expect(links[1]).toHaveFocus();
+    expect(links[1]).toHaveAttribute('tabindex', '0');
+  });
+});

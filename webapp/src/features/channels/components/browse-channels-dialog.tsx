@@ -1,0 +1,72 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { FormAlert } from '@/components/form-alert';
+import { messages } from '@/config/messages';
+import { useDebouncedValue } from '@/hooks/use-debounced-value';
+import { chatApi } from '@/lib/chat-api';
+import { queryKeys } from '@/lib/query-keys';
+import { useOpenChannel } from '../hooks/use-open-channel';
+
+const t = messages.browse;
+
+/** Public team channels the person could join (GET /api/channels/discover). */
+export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const q = useDebouncedValue(query.trim(), 250);
+  const found = useQuery({
+    queryKey: queryKeys.discover(q),
+    queryFn: ({ signal }) => chatApi.discoverChannels(q, signal),
+  });
+  const open = useOpenChannel();
+  const join = useMutation({
+    mutationFn: (channelId: string) => chatApi.joinChannel(channelId),
+    onSuccess: (channel) => {
+      onClose();
+      open(channel);
+    },
+  });
+
+  return (
+    <Dialog title={t.title} onClose={onClose}>
+      <FormAlert message={join.error?.message} />
+      <div className="field">
+        <label className="field__label" htmlFor={id}>
+          {t.search}
+        </label>
+        <input
+          id={id}
+          type="search"
+          className="field__input"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+        />
+      </div>
+      <ul className="browse-list" aria-label={t.results} aria-busy={found.isFetching}>
+        {found.data?.length === 0 && <li className="user-picker__none">{t.none}</li>}
+        {found.data?.map((channel) => (
+          <li key={channel.id} className="browse-list__item">
+            <div>
+              <div className="browse-list__name"># {channel.name}</div>
+              <div className="browse-list__meta">
+                {channel.description ? `${channel.description} · ` : ''}
+                {t.members(channel.memberCount)}
+              </div>
+            </div>
+            <Button
+              variant="secondary"
+              aria-label={t.join(channel.name ?? '')}
+              busy={join.isPending && join.variables === channel.id}
+              onClick={() => join.mutate(channel.id)}
+            >
+              {t.joinShort}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

@@ -1,0 +1,67 @@
+import { messages } from '@/config/messages';
+import { useChannelDetails } from '@/hooks/use-channels';
+import { channelLabel, otherMembers } from '@/lib/channel-label';
+import { classNames } from '@/lib/class-names';
+import type { Channel } from '@/types/api';
+
+const t = messages.sidebar;
+
+interface ChannelLinkProps {
+  channel: Channel;
+  selfId: string;
+  current: boolean;
+}
+
+/** One channel in the sidebar: its name, unread count, a mark for mentions and (for people) presence. */
+export function ChannelLink({ channel, selfId, current }: ChannelLinkProps) {
+  const direct = channel.type === 'messaging';
+  // Conversations are named after their members, which only the channel's own resource lists.
+  const details = useChannelDetails(direct && !channel.members ? channel.id : null);
+  const full = details.data ? { ...channel, members: details.data.members } : channel;
+  const label = channelLabel(full, selfId);
+  const others = direct ? otherMembers(full, selfId) : [];
+  const presence = others.length === 1 ? (others[0].online ? 'online' : 'offline') : null;
+  const unread = channel.unreadCount ?? 0;
+
+  return (
+    <li>
+      <a
+        href={`#/c/${encodeURIComponent(channel.id)}`}
+        className={classNames(
+          'channel-link',
+          current && 'channel-link--current',
+          unread > 0 && 'channel-link--unread',
+        )}
+        aria-current={current ? 'page' : undefined}
+        data-roving-item=""
+      >
+        {direct ? (
+          <span
+            className={classNames('presence-dot', presence === 'online' && 'presence-dot--online')}
+            aria-hidden="true"
+          />
+        ) : (
+          <span className="channel-link__hash" aria-hidden="true">
+            {channel.private ? '🔒' : '#'}
+          </span>
+        )}
+        <span className="channel-link__name">{label}</span>
+        {presence && (
+          <span className="visually-hidden">, {presence === 'online' ? t.online : t.offline}</span>
+        )}
+        {channel.mentioned && (
+          <span className="channel-link__mention" title={t.mentioned}>
+            <span aria-hidden="true">@</span>
+            <span className="visually-hidden">, {t.mentioned}</span>
+          </span>
+        )}
+        {unread > 0 && (
+          <span className="channel-link__badge">
+            <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+            <span className="visually-hidden">, {t.unread(unread)}</span>
+          </span>
+        )}
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,33 @@
+import { Suspense, lazy, useState } from 'react';
+import { IconButton } from '@/components/icon-button';
+import { messages } from '@/config/messages';
+import { useChannelDetails } from '@/hooks/use-channels';
+
+const ChannelSettingsDialog = lazy(() =>
+  import('./channel-settings-dialog').then((m) => ({ default: m.ChannelSettingsDialog })),
+);
+
+interface ChannelSettingsButtonProps {
+  channelId: string;
+  selfId: string;
+}
+
+export function ChannelSettingsButton({ channelId, selfId }: ChannelSettingsButtonProps) {
+  const [open, setOpen] = useState(false);
+  const details = useChannelDetails(channelId);
+  return (
+    <>
+      <IconButton
+        label={messages.channelSettings.open}
+        icon="⚙"
+        onClick={() => setOpen(true)}
+        disabled={!details.data}
+      />
+      <Suspense fallback={null}>
+        {open && details.data && (
+          <ChannelSettingsDialog channel={details.data} selfId={selfId} onClose={() => setOpen(false)} />
+        )}
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Avatar } from '@/components/avatar';
+import { Button } from '@/components/button';
+import { CheckboxField } from '@/components/checkbox-field';
+import { Dialog } from '@/components/dialog';
+import { FormAlert } from '@/components/form-alert';
+import { TextField } from '@/components/text-field';
+import { messages } from '@/config/messages';
+import { mergeChannel, removeChannel } from '@/lib/cache-updates';
+import { channelLabel } from '@/lib/channel-label';
+import { chatApi } from '@/lib/chat-api';
+import { navigate } from '@/lib/navigation';
+import { queryKeys } from '@/lib/query-keys';
+import type { Channel, User } from '@/types/api';
+import { UserPicker } from './user-picker';
+
+const t = messages.channelSettings;
+
+interface ChannelSettingsDialogProps {
+  channel: Channel;
+  selfId: string;
+  onClose: () => void;
+}
+
+/** Name, description and privacy of a team channel; members to add or remove; leaving. */
+export function ChannelSettingsDialog({ channel, selfId, onClose }: ChannelSettingsDialogProps) {
+  const client = useQueryClient();
+  const [name, setName] = useState(channel.name ?? '');
+  const [description, setDescription] = useState(channel.description ?? '');
+  const [isPrivate, setPrivate] = useState(channel.private);
+  const [adding, setAdding] = useState<User[]>([]);
+  const members = channel.members ?? [];
+  const team = channel.type === 'team';
+
+  const refresh = (updated: Channel) => {
+    mergeChannel(client, updated);
+    void client.invalidateQueries({ queryKey: queryKeys.channel(channel.id) });
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      chatApi.updateChannel(channel.id, {
+        name: name.trim(),
+        description: description.trim(),
+        private: isPrivate,
+      }),
+    onSuccess: refresh,
+  });
+  const add = useMutation({
+    mutationFn: () =>
+      chatApi.addMembers(
+        channel.id,
+        adding.map((u) => u.id),
+      ),
+    onSuccess: (updated) => {
+      setAdding([]);
+      refresh(updated);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => chatApi.removeMember(channel.id, userId),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.channel(channel.id) }),
+  });
+  const leave = useMutation({
+    mutationFn: () => chatApi.removeMember(channel.id, selfId),
+    onSuccess: () => {
+      onClose();
+      navigate(null);
+      removeChannel(client, channel.id);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const error = save.error ?? add.error ?? remove.error ?? leave.error;
+
+  return (
+    <Dialog title={t.title(channelLabel(channel, selfId))} onClose={onClose}>
+      <FormAlert message={error?.message} />
+      {team && (
+        <form className="dialog__section" onSubmit={submit} noValidate>
+          <h3 className="dialog__section-title">{t.about}</h3>
+          <TextField
+            label={messages.createChannel.name}
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <TextField
+            label={messages.createChannel.description}
+            name="description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+          <CheckboxField label={messages.createChannel.private} checked={isPrivate} onChange={setPrivate} />
+          <div className="dialog__actions">
+            <span role="status" className="dialog__saved">
+              {save.isSuccess ? t.saved : ''}
+            </span>
+            <Button type="submit" busy={save.isPending} busyLabel={t.saving}>
+              {t.save}
+            </Button>
+          </div>
+        </form>
+      )}
+      <section className="dialog__section">
+        <h3 className="dialog__section-title">{t.members}</h3>
+        <ul className="member-list">
+          {members.map((member) => (
+            <li key={member.id} className="member-list__item">
+              <Avatar name={member.fullName} src={member.avatarURL} size={28} />
+              <span className="member-list__name">
+                {member.fullName} {member.id === selfId && t.you}
+              </span>
+              {team && member.id !== selfId && (
+                <Button
+                  variant="secondary"
+                  aria-label={t.removeMember(member.fullName)}
+                  busy={remove.isPending && remove.variables === member.id}
+                  onClick={() => remove.mutate(member.id)}
+                >
+                  {t.remove}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <UserPicker
+          label={t.addMembers}
+          chosen={adding}
+          onChange={setAdding}
+          excludeIds={members.map((m) => m.id)}
+        />
+        {adding.length > 0 && (
+          <div className="dialog__actions">
+            <Button busy={add.isPending} onClick={() => add.mutate()}>
+              {t.addChosen}
+            </Button>
+          </div>
+        )}
+      </section>
+      <div className="dialog__actions dialog__section">
+        <Button
+          variant="secondary"
+          className="button--danger-text"
+          busy={leave.isPending}
+          busyLabel={t.leaving}
+          onClick={() => leave.mutate()}
+        >
+          {t.leave}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { FormAlert } from '@/components/form-alert';
+import { messages } from '@/config/messages';
+import { chatApi } from '@/lib/chat-api';
+import type { User } from '@/types/api';
+import { useOpenChannel } from '../hooks/use-open-channel';
+import { UserPicker } from './user-picker';
+
+const t = messages.newConversation;
+
+interface NewConversationDialogProps {
+  selfId: string;
+  onClose: () => void;
+}
+
+/** A direct message (one person) or a group conversation (several); the server reuses an existing DM. */
+export function NewConversationDialog({ selfId, onClose }: NewConversationDialogProps) {
+  const [people, setPeople] = useState<User[]>([]);
+  const [error, setError] = useState<string>();
+  const open = useOpenChannel();
+  const start = useMutation({
+    mutationFn: () => chatApi.createChannel({ type: 'messaging', memberIds: people.map((p) => p.id) }),
+    onSuccess: (channel) => {
+      onClose();
+      open(channel);
+    },
+    onError: (e) => setError(e.message || messages.auth.errors.unexpected),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (people.length === 0) {
+      setError(t.pickSomeone);
+      return;
+    }
+    start.mutate();
+  };
+
+  return (
+    <Dialog title={t.title} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={error} />
+        <UserPicker
+          label={messages.userPicker.search}
+          chosen={people}
+          onChange={(next) => {
+            setPeople(next);
+            setError(undefined);
+          }}
+          excludeIds={[selfId]}
+        />
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={onClose}>
+            {messages.dialog.cancel}
+          </Button>
+          <Button type="submit" busy={start.isPending} busyLabel={t.busy}>
+            {t.submit}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import { Avatar } from '@/components/avatar';
+import { messages } from '@/config/messages';
+import { useDebouncedValue } from '@/hooks/use-debounced-value';
+import { useUserSearch } from '@/hooks/use-channels';
+import type { User } from '@/types/api';
+
+const t = messages.userPicker;
+
+interface UserPickerProps {
+  label: string;
+  chosen: User[];
+  onChange: (chosen: User[]) => void;
+  /** People who must not be offered (the signed-in person, existing members). */
+  excludeIds: string[];
+}
+
+/** Choose people by searching GET /api/users?q=: a search field, the matches to add, the chosen to remove. */
+export function UserPicker({ label, chosen, onChange, excludeIds }: UserPickerProps) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const q = useDebouncedValue(query.trim(), 250);
+  const search = useUserSearch(q);
+  const hidden = new Set([...excludeIds, ...chosen.map((u) => u.id)]);
+  const results = (search.data ?? []).filter((u) => !hidden.has(u.id));
+
+  return (
+    <fieldset className="user-picker">
+      <legend className="field__label">{label}</legend>
+      {chosen.length > 0 && (
+        <ul className="user-picker__chosen" aria-label={t.selected}>
+          {chosen.map((user) => (
+            <li key={user.id} className="user-picker__chip">
+              <span>{user.fullName}</span>
+              <button
+                type="button"
+                className="user-picker__remove"
+                aria-label={t.remove(user.fullName)}
+                onClick={() => onChange(chosen.filter((u) => u.id !== user.id))}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className="visually-hidden" htmlFor={id}>
+        {t.search}
+      </label>
+      <input
+        id={id}
+        type="search"
+        className="field__input"
+        placeholder={t.searchHint}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoComplete="off"
+      />
+      {q && (
+        <ul className="user-picker__results" aria-label={t.results} aria-live="polite">
+          {results.length === 0 && !search.isFetching && <li className="user-picker__none">{t.noResults}</li>}
+          {results.map((user) => (
+            <li key={user.id}>
+              <button
+                type="button"
+                className="user-picker__result"
+                aria-label={t.add(user.fullName)}
+                onClick={() => {
+                  onChange([...chosen, user]);
+                  setQuery('');
+                }}
+              >
+                <Avatar name={user.fullName} src={user.avatarURL} size={24} />
+                <span>{user.fullName}</span>
+                <span className="user-picker__username">@{user.username}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}

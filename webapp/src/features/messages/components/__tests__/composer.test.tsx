@@ -1,0 +1,30 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Composer } from '../composer';
+
+describe('Composer', () => {
+  it('sends on Enter, breaks the line on Shift+Enter and edits the last message on Up when empty', async () => {
+    const user = userEvent.setup();
+    const onSend = vi.fn();
+    const onEditLast = vi.fn();
+    render(<Composer channelId="c1" label="Message #general" onSend={onSend} onEditLast={onEditLast} />);
+    const box = screen.getByRole('textbox', { name: 'Message #general' });
+    await user.type(box, 'first line{Shift>}{Enter}{/Shift}second');
+    expect(onSend).not.toHaveBeenCalled();
+    await user.keyboard('{Enter}');
+    expect(onSend).toHaveBeenCalledWith('first line\nsecond');
+    expect(box).toHaveValue('');
+    await user.keyboard('{ArrowUp}');
+    expect(onEditLast).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not send blank text', async () => {
+    const user = userEvent.setup();
+    const onSend = vi.fn();
+    render(<Composer channelId="c1" label="Message #general" onSend={onSend} />);
+    await user.type(screen.getByRole('textbox'), '   {Enter}');
+    expect(onSend).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,81 @@
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { messages } from '@/config/messages';
+import { useTypingSender } from '../hooks/use-typing-sender';
+
+const t = messages.composer;
+const maxLength = 4000;
+
+interface ComposerProps {
+  channelId: string;
+  label: string;
+  onSend: (text: string) => void;
+  /** Up in an empty composer: edit your last message. */
+  onEditLast?: () => void;
+  autoFocus?: boolean;
+}
+
+/** The labelled message field: Enter sends, Shift+Enter breaks the line; typing is told to the others. */
+export function Composer({ channelId, label, onSend, onEditLast, autoFocus }: ComposerProps) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const area = useRef<HTMLTextAreaElement>(null);
+  const typing = useTypingSender(channelId);
+  const tooLong = text.length > maxLength;
+
+  const send = () => {
+    const value = text.trim();
+    if (!value || tooLong) return;
+    onSend(value);
+    setText('');
+    typing.stop();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    } else if (event.key === 'ArrowUp' && text === '' && onEditLast) {
+      event.preventDefault();
+      onEditLast();
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+    area.current?.focus();
+  };
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        ref={area}
+        id={id}
+        className="composer__input"
+        value={text}
+        rows={Math.min(8, text.split('\n').length)}
+        placeholder={label}
+        aria-describedby={`${id}-hint`}
+        aria-invalid={tooLong || undefined}
+        autoFocus={autoFocus}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (e.target.value) typing.typed();
+          else typing.stop();
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={typing.stop}
+      />
+      <button type="submit" className="composer__send" disabled={!text.trim() || tooLong}>
+        <span aria-hidden="true">➤</span>
+        <span className="visually-hidden">{t.send}</span>
+      </button>
+      <p id={`${id}-hint`} className={tooLong ? 'composer__hint composer__hint--error' : 'composer__hint'}>
+        {tooLong ? t.tooLong(maxLength) : t.hint}
+      </p>
+    </form>
+  );
+}

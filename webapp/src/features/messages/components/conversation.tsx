@@ -1,0 +1,153 @@
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Spinner } from '@/components/spinner';
+import { messages } from '@/config/messages';
+import { useChannelDetails, useChannels } from '@/hooks/use-channels';
+import { channelLabel } from '@/lib/channel-label';
+import { navigate, useLocation } from '@/lib/navigation';
+import { useOutbox } from '@/lib/outbox';
+import type { MessageAuthor } from '@/types/api';
+import { useMarkRead } from '../hooks/use-mark-read';
+import { useMessages } from '../hooks/use-messages';
+import { useSendMessage } from '../hooks/use-send-message';
+import { useTimelineHandlers } from '../hooks/use-timeline-handlers';
+import { type TimelineMessage, buildTimeline, mergePending } from '../utils/timeline';
+import { Composer } from './composer';
+import { ConversationHeader } from './conversation-header';
+import { MessageItem } from './message-item';
+import { MessageList } from './message-list';
+import { TypingLine } from './typing-line';
+import './conversation.css';
+
+const ThreadPanel = lazy(() => import('./thread-panel').then((m) => ({ default: m.ThreadPanel })));
+const DeleteMessageDialog = lazy(() =>
+  import('./delete-message-dialog').then((m) => ({ default: m.DeleteMessageDialog })),
+);
+
+const t = messages.conversation;
+
+interface ConversationProps {
+  channelId: string;
+  self: MessageAuthor;
+  /** Controls for the header, e.g. channel settings. */
+  headerActions?: ReactNode;
+}
+
+/** One channel: header, virtualised timeline, typing line and composer, and the thread panel beside it. */
+export function Conversation({ channelId, self, headerActions }: ConversationProps) {
+  const details = useChannelDetails(channelId);
+  const channels = useChannels();
+  const summary = channels.data?.find((c) => c.id === channelId);
+  // Where the "new messages" line goes: fixed for this visit, from the counts when it began.
+  const [lastReadSeq] = useState(() =>
+    summary ? Math.max(0, summary.lastSeq - (summary.unreadCount ?? 0)) : null,
+  );
+  const history = useMessages(channelId);
+  const outbox = useOutbox();
+  const { send } = useSendMessage(self);
+  const markRead = useMarkRead(channelId);
+  const { threadId } = useLocation();
+  const openThread = useCallback((m: TimelineMessage) => navigate(channelId, m.id), [channelId]);
+  const timeline = useTimelineHandlers(self, openThread);
+
+  const roots = useMemo(() => {
+    const pages = history.data?.pages ?? [];
+    const all = [];
+    for (let i = pages.length - 1; i >= 0; i--) all.push(...pages[i].messages);
+    return all.filter((m) => !m.parentId);
+  }, [history.data]);
+  const pending = useMemo(
+    () => outbox.filter((e) => e.channelId === channelId && !e.parentId),
+    [outbox, channelId],
+  );
+  const list = useMemo(() => mergePending(roots, pending, self), [roots, pending, self]);
+  const rows = useMemo(() => buildTimeline(list, lastReadSeq, self.id), [list, lastReadSeq, self.id]);
+
+  const channel = details.data ?? summary;
+  if (details.isError && !summary) {
+    return (
+      <p className="conversation__notice" role="alert">
+        {t.notFound}
+      </p>
+    );
+  }
+  if (!channel) return <Spinner label={t.loading} labelVisible className="conversation__spinner" />;
+
+  const name = channelLabel(channel, self.id);
+  const canModerate = channel.createdBy === self.id;
+  const editLast = () => {
+    const mine = [...list].reverse().find((m) => m.user.id === self.id && !m.deleted && !m.pending);
+    if (mine) timeline.setEditingId(mine.id);
+  };
+  const parent = threadId ? (roots.find((m) => m.id === threadId) ?? null) : null;
+
+  return (
+    <div className="conversation">
+      <div className="conversation__main">
+        <ConversationHeader
+          title={channel.type === 'team' ? messages.sidebar.channelName(name) : name}
+          description={channel.description}
+          memberCount={channel.memberCount}
+          actions={headerActions}
+        />
+        {history.isPending ? (
+          <Spinner label={t.loading} labelVisible className="conversation__spinner" />
+        ) : history.isError ? (
+          <p className="conversation__notice" role="alert">
+            {t.loadFailed}
+          </p>
+        ) : (
+          <MessageList
+            label={t.timelineLabel(name)}
+            channelName={name}
+            rows={rows}
+            hasOlder={history.hasNextPage}
+            loadingOlder={history.isFetchingNextPage}
+            onLoadOlder={() => void history.fetchNextPage()}
+            onVisibleSeq={markRead}
+            renderMessage={(row) => (
+              <MessageItem
+                message={row.message}
+                grouped={row.grouped}
+                selfId={self.id}
+                canModerate={canModerate}
+                editing={timeline.editingId === row.message.id}
+                savingEdit={timeline.savingEdit}
+                handlers={timeline.handlers}
+              />
+            )}
+          />
+        )}
+        <TypingLine channelId={channelId} members={details.data?.members ?? []} />
+        <Composer
+          key={channelId}
+          channelId={channelId}
+          label={messages.composer.label(channel.type === 'team' ? `#${name}` : name)}
+          onSend={(text) => send(channelId, text)}
+          onEditLast={editLast}
+          autoFocus={!threadId}
+        />
+      </div>
+      <Suspense fallback={null}>
+        {threadId && (
+          <ThreadPanel
+            key={threadId}
+            channelId={channelId}
+            parentId={threadId}
+            parent={parent}
+            self={self}
+            canModerate={canModerate}
+          />
+        )}
+        {timeline.deleting && (
+          <DeleteMessageDialog
+            busy={timeline.deleteBusy}
+            error={timeline.deleteError}
+            onConfirm={timeline.confirmDelete}
+            onClose={timeline.cancelDelete}
+          />
+        )}
+      </Suspense>
+    </div>
+  );
+}

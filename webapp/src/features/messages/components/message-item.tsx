@@ -1,0 +1,140 @@
+import { Avatar } from '@/components/avatar';
+import { Button } from '@/components/button';
+import { MarkdownText } from '@/components/markdown-text';
+import { messages } from '@/config/messages';
+import { classNames } from '@/lib/class-names';
+import type { TimelineMessage } from '../utils/timeline';
+import { EditMessageForm } from './edit-message-form';
+import { MessageActions } from './message-actions';
+import { ReactionBar } from './reaction-bar';
+
+const t = messages.conversation;
+
+export interface MessageHandlers {
+  onReact: (message: TimelineMessage, type: string, on: boolean) => void;
+  onStartEdit: (message: TimelineMessage) => void;
+  onSaveEdit: (message: TimelineMessage, text: string) => void;
+  onCancelEdit: () => void;
+  onDelete: (message: TimelineMessage) => void;
+  onOpenThread?: (message: TimelineMessage) => void;
+  onRetry: (message: TimelineMessage) => void;
+  onDiscard: (message: TimelineMessage) => void;
+}
+
+interface MessageItemProps {
+  message: TimelineMessage;
+  grouped: boolean;
+  selfId: string;
+  /** The channel's creator may delete anyone's message. */
+  canModerate: boolean;
+  editing: boolean;
+  savingEdit: boolean;
+  handlers: MessageHandlers;
+}
+
+function timeOf(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function MessageItem({
+  message,
+  grouped,
+  selfId,
+  canModerate,
+  editing,
+  savingEdit,
+  handlers,
+}: MessageItemProps) {
+  const mine = message.user.id === selfId;
+  const live = !message.pending && !message.deleted;
+  const name = message.user.fullName || message.user.username;
+  return (
+    <article
+      className={classNames(
+        'message',
+        grouped && 'message--grouped',
+        message.pending && 'message--pending',
+        message.pending === 'failed' && 'message--failed',
+      )}
+      aria-label={grouped ? undefined : name}
+    >
+      <div className="message__gutter">
+        {grouped ? (
+          <time className="message__time message__time--hover" dateTime={message.createdAt}>
+            {timeOf(message.createdAt)}
+          </time>
+        ) : (
+          <Avatar name={name} src={message.user.avatarURL} size={36} />
+        )}
+      </div>
+      <div className="message__content">
+        {!grouped && (
+          <div className="message__header">
+            <span className="message__author">{name}</span>
+            <time className="message__time" dateTime={message.createdAt}>
+              {timeOf(message.createdAt)}
+            </time>
+          </div>
+        )}
+        {grouped && <span className="visually-hidden">{name}</span>}
+        {editing ? (
+          <EditMessageForm
+            initialText={message.text}
+            busy={savingEdit}
+            onSave={(text) => handlers.onSaveEdit(message, text)}
+            onCancel={handlers.onCancelEdit}
+          />
+        ) : message.deleted ? (
+          <p className="message__deleted">{t.deleted}</p>
+        ) : (
+          <div className="message__body">
+            <MarkdownText text={message.text} />
+            {message.edited && <span className="message__edited">{t.edited}</span>}
+          </div>
+        )}
+        {message.pending && (
+          <div className="message__status">
+            {message.pending === 'sending' && <span>{t.sending}</span>}
+            {message.pending === 'queued' && <span>{t.queued}</span>}
+            {message.pending === 'failed' && (
+              <>
+                <span className="message__failed">{t.failed}</span>
+                <Button variant="link" onClick={() => handlers.onRetry(message)}>
+                  {t.retry}
+                </Button>
+                <Button variant="link" onClick={() => handlers.onDiscard(message)}>
+                  {t.discard}
+                </Button>
+              </>
+            )}
+          </div>
+        )}
+        {live && (
+          <ReactionBar
+            reactions={message.reactions}
+            onToggle={(type, on) => handlers.onReact(message, type, on)}
+          />
+        )}
+        {live && message.replyCount > 0 && handlers.onOpenThread && (
+          <Button
+            variant="link"
+            className="message__replies"
+            onClick={() => handlers.onOpenThread?.(message)}
+          >
+            {t.replies(message.replyCount)}
+          </Button>
+        )}
+      </div>
+      {live && !editing && (
+        <MessageActions
+          onReact={(type) =>
+            handlers.onReact(message, type, !message.reactions.some((r) => r.type === type && r.me))
+          }
+          onReply={handlers.onOpenThread && (() => handlers.onOpenThread?.(message))}
+          onEdit={mine ? () => handlers.onStartEdit(message) : undefined}
+          onDelete={mine || canModerate ? () => handlers.onDelete(message) : undefined}
+        />
+      )}
+    </article>
+  );
+}

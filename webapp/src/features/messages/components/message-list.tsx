@@ -1,0 +1,164 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { messages } from '@/config/messages';
+import type { TimelineRow } from '../utils/timeline';
+import { DaySeparator } from './day-separator';
+import { JumpToLatest } from './jump-to-latest';
+import { NewMessagesLine } from './new-messages-line';
+import { TimelineStart } from './timeline-start';
+
+const estimate = 64;
+/** Closer than this to the bottom counts as "at the latest message". */
+const bottomSlackPx = 80;
+
+interface MessageListProps {
+  label: string;
+  channelName: string;
+  rows: TimelineRow[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+  /** The highest seq shown on screen, for read markers. */
+  onVisibleSeq: (seq: number) => void;
+  renderMessage: (row: Extract<TimelineRow, { kind: 'message' }>) => ReactNode;
+}
+
+/**
+ * The virtualised timeline: only the rows on screen are in the DOM, so tens of thousands of messages scroll
+ * smoothly. It opens at the latest message (or the new-messages line), follows new messages while you are at
+ * the bottom, loads older history at the top without moving what you are reading, and offers a jump back.
+ */
+export function MessageList({
+  label,
+  channelName,
+  rows,
+  hasOlder,
+  loadingOlder,
+  onLoadOlder,
+  onVisibleSeq,
+  renderMessage,
+}: MessageListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [atBottom, setAtBottom] = useState(true);
+  const atBottomRef = useRef(true);
+  /** The oldest message shown, and its row index: when older rows arrive above, it moves down by that many. */
+  const anchor = useRef<{ key: string; index: number } | null>(null);
+  const lastKey = useRef<string | null>(null);
+  const initialised = useRef(false);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the reason for this list
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimate,
+    overscan: 8,
+    getItemKey: (index) => rows[index].key,
+  });
+
+  const scrollToLatest = useCallback(() => {
+    if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [rows.length, virtualizer]);
+
+  // Keep the place when older rows are added above; follow the bottom when new ones arrive.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || rows.length === 0) return;
+    const previousAnchor = anchor.current;
+    const anchorIndex = rows.findIndex((r) => r.kind === 'message');
+    anchor.current = anchorIndex >= 0 ? { key: rows[anchorIndex].key, index: anchorIndex } : null;
+    const previousLast = lastKey.current;
+    const last = rows[rows.length - 1];
+    lastKey.current = last.key;
+    // Something you just sent: show it, wherever you were.
+    const sentNow = last.kind === 'message' && !!last.message.pending && last.key !== previousLast;
+    if (!initialised.current) {
+      if (rows.length <= 1) return;
+      initialised.current = true;
+      const newLine = rows.findIndex((r) => r.kind === 'new');
+      if (newLine > 0) virtualizer.scrollToIndex(newLine, { align: 'start' });
+      else scrollToLatest();
+      return;
+    }
+    if (previousAnchor && anchor.current && previousAnchor.key !== anchor.current.key) {
+      const moved = rows.findIndex((r) => r.key === previousAnchor.key) - previousAnchor.index;
+      if (moved > 0) {
+        // The added rows are not measured yet, so each takes exactly the estimate.
+        el.scrollTop += moved * estimate;
+        return;
+      }
+    }
+    if (atBottomRef.current || sentNow) {
+      atBottomRef.current = true;
+      scrollToLatest();
+    }
+  }, [rows, scrollToLatest, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < bottomSlackPx;
+    atBottomRef.current = bottom;
+    setAtBottom(bottom);
+    if (el.scrollTop < 400 && hasOlder && !loadingOlder && initialised.current) onLoadOlder();
+  };
+
+  // Report the last message row on screen (after layout, and whenever the visible range changes).
+  const visibleEnd = items.length ? items[items.length - 1].index : -1;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const viewBottom = el.scrollTop + el.clientHeight;
+    let seq = 0;
+    for (const item of virtualizer.getVirtualItems()) {
+      const row = rows[item.index];
+      if (row?.kind === 'message' && item.start < viewBottom && row.message.seq > seq) seq = row.message.seq;
+    }
+    if (seq > 0) onVisibleSeq(seq);
+  }, [visibleEnd, rows, onVisibleSeq, virtualizer, atBottom]);
+
+  return (
+    <div className="message-list">
+      <div
+        ref={scroller}
+        className="message-list__scroller"
+        onScroll={onScroll}
+        tabIndex={0}
+        aria-label={label}
+      >
+        <ol
+          className="message-list__items"
+          aria-live="polite"
+          aria-relevant="additions"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {items.map((item) => {
+            const row = rows[item.index];
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="message-list__row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {row.kind === 'start' && (
+                  <TimelineStart
+                    loading={loadingOlder || hasOlder}
+                    channelName={channelName}
+                    empty={rows.length === 1}
+                  />
+                )}
+                {row.kind === 'day' && <DaySeparator label={row.label} />}
+                {row.kind === 'new' && <NewMessagesLine />}
+                {row.kind === 'message' && renderMessage(row)}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+      {!atBottom && <JumpToLatest label={messages.conversation.jumpToLatest} onClick={scrollToLatest} />}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, lazy, useMemo } from 'react';
+import { IconButton } from '@/components/icon-button';
+import { Spinner } from '@/components/spinner';
+import { messages } from '@/config/messages';
+import { chatApi } from '@/lib/chat-api';
+import { navigate } from '@/lib/navigation';
+import { useOutbox } from '@/lib/outbox';
+import { queryKeys } from '@/lib/query-keys';
+import type { Message, MessageAuthor } from '@/types/api';
+import { useSendMessage } from '../hooks/use-send-message';
+import { useTimelineHandlers } from '../hooks/use-timeline-handlers';
+import { mergePending } from '../utils/timeline';
+import { Composer } from './composer';
+import { MessageItem } from './message-item';
+
+const DeleteMessageDialog = lazy(() =>
+  import('./delete-message-dialog').then((m) => ({ default: m.DeleteMessageDialog })),
+);
+
+const t = messages.thread;
+
+interface ThreadPanelProps {
+  channelId: string;
+  parent: Message | null;
+  parentId: string;
+  self: MessageAuthor;
+  canModerate: boolean;
+}
+
+/** A side panel with a message and its replies, and a composer that posts with parentId. */
+export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: ThreadPanelProps) {
+  const replies = useQuery({
+    queryKey: queryKeys.replies(parentId),
+    queryFn: ({ signal }) => chatApi.listReplies(parentId, signal),
+  });
+  const outbox = useOutbox();
+  const { send } = useSendMessage(self);
+  const timeline = useTimelineHandlers(self);
+  const list = useMemo(
+    () =>
+      mergePending(
+        replies.data ?? [],
+        outbox.filter((e) => e.parentId === parentId),
+        self,
+      ),
+    [replies.data, outbox, parentId, self],
+  );
+  const close = () => navigate(channelId);
+
+  return (
+    <aside className="thread-panel" aria-label={t.label}>
+      <div className="thread-panel__header">
+        <h2 className="thread-panel__title">{t.heading}</h2>
+        <IconButton label={t.close} icon="×" onClick={close} />
+      </div>
+      <div className="thread-panel__body">
+        {parent && (
+          <MessageItem
+            message={parent}
+            grouped={false}
+            selfId={self.id}
+            canModerate={canModerate}
+            editing={timeline.editingId === parent.id}
+            savingEdit={timeline.savingEdit}
+            handlers={timeline.handlers}
+          />
+        )}
+        <h3 className="visually-hidden">{t.repliesLabel}</h3>
+        {replies.isPending ? (
+          <Spinner label={messages.conversation.loading} labelVisible />
+        ) : (
+          <ol className="thread-panel__replies" aria-live="polite" aria-label={t.repliesLabel}>
+            {list.length === 0 && <li className="thread-panel__empty">{t.noReplies}</li>}
+            {list.map((reply, i) => (
+              <li key={reply.clientMessageId ?? reply.id}>
+                <MessageItem
+                  message={reply}
+                  grouped={i > 0 && list[i - 1].user.id === reply.user.id}
+                  selfId={self.id}
+                  canModerate={canModerate}
+                  editing={timeline.editingId === reply.id}
+                  savingEdit={timeline.savingEdit}
+                  handlers={timeline.handlers}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      <Composer
+        channelId={channelId}
+        label={t.composerLabel}
+        onSend={(text) => send(channelId, text, parentId)}
+        autoFocus
+      />
+      <Suspense fallback={null}>
+        {timeline.deleting && (
+          <DeleteMessageDialog
+            busy={timeline.deleteBusy}
+            error={timeline.deleteError}
+            onConfirm={timeline.confirmDelete}
+            onClose={timeline.cancelDelete}
+          />
+        )}
+      </Suspense>
+    </aside>
+  );
+}

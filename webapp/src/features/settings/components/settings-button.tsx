@@ -1,0 +1,23 @@
+import { Suspense, lazy, useState } from 'react';
+import { IconButton } from '@/components/icon-button';
+import { messages } from '@/config/messages';
+import './settings.css';
+
+const SettingsDialog = lazy(() => import('./settings-dialog').then((m) => ({ default: m.SettingsDialog })));
+
+export function SettingsButton({ onProfileSaved }: { onProfileSaved?: () => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <IconButton
+        label={messages.settings.open}
+        icon="⚙"
+        onClick={() => setOpen(true)}
+        className="settings-button"
+      />
+      <Suspense fallback={null}>
+        {open && <SettingsDialog onClose={() => setOpen(false)} onProfileSaved={onProfileSaved} />}
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Button } from '@/components/button';
+import { CheckboxField } from '@/components/checkbox-field';
+import { Dialog } from '@/components/dialog';
+import { FormAlert } from '@/components/form-alert';
+import { Spinner } from '@/components/spinner';
+import { TextField } from '@/components/text-field';
+import { messages } from '@/config/messages';
+import { chatApi } from '@/lib/chat-api';
+import {
+  desktopNotificationsEnabled,
+  notificationsSupported,
+  setDesktopNotifications,
+} from '@/lib/desktop-notifications';
+import { ApiError } from '@/lib/problem';
+import { queryKeys } from '@/lib/query-keys';
+import type { CurrentUser, SmsPreference } from '@/types/api';
+import { RadioGroup } from './radio-group';
+import { ThemeChoice } from './theme-choice';
+
+const t = messages.settings;
+const f = messages.auth.fields;
+
+function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: CurrentUser) => void }) {
+  const [fullName, setFullName] = useState(me.fullName);
+  const [avatarURL, setAvatarURL] = useState(me.avatarURL ?? '');
+  const [phoneNumber, setPhoneNumber] = useState(me.phoneNumber ?? '');
+  const [sms, setSms] = useState<SmsPreference>(me.notifications?.sms ?? 'off');
+  const save = useMutation({
+    mutationFn: () =>
+      chatApi.updateMe({
+        fullName: fullName.trim(),
+        avatarURL: avatarURL.trim() || null,
+        phoneNumber: phoneNumber.trim() || null,
+        notifications: { ...(me.notifications ?? {}), sms },
+      }),
+    onSuccess: onSaved,
+  });
+  const fieldError = (field: string) =>
+    save.error instanceof ApiError
+      ? save.error.fieldErrors.find((e) => e.field.endsWith(field))?.message
+      : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate className="dialog__section">
+      <FormAlert
+        message={
+          save.error && save.error instanceof ApiError && save.error.fieldErrors.length === 0
+            ? save.error.message
+            : undefined
+        }
+      />
+      <h3 className="dialog__section-title">{t.profile}</h3>
+      <TextField
+        label={f.fullName}
+        name="fullName"
+        value={fullName}
+        error={fieldError('fullName')}
+        onChange={(e) => setFullName(e.target.value)}
+        autoComplete="name"
+      />
+      <TextField
+        label={f.avatarURL}
+        name="avatarURL"
+        type="url"
+        optionalLabel={f.optional}
+        hint={messages.auth.hints.avatarURL}
+        value={avatarURL}
+        error={fieldError('avatarURL')}
+        onChange={(e) => setAvatarURL(e.target.value)}
+      />
+      <TextField
+        label={f.phoneNumber}
+        name="phoneNumber"
+        type="tel"
+        optionalLabel={f.optional}
+        hint={messages.auth.hints.phoneNumber}
+        value={phoneNumber}
+        error={fieldError('phoneNumber')}
+        onChange={(e) => setPhoneNumber(e.target.value)}
+        autoComplete="tel"
+      />
+      <RadioGroup<SmsPreference>
+        legend={t.sms}
+        value={sms}
+        onChange={setSms}
+        options={[
+          { value: 'off', label: t.smsOff },
+          { value: 'mentions', label: t.smsMentions },
+          { value: 'all', label: t.smsAll },
+        ]}
+        hint={!phoneNumber.trim() ? t.smsNeedsPhone : undefined}
+      />
+      <div className="dialog__actions">
+        <span role="status" className="dialog__saved">
+          {save.isSuccess ? t.saved : ''}
+        </span>
+        <Button type="submit" busy={save.isPending} busyLabel={t.saving}>
+          {t.save}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function DesktopNotificationsToggle() {
+  const [on, setOn] = useState(desktopNotificationsEnabled);
+  const [denied, setDenied] = useState(false);
+  if (!notificationsSupported()) return <p>{t.desktopUnsupported}</p>;
+  return (
+    <>
+      <CheckboxField
+        label={t.desktop}
+        checked={on}
+        onChange={async (wanted) => {
+          const result = await setDesktopNotifications(wanted);
+          setOn(result);
+          setDenied(wanted && !result);
+        }}
+      />
+      {denied && <p role="alert">{t.desktopDenied}</p>}
+    </>
+  );
+}
+
+/** Profile, SMS notification preference, desktop notifications and theme. */
+export function SettingsDialog({
+  onClose,
+  onProfileSaved,
+}: {
+  onClose: () => void;
+  onProfileSaved?: () => void;
+}) {
+  const client = useQueryClient();
+  const me = useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => chatApi.getMe(signal) });
+  return (
+    <Dialog title={t.title} onClose={onClose}>
+      {me.data ? (
+        <ProfileForm
+          me={me.data}
+          onSaved={(user) => {
+            client.setQueryData(queryKeys.me, user);
+            onProfileSaved?.();
+          }}
+        />
+      ) : (
+        <Spinner label={messages.app.loading} labelVisible />
+      )}
+      <section className="dialog__section">
+        <h3 className="dialog__section-title">{t.notifications}</h3>
+        <DesktopNotificationsToggle />
+      </section>
+      <section className="dialog__section">
+        <h3 className="dialog__section-title">{t.appearance}</h3>
+        <ThemeChoice />
+      </section>
+    </Dialog>
+  );
+}

@@ -1,0 +1,99 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { Channel, Message } from '@/types/api';
+import {
+  type MessagesData,
+  mentions,
+  noteNewMessage,
+  setChannelRead,
+  upsertMessage,
+  withOwnReactions,
+} from '../cache-updates';
+import { queryKeys } from '../query-keys';
+
+const author = { id: 'bob', username: 'bob', fullName: 'Bob', avatarURL: null };
+function message(seq: number, overrides: Partial<Message> = {}): Message {
+  return {
+    id: `m${seq}`,
+    channelId: 'c1',
+    seq,
+    user: author,
+    text: 'hi',
+    createdAt: '2026-11-20T10:00:00Z',
+    updatedAt: '2026-11-20T10:00:00Z',
+    edited: false,
+    deleted: false,
+    parentId: null,
+    replyCount: 0,
+    reactions: [],
+    clientMessageId: `cm${seq}`,
+    ...overrides,
+  };
+}
+
+function channel(overrides: Partial<Channel> = {}): Channel {
+  return {
+    id: 'c1',
+    type: 'team',
+    name: 'general',
+    description: null,
+    private: false,
+    createdBy: 'ann',
+    createdAt: '',
+    updatedAt: '',
+    memberCount: 2,
+    lastSeq: 1,
+    lastMessageAt: null,
+    unreadCount: 0,
+    ...overrides,
+  };
+}
+
+describe('cache updates', () => {
+  it('computes `me` of reactions from userIds', () => {
+    const m = withOwnReactions(
+      message(1, { reactions: [{ type: 'heart', count: 2, me: false, userIds: ['ann', 'bob'] }] }),
+      'ann',
+    );
+    expect(m.reactions[0].me).toBe(true);
+  });
+
+  it('upserts by id: a repeated event changes nothing, an update replaces the message', () => {
+    const client = new QueryClient();
+    client.setQueryData<MessagesData>(queryKeys.messages('c1'), {
+      pages: [{ messages: [message(1)], hasMore: false }],
+      pageParams: [undefined],
+    });
+    expect(upsertMessage(client, message(2))).toBe(true);
+    expect(upsertMessage(client, message(2))).toBe(false);
+    upsertMessage(client, message(2, { text: 'edited', edited: true }));
+    const data = client.getQueryData<MessagesData>(queryKeys.messages('c1'));
+    expect(data?.pages[0].messages.map((m) => m.text)).toEqual(['hi', 'edited']);
+  });
+
+  it('counts unread messages of others and marks mentions, and clears them when read', () => {
+    const client = new QueryClient();
+    client.setQueryData<Channel[]>(queryKeys.channels, [channel()]);
+    noteNewMessage(client, message(2, { text: 'hey @ann look' }), { id: 'ann', username: 'ann' }, false);
+    noteNewMessage(
+      client,
+      message(3, { user: { ...author, id: 'ann' } }),
+      { id: 'ann', username: 'ann' },
+      false,
+    );
+    let c = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
+    expect(c?.unreadCount).toBe(1);
+    expect(c?.mentioned).toBe(true);
+    expect(c?.lastSeq).toBe(3);
+    setChannelRead(client, 'c1', 3);
+    c = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
+    expect(c?.unreadCount).toBe(0);
+    expect(c?.mentioned).toBe(false);
+  });
+
+  it('recognises @username mentions only as whole names', () => {
+    expect(mentions('hi @ann!', 'ann')).toBe(true);
+    expect(mentions('hi @anna', 'ann')).toBe(false);
+    expect(mentions('mail ann@x.org', 'ann')).toBe(false);
+  });
+});

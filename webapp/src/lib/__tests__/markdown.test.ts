@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseInline, parseMarkdown, safeHref } from '../markdown';
+
+describe('markdown subset', () => {
+  it('parses bold, italic and inline code', () => {
+    expect(parseInline('a **b** *c* _d_ `e*f*`')).toEqual([
+      { type: 'text', text: 'a ' },
+      { type: 'strong', children: [{ type: 'text', text: 'b' }] },
+      { type: 'text', text: ' ' },
+      { type: 'em', children: [{ type: 'text', text: 'c' }] },
+      { type: 'text', text: ' ' },
+      { type: 'em', children: [{ type: 'text', text: 'd' }] },
+      { type: 'text', text: ' ' },
+      { type: 'code', text: 'e*f*' },
+    ]);
+  });
+
+  it('keeps HTML as text', () => {
+    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([
+      { type: 'text', text: '<img src=x onerror=alert(1)>' },
+    ]);
+  });
+
+  it('links only http(s) and mailto addresses', () => {
+    expect(parseInline('[x](javascript:alert(1))')[0]).toEqual({
+      type: 'text',
+      text: '[x](javascript:alert(1))',
+    });
+    expect(parseInline('see https://example.com/a.')).toEqual([
+      { type: 'text', text: 'see ' },
+      {
+        type: 'link',
+        href: 'https://example.com/a',
+        children: [{ type: 'text', text: 'https://example.com/a' }],
+      },
+      { type: 'text', text: '.' },
+    ]);
+    expect(safeHref('data:text/html,hi')).toBeNull();
+  });
+
+  it('leaves snake_case and arithmetic alone', () => {
+    expect(parseInline('snake_case_name 2*3*4')).toEqual([{ type: 'text', text: 'snake_case_name 2*3*4' }]);
+  });
+
+  it('splits code blocks from paragraphs', () => {
+    expect(parseMarkdown('before\n```js\nconst a = "**x**";\n```\nafter')).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: 'before' }] },
+      { type: 'codeblock', text: 'const a = "**x**";' },
+      { type: 'paragraph', children: [{ type: 'text', text: 'after' }] },
+    ]);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Pure updates of the query cache, applied by the realtime hook for socket events and by mutations for their
+ * own answers. Every update is idempotent (upsert by id), so a REST answer and the event for the same change
+ * can arrive in any order.
+ */
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { Channel, Message, MessagePage, User } from '@/types/api';
+import { queryKeys } from './query-keys';
+
+export type MessagesData = InfiniteData<MessagePage, number | undefined>;
+
+/** Events carry reactions with userIds and me:false; `me` is ours to compute. */
+export function withOwnReactions(message: Message, selfId: string): Message {
+  return {
+    ...message,
+    reactions: message.reactions.map((r) => (r.userIds ? { ...r, me: r.userIds.includes(selfId) } : r)),
+  };
+}
+
+function sameMessage(a: Message, b: Message): boolean {
+  return a.id === b.id || (!!a.clientMessageId && a.clientMessageId === b.clientMessageId);
+}
+
+export function upsertInList(list: Message[], message: Message): Message[] {
+  const index = list.findIndex((m) => sameMessage(m, message));
+  if (index >= 0) {
+    const next = list.slice();
+    next[index] = message;
+    return next;
+  }
+  // New messages almost always go last; keep seq order for the rare late one.
+  if (list.length === 0 || list[list.length - 1].seq <= message.seq || message.seq === 0) {
+    return [...list, message];
+  }
+  const next = [...list, message];
+  next.sort((a, b) => (a.seq || Infinity) - (b.seq || Infinity));
+  return next;
+}
+
+export function upsertMessage(client: QueryClient, message: Message): boolean {
+  let isNew = false;
+  if (message.parentId) {
+    client.setQueryData<Message[]>(queryKeys.replies(message.parentId), (list) => {
+      if (!list) return list;
+      isNew = !list.some((m) => sameMessage(m, message));
+      return upsertInList(list, message);
+    });
+  }
+  client.setQueryData<MessagesData>(queryKeys.messages(message.channelId), (data) => {
+    if (!data || data.pages.length === 0) return data;
+    const pageIndex = data.pages.findIndex((p) => p.messages.some((m) => sameMessage(m, message)));
+    if (pageIndex < 0 && message.parentId) return data; // a reply: only its parent's count changes
+    if (pageIndex < 0) isNew = true;
+    const target = pageIndex >= 0 ? pageIndex : 0;
+    const pages = data.pages.map((page, i) =>
+      i === target ? { ...page, messages: upsertInList(page.messages, message) } : page,
+    );
+    return { ...data, pages };
+  });
+  return isNew;
+}
+
+export function updateMessage(
+  client: QueryClient,
+  channelId: string,
+  id: string,
+  update: (message: Message) => Message,
+): void {
+  client.setQueryData<MessagesData>(queryKeys.messages(channelId), (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            messages: page.messages.map((m) => (m.id === id ? update(m) : m)),
+          })),
+        }
+      : data,
+  );
+}
+
+export function removeMessage(client: QueryClient, channelId: string, clientMessageId: string): void {
+  client.setQueryData<MessagesData>(queryKeys.messages(channelId), (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            messages: page.messages.filter((m) => m.clientMessageId !== clientMessageId || m.seq > 0),
+          })),
+        }
+      : data,
+  );
+}
+
+export function bumpReplyCount(client: QueryClient, reply: Message): void {
+  if (!reply.parentId) return;
+  updateMessage(client, reply.channelId, reply.parentId, (m) => ({ ...m, replyCount: m.replyCount + 1 }));
+}
+
+export function updateChannelInList(
+  client: QueryClient,
+  channelId: string,
+  update: (channel: Channel) => Channel,
+): void {
+  client.setQueryData<Channel[]>(queryKeys.channels, (list) =>
+    list?.map((c) => (c.id === channelId ? update(c) : c)),
+  );
+}
+
+/** Merges a channel from an event (unreadCount null, no members) into the list and its details. */
+export function mergeChannel(client: QueryClient, channel: Channel): void {
+  const merge = (old: Channel): Channel => ({
+    ...old,
+    ...channel,
+    unreadCount: channel.unreadCount ?? old.unreadCount,
+    members: channel.members ?? old.members,
+    mentioned: old.mentioned,
+  });
+  client.setQueryData<Channel[]>(queryKeys.channels, (list) => {
+    if (!list) return list;
+    if (!list.some((c) => c.id === channel.id))
+      return [{ ...channel, unreadCount: channel.unreadCount ?? 0 }, ...list];
+    return list.map((c) => (c.id === channel.id ? merge(c) : c));
+  });
+  client.setQueryData<Channel>(queryKeys.channel(channel.id), (old) => (old ? merge(old) : old));
+}
+
+export function removeChannel(client: QueryClient, channelId: string): void {
+  client.setQueryData<Channel[]>(queryKeys.channels, (list) => list?.filter((c) => c.id !== channelId));
+  client.removeQueries({ queryKey: queryKeys.channel(channelId) });
+  client.removeQueries({ queryKey: queryKeys.messages(channelId) });
+}
+
+export function mentions(text: string, username: string): boolean {
+  const escaped = username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w@])@${escaped}(?![\\w-])`, 'i').test(text);
+}
+
+/** A new message in the sidebar: newer activity, and unread unless written by us or being read. */
+export function noteNewMessage(
+  client: QueryClient,
+  message: Message,
+  self: { id: string; username: string },
+  isBeingRead: boolean,
+): void {
+  updateChannelInList(client, message.channelId, (c) => {
+    const unread = message.user.id !== self.id && !isBeingRead && !message.parentId;
+    return {
+      ...c,
+      lastSeq: Math.max(c.lastSeq, message.seq),
+      lastMessageAt: message.createdAt,
+      unreadCount: unread ? (c.unreadCount ?? 0) + 1 : c.unreadCount,
+      mentioned: c.mentioned || (unread && mentions(message.text, self.username)),
+    };
+  });
+}
+
+export function setChannelRead(client: QueryClient, channelId: string, seq: number): void {
+  updateChannelInList(client, channelId, (c) => {
+    const unreadCount = Math.max(0, Math.min(c.unreadCount ?? 0, c.lastSeq - seq));
+    return { ...c, unreadCount, mentioned: unreadCount > 0 && c.mentioned };
+  });
+}
+
+export function setPresence(client: QueryClient, user: Pick<User, 'id' | 'online' | 'lastActive'>): void {
+  client.setQueriesData<Channel>({ queryKey: queryKeys.allChannelDetails }, (channel) =>
+    channel?.members?.some((m) => m.id === user.id)
+      ? {
+          ...channel,
+          members: channel.members.map((m) =>
+            m.id === user.id ? { ...m, online: user.online, lastActive: user.lastActive } : m,
+          ),
+        }
+      : channel,
+  );
+}
+
+export function setTyping(client: QueryClient, channelId: string, userId: string, typing: boolean): void {
+  client.setQueryData<string[]>(queryKeys.typing(channelId), (list = []) => {
+    const without = list.filter((id) => id !== userId);
+    return typing ? [...without, userId] : without;
+  });
+}

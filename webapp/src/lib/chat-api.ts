@@ -1,0 +1,53 @@
+/** REST calls for channels, messages and users (API.md), shared by the features that show them. */
+import { apiPaths, messagePageSize } from '@/config/constants';
+import type { Channel, ChannelType, CurrentUser, Message, MessagePage, User } from '@/types/api';
+import { apiRequest } from './api-client';
+
+export const chatApi = {
+  listChannels: (signal?: AbortSignal) =>
+    apiRequest<{ channels: Channel[] }>(apiPaths.channels, { signal }).then((r) => r.channels),
+  getChannel: (id: string, signal?: AbortSignal) => apiRequest<Channel>(apiPaths.channel(id), { signal }),
+  discoverChannels: (q: string, signal?: AbortSignal) =>
+    apiRequest<{ channels: Channel[] }>(`${apiPaths.discover}?q=${encodeURIComponent(q)}`, {
+      signal,
+    }).then((r) => r.channels),
+  createChannel: (body: {
+    type: ChannelType;
+    name?: string;
+    description?: string;
+    private?: boolean;
+    memberIds: string[];
+  }) => apiRequest<Channel>(apiPaths.channels, { method: 'POST', body }),
+  updateChannel: (id: string, body: { name?: string; description?: string; private?: boolean }) =>
+    apiRequest<Channel>(apiPaths.channel(id), { method: 'PATCH', body }),
+  addMembers: (id: string, userIds: string[]) =>
+    apiRequest<Channel>(apiPaths.channelMembers(id), { method: 'POST', body: { userIds } }),
+  removeMember: (id: string, userId: string) =>
+    apiRequest<void>(apiPaths.channelMember(id, userId), { method: 'DELETE' }),
+  joinChannel: (id: string) => apiRequest<Channel>(apiPaths.channelJoin(id), { method: 'POST' }),
+  markRead: (id: string, seq: number) =>
+    apiRequest<void>(apiPaths.channelRead(id), { method: 'POST', body: { seq } }),
+  listMessages: (id: string, before?: number, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ limit: String(messagePageSize) });
+    if (before !== undefined) query.set('before', String(before));
+    return apiRequest<MessagePage>(`${apiPaths.channelMessages(id)}?${query}`, { signal });
+  },
+  postMessage: (channelId: string, body: { text: string; clientMessageId: string; parentId?: string }) =>
+    apiRequest<Message>(apiPaths.channelMessages(channelId), { method: 'POST', body }),
+  editMessage: (id: string, text: string) =>
+    apiRequest<Message>(apiPaths.message(id), { method: 'PATCH', body: { text } }),
+  deleteMessage: (id: string) => apiRequest<void>(apiPaths.message(id), { method: 'DELETE' }),
+  addReaction: (id: string, type: string) =>
+    apiRequest<Message>(apiPaths.reaction(id, type), { method: 'PUT' }),
+  removeReaction: (id: string, type: string) =>
+    apiRequest<Message>(apiPaths.reaction(id, type), { method: 'DELETE' }),
+  listReplies: (id: string, signal?: AbortSignal) =>
+    apiRequest<{ messages: Message[] }>(apiPaths.replies(id), { signal }).then((r) => r.messages),
+  searchUsers: (q: string, signal?: AbortSignal) =>
+    apiRequest<{ users: User[] }>(`${apiPaths.users}?q=${encodeURIComponent(q)}&limit=20`, {
+      signal,
+    }).then((r) => r.users),
+  getMe: (signal?: AbortSignal) => apiRequest<CurrentUser>(apiPaths.me, { signal }),
+  updateMe: (body: Partial<Pick<CurrentUser, 'fullName' | 'phoneNumber' | 'avatarURL' | 'notifications'>>) =>
+    apiRequest<CurrentUser>(apiPaths.me, { method: 'PATCH', body }),
+};

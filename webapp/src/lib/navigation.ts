@@ -1,0 +1,46 @@
+/**
+ * Which channel (and which thread) is open, kept in the address (#/c/<channel>/t/<message>) so that a reload
+ * or a shared link opens the same place, and the browser's Back button works.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface Location {
+  channelId: string | null;
+  threadId: string | null;
+}
+
+const pattern = /^#\/c\/([^/]+)(?:\/t\/([^/]+))?$/;
+let cached: { hash: string; location: Location } | null = null;
+
+function read(): Location {
+  const hash = window.location.hash;
+  if (cached?.hash === hash) return cached.location;
+  const match = pattern.exec(hash);
+  const location = {
+    channelId: match ? decodeURIComponent(match[1]) : null,
+    threadId: match?.[2] ? decodeURIComponent(match[2]) : null,
+  };
+  cached = { hash, location };
+  return location;
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+export function getLocation(): Location {
+  return read();
+}
+
+export function navigate(channelId: string | null, threadId: string | null = null): void {
+  const hash = channelId
+    ? `#/c/${encodeURIComponent(channelId)}${threadId ? `/t/${encodeURIComponent(threadId)}` : ''}`
+    : '';
+  if (hash === window.location.hash) return;
+  window.location.hash = hash;
+}
+
+export function useLocation(): Location {
+  return useSyncExternalStore(subscribe, read, () => ({ channelId: null, threadId: null }));
+}

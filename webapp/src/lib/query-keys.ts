@@ -1,0 +1,12 @@
+/** Every key of the query cache, the one store of server data. */
+export const queryKeys = {
+  channels: ['channels'] as const,
+  channel: (id: string) => ['channel', id] as const,
+  allChannelDetails: ['channel'] as const,
+  messages: (channelId: string) => ['messages', channelId] as const,
+  replies: (parentId: string) => ['replies', parentId] as const,
+  typing: (channelId: string) => ['typing', channelId] as const,
+  me: ['me'] as const,
+  users: (q: string) => ['users', q] as const,
+  discover: (q: string) => ['discover', q] as const,
+};
