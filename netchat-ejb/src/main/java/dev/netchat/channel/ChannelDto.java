@@ -6,8 +6,9 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
 /**
- * A channel as clients see it. {@code unreadCount} is the caller's own (null inside events, which all
- * members share); {@code members} only when one channel is asked for.
+ * A channel as clients see it. {@code unreadCount} and {@code lastReadSeq} are the caller's own (null inside
+ * events, which all members share); {@code members} when one channel is asked for, and in lists for
+ * conversations (whose names are their members).
  */
 public record ChannelDto(
         String id,
@@ -22,11 +23,16 @@ public record ChannelDto(
         long lastSeq,
         String lastMessageAt,
         Long unreadCount,
+        Long lastReadSeq,
         List<UserView> members) {
 
     public static ChannelDto of(Channel c, Long unreadCount, List<UserView> members) {
+        return of(c, unreadCount, null, members);
+    }
+
+    public static ChannelDto of(Channel c, Long unreadCount, Long lastReadSeq, List<UserView> members) {
         return new ChannelDto(c.getId(), c.getType().wire(), c.getName(), c.getDescription(), c.isPrivate(), c.getCreatedBy(),
                 Times.iso(c.getCreatedAt()), Times.iso(c.getUpdatedAt()), c.getMemberCount(), c.getLastSeq(),
-                Times.iso(c.getLastMessageAt()), unreadCount, members);
+                Times.iso(c.getLastMessageAt()), unreadCount, lastReadSeq, members);
     }
 }

@@ -82,6 +82,32 @@ public class ChannelRepository {
         return counts;
     }
 
+    /** The user's read position in each of its channels. */
+    public Map<String, Long> readPositions(String userId) {
+        Map<String, Long> positions = new HashMap<>();
+        for (Object[] row : em.createQuery("select m.channelId, m.lastReadSeq from ChannelMember m where m.userId = :u", Object[].class)
+                .setParameter("u", userId)
+                .getResultList()) {
+            positions.put((String) row[0], (Long) row[1]);
+        }
+        return positions;
+    }
+
+    /** Member ids of several channels at once, in joining order. */
+    public Map<String, List<String>> memberIds(java.util.Collection<String> channelIds) {
+        Map<String, List<String>> members = new HashMap<>();
+        if (channelIds.isEmpty()) {
+            return members;
+        }
+        for (Object[] row : em.createQuery("select m.channelId, m.userId from ChannelMember m where m.channelId in :ids "
+                        + "order by m.joinedAt", Object[].class)
+                .setParameter("ids", channelIds)
+                .getResultList()) {
+            members.computeIfAbsent((String) row[0], k -> new java.util.ArrayList<>()).add((String) row[1]);
+        }
+        return members;
+    }
+
     /** Public team channels the user is not in, whose name or description contains the text. */
     public List<Channel> discover(String userId, String text, int limit) {
         String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

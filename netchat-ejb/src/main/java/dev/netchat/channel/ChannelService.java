@@ -47,8 +47,16 @@ public class ChannelService {
             t = ChannelType.fromWire(type).orElseThrow(() -> InvalidInputException.of("type", "type must be team or messaging."));
         }
         Map<String, Long> unread = channels.unreadCounts(userId);
-        return channels.forUser(userId, t).stream()
-                .map(c -> ChannelDto.of(c, unread.getOrDefault(c.getId(), 0L), null))
+        Map<String, Long> read = channels.readPositions(userId);
+        List<Channel> mine = channels.forUser(userId, t);
+        // Conversations are named by their members: list them, with two queries for all.
+        Map<String, List<String>> conversationMembers = channels.memberIds(
+                mine.stream().filter(c -> c.getType() == ChannelType.MESSAGING).map(Channel::getId).toList());
+        Map<String, UserAccount> people = users.findAll(
+                conversationMembers.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
+        return mine.stream()
+                .map(c -> ChannelDto.of(c, unread.getOrDefault(c.getId(), 0L), read.getOrDefault(c.getId(), 0L),
+                        c.getType() == ChannelType.MESSAGING ? viewsOf(conversationMembers.getOrDefault(c.getId(), List.of()), people) : null))
                 .toList();
     }
 
@@ -115,7 +123,7 @@ public class ChannelService {
             channels.addMember(new ChannelMember(channel.getId(), memberId, now, 0));
         }
         channel.setMemberCount(memberIds.size());
-        ChannelDto dto = ChannelDto.of(channel, 0L, views(memberIds));
+        ChannelDto dto = ChannelDto.of(channel, 0L, 0L, views(memberIds));
         events.ephemeral(List.copyOf(memberIds),
                 Json.createObjectBuilder().add("type", "channel.created").add("channelId", channel.getId())
                         .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), null);
@@ -269,7 +277,12 @@ public class ChannelService {
 
     private ChannelDto withMembers(Channel channel, String userId) {
         long unread = channels.unreadCounts(userId).getOrDefault(channel.getId(), 0L);
-        return ChannelDto.of(channel, unread, views(channels.memberIds(channel.getId())));
+        Long read = channels.member(channel.getId(), userId).map(ChannelMember::getLastReadSeq).orElse(null);
+        return ChannelDto.of(channel, unread, read, views(channels.memberIds(channel.getId())));
+    }
+
+    private List<UserView> viewsOf(List<String> ids, Map<String, UserAccount> people) {
+        return ids.stream().map(people::get).filter(u -> u != null).map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList();
     }
 
     private List<UserView> views(Collection<String> ids) {
