@@ -27,6 +27,7 @@ public final class NetChatServer {
 
     static final int PORT_OFFSET = 100;
     public static final String PG_DATABASE = "netchat_it";
+    public static final int IDLE_TIMEOUT_SECONDS = 30;
 
     private final Path home;
     private final Path ear;
@@ -110,6 +111,8 @@ public final class NetChatServer {
         // Many tests fail logins on purpose from 127.0.0.1; the per-address limit itself is tested from
         // another loopback address.
         env.put("NETCHAT_AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS", "60");
+        // Short enough for IdleTimeoutIT to watch a silent socket being closed (the default is 90 s).
+        env.put("NETCHAT_WS_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS));
         if (onPostgresql()) {
             env.put("NETCHAT_DB_URL", required("netchat.it.pg.url") + PG_DATABASE);
             env.put("NETCHAT_DB_USER", required("netchat.it.pg.user"));

@@ -1,6 +1,9 @@
 package dev.netchat.web.error;
 
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,6 +34,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException) {
                 return Problems.of(409, "Conflict", "Someone else changed this at the same time; try again.", uri, List.of())
+                        .build();
+            }
+            // Too many writers waited on one row (a very busy channel): nothing was changed, try again shortly.
+            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException || t instanceof QueryTimeoutException) {
+                LOG.warning(() -> "Busy: " + t.getClass().getSimpleName() + " on " + (uri == null ? "?" : uri.getPath()));
+                return Problems.of(503, "Busy", "This channel is very busy right now; try again in a moment.", uri, List.of())
+                        .header("Retry-After", 1)
                         .build();
             }
         }
