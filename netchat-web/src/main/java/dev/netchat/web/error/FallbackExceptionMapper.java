@@ -38,7 +38,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             }
             // Too many writers waited on one row (a very busy channel): nothing was changed, try again shortly.
             if (t instanceof PessimisticLockException || t instanceof LockTimeoutException || t instanceof QueryTimeoutException) {
-                LOG.warning(() -> "Busy: " + t.getClass().getSimpleName() + " on " + (uri == null ? "?" : uri.getPath()));
+                String busy = t.getClass().getSimpleName();
+                LOG.warning(() -> "Busy: " + busy + " on " + (uri == null ? "?" : uri.getPath()));
                 return Problems.of(503, "Busy", "This channel is very busy right now; try again in a moment.", uri, List.of())
                         .header("Retry-After", 1)
                         .build();
