@@ -1,5 +1,6 @@
 package dev.netchat.channel;
 
+import dev.netchat.shared.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -110,7 +111,7 @@ public class ChannelRepository {
 
     /** Public team channels the user is not in, whose name or description contains the text. */
     public List<Channel> discover(String userId, String text, int limit) {
-        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = LikePattern.containing(text);
         return em.createQuery("select c from Channel c where c.type = :team and c.privateChannel = false "
                         + "and not exists (select m from ChannelMember m where m.channelId = c.id and m.userId = :u) "
                         + "and (c.teamName like :p escape '\\' or lower(c.description) like :p escape '\\') "

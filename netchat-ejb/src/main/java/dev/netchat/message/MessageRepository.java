@@ -1,5 +1,6 @@
 package dev.netchat.message;
 
+import dev.netchat.shared.LikePattern;
 import dev.netchat.shared.DatabaseVendor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -91,7 +92,7 @@ public class MessageRepository {
             }
             return query.getResultList();
         }
-        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = LikePattern.containing(text);
         var query = em.createQuery("select m from Message m, ChannelMember cm where cm.channelId = m.channelId and cm.userId = :u "
                         + "and m.deleted = false and lower(m.text) like :p escape '\\'"
                         + (channelId != null ? " and m.channelId = :c" : "")

@@ -1,5 +1,6 @@
 package dev.netchat.user;
 
+import dev.netchat.shared.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,7 +34,7 @@ public class UserRepository {
 
     /** Users whose username or full name contains the text, ignoring case; ordered by username. */
     public List<UserAccount> search(String text, int limit) {
-        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = LikePattern.containing(text);
         return em.createQuery(
                         "select u from UserAccount u where u.disabled = false and (u.username like :p escape '\\' "
                                 + "or lower(u.fullName) like :p escape '\\') order by u.username",
@@ -66,7 +67,7 @@ public class UserRepository {
 
     /** A page of all users (disabled ones too) whose username or full name contains the text. */
     public List<UserAccount> page(String text, int first, int max) {
-        String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = LikePattern.containing(text);
         return em.createQuery("select u from UserAccount u where u.username like :p escape '\\' "
                         + "or lower(u.fullName) like :p escape '\\' order by u.username", UserAccount.class)
                 .setParameter("p", pattern)
