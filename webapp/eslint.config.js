@@ -38,7 +38,7 @@ export default defineConfig([
     files: ['src/features/shell/**'],
     rules: noImportsFrom('@/app/*', '@/features/!(shell)/**', '**/app/**', '**/auth/**'),
   },
-  ...['channels', 'messages', 'switcher', 'settings'].map((feature) => ({
+  ...['channels', 'messages', 'switcher', 'settings', 'admin'].map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: noImportsFrom('@/app/*', `@/features/!(${feature})/**`, '**/app/**'),
   })),

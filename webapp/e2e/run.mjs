@@ -7,7 +7,8 @@
  *   BASE_URL=http://localhost:8080 node e2e/run.mjs
  *
  * Environment: BASE_URL (default http://localhost:8080), CHROMIUM_PATH (default /usr/bin/chromium),
- * E2E_TIMEOUT_MS (per action, default 15000). Exits 1 when any check fails or axe finds a violation; the
+ * E2E_TIMEOUT_MS (per action, default 15000), ADMIN_USERNAME and ADMIN_PASSWORD (an admin of that server:
+ * with both set, an admin journey runs on the account this run signed up; without them it is not run). Exits 1 when any check fails or axe finds a violation; the
  * last line is "N passed, M failed". Screenshots of failures go to e2e/screenshots-out/.
  */
 import { mkdir } from 'node:fs/promises';
@@ -155,9 +156,9 @@ async function expectAppFrame(page) {
 }
 
 /** Clicks and waits for the API call it triggers, failing with the server's answer when it is not `expected`. */
-async function clickAndExpectResponse(page, locator, path, expected) {
+async function clickAndExpectResponse(page, locator, path, expected, method = 'POST') {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === 'POST', {
+    page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === method, {
       timeout,
     }),
     locator.click(),
@@ -169,7 +170,7 @@ async function clickAndExpectResponse(page, locator, path, expected) {
     } catch {
       // no body
     }
-    throw new Error(`POST ${path} answered ${response.status()} (expected ${expected}): ${body}`);
+    throw new Error(`${method} ${path} answered ${response.status()} (expected ${expected}): ${body}`);
   }
 }
 
@@ -523,6 +524,200 @@ async function twoPersonJourney(browser) {
   await pageB.context().close();
 }
 
+// ---- An admin manages the account of this run ----------------------------------------------------------
+
+const adminCredentials =
+  process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD
+    ? { username: process.env.ADMIN_USERNAME, password: process.env.ADMIN_PASSWORD }
+    : null;
+
+async function signInAs(p, username, password, expected) {
+  await p.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+  await visible(heading(p, text.signInHeading), `heading "${text.signInHeading}"`);
+  await p.getByLabel('Username', { exact: true }).fill(username);
+  await p.getByLabel('Password', { exact: true }).fill(password);
+  await clickAndExpectResponse(
+    p,
+    p.getByRole('button', { name: 'Sign in', exact: true }),
+    '/api/auth/login',
+    expected,
+  );
+}
+
+async function adminJourney(browser, signedUp) {
+  const target = account.username;
+  const userPath = (p) => new RegExp(`^/api/admin/users/[^/]+${p}$`);
+  const pageAdmin = await newPersonPage(browser);
+  const pageUser = await newPersonPage(browser);
+  const usersTable = () => pageAdmin.getByRole('tabpanel', { name: 'Users' }).getByRole('table');
+  const targetRow = () =>
+    usersTable()
+      .getByRole('row')
+      .filter({ has: pageAdmin.getByText(target, { exact: true }) });
+  const rowButton = (name) => targetRow().getByRole('button', { name: `${name} ${target}`, exact: true });
+
+  /** Clicks and waits for an admin call on the target, failing with the server's answer if not `expected`. */
+  async function adminCall(locator, method, pathEnd, expected) {
+    const [response] = await Promise.all([
+      pageAdmin.waitForResponse(
+        (r) => userPath(pathEnd).test(new URL(r.url()).pathname) && r.request().method() === method,
+        { timeout },
+      ),
+      locator.click(),
+    ]);
+    if (response.status() !== expected) {
+      throw new Error(`${method} ${response.url()} answered ${response.status()}: ${await response.text()}`);
+    }
+    return response;
+  }
+
+  const opened = 'admin: sign in as admin and open Admin';
+  await check(pageAdmin, opened, async () => {
+    await signInAs(pageAdmin, adminCredentials.username, adminCredentials.password, 200);
+    const link = pageAdmin.getByRole('banner').getByRole('link', { name: 'Admin', exact: true });
+    await visible(link, 'the Admin entry in the banner');
+    await link.click();
+    await visible(heading(pageAdmin, 'Administration'), 'heading "Administration"');
+    await visible(pageAdmin.getByRole('table', { name: 'All users' }), 'the users table');
+  });
+
+  await check(pageAdmin, 'axe: admin users tab', () => expectAxeClean(pageAdmin, 'the admin users tab'), [
+    opened,
+  ]);
+
+  await check(
+    pageAdmin,
+    'axe: admin audit tab',
+    async () => {
+      await pageAdmin.getByRole('tab', { name: 'Audit log', exact: true }).click();
+      await visible(pageAdmin.getByRole('table', { name: 'Audit log, newest first' }), 'the audit table');
+      await expectAxeClean(pageAdmin, 'the admin audit tab');
+      await pageAdmin.getByRole('tab', { name: 'Users', exact: true }).click();
+      await visible(usersTable(), 'the users table again');
+    },
+    [opened],
+  );
+
+  const found = 'admin: search finds the account signed up in this run';
+  await check(
+    pageAdmin,
+    found,
+    async () => {
+      await pageAdmin.getByRole('searchbox', { name: 'Search users' }).fill(target);
+      await visible(
+        pageAdmin.getByRole('table', { name: `Users matching “${target}”` }),
+        'the search result',
+      );
+      await visible(targetRow(), `the row of ${target}`);
+    },
+    [opened, signedUp],
+  );
+
+  const disabled = 'admin: disable the account after confirming';
+  await check(
+    pageAdmin,
+    disabled,
+    async () => {
+      await rowButton('Disable').click();
+      const dialog = pageAdmin.getByRole('dialog', { name: `Disable ${target}?` });
+      await visible(dialog, 'the disable confirmation');
+      await adminCall(dialog.getByRole('button', { name: 'Disable', exact: true }), 'PATCH', '', 200);
+      await visible(rowButton('Enable'), `"Enable ${target}"`);
+      await visible(targetRow().getByText('Disabled', { exact: true }), '"Disabled" in the row');
+    },
+    [found],
+  );
+
+  await check(
+    pageUser,
+    'admin: the disabled account cannot sign in (second browser)',
+    async () => {
+      await signInAs(pageUser, account.username, account.password, 403);
+      await visible(
+        pageUser.getByRole('alert').filter({ hasText: 'This account is disabled' }),
+        'the "account is disabled" alert',
+      );
+    },
+    [disabled],
+  );
+
+  const enabled = 'admin: enable the account again';
+  await check(
+    pageAdmin,
+    enabled,
+    async () => {
+      await adminCall(rowButton('Enable'), 'PATCH', '', 200);
+      await visible(rowButton('Disable'), `"Disable ${target}"`);
+    },
+    [disabled],
+  );
+
+  let oneTimePassword = '';
+  const reset = 'admin: reset the password; the one-time password is shown once';
+  await check(
+    pageAdmin,
+    reset,
+    async () => {
+      await adminCall(rowButton('Reset password'), 'POST', '/password-reset', 200);
+      const dialog = pageAdmin.getByRole('dialog', { name: `New password for ${target}` });
+      await visible(dialog, 'the one-time password dialog');
+      await visible(dialog.getByRole('button', { name: 'Copy', exact: true }), 'the Copy button');
+      oneTimePassword = await dialog.getByLabel('One-time password').inputValue();
+      assert(oneTimePassword.length >= 8, `one-time password "${oneTimePassword}"`);
+      await dialog.getByRole('button', { name: 'Done', exact: true }).click();
+      await waitForCondition(
+        pageAdmin,
+        () => !document.querySelector('[role="dialog"]'),
+        undefined,
+        'closed',
+      );
+    },
+    [enabled],
+  );
+
+  const forced = 'admin: signing in with the one-time password shows "Choose a new password"';
+  await check(
+    pageUser,
+    forced,
+    async () => {
+      await signInAs(pageUser, account.username, oneTimePassword, 200);
+      await visible(heading(pageUser, 'Choose a new password'), 'heading "Choose a new password"');
+      assert((await pageUser.getByRole('banner').count()) === 0, 'the app frame is shown');
+    },
+    [reset],
+  );
+
+  await check(
+    pageUser,
+    'axe: forced password change',
+    () => expectAxeClean(pageUser, 'the password change'),
+    [forced],
+  );
+
+  await check(
+    pageUser,
+    'admin: after the password change the app frame appears',
+    async () => {
+      const newPassword = `pw-${suffix}-Changed2`;
+      await pageUser.getByLabel('Current password', { exact: true }).fill(oneTimePassword);
+      await pageUser.getByLabel('New password', { exact: true }).fill(newPassword);
+      await pageUser.getByLabel('Confirm new password', { exact: true }).fill(newPassword);
+      await clickAndExpectResponse(
+        pageUser,
+        pageUser.getByRole('button', { name: 'Change password', exact: true }),
+        '/api/users/me/password',
+        204,
+      );
+      account.password = newPassword;
+      await expectAppFrame(pageUser);
+    },
+    [forced],
+  );
+
+  await pageAdmin.context().close();
+  await pageUser.context().close();
+}
+
 async function main() {
   log(`NetChat e2e against ${baseUrl} as ${account.username}, Chromium at ${chromiumPath}`);
   let browser;
@@ -738,6 +933,9 @@ async function main() {
     );
 
     await twoPersonJourney(browser);
+
+    if (adminCredentials) await adminJourney(browser, signUp);
+    else log('NOTE admin journey not run: set ADMIN_USERNAME and ADMIN_PASSWORD to run it');
 
     await check(page, 'no uncaught errors in the page', async () => {
       assert(pageErrors.length === 0, `uncaught errors:\n${pageErrors.join('\n')}`);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AuthScreen } from '@/features/auth/components/auth-screen';
+import { ChangePasswordScreen } from '@/features/auth/components/change-password-screen';
 import { type AuthStatus, useAuth } from '@/features/auth/hooks/use-auth';
 import { ChatScreen } from './chat-screen';
 import { LoadingScreen } from './loading-screen';
@@ -21,6 +22,10 @@ export function AppScreens() {
 
   if (status === 'checking') return <LoadingScreen />;
   if (status === 'signed-out' || !user) return <AuthScreen focusHeading={arrivedByAction} />;
+  // The server refuses everything else until then, so the app frame waits for the new password.
+  if (user.mustChangePassword) {
+    return <ChangePasswordScreen onSignOut={signOut} focusHeading={arrivedByAction} />;
+  }
   return (
     <ChatScreen
       user={user}

@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { Suspense, lazy, useCallback, useMemo } from 'react';
 import { ConnectionBanner } from '@/components/connection-banner';
+import { Spinner } from '@/components/spinner';
+import { AdminNotAllowed } from '@/features/admin/components/admin-not-allowed';
 import type { AuthUser } from '@/features/auth/hooks/use-auth';
 import { ChannelSettingsButton } from '@/features/channels/components/channel-settings-button';
 import { ChannelSidebar } from '@/features/channels/components/channel-sidebar';
@@ -17,7 +19,23 @@ import type { Channel, Message } from '@/types/api';
 import { useChannels } from '@/hooks/use-channels';
 import { useRealtime } from '@/hooks/use-realtime';
 import { useUnreadTitle } from '@/hooks/use-unread-title';
-import { navigate, useLocation } from '@/lib/navigation';
+import { adminHash, navigate, useLocation } from '@/lib/navigation';
+
+// Only admins ever need it, so it is not part of the initial download.
+const AdminPage = lazy(() =>
+  import('@/features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })),
+);
+
+/** #/admin: the page for admins, a refusal for everyone else, a spinner while /users/me is awaited. */
+function AdminArea({ isAdmin }: { isAdmin: boolean | undefined }) {
+  if (isAdmin === undefined) return <Spinner label={messages.admin.checking} labelVisible />;
+  if (!isAdmin) return <AdminNotAllowed />;
+  return (
+    <Suspense fallback={<Spinner label={messages.admin.loadingPage} labelVisible />}>
+      <AdminPage />
+    </Suspense>
+  );
+}
 
 interface ChatScreenProps {
   user: AuthUser;
@@ -49,30 +67,39 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
   useOutboxFlusher(self);
   const channels = useChannels();
   useUnreadTitle(channels.data);
-  const { channelId } = useLocation();
+  const { channelId, admin } = useLocation();
+
+  const content = admin ? (
+    <AdminArea isAdmin={user.isAdmin} />
+  ) : channelId ? (
+    <Conversation
+      key={channelId}
+      channelId={channelId}
+      self={self}
+      headerActions={<ChannelSettingsButton channelId={channelId} selfId={user.id} />}
+    />
+  ) : null;
 
   return (
     <AppFrame
       user={user}
       onSignOut={onSignOut}
-      focusHeading={focusHeading && !channelId}
+      focusHeading={focusHeading && !channelId && !admin}
       notice={<ConnectionBanner />}
       sidebar={<ChannelSidebar selfId={user.id} />}
       headerActions={
         <>
+          {user.isAdmin && (
+            <a href={adminHash} className="button button--quiet" aria-current={admin ? 'page' : undefined}>
+              {messages.admin.open}
+            </a>
+          )}
           <QuickSwitcherLauncher selfId={user.id} />
           <SettingsButton onProfileSaved={onProfileSaved} />
         </>
       }
     >
-      {channelId && (
-        <Conversation
-          key={channelId}
-          channelId={channelId}
-          self={self}
-          headerActions={<ChannelSettingsButton channelId={channelId} selfId={user.id} />}
-        />
-      )}
+      {content}
     </AppFrame>
   );
 }

@@ -15,6 +15,7 @@ export const apiPaths = {
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
   me: '/api/users/me',
+  myPassword: '/api/users/me/password',
   users: '/api/users',
   channels: '/api/channels',
   discover: '/api/channels/discover',
@@ -30,7 +31,15 @@ export const apiPaths = {
     `/api/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent(type)}`,
   replies: (id: string) => `/api/messages/${encodeURIComponent(id)}/replies`,
   socket: '/ws',
+  adminUsers: '/api/admin/users',
+  adminUser: (id: string) => `/api/admin/users/${encodeURIComponent(id)}`,
+  adminPasswordReset: (id: string) => `/api/admin/users/${encodeURIComponent(id)}/password-reset`,
+  adminSessions: (id: string) => `/api/admin/users/${encodeURIComponent(id)}/sessions`,
+  adminAudit: '/api/admin/audit',
 } as const;
+
+/** Wait this long after the last keystroke in the admin user search before asking the server. */
+export const adminSearchDebounceMs = 300;
 
 export const socketProtocol = 'netchat.v1';
 export const pingIntervalMs = 30_000;

@@ -1,15 +1,19 @@
 /**
  * Which channel (and which thread) is open, kept in the address (#/c/<channel>/t/<message>) so that a reload
- * or a shared link opens the same place, and the browser's Back button works.
+ * or a shared link opens the same place, and the browser's Back button works. #/admin is the admin page.
  */
 import { useSyncExternalStore } from 'react';
 
 export interface Location {
   channelId: string | null;
   threadId: string | null;
+  /** The admin page is open (#/admin). */
+  admin: boolean;
 }
 
 const pattern = /^#\/c\/([^/]+)(?:\/t\/([^/]+))?$/;
+export const adminHash = '#/admin';
+const nowhere: Location = { channelId: null, threadId: null, admin: false };
 let cached: { hash: string; location: Location } | null = null;
 
 function read(): Location {
@@ -19,6 +23,7 @@ function read(): Location {
   const location = {
     channelId: match ? decodeURIComponent(match[1]) : null,
     threadId: match?.[2] ? decodeURIComponent(match[2]) : null,
+    admin: hash === adminHash,
   };
   cached = { hash, location };
   return location;
@@ -42,5 +47,5 @@ export function navigate(channelId: string | null, threadId: string | null = nul
 }
 
 export function useLocation(): Location {
-  return useSyncExternalStore(subscribe, read, () => ({ channelId: null, threadId: null }));
+  return useSyncExternalStore(subscribe, read, () => nowhere);
 }

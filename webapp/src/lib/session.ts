@@ -17,6 +17,8 @@ export interface Session {
   /** Only signup answers with these; refresh and login do not. */
   avatarURL?: string | null;
   phoneNumber?: string | null;
+  /** The server accepts nothing but a password change (and GET /me) until this is false. */
+  mustChangePassword: boolean;
 }
 
 type Listener = () => void;
@@ -44,6 +46,7 @@ export function sessionFromAuthResponse(response: AuthResponse): Session {
     expiresAt: parseExpiresAt(response.expiresAt),
     avatarURL: response.avatarURL,
     phoneNumber: response.phoneNumber,
+    mustChangePassword: response.mustChangePassword === true,
   };
 }
 

@@ -12,6 +12,8 @@ export interface AuthResponse {
   expiresAt: string;
   phoneNumber?: string | null;
   avatarURL?: string | null;
+  /** True after an admin reset the password: every call but GET /me and the password change answers 403. */
+  mustChangePassword?: boolean;
 }
 
 export interface NotificationSettings {
@@ -31,6 +33,7 @@ export interface CurrentUser {
   createdAt: string;
   phoneNumber: string | null;
   notifications: NotificationSettings | null;
+  mustChangePassword?: boolean;
 }
 
 export interface FieldError {
@@ -151,3 +154,42 @@ export type ServerFrame =
   | { type: 'resync.required'; channelId: string };
 
 export type ChannelEvent = Extract<ServerFrame, { seq: number }>;
+
+/** A user as admins see it (GET /api/admin/users). */
+export interface AdminUser {
+  id: string;
+  username: string;
+  fullName: string;
+  role: 'user' | 'admin';
+  disabled: boolean;
+  mustChangePassword: boolean;
+  online: boolean;
+  lastActive: string | null;
+  createdAt: string;
+}
+
+export interface AdminUserPage {
+  users: AdminUser[];
+  page: number;
+  hasMore: boolean;
+}
+
+/** One entry of the audit log (GET /api/admin/audit), newest first. */
+export interface AuditEntry {
+  id: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetId: string | null;
+  targetName: string | null;
+  detail: string | null;
+  source: 'web' | 'console';
+  clientAddress: string | null;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  page: number;
+  hasMore: boolean;
+}

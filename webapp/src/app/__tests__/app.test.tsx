@@ -87,4 +87,84 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to NetChat' })).toBeInTheDocument();
     expect(getSession()).toBeNull();
   });
+
+  it('after signing in with a reset password, shows only the password change, then the app frame', async () => {
+    const user = userEvent.setup();
+    mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': jsonResponse(authResponse({ mustChangePassword: true })),
+      'GET /api/users/me': [
+        jsonResponse(currentUser({ mustChangePassword: true })),
+        jsonResponse(currentUser()),
+      ],
+      'POST /api/users/me/password': emptyResponse(204),
+    });
+    render(<App />);
+
+    await user.type(await screen.findByLabelText('Username'), 'ada');
+    await user.type(screen.getByLabelText('Password'), 'Xk4-pq9-Zr2');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Choose a new password' })).toHaveFocus();
+    expect(screen.queryByRole('banner')).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Current password'), 'Xk4-pq9-Zr2');
+    await user.type(screen.getByLabelText('New password'), 'my new secret');
+    await user.type(screen.getByLabelText('Confirm new password'), 'my new secret');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Welcome, Ada Lovelace' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says a disabled account cannot sign in', async () => {
+    const user = userEvent.setup();
+    mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': problemResponse(403, { detail: 'This account is disabled.' }),
+    });
+    render(<App />);
+
+    await user.type(await screen.findByLabelText('Username'), 'ada');
+    await user.type(screen.getByLabelText('Password'), 'whatever1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This account is disabled.');
+  });
+
+  it('offers Admin to admins and opens the admin page from it', async () => {
+    const user = userEvent.setup();
+    mockFetch({
+      'POST /api/auth/refresh': jsonResponse(authResponse({ role: 'admin' })),
+      'GET /api/users/me': jsonResponse(currentUser({ role: 'admin' })),
+      'GET /api/admin/users': jsonResponse({ users: [], page: 0, hasMore: false }),
+    });
+    render(<App />);
+
+    const banner = await screen.findByRole('banner');
+    await user.click(await within(banner).findByRole('link', { name: 'Admin' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeInTheDocument();
+    expect(await screen.findByRole('tab', { name: 'Users' })).toHaveAttribute('aria-selected', 'true');
+    window.location.hash = '';
+  });
+
+  it('shows no Admin entry to others and refuses the admin page address', async () => {
+    window.location.hash = '#/admin';
+    const { callsTo } = mockFetch({
+      'POST /api/auth/refresh': jsonResponse(authResponse()),
+      'GET /api/users/me': jsonResponse(currentUser()),
+      'GET /api/channels': jsonResponse({ channels: [] }),
+    });
+    render(<App />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent(
+      'Only administrators can open the administration page.',
+    );
+    expect(within(screen.getByRole('banner')).queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
+    expect(callsTo('GET /api/admin/users')).toHaveLength(0);
+    window.location.hash = '';
+  });
 });

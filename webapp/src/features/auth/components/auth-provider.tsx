@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState, useSyncExter
 import { refreshSession } from '@/lib/api-client';
 import { getSession, sessionFromAuthResponse, setSession, subscribeSession } from '@/lib/session';
 import type { CurrentUser } from '@/types/api';
+import { type ChangePasswordInput, changePassword as requestPasswordChange } from '../api/change-password';
 import { getCurrentUser } from '../api/get-current-user';
 import { type SignInInput, signIn as requestSignIn } from '../api/sign-in';
 import { signOut as requestSignOut } from '../api/sign-out';
@@ -55,6 +56,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       fullName: own?.fullName ?? session.fullName,
       avatarURL: (own ? own.avatarURL : session.avatarURL) ?? null,
       role: own?.role ?? session.role,
+      mustChangePassword: session.mustChangePassword || own?.mustChangePassword === true,
+      isAdmin: own ? own.role === 'admin' : undefined,
     };
   }, [session, profile]);
 
@@ -66,6 +69,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signUp = useCallback(async (input: SignUpInput) => {
     setSession(sessionFromAuthResponse(await requestSignUp(input)));
+  }, []);
+
+  const changePassword = useCallback(async (input: ChangePasswordInput) => {
+    await requestPasswordChange(input);
+    setProfile((current) => (current ? { ...current, mustChangePassword: false } : current));
+    const current = getSession();
+    if (current) setSession({ ...current, mustChangePassword: false });
   }, []);
 
   const signOut = useCallback(async () => {
@@ -80,8 +90,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, signIn, signUp, signOut, reloadProfile }),
-    [status, user, signIn, signUp, signOut, reloadProfile],
+    () => ({ status, user, signIn, signUp, changePassword, signOut, reloadProfile }),
+    [status, user, signIn, signUp, changePassword, signOut, reloadProfile],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

@@ -32,6 +32,7 @@ export function SignInForm({ onSwitchToSignUp, focusHeading = false }: SignInFor
 
   const onSubmit = handleSubmit(({ username, password }) => signIn({ username: username.trim(), password }), {
     401: { formError: t.errors.wrongCredentials },
+    403: { formError: t.errors.accountDisabled },
   });
 
   return (

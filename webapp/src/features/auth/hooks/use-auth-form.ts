@@ -48,9 +48,15 @@ export function describeError<F extends string>(
   return { formError: t.unexpected };
 }
 
+/** A rule check that may look at the other fields too (confirming a password). */
+export type FormValidator<F extends string> = (
+  value: string,
+  values: Record<F, string>,
+) => string | undefined;
+
 interface AuthFormConfig<F extends string> {
   initialValues: Record<F, string>;
-  validators: Record<F, Validator>;
+  validators: Record<F, Validator | FormValidator<F>>;
   /** Field order, used to focus the first field in error. */
   fields: readonly F[];
 }
@@ -93,7 +99,7 @@ export function useAuthForm<F extends string>({ initialValues, validators, field
   });
 
   const errorFor = (name: F): string | undefined =>
-    serverErrors[name] ?? (touched[name] || submitted ? validators[name](values[name]) : undefined);
+    serverErrors[name] ?? (touched[name] || submitted ? validators[name](values[name], values) : undefined);
 
   const field = (name: F): FieldBinding => ({
     name,
@@ -123,7 +129,7 @@ export function useAuthForm<F extends string>({ initialValues, validators, field
       if (busy) return;
       setSubmitted(true);
       setFormError(undefined);
-      const firstInvalid = fields.find((name) => validators[name](values[name]) !== undefined);
+      const firstInvalid = fields.find((name) => validators[name](values[name], values) !== undefined);
       if (firstInvalid) {
         setServerErrors({});
         focusNext.current = firstInvalid;

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ChangePasswordInput } from '../api/change-password';
 import type { SignInInput } from '../api/sign-in';
 import type { SignUpInput } from '../api/sign-up';
 
@@ -11,6 +12,10 @@ export interface AuthUser {
   fullName: string;
   avatarURL: string | null;
   role: string;
+  /** An admin reset the password: nothing but choosing a new one is possible until then. */
+  mustChangePassword: boolean;
+  /** From GET /api/users/me; undefined until that answered. */
+  isAdmin: boolean | undefined;
 }
 
 export interface AuthContextValue {
@@ -19,6 +24,8 @@ export interface AuthContextValue {
   /** Rejects with ApiError; the session starts when it resolves. */
   signIn: (input: SignInInput) => Promise<void>;
   signUp: (input: SignUpInput) => Promise<void>;
+  /** Rejects with ApiError; mustChangePassword turns false when it resolves. */
+  changePassword: (input: ChangePasswordInput) => Promise<void>;
   /** Always ends the session here, even when the server could not be told. */
   signOut: () => Promise<void>;
   /** Reads the profile again (after the person changed it). */
