@@ -82,6 +82,17 @@ public class ChannelEventLog {
                 .getResultList();
     }
 
+    /** Events of the channel with seq in [from, to] stored after {@code since}, in order. */
+    public List<StoredChannelEvent> between(String channelId, long from, long to, Instant since) {
+        return em.createQuery("select e from StoredChannelEvent e where e.channelId = :c and e.seq >= :f and e.seq <= :t "
+                        + "and e.createdAt >= :since order by e.seq", StoredChannelEvent.class)
+                .setParameter("c", channelId)
+                .setParameter("f", from)
+                .setParameter("t", to)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     /** The oldest seq still kept for the channel, or null when none is kept. */
     public Long oldestKept(String channelId) {
         return em.createQuery("select min(e.seq) from StoredChannelEvent e where e.channelId = :c", Long.class)

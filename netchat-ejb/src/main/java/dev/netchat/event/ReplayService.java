@@ -70,6 +70,22 @@ public class ReplayService {
         return log.after(channelId, fromSeq - 1, (int) Math.min(MAX_REPLAY_PER_CHANNEL, toSeq - fromSeq + 1));
     }
 
+    /**
+     * The channel's events just before {@code seq} that were stored within {@code window}: the longest unbroken
+     * run ending at seq - 1, in order (empty when seq - 1 is older or missing).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StoredChannelEvent> recentBefore(String channelId, long seq, Duration window) {
+        List<StoredChannelEvent> candidates = log.between(channelId, Math.max(1, seq - 100), seq - 1, Instant.now().minus(window));
+        int start = candidates.size();
+        long expected = seq - 1;
+        while (start > 0 && candidates.get(start - 1).getSeq() == expected) {
+            start--;
+            expected--;
+        }
+        return candidates.subList(start, candidates.size());
+    }
+
     @Schedule(hour = "*", minute = "41", persistent = false)
     public void prune() {
         int removed = log.pruneBefore(Instant.now().minus(retention));

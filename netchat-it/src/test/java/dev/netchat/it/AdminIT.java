@@ -199,6 +199,12 @@ class AdminIT {
         api.patch("/api/admin/users/" + user.userId(), Api.json().put("disabled", true), api.admin());
         api.patch("/api/admin/users/" + user.userId(), Api.json().put("disabled", false), api.admin());
         api.send("GET", "/api/users/me", null, "Authorization", "Bearer not.a.token");
+        ChatSocket.expectRefused(api, api.origin(), null, "netchat.v1");
+        // Guessing at another account until the limit: the refusal itself is a security event.
+        Api.Session guessed = api.newUser("guessed");
+        for (int i = 0; i < 6; i++) {
+            api.login(guessed.username(), "guess " + i);
+        }
 
         JsonNode entries = api.get("/api/admin/audit?page=0", api.admin()).json().path("entries");
         List<JsonNode> mine = new java.util.ArrayList<>();
@@ -215,7 +221,14 @@ class AdminIT {
         assertThat(disabled.path("clientAddress").asText()).isNotBlank();
         JsonNode ended = mine.stream().filter(e -> e.path("action").asText().equals("user.sessions.ended")).findFirst().orElseThrow();
         assertThat(ended.path("source").asText()).isEqualTo("console");
-        assertThat(entries.findValuesAsText("action")).contains("token.refused");
+        assertThat(entries.findValuesAsText("action")).contains("token.refused", "socket.refused");
+        List<String> aboutGuessed = new java.util.ArrayList<>();
+        entries.forEach(e -> {
+            if (guessed.username().equals(e.path("targetName").asText())) {
+                aboutGuessed.add(e.path("action").asText());
+            }
+        });
+        assertThat(aboutGuessed).contains("signin.throttled", "signin.failed");
         // Newest first.
         List<String> times = entries.findValuesAsText("occurredAt");
         assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());

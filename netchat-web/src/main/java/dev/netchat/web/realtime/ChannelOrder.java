@@ -20,8 +20,7 @@ final class ChannelOrder {
     /** Accepts an event and answers those now ready to dispatch, in order (possibly none). */
     synchronized List<ChannelEventRecorded> accept(ChannelEventRecorded event, long now) {
         if (next == 0) {
-            // Seen first: a new channel starts at 1; for an older one, the earlier events predate this hub.
-            next = event.seq() <= 1 ? 1 : event.seq();
+            next = event.seq();
         }
         if (event.seq() < next) {
             return List.of();
@@ -32,6 +31,18 @@ final class ChannelOrder {
             waitingSince = now;
         }
         return ready;
+    }
+
+    /** Whether this hub has seen any event of the channel yet. */
+    synchronized boolean started() {
+        return next != 0;
+    }
+
+    /** Sets the first seq to dispatch, before the first event is accepted. */
+    synchronized void startAt(long seq) {
+        if (next == 0) {
+            next = seq;
+        }
     }
 
     /** The range of missing seqs when something waited longer than {@code patienceMillis}, else null. */

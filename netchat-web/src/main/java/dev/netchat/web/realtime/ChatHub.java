@@ -41,6 +41,8 @@ public class ChatHub implements RealtimeSink {
     private static final Logger LOG = Logger.getLogger(ChatHub.class.getName());
     /** How long a later event waits for an earlier one before the hub reads the gap from the log. */
     private static final long ORDER_PATIENCE_MILLIS = 500;
+    /** Events committed this recently before a channel's first announcement may still be on their way. */
+    private static final java.time.Duration RECENT_WINDOW = java.time.Duration.ofSeconds(5);
 
     private final ConcurrentMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ChannelOrder> orders = new ConcurrentHashMap<>();
@@ -143,6 +145,9 @@ public class ChatHub implements RealtimeSink {
         // Dispatch while holding the channel's order: otherwise a thread that took 8 after another took 7 could
         // hand 8 to the sockets first. Dispatching only enqueues, so the lock is held briefly.
         synchronized (order) {
+            if (!order.started()) {
+                start(order, event);
+            }
             dispatch(order.accept(event, System.currentTimeMillis()));
         }
     }
@@ -168,6 +173,28 @@ public class ChatHub implements RealtimeSink {
             if (match) {
                 c.close(reason);
             }
+        }
+    }
+
+    /**
+     * The first event of a channel this hub sees need not be the channel's next one: an earlier event committed
+     * a moment before may still be on its way. Events committed just now are read from the log and go first;
+     * older ones were delivered before this hub knew the channel, or are in the history clients fetch.
+     */
+    private void start(ChannelOrder order, ChannelEventRecorded first) {
+        if (first.seq() <= 1) {
+            order.startAt(first.seq());
+            return;
+        }
+        try {
+            List<StoredChannelEvent> recent = replayService.recentBefore(first.channelId(), first.seq(), RECENT_WINDOW);
+            order.startAt(recent.isEmpty() ? first.seq() : recent.get(0).getSeq());
+            dispatch(order.fill(recent.stream()
+                    .map(e -> new ChannelEventRecorded(first.channelId(), e.getSeq(), e.getType(), e.getPayload(), first.recipientIds()))
+                    .toList()));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not read the recent events of channel " + first.channelId() + ": " + e);
+            order.startAt(first.seq());
         }
     }
 

@@ -25,6 +25,14 @@ class ChannelOrderTest {
     }
 
     @Test
+    void aStartedOrderWaitsForTheEarlierEventsItWasToldAbout() {
+        ChannelOrder order = new ChannelOrder();
+        order.startAt(1);
+        assertThat(order.accept(e(2), 0)).isEmpty();
+        assertThat(seqs(order.accept(e(1), 0))).containsExactly(1L, 2L);
+    }
+
+    @Test
     void dropsWhatWasAlreadyDispatched() {
         ChannelOrder order = new ChannelOrder();
         order.accept(e(1), 0);
