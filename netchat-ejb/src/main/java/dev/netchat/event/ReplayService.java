@@ -65,7 +65,7 @@ public class ReplayService {
     }
 
     /** One channel's stored frames from {@code fromSeq} to {@code toSeq}, for a hub that saw a gap. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<StoredChannelEvent> range(String channelId, long fromSeq, long toSeq) {
         return log.after(channelId, fromSeq - 1, (int) Math.min(MAX_REPLAY_PER_CHANNEL, toSeq - fromSeq + 1));
     }
@@ -74,7 +74,8 @@ public class ReplayService {
      * The channel's events just before {@code seq} that were stored within {@code window}: the longest unbroken
      * run ending at seq - 1, in order (empty when seq - 1 is older or missing).
      */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    // NOT_SUPPORTED: the hub calls this after a commit, on a thread whose transaction has completed.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<StoredChannelEvent> recentBefore(String channelId, long seq, Duration window) {
         List<StoredChannelEvent> candidates = log.between(channelId, Math.max(1, seq - 100), seq - 1, Instant.now().minus(window));
         int start = candidates.size();
