@@ -198,6 +198,11 @@ class AdminIT {
         }
         api.patch("/api/admin/users/" + user.userId(), Api.json().put("disabled", true), api.admin());
         api.patch("/api/admin/users/" + user.userId(), Api.json().put("disabled", false), api.admin());
+        api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "admin"), api.admin());
+        api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "user"), api.admin());
+        api.post("/api/admin/users/" + user.userId() + "/password-reset", null, api.admin());
+        Api.Session removed = api.newUser("removed");
+        assertThat(api.delete("/api/admin/users/" + removed.userId(), api.admin()).status()).isEqualTo(204);
         api.send("GET", "/api/users/me", null, "Authorization", "Bearer not.a.token");
         ChatSocket.expectRefused(api, api.origin(), null, "netchat.v1");
         // Guessing at another account until the limit: the refusal itself is a security event.
@@ -214,7 +219,12 @@ class AdminIT {
             }
         });
         assertThat(mine).extracting(e -> e.path("action").asText())
-                .containsSubsequence("user.enabled", "user.disabled", "user.sessions.ended", "signin.failed");
+                .containsSubsequence("user.password.reset", "user.admin.revoked", "user.admin.granted", "user.enabled",
+                        "user.disabled", "user.sessions.ended", "signin.failed");
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.path("action").asText()).isEqualTo("user.deleted");
+            assertThat(e.path("targetName").asText()).isEqualTo(removed.username());
+        });
         JsonNode disabled = mine.stream().filter(e -> e.path("action").asText().equals("user.disabled")).findFirst().orElseThrow();
         assertThat(disabled.path("source").asText()).isEqualTo("web");
         assertThat(disabled.path("actorName").asText()).isEqualTo("admin");
