@@ -26,6 +26,15 @@ public record MessageDto(
                 m.getClientMessageId());
     }
 
+    /** The same message as one viewer sees it: {@code me} set on the reactions that viewer made. */
+    public MessageDto forViewer(String viewerId) {
+        List<ReactionDto> mine = reactions.stream()
+                .map(r -> new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
+                .toList();
+        return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount, mine,
+                clientMessageId);
+    }
+
     /**
      * Reactions of one type. {@code me} is the caller's own; in events, which every member shares, it is false
      * and {@code userIds} lets each client work out its own.

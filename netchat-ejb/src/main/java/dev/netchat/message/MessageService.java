@@ -89,13 +89,14 @@ public class MessageService {
         messages.add(message);
         channel.setLastMessageAt(now);
         channels.member(channelId, userId).ifPresent(m -> m.readUpTo(seq));
-        events.append(channel, seq, "message.new", Json.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
+        MessageDto posted = shared(message);
+        events.append(channel, seq, "message.new", Json.createObjectBuilder().add("message", Wire.toValue(posted)), List.of());
         if (parent != null) {
             parent.addReply();
             events.append(channel, channel.nextSeq(), "message.updated",
                     Json.createObjectBuilder().add("message", Wire.toValue(shared(parent))), List.of());
         }
-        return new PostedMessage(view(message, userId), true);
+        return new PostedMessage(posted.forViewer(userId), true);
     }
 
     public MessagePage history(String userId, String channelId, Long before, Long after, Integer limit) {
@@ -132,9 +133,10 @@ public class MessageService {
         }
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         message.edit(text, Instant.now());
+        MessageDto edited = shared(message);
         events.append(channel, channel.nextSeq(), "message.updated",
-                Json.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
-        return view(message, userId);
+                Json.createObjectBuilder().add("message", Wire.toValue(edited)), List.of());
+        return edited.forViewer(userId);
     }
 
     public void delete(String userId, String messageId) {
@@ -173,10 +175,11 @@ public class MessageService {
         } else {
             messages.remove(existing.get());
         }
+        MessageDto reacted = shared(message);
         events.append(channel, channel.nextSeq(), add ? "reaction.new" : "reaction.deleted", Json.createObjectBuilder()
-                .add("message", Wire.toValue(shared(message)))
+                .add("message", Wire.toValue(reacted))
                 .add("reaction", Json.createObjectBuilder().add("type", type).add("userId", userId)), List.of());
-        return view(message, userId);
+        return reacted.forViewer(userId);
     }
 
     public List<MessageDto> search(String userId, String query, String channelId, Integer limit) {
