@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  */
 public final class NetChatServer {
 
-    static final int PORT_OFFSET = 100;
-    public static final String PG_DATABASE = "netchat_it";
+    /** 100 by default; another checkout can run its ITs at the same time with {@code -Dnetchat.it.port-offset=200}. */
+    static final int PORT_OFFSET = Integer.getInteger("netchat.it.port-offset", 100);
+    public static final String PG_DATABASE = System.getProperty("netchat.it.pg.database", "netchat_it");
     public static final int IDLE_TIMEOUT_SECONDS = 30;
 
     private final Path home;
