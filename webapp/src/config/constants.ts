@@ -36,6 +36,7 @@ export const apiPaths = {
   adminPasswordReset: (id: string) => `/api/admin/users/${encodeURIComponent(id)}/password-reset`,
   adminSessions: (id: string) => `/api/admin/users/${encodeURIComponent(id)}/sessions`,
   adminAudit: '/api/admin/audit',
+  adminIntegrations: '/api/admin/integrations',
 } as const;
 
 /** Wait this long after the last keystroke in the admin user search before asking the server. */

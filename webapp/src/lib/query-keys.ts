@@ -12,4 +12,5 @@ export const queryKeys = {
   adminUsersAll: ['admin', 'users'] as const,
   adminUsers: (q: string, page: number) => ['admin', 'users', q, page] as const,
   adminAudit: (page: number) => ['admin', 'audit', page] as const,
+  adminIntegrations: ['admin', 'integrations'] as const,
 };

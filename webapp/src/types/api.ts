@@ -193,3 +193,35 @@ export interface AuditPage {
   page: number;
   hasMore: boolean;
 }
+
+/** One optional integration (Twilio or Stream) as the admin page shows it. */
+export interface IntegrationState {
+  configured: boolean;
+  pending: number;
+  sent: number;
+  failed: number;
+  lastSentAt: string | null;
+  lastError: string | null;
+}
+
+/** One SMS of the outbox; the number is masked by the server. */
+export interface SmsStatus {
+  id: number;
+  to: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  messages: number;
+  createdAt: string;
+  sentAt: string | null;
+  twilioSid: string | null;
+  deliveryStatus: string | null;
+  lastError: string | null;
+}
+
+/** GET /api/admin/integrations */
+export interface IntegrationsStatus {
+  twilio: IntegrationState;
+  stream: IntegrationState;
+  workerRunning: boolean;
+  recentSms: SmsStatus[];
+}

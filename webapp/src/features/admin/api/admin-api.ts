@@ -1,7 +1,7 @@
 /** The admin calls of API.md "Administration"; the server answers 403 to anybody but an admin. */
 import { apiPaths } from '@/config/constants';
 import { apiRequest } from '@/lib/api-client';
-import type { AdminUser, AdminUserPage, AuditPage } from '@/types/api';
+import type { AdminUser, AdminUserPage, AuditPage, IntegrationsStatus } from '@/types/api';
 
 export const adminApi = {
   listUsers: (q: string, page: number, signal?: AbortSignal) =>
@@ -21,4 +21,6 @@ export const adminApi = {
     apiRequest<AuditPage>(`${apiPaths.adminAudit}?${new URLSearchParams({ page: String(page) })}`, {
       signal,
     }),
+  integrations: (signal?: AbortSignal) =>
+    apiRequest<IntegrationsStatus>(apiPaths.adminIntegrations, { signal }),
 };

@@ -3,6 +3,7 @@ import { messages } from '@/config/messages';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useFocusOnMount } from '@/hooks/use-focus-on-mount';
 import { AuditTab } from './audit-tab';
+import { IntegrationsTab } from './integrations-tab';
 import { UsersTab } from './users-tab';
 import './admin.css';
 
@@ -10,11 +11,12 @@ const t = messages.admin;
 const tabs = [
   { key: 'users', label: t.usersTab },
   { key: 'audit', label: t.auditTab },
+  { key: 'integrations', label: t.integrationsTab },
 ] as const;
 type TabKey = (typeof tabs)[number]['key'];
 
 /**
- * The admin page (admins only; the server checks too): users and the audit log as two tabs, following the
+ * The admin page (admins only; the server checks too): users, the audit log and the integrations as tabs, following the
  * APG tabs pattern (arrow keys, Home and End move between tabs and show them).
  */
 export function AdminPage() {
@@ -82,7 +84,8 @@ export function AdminPage() {
           hidden={current !== tab.key}
           className="admin-panel"
         >
-          {current === tab.key && (tab.key === 'users' ? <UsersTab /> : <AuditTab />)}
+          {current === tab.key &&
+            (tab.key === 'users' ? <UsersTab /> : tab.key === 'audit' ? <AuditTab /> : <IntegrationsTab />)}
         </div>
       ))}
     </div>

@@ -251,4 +251,56 @@ describe('AdminPage', () => {
     expect(await within(panel).findByText('user.created')).toBeInTheDocument();
     expect(String(fetchMock.mock.calls.at(-1)?.[0])).toBe('/api/admin/audit?page=1');
   });
+
+  it('shows how Twilio and Stream stand and the recent SMS with masked numbers', async () => {
+    mockFetch({
+      'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
+      'GET /api/admin/integrations': jsonResponse({
+        twilio: {
+          configured: true,
+          pending: 1,
+          sent: 4,
+          failed: 2,
+          lastSentAt: '2026-11-24T09:00:00Z',
+          lastError: 'Twilio answered 500: Internal Server Error',
+        },
+        stream: { configured: false, pending: 0, sent: 0, failed: 0, lastSentAt: null, lastError: null },
+        workerRunning: true,
+        recentSms: [
+          {
+            id: 7,
+            to: '•••0001',
+            status: 'sent',
+            attempts: 2,
+            messages: 3,
+            createdAt: '2026-11-24T08:59:00Z',
+            sentAt: '2026-11-24T09:00:00Z',
+            twilioSid: 'SM123',
+            deliveryStatus: 'delivered',
+            lastError: null,
+          },
+        ],
+      }),
+    });
+    const { user } = renderPage();
+    await screen.findByRole('table', { name: 'All users' });
+
+    screen.getByRole('tab', { name: 'Users' }).focus();
+    await user.keyboard('{End}');
+
+    const panel = screen.getByRole('tabpanel', { name: 'Integrations' });
+    const twilio = await within(panel).findByRole('region', { name: 'SMS through Twilio' });
+    expect(twilio).toHaveTextContent('Configured');
+    expect(twilio).toHaveTextContent('Failed2');
+    expect(twilio).toHaveTextContent('Twilio answered 500: Internal Server Error');
+    expect(within(panel).getByRole('region', { name: 'Stream Chat bridge' })).toHaveTextContent(
+      'Not configured (optional)',
+    );
+    expect(within(panel).getByText('The outbox worker is running.')).toBeInTheDocument();
+    const table = within(panel).getByRole('table', { name: 'Recent SMS, newest first' });
+    const row = within(table).getAllByRole('row')[1];
+    expect(row).toHaveTextContent('•••0001');
+    expect(row).toHaveTextContent('Sent');
+    expect(row).toHaveTextContent('delivered');
+  });
 });

@@ -35,6 +35,9 @@ public class AuthService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
+    jakarta.enterprise.event.Event<dev.netchat.user.ProfileChanged> profileChanged;
+
+    @Inject
     UserRepository users;
 
     @Inject
@@ -83,6 +86,7 @@ public class AuthService {
         user.setPhoneNumber(emptyToNull(command.phoneNumber()));
         user.setAvatarUrl(emptyToNull(command.avatarUrl()));
         users.add(user);
+        profileChanged.fire(dev.netchat.user.ProfileChanged.of(user));
         LOG.info(() -> "New account " + user.getId() + " (" + role.claim() + ")");
         return startSession(user, UUID.randomUUID().toString(), now, clientAddress);
     }

@@ -39,6 +39,9 @@ public class ChannelService {
     ChannelEventLog events;
 
     @Inject
+    jakarta.enterprise.event.Event<ChannelCreated> created;
+
+    @Inject
     PresenceRegistry presence;
 
     public List<ChannelDto> list(String userId, String type) {
@@ -124,6 +127,7 @@ public class ChannelService {
         }
         channel.setMemberCount(memberIds.size());
         ChannelDto dto = ChannelDto.of(channel, 0L, 0L, views(memberIds));
+        created.fire(new ChannelCreated(channel.getId(), type, channel.getName(), userId, List.copyOf(memberIds)));
         events.ephemeral(List.copyOf(memberIds),
                 Json.createObjectBuilder().add("type", "channel.created").add("channelId", channel.getId())
                         .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), null);
@@ -215,6 +219,33 @@ public class ChannelService {
         }
         ChannelMember member = channels.member(channelId, memberId)
                 .orElseThrow(() -> new NotFoundException("This user is not a member of the channel."));
+        remove(channel, member);
+    }
+
+    /** A member added on Stream's side (its webhook): added here too. False when there is nothing to do. */
+    public boolean addMemberFromStream(String channelId, String memberId) {
+        Channel channel = channels.findForUpdate(channelId).orElse(null);
+        if (channel == null || channels.isMember(channelId, memberId)
+                || users.find(memberId).filter(u -> !u.isDisabled()).isEmpty()) {
+            return false;
+        }
+        addMember(channel, memberId, Instant.now());
+        return true;
+    }
+
+    /** A member removed on Stream's side (its webhook): removed here too. False when there is nothing to do. */
+    public boolean removeMemberFromStream(String channelId, String memberId) {
+        Channel channel = channels.findForUpdate(channelId).orElse(null);
+        ChannelMember member = channel == null ? null : channels.member(channelId, memberId).orElse(null);
+        if (member == null) {
+            return false;
+        }
+        remove(channel, member);
+        return true;
+    }
+
+    private void remove(Channel channel, ChannelMember member) {
+        String memberId = member.getUserId();
         channels.removeMember(member);
         channel.setMemberCount(channel.getMemberCount() - 1);
         channel.touch(Instant.now());

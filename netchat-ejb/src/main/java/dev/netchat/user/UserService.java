@@ -18,6 +18,9 @@ public class UserService {
     @Inject
     UserRepository users;
 
+    @Inject
+    jakarta.enterprise.event.Event<ProfileChanged> profileChanged;
+
     /** The caller's own account. A token for a deleted or disabled account no longer counts as signed in. */
     public UserAccount me(String userId) {
         return users.find(userId)
@@ -56,6 +59,9 @@ public class UserService {
             user.setSmsNotifications(sms);
         }
         user.touch(Instant.now());
+        if (changes.fullName() != null || changes.avatarUrl() != null) {
+            profileChanged.fire(ProfileChanged.of(user));
+        }
         return user;
     }
 

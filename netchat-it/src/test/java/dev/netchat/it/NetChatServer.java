@@ -37,6 +37,7 @@ public final class NetChatServer {
     private final Path dataDir;
     private final Path log;
     private Process process;
+    private Map<String, String> extraEnvironment = Map.of();
 
     NetChatServer() {
         this.home = Path.of(required("netchat.it.server-home"));
@@ -103,6 +104,14 @@ public final class NetChatServer {
         awaitHealthy(Duration.ofSeconds(180));
     }
 
+    /**
+     * Variables added to the environment from the next {@link #start()} on (IntegrationsIT turns Twilio and Stream
+     * on with them, and off again when it is done); empty by default: no integration is configured.
+     */
+    public void setExtraEnvironment(Map<String, String> extra) {
+        this.extraEnvironment = Map.copyOf(extra);
+    }
+
     /** What the server's environment holds: the variables an operator would set. */
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
@@ -114,6 +123,7 @@ public final class NetChatServer {
         env.put("NETCHAT_AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS", "60");
         // Short enough for IdleTimeoutIT to watch a silent socket being closed (the default is 90 s).
         env.put("NETCHAT_WS_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS));
+        env.putAll(extraEnvironment);
         if (onPostgresql()) {
             env.put("NETCHAT_DB_URL", required("netchat.it.pg.url") + PG_DATABASE);
             env.put("NETCHAT_DB_USER", required("netchat.it.pg.user"));

@@ -2,6 +2,7 @@ package dev.netchat.web.admin;
 
 import dev.netchat.admin.Actor;
 import dev.netchat.admin.AdminService;
+import dev.netchat.admin.IntegrationsReport;
 import dev.netchat.admin.UserAdminView;
 import dev.netchat.web.shared.ClientAddress;
 import dev.netchat.web.shared.QueryParams;
@@ -32,6 +33,9 @@ public class AdminResource {
 
     @EJB
     AdminService admin;
+
+    @EJB
+    IntegrationsReport integrations;
 
     @Inject
     JsonWebToken caller;
@@ -83,5 +87,12 @@ public class AdminResource {
 
     private Actor actor() {
         return Actor.web(caller.getName(), caller.getClaim("preferred_username"), ClientAddress.of(http));
+    }
+
+    /** Twilio and Stream: configured or not, and how their outbox stands (pending, sent, failed, last error). */
+    @GET
+    @Path("integrations")
+    public IntegrationsReport.Integrations integrations() {
+        return integrations.report();
     }
 }

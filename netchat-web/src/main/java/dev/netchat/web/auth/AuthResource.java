@@ -5,6 +5,7 @@ import dev.netchat.auth.SignedInSession;
 import dev.netchat.auth.SignupCommand;
 import dev.netchat.web.error.Problems;
 import dev.netchat.web.shared.ClientAddress;
+import dev.netchat.stream.StreamTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class AuthResource {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    StreamTokens streamTokens;
+
     @Context
     HttpServletRequest http;
 
@@ -49,7 +53,7 @@ public class AuthResource {
                 new SignupCommand(b.fullName(), b.username(), b.password(), b.phoneNumber(), b.avatarURL()),
                 ClientAddress.of(http));
         return Response.status(Response.Status.CREATED)
-                .entity(SessionDto.of(session))
+                .entity(SessionDto.of(session, streamTokens.forUser(session.user().getId())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();
@@ -88,7 +92,7 @@ public class AuthResource {
     }
 
     private Response signedIn(SignedInSession session) {
-        return Response.ok(SessionDto.of(session))
+        return Response.ok(SessionDto.of(session, streamTokens.forUser(session.user().getId())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();

@@ -1,0 +1,103 @@
+package dev.netchat.sms;
+
+import dev.netchat.channel.Channel;
+import dev.netchat.channel.ChannelType;
+import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.outbox.OutboxStore;
+import dev.netchat.outbox.OutboxWritten;
+import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.user.SmsNotifications;
+import dev.netchat.user.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.List;
+
+/**
+ * Decides who gets an SMS for a new message, inside the message's own transaction (the observer runs
+ * synchronously, before commit), so the SMS is written to the outbox exactly when the message is stored.
+ * A member gets one when they have a phone number, no open socket, and their preference says so: all
+ * messages, or direct/group conversations and mentions of {@code @username}. The author never does.
+ */
+@ApplicationScoped
+public class SmsPlanner {
+
+    @PersistenceContext(unitName = "netchat")
+    private EntityManager em;
+
+    @Inject
+    TwilioSettings twilio;
+
+    @Inject
+    PresenceRegistry presence;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    Event<OutboxWritten> written;
+
+    void onChannelEvent(@Observes ChannelEventRecorded event) {
+        if (!"message.new".equals(event.type()) || !twilio.enabled()) {
+            return;
+        }
+        JsonObject message = Json.createReader(new StringReader(event.json())).readObject().getJsonObject("message");
+        JsonObject author = message.getJsonObject("user");
+        String authorId = author.get("id") == null || author.get("id").getValueType() == JsonValue.ValueType.NULL
+                ? null : author.getString("id");
+        String authorName = author.getString("username", "someone");
+        String text = message.getString("text", "");
+        Channel channel = em.find(Channel.class, event.channelId());
+        boolean conversation = channel.getType() == ChannelType.MESSAGING;
+        String where = !conversation ? "#" + channel.getName()
+                : channel.getMemberCount() <= 2 ? "a direct message" : "a group conversation";
+        String link = twilio.linkBase() + "/#/c/" + channel.getId();
+        boolean any = false;
+        List<UserAccount> candidates = em.createQuery("select u from UserAccount u where u.id in "
+                        + "(select m.userId from ChannelMember m where m.channelId = :c) "
+                        + "and u.phoneNumber is not null and u.disabled = false and u.smsNotifications <> :off", UserAccount.class)
+                .setParameter("c", channel.getId())
+                .setParameter("off", SmsNotifications.OFF)
+                .getResultList();
+        for (UserAccount user : candidates) {
+            if (user.getId().equals(authorId) || presence.isOnline(user.getId())) {
+                continue;
+            }
+            boolean wanted = user.getSmsNotifications() == SmsNotifications.ALL
+                    || conversation
+                    || Mentions.mentions(text, user.getUsername());
+            if (wanted) {
+                outbox.addOrMergeSms("sms:" + user.getId() + ":" + channel.getId(),
+                        payload(user.getPhoneNumber(), authorName, where, text, link, message.getString("id")), twilio.minInterval());
+                any = true;
+            }
+        }
+        if (twilio.operatorNumber().isPresent()) {
+            outbox.addOrMergeSms("sms:operator:" + channel.getId(),
+                    payload(twilio.operatorNumber().get(), authorName, where, text, link, message.getString("id")), twilio.minInterval());
+            any = true;
+        }
+        if (any) {
+            written.fire(new OutboxWritten());
+        }
+    }
+
+    private static String payload(String to, String author, String where, String text, String link, String messageId) {
+        return Json.createObjectBuilder()
+                .add("to", to)
+                .add("author", author)
+                .add("where", where)
+                .add("text", SmsText.excerpt(text))
+                .add("link", link)
+                .add("messageId", messageId)
+                .build()
+                .toString();
+    }
+}

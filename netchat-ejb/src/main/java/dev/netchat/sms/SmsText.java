@@ -1,0 +1,29 @@
+package dev.netchat.sms;
+
+/**
+ * The words of an SMS: {@code [NetChat] ann in #general: first 100 characters… <link>}, or, when later messages
+ * within the interval were folded into it, {@code [NetChat] 3 new messages in #general, latest from ann: …}.
+ */
+public final class SmsText {
+
+    static final int EXCERPT = 100;
+
+    private SmsText() {}
+
+    public static String compose(String author, String where, String text, int count, String link) {
+        String excerpt = excerpt(text);
+        if (count <= 1) {
+            return "[NetChat] " + author + " in " + where + ": " + excerpt + " " + link;
+        }
+        return "[NetChat] " + count + " new messages in " + where + ", latest from " + author + ": " + excerpt + " " + link;
+    }
+
+    /** The first 100 characters (code points, never half a character) on one line, with … when cut. */
+    static String excerpt(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        if (oneLine.codePointCount(0, oneLine.length()) <= EXCERPT) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, EXCERPT)).stripTrailing() + "…";
+    }
+}

@@ -1,0 +1,174 @@
+package dev.netchat.stream;
+
+import dev.netchat.channel.ChannelRepository;
+import dev.netchat.channel.ChannelService;
+import dev.netchat.message.Message;
+import dev.netchat.message.MessageRules;
+import dev.netchat.message.MessageService;
+import dev.netchat.user.UserRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Brings Stream's webhook events into NetChat: messages posted, edited and deleted and members added and removed
+ * by Stream-side clients, delivered and notified like any other change. Each delivery acts once (its id is
+ * stored in the same transaction as the change), and what NetChat mirrored to Stream itself is recognised (same
+ * message id, same text, already a member) and not applied twice, nor sent back.
+ */
+@Stateless
+public class StreamWebhookService {
+
+    private static final Logger LOG = Logger.getLogger(StreamWebhookService.class.getName());
+    /** Stream-side messages are stored with this clientMessageId prefix before Stream's id. */
+    static final String CLIENT_ID_PREFIX = "stream:";
+
+    /** What a delivery led to. */
+    public enum Result { APPLIED, IGNORED, DUPLICATE }
+
+    @PersistenceContext(unitName = "netchat")
+    private EntityManager em;
+
+    @Inject
+    StreamOrigin origin;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    ChannelService channelService;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    UserRepository users;
+
+    public boolean seen(String webhookId) {
+        return em.find(WebhookReceipt.class, webhookId) != null;
+    }
+
+    public Result handle(String webhookId, JsonObject event) {
+        if (seen(webhookId)) {
+            return Result.DUPLICATE;
+        }
+        // Taken first and flushed: a concurrent redelivery waits on this key and then fails, acting not at all.
+        em.persist(new WebhookReceipt(webhookId, "stream", Instant.now()));
+        em.flush();
+        origin.markFromStream();
+        String type = event.getString("type", "");
+        String channelId = channelId(event);
+        boolean applied = switch (type) {
+            case "message.new" -> messageNew(channelId, event.getJsonObject("message"));
+            case "message.updated" -> messageUpdated(event.getJsonObject("message"));
+            case "message.deleted" -> messageDeleted(event.getJsonObject("message"));
+            case "member.added" -> channelId != null && memberId(event) != null
+                    && channelService.addMemberFromStream(channelId, memberId(event));
+            case "member.removed" -> channelId != null && memberId(event) != null
+                    && channelService.removeMemberFromStream(channelId, memberId(event));
+            default -> false;
+        };
+        if (!applied) {
+            LOG.fine(() -> "Stream webhook " + webhookId + " (" + type + ") changed nothing");
+        }
+        return applied ? Result.APPLIED : Result.IGNORED;
+    }
+
+    private boolean messageNew(String channelId, JsonObject m) {
+        String id = string(m, "id");
+        String userId = m == null ? null : string(m.getJsonObject("user"), "id");
+        String text = string(m, "text");
+        if (channelId == null || id == null || userId == null || text == null || text.isBlank()) {
+            return false;
+        }
+        if (!MessageRules.validClientMessageId(CLIENT_ID_PREFIX + id)) {
+            return false;
+        }
+        if (messages().find(id).isPresent() || streamMessage(id).isPresent()) {
+            return false; // NetChat's own message mirrored to Stream (or this one brought in before)
+        }
+        if (!channels.isMember(channelId, userId) || users.find(userId).filter(u -> !u.isDisabled()).isEmpty()) {
+            LOG.info(() -> "Stream message " + id + " ignored: its author is not an active member of channel " + channelId);
+            return false;
+        }
+        String parentId = Optional.ofNullable(string(m, "parent_id")).flatMap(this::resolve).map(Message::getId)
+                .filter(p -> messages().find(p).map(pm -> pm.getParentId() == null && !pm.isDeleted()).orElse(false))
+                .orElse(null);
+        messages.post(userId, channelId, text, CLIENT_ID_PREFIX + id, parentId);
+        return true;
+    }
+
+    private boolean messageUpdated(JsonObject m) {
+        String text = string(m, "text");
+        Optional<Message> target = Optional.ofNullable(string(m, "id")).flatMap(this::resolve);
+        String editor = m == null ? null : string(m.getJsonObject("user"), "id");
+        if (target.isEmpty() || text == null || text.isBlank() || target.get().isDeleted()
+                || !target.get().getUserId().equals(editor) || target.get().getText().equals(text)) {
+            return false;
+        }
+        messages.edit(editor, target.get().getId(), text);
+        return true;
+    }
+
+    private boolean messageDeleted(JsonObject m) {
+        Optional<Message> target = Optional.ofNullable(string(m, "id")).flatMap(this::resolve);
+        if (target.isEmpty() || target.get().isDeleted() || target.get().getUserId() == null) {
+            return false;
+        }
+        messages.delete(target.get().getUserId(), target.get().getId());
+        return true;
+    }
+
+    /** A Stream message id as NetChat knows it: one of ours (same id), or one brought in from Stream. */
+    private Optional<Message> resolve(String streamId) {
+        return messages().find(streamId).or(() -> streamMessage(streamId));
+    }
+
+    private Optional<Message> streamMessage(String streamId) {
+        List<Message> found = em.createQuery("select m from Message m where m.clientMessageId = :c", Message.class)
+                .setParameter("c", CLIENT_ID_PREFIX + streamId)
+                .setMaxResults(1)
+                .getResultList();
+        return found.stream().findFirst();
+    }
+
+    private MessageLookup messages() {
+        return id -> Optional.ofNullable(em.find(Message.class, id));
+    }
+
+    private interface MessageLookup {
+        Optional<Message> find(String id);
+    }
+
+    private static String channelId(JsonObject event) {
+        String id = string(event, "channel_id");
+        if (id == null) {
+            String cid = string(event, "cid");
+            if (cid != null && cid.contains(":")) {
+                id = cid.substring(cid.indexOf(':') + 1);
+            }
+        }
+        return id;
+    }
+
+    private static String memberId(JsonObject event) {
+        JsonObject member = event.getJsonObject("member");
+        String id = string(member, "user_id");
+        return id != null ? id : member == null ? null : string(member.getJsonObject("user"), "id");
+    }
+
+    private static String string(JsonObject o, String key) {
+        if (o == null) {
+            return null;
+        }
+        JsonValue v = o.get(key);
+        return v != null && v.getValueType() == JsonValue.ValueType.STRING ? o.getString(key) : null;
+    }
+}
