@@ -265,6 +265,32 @@ class IntegrationsIT {
     }
 
     @Test
+    void aMisconfiguredTwilioNeverFailsMessagingAndAdminsSeeWhy() throws Exception {
+        Api.Session ann = api.newUser("ann");
+        String bobPhone = phone();
+        Api.Session bob = userWithPhone("bob", bobPhone, null);
+        String dm = chat.createMessaging(ann, bob).json().path("id").asText();
+        StubMapping refused = twilio.stubFor(post(urlPathMatching(".*/Messages.json"))
+                .withRequestBody(containing("To=" + urlEncoded(bobPhone)))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
+        try {
+            JsonNode posted = chat.post(ann, dm, "still delivered");
+            assertThat(chat.find(bob, dm, posted.path("id").asText()).path("text").asText()).isEqualTo("still delivered");
+
+            awaitServed(bobPhone, 1);
+            Thread.sleep(2500);
+            assertThat(served(bobPhone)).as("a 401 is not retried").hasSize(1);
+            JsonNode twilioState = api.get("/api/admin/integrations", api.admin()).json().path("twilio");
+            assertThat(twilioState.path("failed").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(twilioState.path("lastError").asText()).contains("401").doesNotContain(AUTH_TOKEN);
+        } finally {
+            twilio.removeStub(refused);
+        }
+    }
+
+    @Test
     void twilioStatusCallbacksAreRecordedOnlyWithAValidSignature() throws Exception {
         Api.Session ann = api.newUser("ann");
         String bobPhone = phone();
