@@ -53,7 +53,7 @@ public class AuthResource {
                 new SignupCommand(b.fullName(), b.username(), b.password(), b.phoneNumber(), b.avatarURL()),
                 ClientAddress.of(http));
         return Response.status(Response.Status.CREATED)
-                .entity(SessionDto.of(session, streamTokens.forUser(session.user().getId())))
+                .entity(SessionDto.body(session, streamTokens.forUser(session.user().getId())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();
@@ -92,7 +92,7 @@ public class AuthResource {
     }
 
     private Response signedIn(SignedInSession session) {
-        return Response.ok(SessionDto.of(session, streamTokens.forUser(session.user().getId())))
+        return Response.ok(SessionDto.body(session, streamTokens.forUser(session.user().getId())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();

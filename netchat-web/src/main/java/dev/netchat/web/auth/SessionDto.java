@@ -2,8 +2,12 @@ package dev.netchat.web.auth;
 
 import dev.netchat.auth.SignedInSession;
 import dev.netchat.shared.Times;
+import dev.netchat.shared.Wire;
 import dev.netchat.stream.StreamTokens.StreamCredentials;
 import dev.netchat.user.UserAccount;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 
 /** The body of a signup, login or refresh answer (see ../shared/API.md). */
@@ -16,16 +20,22 @@ public record SessionDto(
         String avatarURL,
         String role,
         String expiresAt,
-        boolean mustChangePassword,
-        // Only when the Stream Chat bridge is configured: what Stream's own client SDKs need to connect.
-        String streamToken,
-        String streamApiKey) {
+        boolean mustChangePassword) {
 
-    static SessionDto of(SignedInSession session, Optional<StreamCredentials> stream) {
+    static SessionDto of(SignedInSession session) {
         UserAccount user = session.user();
         return new SessionDto(session.accessToken(), user.getId(), user.getUsername(), user.getFullName(),
                 user.getPhoneNumber(), user.getAvatarUrl(), user.getRole().claim(), Times.iso(session.accessExpiresAt()),
-                user.isMustChangePassword(), stream.map(StreamCredentials::token).orElse(null),
-                stream.map(StreamCredentials::apiKey).orElse(null));
+                user.isMustChangePassword());
+    }
+
+    /**
+     * The answer's body: the session, plus {@code streamToken} and {@code streamApiKey} only when the Stream Chat
+     * bridge is configured (absent otherwise, as API.md says; nulls are written elsewhere, so not a field here).
+     */
+    static JsonObject body(SignedInSession session, Optional<StreamCredentials> stream) {
+        JsonObjectBuilder body = Json.createObjectBuilder(Wire.toValue(of(session)).asJsonObject());
+        stream.ifPresent(s -> body.add("streamToken", s.token()).add("streamApiKey", s.apiKey()));
+        return body.build();
     }
 }
