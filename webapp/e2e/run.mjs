@@ -8,10 +8,17 @@
  *
  * Environment: BASE_URL (default http://localhost:8080), CHROMIUM_PATH (default /usr/bin/chromium),
  * E2E_TIMEOUT_MS (per action, default 15000), ADMIN_USERNAME and ADMIN_PASSWORD (an admin of that server:
- * with both set, an admin journey runs on the account this run signed up; without them it is not run). Exits 1 when any check fails or axe finds a violation; the
+ * with both set, an admin journey runs on the account this run signed up; without them it is not run),
+ * E2E_SERVER_RESTART=stdin (whoever started this run can restart the server: see below; without it the
+ * restart check is not run). Exits 1 when any check fails or axe finds a violation; the
  * last line is "N passed, M failed". Screenshots of failures go to e2e/screenshots-out/.
+ *
+ * Server restart handshake (BrowserJourneyIT implements the other side): this script prints a line
+ * `RESTART-SERVER` on stdout and waits for one line on stdin: `SERVER-RESTARTED` once the server was stopped,
+ * started again on the same data and is healthy, or `SERVER-RESTART-FAILED <reason>`.
  */
 import { mkdir } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -19,6 +26,9 @@ import { chromium } from 'playwright-core';
 const baseUrl = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const timeout = Number(process.env.E2E_TIMEOUT_MS || 15_000);
+const serverRestart = process.env.E2E_SERVER_RESTART === 'stdin';
+/** Reconnecting after an outage waits out the socket's back-off (at most 30 s) on top of the restart. */
+const recoveryTimeout = Math.max(timeout, 60_000);
 const screenshotDir = fileURLToPath(new URL('./screenshots-out/', import.meta.url));
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 const chromiumArgs = [
@@ -44,6 +54,9 @@ const text = {
   signInHeading: 'Sign in to NetChat',
   signUpHeading: 'Create your NetChat account',
   wrongCredentials: 'Wrong username or password',
+  offlineBanner: 'You are offline',
+  reconnectingBanner: 'Connection lost. Reconnecting',
+  queued: 'Waiting for connection…',
 };
 
 /** @type {{name: string, status: 'passed' | 'failed' | 'skipped', ms: number, error?: string}[]} */
@@ -134,9 +147,9 @@ async function waitForCondition(page, fn, arg, description) {
   }
 }
 
-async function visible(locator, description) {
+async function visible(locator, description, within = timeout) {
   try {
-    await locator.first().waitFor({ state: 'visible', timeout });
+    await locator.first().waitFor({ state: 'visible', timeout: within });
   } catch {
     throw new Error(`timed out waiting for ${description} to be visible`);
   }
@@ -224,6 +237,123 @@ function sidebarLink(p, name) {
 
 function messageItem(p, textPart) {
   return p.locator('.conversation__main article.message', { hasText: textPart });
+}
+
+/** The id of the channel open on the page (the address is #/c/<id>). */
+function openChannelId(p) {
+  const match = /#\/c\/([^/]+)/.exec(new URL(p.url()).hash);
+  assert(match, `no channel open at ${p.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/**
+ * Waits until the server's history of the channel (read with the page's own session) holds every one of
+ * `texts` exactly once, and answers them in the server's order. Fails if one is there twice.
+ */
+async function serverOrder(p, channelId, texts) {
+  const deadline = Date.now() + recoveryTimeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    const found = await p.evaluate(
+      async ({ id, wanted }) => {
+        const r = await fetch(`/api/channels/${encodeURIComponent(id)}/messages?limit=200`);
+        if (!r.ok) return { error: `GET messages answered ${r.status}` };
+        const { messages } = await r.json();
+        return { texts: messages.map((m) => m.text).filter((t) => wanted.includes(t)) };
+      },
+      { id: channelId, wanted: texts },
+    );
+    if (found.texts) {
+      const twice = found.texts.filter((t, i) => found.texts.indexOf(t) !== i);
+      assert(twice.length === 0, `the server's history has these more than once: ${twice.join(' | ')}`);
+      if (found.texts.length === texts.length) return found.texts;
+      last = `has ${found.texts.length} of ${texts.length}`;
+    } else {
+      last = found.error;
+    }
+    await p.waitForTimeout(250);
+  }
+  throw new Error(`the server's history never held every message (${last})`);
+}
+
+/**
+ * Waits until the page's timeline shows each of `texts` in exactly one row, none of them pending, in the given
+ * order (counting DOM rows, so a doubled message fails).
+ */
+async function expectTimeline(p, texts, who) {
+  const state = () =>
+    p.evaluate((wanted) => {
+      const rows = [...document.querySelectorAll('.conversation__main article.message')];
+      return wanted.map((w) => {
+        const matching = rows.filter((r) => r.textContent.includes(w));
+        return {
+          count: matching.length,
+          pending: matching.some((r) => r.classList.contains('message--pending')),
+          index: rows.indexOf(matching[0]),
+        };
+      });
+    }, texts);
+  const deadline = Date.now() + recoveryTimeout;
+  let seen = [];
+  while (Date.now() < deadline) {
+    seen = await state();
+    if (seen.every((x) => x.count === 1 && !x.pending)) break;
+    assert(
+      seen.every((x) => x.count <= 1),
+      `${who} shows a message twice: ${texts.filter((_, i) => seen[i].count > 1).join(' | ')}`,
+    );
+    await p.waitForTimeout(200);
+  }
+  const describe = texts.map((t, i) => `${t}: ${seen[i].count} row(s)${seen[i].pending ? ', pending' : ''}`);
+  assert(
+    seen.every((x) => x.count === 1 && !x.pending),
+    `${who} does not show each message once and sent:\n${describe.join('\n')}`,
+  );
+  const indexes = seen.map((x) => x.index);
+  assert(
+    indexes.every((x, i) => i === 0 || x > indexes[i - 1]),
+    `${who} shows them out of order (expected the server's order):\n${texts.join('\n')}`,
+  );
+}
+
+function banner(p, textPart) {
+  return p.getByRole('status').filter({ hasText: textPart });
+}
+
+async function bannerGone(p, textPart, who) {
+  try {
+    await p.waitForFunction(
+      (part) => ![...document.querySelectorAll('[role="status"]')].some((e) => e.textContent.includes(part)),
+      textPart,
+      { timeout: recoveryTimeout },
+    );
+  } catch {
+    throw new Error(`"${textPart}" is still shown on ${who}'s page after ${recoveryTimeout} ms`);
+  }
+}
+
+let stdinLines;
+/** The restart handshake: asks whoever started this run to restart the server, answers when it is back. */
+async function restartServer() {
+  if (!stdinLines) {
+    const reader = createInterface({ input: process.stdin });
+    const queue = [];
+    const waiting = [];
+    reader.on('line', (line) => (waiting.length ? waiting.shift()(line) : queue.push(line)));
+    reader.on('close', () =>
+      waiting.splice(0).forEach((resolve) => resolve('SERVER-RESTART-FAILED stdin closed')),
+    );
+    stdinLines = {
+      next: () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => waiting.push(r))),
+      close: () => reader.close(),
+    };
+  }
+  const started = Date.now();
+  log('RESTART-SERVER');
+  const answer = (await stdinLines.next()).trim();
+  if (answer !== 'SERVER-RESTARTED')
+    throw new Error(`asked to restart the server, the runner answered "${answer}"`);
+  log(`    (the server was restarted in ${Date.now() - started} ms)`);
 }
 
 async function openCreateChannel(p) {
@@ -520,8 +650,135 @@ async function twoPersonJourney(browser) {
     [realtime],
   );
 
+  await resilienceChecks(pageA, pageB, composerLabel, realtime);
+
   await pageA.context().close();
   await pageB.context().close();
+}
+
+/** The page's recent API answers and socket closes, to tell what happened when a resilience check fails. */
+function recordTraffic(p, who) {
+  const lines = [];
+  const started = Date.now();
+  const note = (line) => {
+    lines.push(`${who} +${((Date.now() - started) / 1000).toFixed(1)} s ${line}`);
+    if (lines.length > 40) lines.shift();
+  };
+  p.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/'))
+      note(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`);
+  });
+  p.on('requestfailed', (r) => note(`${r.method()} ${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
+  p.on('websocket', (ws) => {
+    note('socket opening');
+    ws.on('close', () => note('socket closed'));
+  });
+  return async (error) => {
+    const outbox = await p.evaluate(() => window.localStorage.getItem('netchat.outbox')).catch(() => '?');
+    const message = error instanceof Error ? error.message : String(error);
+    return new Error(`${message}\n${who}'s outbox: ${outbox}\n${lines.join('\n')}`);
+  };
+}
+
+/** Losing the network, and the server restarting, lose and double nothing, and need no reload. */
+async function resilienceChecks(pageA, pageB, composerLabel, realtime) {
+  await pageA.setViewportSize({ width: 1280, height: 800 });
+  const explainA = recordTraffic(pageA, 'A');
+  const explainB = recordTraffic(pageB, 'B');
+  const explained = (fn) => async () => {
+    try {
+      await fn();
+    } catch (error) {
+      throw await explainB(await explainA(error));
+    }
+  };
+  const offline =
+    'A goes offline and writes, B writes meanwhile; back online each message is there once, in order';
+  await check(
+    pageA,
+    offline,
+    explained(async () => {
+      const channelId = openChannelId(pageA);
+      const fromA = [1, 2, 3].map((i) => `Offline A${i} ${suffix} end`);
+      const fromB = [1, 2].map((i) => `Meanwhile B${i} ${suffix} end`);
+      await pageA.context().setOffline(true);
+      await visible(banner(pageA, text.offlineBanner), "the offline banner on A's page");
+      for (const line of fromA) {
+        await send(pageA, composerLabel, line);
+        await visible(messageItem(pageA, line).getByText(text.queued), `"${line}" queued on A's page`);
+      }
+      for (const line of fromB) await send(pageB, composerLabel, line);
+      await expectTimeline(pageB, fromB, 'B');
+      // The app dropped its socket on the browser's offline event: nothing reaches A until it is back.
+      assert((await messageItem(pageA, fromB[0]).count()) === 0, "B's message reached A while A was offline");
+      assert(
+        (await messageItem(pageB, fromA[0]).count()) === 0,
+        "A's queued message reached B while A was offline",
+      );
+
+      await pageA.context().setOffline(false);
+      // A's queue is sent after B's messages: the server's order puts B's first; both pages must agree.
+      const order = await serverOrder(pageB, channelId, [...fromA, ...fromB]);
+      await expectTimeline(pageA, order, 'A');
+      await expectTimeline(pageB, order, 'B');
+      await bannerGone(pageA, text.offlineBanner, 'A');
+    }),
+    [realtime],
+  );
+
+  if (!serverRestart) {
+    log('NOTE server restart not run: set E2E_SERVER_RESTART=stdin and answer RESTART-SERVER to run it');
+    return;
+  }
+  await check(
+    pageA,
+    'the server restarts: both pages say so, then recover without a reload; nothing lost or doubled',
+    explained(async () => {
+      const channelId = openChannelId(pageA);
+      const during = `Written while the server is down ${suffix} end`;
+      const after = [`After the restart A ${suffix} end`, `After the restart B ${suffix} end`];
+      for (const p of [pageA, pageB]) await p.evaluate(() => (window.e2eSamePage = true));
+      const restarted = restartServer();
+      restarted.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      // Wait for both banners while the server is away; a failed restart answer fails the check too.
+      const down = Promise.all([
+        visible(
+          banner(pageA, text.reconnectingBanner),
+          "the connection-lost banner on A's page",
+          recoveryTimeout,
+        ),
+        visible(
+          banner(pageB, text.reconnectingBanner),
+          "the connection-lost banner on B's page",
+          recoveryTimeout,
+        ),
+      ]);
+      await Promise.race([down, restarted.then(() => down)]);
+      // A writes while the server is down: the message waits and is sent once the server is back.
+      await send(pageA, composerLabel, during);
+      await restarted;
+      await bannerGone(pageA, text.reconnectingBanner, 'A');
+      await bannerGone(pageB, text.reconnectingBanner, 'B');
+      for (const [p, who] of [
+        [pageA, 'A'],
+        [pageB, 'B'],
+      ])
+        assert(await p.evaluate(() => window.e2eSamePage === true), `${who}'s page was reloaded`);
+
+      // Real time again, both ways.
+      await send(pageA, composerLabel, after[0]);
+      await visible(messageItem(pageB, after[0]), "A's message on B's page after the restart");
+      await send(pageB, composerLabel, after[1]);
+      await visible(messageItem(pageA, after[1]), "B's message on A's page after the restart");
+
+      const order = await serverOrder(pageB, channelId, [during, ...after]);
+      assert(order[0] === during, `the message written during the outage is not first: ${order.join(' | ')}`);
+      await expectTimeline(pageA, order, 'A');
+      await expectTimeline(pageB, order, 'B');
+    }),
+    [realtime],
+  );
+  stdinLines?.close();
 }
 
 // ---- An admin manages the account of this run ----------------------------------------------------------

@@ -147,9 +147,12 @@ export function useRealtime(self: RealtimeSelf | null, callbacks: RealtimeCallba
     setRealtimeClient(socket);
     socket.start();
     const online = () => socket.reconnectNow();
+    const offline = () => socket.dropConnection();
     window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
     return () => {
       window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
       unsubscribe();
       socket.stop();
       setRealtimeClient(null);

@@ -88,8 +88,10 @@ async function renew(): Promise<Session | null> {
   } catch (error) {
     throw networkError(error);
   }
-  if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-    // No refresh cookie, or a spent, revoked or expired one: the session is over.
+  if (response.status === 401 || response.status === 403) {
+    // No refresh cookie, or a spent, revoked or expired one, or a disabled account: the session is over.
+    // Any other answer (a 404 while the server restarts and NetChat is not deployed yet, 429, 5xx) says
+    // nothing about the session: keep it and try again later.
     setSession(null);
     return null;
   }

@@ -115,12 +115,15 @@ export function mergeChannel(client: QueryClient, channel: Channel): void {
     ...channel,
     unreadCount: channel.unreadCount ?? old.unreadCount,
     members: channel.members ?? old.members,
-    mentioned: old.mentioned,
+    mentionCount: channel.mentionCount ?? old.mentionCount,
   });
   client.setQueryData<Channel[]>(queryKeys.channels, (list) => {
     if (!list) return list;
     if (!list.some((c) => c.id === channel.id))
-      return [{ ...channel, unreadCount: channel.unreadCount ?? 0 }, ...list];
+      return [
+        { ...channel, unreadCount: channel.unreadCount ?? 0, mentionCount: channel.mentionCount ?? 0 },
+        ...list,
+      ];
     return list.map((c) => (c.id === channel.id ? merge(c) : c));
   });
   client.setQueryData<Channel>(queryKeys.channel(channel.id), (old) => (old ? merge(old) : old));
@@ -151,7 +154,7 @@ export function noteNewMessage(
       lastSeq: Math.max(c.lastSeq, message.seq),
       lastMessageAt: message.createdAt,
       unreadCount: unread ? (c.unreadCount ?? 0) + 1 : c.unreadCount,
-      mentioned: c.mentioned || (unread && mentions(message.text, self.username)),
+      mentionCount: (c.mentionCount ?? 0) + (unread && mentions(message.text, self.username) ? 1 : 0),
     };
   });
 }
@@ -159,7 +162,8 @@ export function noteNewMessage(
 export function setChannelRead(client: QueryClient, channelId: string, seq: number): void {
   updateChannelInList(client, channelId, (c) => {
     const unreadCount = Math.max(0, Math.min(c.unreadCount ?? 0, c.lastSeq - seq));
-    return { ...c, unreadCount, mentioned: unreadCount > 0 && c.mentioned };
+    // Which of the remaining unread messages mention us is unknown here: at most all of them.
+    return { ...c, unreadCount, mentionCount: Math.min(c.mentionCount ?? 0, unreadCount) };
   });
 }
 

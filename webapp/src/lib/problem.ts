@@ -19,6 +19,16 @@ export class ApiError extends Error {
     return this.status === 0;
   }
 
+  /**
+   * NetChat could not be asked, or is not there right now: no answer, a gateway or 503 answer, or a 404 that is
+   * not NetChat's own problem+json (while the server restarts, its web server answers before NetChat is
+   * deployed). Worth trying again later, unlike an answer NetChat gave.
+   */
+  get isUnavailable(): boolean {
+    if (this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504) return true;
+    return this.status === 404 && this.problem.type === undefined && this.problem.detail === undefined;
+  }
+
   get fieldErrors(): FieldError[] {
     return this.problem.errors ?? [];
   }

@@ -119,6 +119,22 @@ export class SocketClient {
     this.connect();
   }
 
+  /**
+   * The browser says the network is gone: give up the socket now and reconnect with back-off (and at once on
+   * `reconnectNow`), instead of waiting for unanswered pings. Events missed meanwhile come with `resume`.
+   */
+  dropConnection(): void {
+    const socket = this.socket;
+    if (this.stopped || !socket) return;
+    this.socket = null;
+    socket.onopen = null;
+    socket.onmessage = null;
+    socket.onclose = null;
+    socket.close(4001, 'offline');
+    this.stopPing();
+    this.scheduleReconnect(true);
+  }
+
   send(frame: ClientFrame): boolean {
     if (!this.socket || this.socket.readyState !== OPEN) return false;
     this.socket.send(JSON.stringify(frame));

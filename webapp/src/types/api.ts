@@ -80,8 +80,11 @@ export interface Channel {
   /** Null inside socket events: keep the count the cache already has. */
   unreadCount: number | null;
   members?: User[] | null;
-  /** Client side only: an unread message mentions the signed-in person. */
-  mentioned?: boolean;
+  /**
+   * How many unread messages mention the signed-in person (`@username`): in the channel list, then kept up to
+   * date from live events; null or absent inside socket events.
+   */
+  mentionCount?: number | null;
 }
 
 export interface Reaction {

@@ -99,7 +99,7 @@ describe('useRealtime', () => {
       }),
     );
     const updated = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
-    expect(updated).toMatchObject({ unreadCount: 1, lastSeq: 5, mentioned: true });
+    expect(updated).toMatchObject({ unreadCount: 1, lastSeq: 5, mentionCount: 1 });
 
     act(() => socket.receive({ type: 'resync.required', channelId: 'c1' }));
     await waitFor(() => expect(messagesFetch).toHaveBeenCalledTimes(2));

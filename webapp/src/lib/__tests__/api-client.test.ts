@@ -67,6 +67,19 @@ describe('apiRequest', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('keeps the session when the refresh call meets a server that is restarting (404, 503)', async () => {
+    for (const status of [404, 503]) {
+      signedIn();
+      mockFetch({
+        'GET /api/users/me': problemResponse(401),
+        'POST /api/auth/refresh': problemResponse(status),
+      });
+
+      await expect(apiRequest('/api/users/me')).rejects.toBeInstanceOf(ApiError);
+      expect(getSession()).not.toBeNull();
+    }
+  });
+
   it('does not renew when a 401 is the answer itself (wrong password)', async () => {
     const { calls } = mockFetch({ 'POST /api/auth/login': problemResponse(401) });
 

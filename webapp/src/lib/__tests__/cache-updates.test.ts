@@ -4,6 +4,7 @@ import type { Channel, Message } from '@/types/api';
 import {
   type MessagesData,
   mentions,
+  mergeChannel,
   noteNewMessage,
   setChannelRead,
   upsertMessage,
@@ -83,12 +84,31 @@ describe('cache updates', () => {
     );
     let c = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
     expect(c?.unreadCount).toBe(1);
-    expect(c?.mentioned).toBe(true);
+    expect(c?.mentionCount).toBe(1);
     expect(c?.lastSeq).toBe(3);
     setChannelRead(client, 'c1', 3);
     c = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
     expect(c?.unreadCount).toBe(0);
-    expect(c?.mentioned).toBe(false);
+    expect(c?.mentionCount).toBe(0);
+  });
+
+  it("keeps the server's mention count through events and partial reads", () => {
+    const client = new QueryClient();
+    client.setQueryData<Channel[]>(queryKeys.channels, [
+      channel({ lastSeq: 5, unreadCount: 4, mentionCount: 2 }),
+    ]);
+    // A channel event carries no counts of the caller: the listed ones stay.
+    mergeChannel(client, channel({ lastSeq: 6, unreadCount: null, mentionCount: null, name: 'renamed' }));
+    let c = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
+    expect(c).toMatchObject({ name: 'renamed', unreadCount: 4, mentionCount: 2 });
+    noteNewMessage(client, message(7, { text: 'no mention' }), { id: 'ann', username: 'ann' }, false);
+    noteNewMessage(client, message(8, { text: '@ANN again' }), { id: 'ann', username: 'ann' }, false);
+    c = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
+    expect(c).toMatchObject({ unreadCount: 6, mentionCount: 3 });
+    // Reading all but one leaves at most one unread mention.
+    setChannelRead(client, 'c1', 7);
+    c = client.getQueryData<Channel[]>(queryKeys.channels)?.[0];
+    expect(c).toMatchObject({ unreadCount: 1, mentionCount: 1 });
   });
 
   it('recognises @username mentions only as whole names', () => {

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, toApiError } from '@/lib/problem';
+import { networkError, parseRetryAfter, toApiError } from '@/lib/problem';
+
+describe('ApiError.isUnavailable', () => {
+  it('is true without an answer, for 502-504, and for a 404 that is not a NetChat problem', async () => {
+    expect(networkError(new TypeError('x')).isUnavailable).toBe(true);
+    expect((await toApiError(new Response('', { status: 503 }))).isUnavailable).toBe(true);
+    const notDeployed = new Response('<html>Not Found</html>', {
+      status: 404,
+      headers: { 'Content-Type': 'text/html' },
+    });
+    expect((await toApiError(notDeployed)).isUnavailable).toBe(true);
+    const unknownChannel = new Response(
+      JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No such channel.' }),
+      { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+    );
+    expect((await toApiError(unknownChannel)).isUnavailable).toBe(false);
+    expect((await toApiError(new Response('', { status: 400 }))).isUnavailable).toBe(false);
+  });
+});
 
 describe('parseRetryAfter', () => {
   it('reads delay-seconds', () => {

@@ -122,6 +122,27 @@ describe('SocketClient', () => {
     client.stop();
   });
 
+  it('drops the socket at once when the browser goes offline and resumes from its cursors when back', () => {
+    const { client, sockets, last, onStatus, onChannelEvent } = setup();
+    client.start();
+    last().open();
+    last().receive(event('c1', 1));
+    const dead = last();
+    client.dropConnection();
+    expect(dead.readyState).toBe(3);
+    expect(onStatus).toHaveBeenLastCalledWith('reconnecting');
+    // A frame the dead socket still delivers is not applied: resume will bring it in order.
+    dead.onmessage?.({ data: JSON.stringify(event('c1', 2)) } as MessageEvent);
+    expect(onChannelEvent).toHaveBeenCalledTimes(1);
+    expect(sockets).toHaveLength(1);
+    client.reconnectNow();
+    expect(sockets).toHaveLength(2);
+    last().open();
+    expect(last().sent[0]).toEqual({ type: 'resume', cursors: { c1: 1 } });
+    expect(onStatus).toHaveBeenLastCalledWith('open');
+    client.stop();
+  });
+
   it('ignores duplicates and applies out-of-order events in seq order', () => {
     const { client, last, onChannelEvent } = setup();
     client.seedCursor('c1', 1);

@@ -49,7 +49,7 @@ export function ChannelLink({ channel, selfId, current }: ChannelLinkProps) {
         {presence && (
           <span className="visually-hidden">, {presence === 'online' ? t.online : t.offline}</span>
         )}
-        {channel.mentioned && (
+        {(channel.mentionCount ?? 0) > 0 && (
           <span className="channel-link__mention" title={t.mentioned}>
             <span aria-hidden="true">@</span>
             <span className="visually-hidden">, {t.mentioned}</span>

@@ -18,11 +18,16 @@ export interface Self {
   username: string;
 }
 
+/** Entries being sent or waiting for the ones before them in their channel. */
 const inFlight = new Set<string>();
+/**
+ * Per channel, the last delivery in line: a channel's messages are posted one at a time, in the order they
+ * were written, so that one written while the server was away is not overtaken by one written after it.
+ * Resolves to false when that delivery went back to the queue (no connection): the ones behind it wait too.
+ */
+const lines = new Map<string, Promise<boolean>>();
 
-async function deliver(client: QueryClient, entry: OutboxEntry, self: Self): Promise<void> {
-  if (inFlight.has(entry.clientMessageId)) return;
-  inFlight.add(entry.clientMessageId);
+async function deliver(client: QueryClient, entry: OutboxEntry, self: Self): Promise<boolean> {
   setOutboxStatus(entry.clientMessageId, 'sending');
   try {
     const message = withOwnReactions(
@@ -36,12 +41,37 @@ async function deliver(client: QueryClient, entry: OutboxEntry, self: Self): Pro
     if (upsertMessage(client, message)) bumpReplyCount(client, message);
     noteNewMessage(client, message, self, true);
     removeFromOutbox(entry.clientMessageId);
+    return true;
   } catch (error) {
-    const offline = error instanceof ApiError && (error.isNetworkError || error.status === 503);
+    const offline = error instanceof ApiError && error.isUnavailable;
     setOutboxStatus(entry.clientMessageId, offline ? 'queued' : 'failed');
-  } finally {
-    inFlight.delete(entry.clientMessageId);
+    return !offline;
   }
+}
+
+function enqueue(client: QueryClient, entry: OutboxEntry, self: Self): void {
+  const id = entry.clientMessageId;
+  if (inFlight.has(id)) return;
+  inFlight.add(id);
+  const before = lines.get(entry.channelId) ?? Promise.resolve(true);
+  const mine = before
+    .then((open) => {
+      if (open) return deliver(client, entry, self);
+      setOutboxStatus(id, 'queued');
+      return false;
+    })
+    .finally(() => inFlight.delete(id));
+  lines.set(entry.channelId, mine);
+  void mine.then(() => {
+    if (lines.get(entry.channelId) === mine) lines.delete(entry.channelId);
+  });
+}
+
+/** Sends what waits in the outbox for a channel (or every channel), oldest first; failed ones wait for Retry. */
+function flushOutbox(client: QueryClient, self: Self, channelId?: string): void {
+  getOutbox()
+    .filter((e) => e.status !== 'failed' && (channelId === undefined || e.channelId === channelId))
+    .forEach((e) => enqueue(client, e, self));
 }
 
 /** Posts a new message optimistically through the outbox. */
@@ -62,11 +92,12 @@ export function useSendMessage(self: Self) {
         setOutboxStatus(entry.clientMessageId, 'queued');
         return;
       }
-      void deliver(client, entry, self);
+      // Whatever still waits in this channel goes first.
+      flushOutbox(client, self, channelId);
     },
     [client, self],
   );
-  const retry = useCallback((entry: OutboxEntry) => void deliver(client, entry, self), [client, self]);
+  const retry = useCallback((entry: OutboxEntry) => enqueue(client, entry, self), [client, self]);
   return { send, retry };
 }
 
@@ -78,10 +109,7 @@ export function useOutboxFlusher(self: Self | null) {
   useEffect(() => {
     if (!selfId || !username) return;
     const me = { id: selfId, username };
-    const flush = () =>
-      getOutbox()
-        .filter((e) => e.status !== 'failed')
-        .forEach((e) => void deliver(client, e, me));
+    const flush = () => flushOutbox(client, me);
     if (getConnectionStatus() === 'open') flush();
     const off = onConnectionOpen(flush);
     window.addEventListener('online', flush);

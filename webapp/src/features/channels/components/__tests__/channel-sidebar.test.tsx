@@ -31,7 +31,7 @@ describe('ChannelSidebar', () => {
       'GET /api/channels': jsonResponse({
         channels: [
           channel('older', { lastMessageAt: '2026-11-10T00:00:00Z' }),
-          channel('newer', { unreadCount: 3, lastMessageAt: '2026-11-21T00:00:00Z' }),
+          channel('newer', { unreadCount: 3, mentionCount: 1, lastMessageAt: '2026-11-21T00:00:00Z' }),
           channel('dm', { type: 'messaging', name: null }),
         ],
       }),
@@ -59,7 +59,9 @@ describe('ChannelSidebar', () => {
       expect.stringMatching(/^#newer/),
       expect.stringMatching(/^#older/),
     ]);
-    expect(links[0]).toHaveAccessibleName(/3 unread messages/);
+    expect(links[0]).toHaveAccessibleName(/mentions you, 3 unread messages/);
+    // The mention mark comes from the listed count (so it is there after a reload), only where it is > 0.
+    expect(links[1]).not.toHaveAccessibleName(/mentions you/);
     const direct = screen.getByRole('list', { name: 'Direct messages' });
     expect(await within(direct).findByRole('link', { name: /Bob Builder, online/ })).toBeInTheDocument();
 

@@ -64,6 +64,54 @@ describe('useSendMessage', () => {
     expect(calls[0].body).toEqual({ text: 'written offline', clientMessageId: id });
   });
 
+  it("posts a channel's messages one at a time in the order written, a queued one first", async () => {
+    let connected = false;
+    let release: () => void = () => {};
+    const { calls } = mockFetch({
+      'POST /api/channels/c1/messages': () => {
+        const body = calls[calls.length - 1].body as never;
+        if (!connected) return Promise.reject(new TypeError('Failed to fetch'));
+        // The first answer is slow: the second message must wait for it, not overtake it.
+        if (calls.length === 3)
+          return new Promise((resolve) => (release = () => resolve(jsonResponse(posted(body), 201))));
+        return jsonResponse(posted(body), 201);
+      },
+    });
+    const { result } = renderHook(
+      () => {
+        useOutboxFlusher(self);
+        return useSendMessage(self);
+      },
+      { wrapper },
+    );
+    // The server is away: the first goes back to the queue, and the second waits behind it without a request.
+    act(() => result.current.send('c1', 'first'));
+    await waitFor(() => expect(getOutbox()).toMatchObject([{ text: 'first', status: 'queued' }]));
+    act(() => result.current.send('c1', 'second'));
+    await waitFor(() =>
+      expect(getOutbox()).toMatchObject([
+        { text: 'first', status: 'queued' },
+        { text: 'second', status: 'queued' },
+      ]),
+    );
+    expect(calls.map((c) => (c.body as { text: string }).text)).toEqual(['first', 'first']);
+
+    // Back: both are sent, the second only once the first is acknowledged.
+    connected = true;
+    act(() => notifyOpen());
+    await waitFor(() => expect(calls).toHaveLength(3));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toHaveLength(3);
+    act(() => release());
+    await waitFor(() => expect(getOutbox()).toHaveLength(0));
+    expect(calls.map((c) => (c.body as { text: string }).text)).toEqual([
+      'first',
+      'first',
+      'first',
+      'second',
+    ]);
+  });
+
   it('marks a rejected message as failed, and Retry sends the same clientMessageId again', async () => {
     let first = true;
     const { calls } = mockFetch({

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * A channel as clients see it. {@code unreadCount} and {@code lastReadSeq} are the caller's own (null inside
- * events, which all members share); {@code members} when one channel is asked for, and in lists for
- * conversations (whose names are their members).
+ * events, which all members share); {@code mentionCount}, also the caller's own, only in the caller's channel
+ * list: how many of the unread messages mention {@code @username}; {@code members} when one channel is asked
+ * for, and in lists for conversations (whose names are their members).
  */
 public record ChannelDto(
         String id,
@@ -23,6 +24,7 @@ public record ChannelDto(
         long lastSeq,
         String lastMessageAt,
         Long unreadCount,
+        Long mentionCount,
         Long lastReadSeq,
         List<UserView> members) {
 
@@ -31,8 +33,12 @@ public record ChannelDto(
     }
 
     public static ChannelDto of(Channel c, Long unreadCount, Long lastReadSeq, List<UserView> members) {
+        return of(c, unreadCount, null, lastReadSeq, members);
+    }
+
+    public static ChannelDto of(Channel c, Long unreadCount, Long mentionCount, Long lastReadSeq, List<UserView> members) {
         return new ChannelDto(c.getId(), c.getType().wire(), c.getName(), c.getDescription(), c.isPrivate(), c.getCreatedBy(),
                 Times.iso(c.getCreatedAt()), Times.iso(c.getUpdatedAt()), c.getMemberCount(), c.getLastSeq(),
-                Times.iso(c.getLastMessageAt()), unreadCount, lastReadSeq, members);
+                Times.iso(c.getLastMessageAt()), unreadCount, mentionCount, lastReadSeq, members);
     }
 }

@@ -50,6 +50,9 @@ public class ChannelService {
             t = ChannelType.fromWire(type).orElseThrow(() -> InvalidInputException.of("type", "type must be team or messaging."));
         }
         Map<String, Long> unread = channels.unreadCounts(userId);
+        Map<String, Long> mentioned = users.find(userId)
+                .map(u -> channels.mentionCounts(userId, u.getUsername()))
+                .orElse(Map.of());
         Map<String, Long> read = channels.readPositions(userId);
         List<Channel> mine = channels.forUser(userId, t);
         // Conversations are named by their members: list them, with two queries for all.
@@ -58,7 +61,8 @@ public class ChannelService {
         Map<String, UserAccount> people = users.findAll(
                 conversationMembers.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
         return mine.stream()
-                .map(c -> ChannelDto.of(c, unread.getOrDefault(c.getId(), 0L), read.getOrDefault(c.getId(), 0L),
+                .map(c -> ChannelDto.of(c, unread.getOrDefault(c.getId(), 0L), mentioned.getOrDefault(c.getId(), 0L),
+                        read.getOrDefault(c.getId(), 0L),
                         c.getType() == ChannelType.MESSAGING ? viewsOf(conversationMembers.getOrDefault(c.getId(), List.of()), people) : null))
                 .toList();
     }
