@@ -6,6 +6,7 @@ import dev.netchat.event.ChannelEventRecorded;
 import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxWritten;
 import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.shared.Mentions;
 import dev.netchat.user.SmsNotifications;
 import dev.netchat.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
