@@ -6,11 +6,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The database side of presence: who shares a channel with whom, and when a user was last active. */
 @Stateless
 public class PresenceService {
+
+    /** Rows per statement for IN lists: well inside every database's limit on bind parameters. */
+    private static final int CHUNK = 500;
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
@@ -18,21 +27,43 @@ public class PresenceService {
     @Inject
     UserRepository users;
 
-    /** Every user who shares at least one channel with the user (not the user itself). */
-    public List<String> coMemberIds(String userId) {
-        return em.createQuery("select distinct other.userId from ChannelMember mine, ChannelMember other "
-                        + "where mine.userId = :u and other.channelId = mine.channelId and other.userId <> :u", String.class)
-                .setParameter("u", userId)
-                .getResultList();
+    /**
+     * The members of every channel that one of the given users belongs to, by channel. One statement per
+     * {@value #CHUNK} users and no DISTINCT: the caller works out who shares a channel with whom, so a round of
+     * presence changes costs one query instead of a self-join per connecting socket.
+     */
+    public Map<String, Set<String>> membersOfChannelsOf(Collection<String> userIds) {
+        Map<String, Set<String>> members = new HashMap<>();
+        for (List<String> chunk : chunks(userIds)) {
+            for (Object[] row : em.createQuery("select other.channelId, other.userId from ChannelMember other "
+                            + "where other.channelId in (select mine.channelId from ChannelMember mine where mine.userId in :users)",
+                            Object[].class)
+                    .setParameter("users", chunk)
+                    .getResultList()) {
+                // A set: a channel can come back from two chunks.
+                members.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]);
+            }
+        }
+        return members;
     }
 
-    /** Records activity now and answers the time recorded; null for an unknown user. */
-    public Instant touch(String userId) {
-        Instant now = Instant.now();
-        return users.find(userId).map(u -> {
-            u.setLastActiveAt(now);
-            return now;
-        }).orElse(null);
+    /** Records that the users were active at the given time: one UPDATE per {@value #CHUNK} users, one transaction. */
+    public void recordActivity(Collection<String> userIds, Instant at) {
+        for (List<String> chunk : chunks(userIds)) {
+            em.createQuery("update UserAccount u set u.lastActiveAt = :at where u.id in :ids")
+                    .setParameter("at", at)
+                    .setParameter("ids", chunk)
+                    .executeUpdate();
+        }
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
     }
 
     /** True when the account exists and may be used. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,43 @@ class RealtimeRulesIT {
             JsonNode offline = b.awaitEvent(presenceOf(alice, false), Duration.ofSeconds(20), "alice offline");
             assertThat(offline.path("user").has("lastActive")).as(offline.toString()).isTrue();
         }
+    }
+
+    @Test
+    void lastActiveIsRecordedWhenTheFirstSocketOpensAndAgainWhenTheLastCloses() throws Exception {
+        Api.Session alice = api.newUser("lastactive");
+        Api.Session bob = api.newUser("lastactive");
+        chat.privateChannel(alice, bob);
+        assertThat(lastActive(bob, alice)).as("never connected").isNull();
+
+        Instant opened;
+        try (ChatSocket a = ChatSocket.connect(api, alice)) {
+            opened = awaitLastActive(bob, alice, null);
+            Thread.sleep(50);
+        }
+        Instant closed = awaitLastActive(bob, alice, opened);
+
+        assertThat(closed).isAfter(opened);
+    }
+
+    /** Polls the user list until alice's lastActive is set and later than {@code after}: it is written in batches. */
+    private Instant awaitLastActive(Api.Session viewer, Api.Session user, Instant after) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Instant at = lastActive(viewer, user);
+            if (at != null && (after == null || at.isAfter(after))) {
+                return at;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("lastActive of " + user.username() + " not recorded after " + after);
+    }
+
+    private Instant lastActive(Api.Session viewer, Api.Session user) {
+        Api.Reply r = api.get("/api/users?q=" + user.username(), viewer);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode found = r.json().path("users").get(0);
+        return found.path("lastActive").isTextual() ? Instant.parse(found.path("lastActive").asText()) : null;
     }
 
     // Typing

@@ -153,6 +153,7 @@ public final class LoadRun {
             result.getExtra().put("postErrors", postErrors.sum());
             result.getExtra().put("postsSkippedAtMaxInFlight", skipped.sum());
             result.getExtra().put("socketsClosedDuringRun", socketsClosed.sum());
+            result.getExtra().put("serverCloseReasons", clients.closeReasons());
             result.getExtra().put("framesReceived", frames.sum());
             if (broadcast) {
                 result.getExtra().put("broadcast", broadcastSummary(layout.members(0).length));
@@ -527,6 +528,7 @@ public final class LoadRun {
             while (opened < receiversWanted) {
                 int batch = Math.min(cfg.idleStep(), receiversWanted - opened);
                 long t0 = System.nanoTime();
+                double machine0 = ProcStats.machineBusySeconds();
                 int failed = connectRange(clients, opened, opened + batch, cfg.socketsPerUser());
                 double secs = (System.nanoTime() - t0) / 1e9;
                 opened += batch;
@@ -546,6 +548,8 @@ public final class LoadRun {
                 row.put("serverThreads", s.threads());
                 row.put("kbPerSocket", held == 0 ? 0 : round((s.rssKb() - base.rssKb()) / (double) held));
                 row.put("generatorRssMb", g.rssKb() / 1024);
+                // The whole machine (100 % per core) over the step, including the 2 s pause.
+                row.put("machineCpuPercent", round(100 * (ProcStats.machineBusySeconds() - machine0) / ((System.nanoTime() - t0) / 1e9)));
                 result.getSteps().add(row);
                 NetChatTarget.log("  " + row);
                 if (failed > batch / 100) {
@@ -567,6 +571,7 @@ public final class LoadRun {
             result.getExtra().put("serverRssMbAfter", end.rssKb() / 1024);
             result.getExtra().put("serverKbPerSocket", held == 0 ? 0 : round((end.rssKb() - base.rssKb()) / (double) held));
             result.getExtra().put("generatorKbPerSocket", held == 0 ? 0 : round((genEnd.rssKb() - genBase.rssKb()) / (double) held));
+            result.getExtra().put("serverCloseReasons", clients.closeReasons());
             result.sockets(held, failedTotal);
             result.errors(failedTotal + socketErrors.sum());
             closing = true;
@@ -633,6 +638,7 @@ public final class LoadRun {
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + cfg.stepSeconds() * 1_000_000_000L;
         ProcStats.Sample srv0 = ProcStats.read(cfg.serverPid());
+        double machine0 = ProcStats.machineBusySeconds();
         long t0 = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < cfg.concurrency(); w++) {
@@ -666,6 +672,7 @@ public final class LoadRun {
         m.put("perSec", round(ok.get() / wall));
         m.put("latency", LatencyStats.of(h).asMap());
         m.put("serverCpuPercent", round(100 * (srv.cpuSeconds() - srv0.cpuSeconds()) / wall));
+        m.put("machineCpuPercent", round(100 * (ProcStats.machineBusySeconds() - machine0) / wall));
         NetChatTarget.log("  " + m);
         return m;
     }

@@ -24,7 +24,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Many WebSocket clients on a few Netty event-loop threads. Each socket binds its own loopback source address
@@ -115,13 +119,15 @@ public final class WsClients implements AutoCloseable {
                 .generateOriginHeader(false)
                 .handshakeTimeoutMillis(30_000)
                 .dropPongFrames(true)
+                // Close frames reach the handler, which counts the server's reasons before closing.
+                .handleCloseFrames(false)
                 .build();
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
                         new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(1 << 20),
-                        new FrameHandler(id, opened, listener));
+                        new FrameHandler(id, opened, listener, closeReasons));
             }
         });
         ChannelFuture cf = b.connect(new InetSocketAddress(uri.getHost(), port(uri)), local);
@@ -140,16 +146,27 @@ public final class WsClients implements AutoCloseable {
         return "wss".equals(uri.getScheme()) ? 443 : 80;
     }
 
+    /** Close frames received from the server, by "status reason": why sockets ended, as the server put it. */
+    private final Map<String, LongAdder> closeReasons = new ConcurrentHashMap<>();
+
+    public Map<String, Long> closeReasons() {
+        Map<String, Long> copy = new TreeMap<>();
+        closeReasons.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
     private static final class FrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+        private final Map<String, LongAdder> closeReasons;
         private final int id;
         private final CompletableFuture<WsSocket> opened;
         private final Listener listener;
         private WsSocket socket;
 
-        FrameHandler(int id, CompletableFuture<WsSocket> opened, Listener listener) {
+        FrameHandler(int id, CompletableFuture<WsSocket> opened, Listener listener, Map<String, LongAdder> closeReasons) {
             this.id = id;
             this.opened = opened;
             this.listener = listener;
+            this.closeReasons = closeReasons;
         }
 
         @Override
@@ -168,6 +185,9 @@ public final class WsClients implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (frame instanceof TextWebSocketFrame && socket != null) {
                 listener.onText(socket, frame.content());
+            } else if (frame instanceof CloseWebSocketFrame close) {
+                closeReasons.computeIfAbsent(close.statusCode() + " " + close.reasonText(), k -> new LongAdder()).increment();
+                ctx.close();
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.netchat.web.error;
 
+import jakarta.ejb.EJBException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -9,7 +10,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -21,6 +26,11 @@ import java.util.logging.Logger;
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+    private static final Set<String> BUSY_SQL_STATES = Set.of("HYT00", "55P03", "57014", "40P01", "40001");
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final Set<String> HIBERNATE_LOCK_FAILURES = Set.of("org.hibernate.PessimisticLockException",
+            "org.hibernate.exception.LockAcquisitionException", "org.hibernate.exception.LockTimeoutException",
+            "org.hibernate.dialect.lock.PessimisticEntityLockException");
 
     @Context
     UriInfo uri;
@@ -30,20 +40,52 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         return toResponse(e, uri);
     }
 
+    /**
+     * The link of the cause chain that says "waited too long for a lock" (or lost a deadlock), whichever layer
+     * reported it: JPA, Hibernate (its own types, named here because this module does not link Hibernate), or the
+     * JDBC driver underneath (H2: SQLState HYT00, error 50200; PostgreSQL: 55P03 lock_not_available, 57014 a
+     * cancelled statement, 40P01 deadlock; both: 40001). A lock timeout raised at commit arrives wrapped in EJB
+     * and transaction exceptions with nothing but the driver's exception at the bottom. Null when none is found.
+     */
+    static Throwable busyCause(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
+            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException || t instanceof QueryTimeoutException
+                    || t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException
+                    || HIBERNATE_LOCK_FAILURES.contains(t.getClass().getName())) {
+                return t;
+            }
+            if (t instanceof SQLException sql && (BUSY_SQL_STATES.contains(sql.getSQLState()) || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t.getCause() != null && t.getCause() != t) {
+            return t.getCause();
+        }
+        if (t instanceof SQLException sql && sql.getNextException() != null) {
+            return sql.getNextException();
+        }
+        return t instanceof EJBException ejb ? ejb.getCausedByException() : null;
+    }
+
     Response toResponse(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException) {
                 return Problems.of(409, "Conflict", "Someone else changed this at the same time; try again.", uri, List.of())
                         .build();
             }
+        }
+        Throwable busy = busyCause(e);
+        if (busy != null) {
             // Too many writers waited on one row (a very busy channel): nothing was changed, try again shortly.
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException || t instanceof QueryTimeoutException) {
-                String busy = t.getClass().getSimpleName();
-                LOG.warning(() -> "Busy: " + busy + " on " + (uri == null ? "?" : uri.getPath()));
-                return Problems.of(503, "Busy", "This channel is very busy right now; try again in a moment.", uri, List.of())
-                        .header("Retry-After", 1)
-                        .build();
-            }
+            LOG.warning(() -> "Busy: " + busy.getClass().getSimpleName() + " on " + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(503, "Busy", "This channel is very busy right now; try again in a moment.", uri, List.of())
+                    .header("Retry-After", 1)
+                    .build();
         }
         String id = UUID.randomUUID().toString();
         Throwable root = e;

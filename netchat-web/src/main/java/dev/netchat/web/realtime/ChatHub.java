@@ -14,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -22,7 +21,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,9 +45,15 @@ public class ChatHub implements RealtimeSink {
     private static final long ORDER_PATIENCE_MILLIS = 500;
     /** Events committed this recently before a channel's first announcement may still be on their way. */
     private static final java.time.Duration RECENT_WINDOW = java.time.Duration.ofSeconds(5);
+    /**
+     * How often presence changes are announced. Collecting them for a moment turns a burst of sockets opening
+     * (a restart, a morning) into one query and one frame per changed user, and hides users who only flap.
+     */
+    static final long PRESENCE_ROUND_MILLIS = 500;
 
     private final ConcurrentMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ChannelOrder> orders = new ConcurrentHashMap<>();
+    private final PresenceChanges presenceChanges = new PresenceChanges();
 
     @Inject
     EventRelay relay;
@@ -60,12 +68,10 @@ public class ChatHub implements RealtimeSink {
     ReplayService replayService;
 
     @Resource
-    ManagedExecutorService executor;
-
-    @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> gapChecker;
+    private ScheduledFuture<?> presenceRounds;
 
     /** Registers with the seam as soon as the application starts, before the first socket opens. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -76,6 +82,8 @@ public class ChatHub implements RealtimeSink {
     void register() {
         relay.register(this);
         gapChecker = scheduler.scheduleWithFixedDelay(this::fillOverdueGaps, 250, 250, TimeUnit.MILLISECONDS);
+        presenceRounds = scheduler.scheduleWithFixedDelay(this::presenceRound, PRESENCE_ROUND_MILLIS, PRESENCE_ROUND_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -83,6 +91,9 @@ public class ChatHub implements RealtimeSink {
         relay.unregister(this);
         if (gapChecker != null) {
             gapChecker.cancel(false);
+        }
+        if (presenceRounds != null) {
+            presenceRounds.cancel(false);
         }
         byUser.values().forEach(set -> set.forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
                 "Server shutting down; reconnect and resume"))));
@@ -93,7 +104,7 @@ public class ChatHub implements RealtimeSink {
     void opened(Connection connection) {
         byUser.computeIfAbsent(connection.userId(), k -> ConcurrentHashMap.newKeySet()).add(connection);
         if (presence.connected(connection.userId())) {
-            executor.execute(() -> announcePresence(connection.userId(), true));
+            presenceChanges.record(connection.userId(), true);
         }
     }
 
@@ -105,7 +116,7 @@ public class ChatHub implements RealtimeSink {
             byUser.computeIfPresent(connection.userId(), (k, s) -> s.isEmpty() ? null : s);
         }
         if (removed && presence.disconnected(connection.userId())) {
-            executor.execute(() -> announcePresence(connection.userId(), false));
+            presenceChanges.record(connection.userId(), false);
         }
     }
 
@@ -125,16 +136,75 @@ public class ChatHub implements RealtimeSink {
         return byUser.getOrDefault(userId, Set.of());
     }
 
-    private void announcePresence(String userId, boolean online) {
+    /** A periodic task that throws is never run again: one bad round must not end presence. */
+    private void presenceRound() {
         try {
-            Instant lastActive = presenceService.touch(userId);
-            String frame = Frames.presence(userId, online, Times.iso(lastActive));
-            for (String other : presenceService.coMemberIds(userId)) {
-                connectionsOf(other).forEach(c -> c.send(frame));
-            }
+            announcePresence();
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Presence of " + userId + " not announced: " + e);
+            LOG.warning(() -> "Presence round failed: " + e);
         }
+    }
+
+    /**
+     * One presence round: records the last activity of every user who came or went (one UPDATE, not a
+     * transaction per socket), reads the members of their channels with one query, and hands each changed user's
+     * frame, serialised once, to the connections of co-members online on this node. Runs on one thread.
+     */
+    void announcePresence() {
+        PresenceChanges.Round round = presenceChanges.drain();
+        if (round.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        try {
+            presenceService.recordActivity(round.active().keySet(), now);
+        } catch (RuntimeException e) {
+            // Last activity is a hint; presence itself must still go out.
+            LOG.warning(() -> "Last activity of " + round.active().size() + " user(s) not recorded: " + e);
+        }
+        if (round.changes().isEmpty()) {
+            return;
+        }
+        Set<String> changed = new HashSet<>();
+        round.changes().forEach(c -> changed.add(c.userId()));
+        Map<String, Set<String>> membersByChannel;
+        try {
+            membersByChannel = presenceService.membersOfChannelsOf(changed);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Presence of " + round.changes().size() + " user(s) not announced yet: " + e);
+            presenceChanges.restore(round);
+            return;
+        }
+        Map<String, Set<String>> onlineCoMembers = onlineCoMembers(changed, membersByChannel);
+        String lastActive = Times.iso(now);
+        for (PresenceChanges.Change change : round.changes()) {
+            String frame = Frames.presence(change.userId(), change.online(), lastActive);
+            for (String other : onlineCoMembers.getOrDefault(change.userId(), Set.of())) {
+                connectionsOf(other).forEach(c -> c.presence(change.userId(), frame));
+            }
+        }
+        presenceChanges.announced(round);
+    }
+
+    /** changed user -> the other users online here who share a channel with them (offline members need no frame). */
+    private Map<String, Set<String>> onlineCoMembers(Set<String> changed, Map<String, Set<String>> membersByChannel) {
+        Map<String, Set<String>> result = new HashMap<>();
+        for (Set<String> members : membersByChannel.values()) {
+            List<String> changedHere = members.stream().filter(changed::contains).toList();
+            if (changedHere.isEmpty()) {
+                continue;
+            }
+            List<String> online = members.stream().filter(byUser::containsKey).toList();
+            for (String user : changedHere) {
+                Set<String> others = result.computeIfAbsent(user, k -> new HashSet<>());
+                for (String o : online) {
+                    if (!o.equals(user)) {
+                        others.add(o);
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     // ----- the seam --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,11 @@ import java.util.concurrent.Executor;
  * One open socket. Frames go through a bounded queue with at most one asynchronous write in flight; callers
  * (the committing request thread, the hub) only enqueue and never wait. A client that lets the queue fill up
  * is closed: it resumes later and catches up from the event log, instead of slowing others or filling memory.
+ *
+ * <p>Presence frames wait apart from the queue, one per user (a later state replaces an earlier one that is not
+ * written yet), and go out when the queue is empty: a burst of users coming online is state to converge on, not a
+ * backlog that should close the socket. They are bounded by the number of co-members, and their strings are
+ * shared by all receivers.
  *
  * <p>Per channel it remembers the first and last seq it sent, to drop a channel event that a replay already
  * covered and to keep every channel's events in seq order across replay and live delivery.
@@ -37,7 +43,12 @@ final class Connection implements SendHandler {
     private long queuedBytes;
 
     private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /** user -> the latest presence frame about them not written yet */
+    private final LinkedHashMap<String, String> presence = new LinkedHashMap<>();
     private boolean writing;
+    /** Inside {@code sendText} on the thread that holds this lock, and whether that write already completed. */
+    private boolean sending;
+    private boolean completedInline;
     private boolean closed;
     /** channel -> {first seq sent, last seq sent} */
     private final Map<String, long[]> sent = new HashMap<>();
@@ -131,6 +142,17 @@ final class Connection implements SendHandler {
         enqueue(frame);
     }
 
+    /** A presence frame about the user: replaces one about the same user still waiting, never closes the socket. */
+    synchronized void presence(String aboutUserId, String frame) {
+        if (closed) {
+            return;
+        }
+        presence.put(aboutUserId, frame);
+        if (!writing) {
+            writeNext();
+        }
+    }
+
     private void markSent(String channelId, long seq) {
         long[] range = sent.get(channelId);
         if (range == null) {
@@ -156,19 +178,39 @@ final class Connection implements SendHandler {
         }
     }
 
+    /**
+     * Starts the next write. A container may complete a write inside {@code sendText} on the calling thread;
+     * then {@link #onResult} only notes it and this loop sends the next frame, instead of recursing once per frame
+     * (a burst of a thousand queued frames would otherwise overflow the stack of an I/O thread).
+     */
     private void writeNext() {
-        String next = queue.pollFirst();
-        if (next == null) {
-            writing = false;
-            return;
-        }
-        queuedBytes -= next.length();
-        writing = true;
-        try {
-            session.getAsyncRemote().sendText(next, this);
-        } catch (RuntimeException e) {
-            writing = false;
-            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
+        while (!closed) {
+            String next = queue.pollFirst();
+            if (next != null) {
+                queuedBytes -= next.length();
+            } else if (!presence.isEmpty()) {
+                var first = presence.entrySet().iterator();
+                next = first.next().getValue();
+                first.remove();
+            } else {
+                writing = false;
+                return;
+            }
+            writing = true;
+            sending = true;
+            completedInline = false;
+            try {
+                session.getAsyncRemote().sendText(next, this);
+            } catch (RuntimeException e) {
+                writing = false;
+                close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
+                return;
+            } finally {
+                sending = false;
+            }
+            if (!completedInline) {
+                return; // onResult starts the next write when this one completes
+            }
         }
     }
 
@@ -180,7 +222,12 @@ final class Connection implements SendHandler {
                 writing = false;
                 closed = true;
                 queue.clear();
+                presence.clear();
                 queuedBytes = 0;
+                return;
+            }
+            if (sending) {
+                completedInline = true; // on the thread inside sendText: writeNext's loop goes on
                 return;
             }
             writeNext();
@@ -191,6 +238,10 @@ final class Connection implements SendHandler {
         return queue.size();
     }
 
+    synchronized int presenceWaiting() {
+        return presence.size();
+    }
+
     /** Closes the socket on another thread: closing writes a frame, which must not hold up the caller. */
     synchronized void close(CloseReason reason) {
         if (closed) {
@@ -198,6 +249,7 @@ final class Connection implements SendHandler {
         }
         closed = true;
         queue.clear();
+        presence.clear();
         queuedBytes = 0;
         closer.execute(() -> {
             try {

@@ -1,14 +1,20 @@
 package dev.netchat.web.realtime;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 
 /** Server-to-client frames that the hub builds itself (channel events arrive already serialised). */
 final class Frames {
 
+    /**
+     * Looked up once: {@code Json.createObjectBuilder()} asks the ServiceLoader for the provider on every call,
+     * which cost more than building the frame (6 % of the server's samples while 3,000 sockets came online).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private Frames() {}
 
     static String hello(String connectionId, String userId) {
-        return Json.createObjectBuilder().add("type", "hello").add("connectionId", connectionId).add("userId", userId)
+        return JSON.createObjectBuilder().add("type", "hello").add("connectionId", connectionId).add("userId", userId)
                 .build().toString();
     }
 
@@ -17,27 +23,27 @@ final class Frames {
     }
 
     static String resync(String channelId) {
-        return Json.createObjectBuilder().add("type", "resync.required").add("channelId", channelId).build().toString();
+        return JSON.createObjectBuilder().add("type", "resync.required").add("channelId", channelId).build().toString();
     }
 
     /** An error frame carrying a problem object (the same shape as REST's problem+json). */
     static String error(int status, String title, String detail) {
-        var problem = Json.createObjectBuilder()
+        var problem = JSON.createObjectBuilder()
                 .add("type", "about:blank").add("title", title).add("status", status).add("detail", detail);
-        return Json.createObjectBuilder().add("type", "error").add("problem", problem).build().toString();
+        return JSON.createObjectBuilder().add("type", "error").add("problem", problem).build().toString();
     }
 
     static String typing(String type, String channelId, String userId) {
-        return Json.createObjectBuilder().add("type", type).add("channelId", channelId).add("userId", userId).build().toString();
+        return JSON.createObjectBuilder().add("type", type).add("channelId", channelId).add("userId", userId).build().toString();
     }
 
     static String presence(String userId, boolean online, String lastActive) {
-        var user = Json.createObjectBuilder().add("id", userId).add("online", online);
+        var user = JSON.createObjectBuilder().add("id", userId).add("online", online);
         if (lastActive == null) {
             user.addNull("lastActive");
         } else {
             user.add("lastActive", lastActive);
         }
-        return Json.createObjectBuilder().add("type", "user.presence.changed").add("user", user).build().toString();
+        return JSON.createObjectBuilder().add("type", "user.presence.changed").add("user", user).build().toString();
     }
 }

@@ -113,4 +113,53 @@ class ConnectionTest {
 
         assertThat(fake.written).containsExactly(event("b", 1).json());
     }
+
+    @Test
+    void presenceFramesWaitBehindOtherFramesAndALaterStateReplacesAnEarlierOne() {
+        FakeSession fake = new FakeSession(false);
+        Connection c = connection(fake, 100);
+        c.send("hello");
+
+        c.presence("alice", "alice online");
+        c.send("message");
+        c.presence("bob", "bob online");
+        c.presence("alice", "alice offline");
+        for (int i = 0; i < 3; i++) {
+            fake.completeOne();
+        }
+
+        assertThat(fake.written).containsExactly("hello", "message", "alice offline", "bob online");
+    }
+
+    @Test
+    void aBurstOfPresenceLargerThanTheQueueDoesNotCloseTheSocket() {
+        FakeSession fake = new FakeSession(false);
+        Connection c = connection(fake, 10);
+        c.send("hello");
+
+        for (int i = 0; i < 1000; i++) {
+            c.presence("user" + i, "{\"type\":\"user.presence.changed\"}");
+        }
+
+        assertThat(fake.closedWith).isNull();
+        assertThat(c.presenceWaiting()).isEqualTo(1000);
+    }
+
+    @Test
+    void aLongBacklogDrainsWithoutRecursingWhenTheContainerCompletesWritesInline() {
+        FakeSession fake = new FakeSession(false);
+        Connection c = connection(fake, 100);
+        c.send("hello");
+        int backlog = 50_000;
+        for (int i = 0; i < backlog; i++) {
+            c.presence("user" + i, "presence " + i);
+        }
+
+        fake.completeAtOnce = true;
+        fake.completeOne();
+
+        assertThat(fake.written).hasSize(backlog + 1).endsWith("presence " + (backlog - 1));
+        assertThat(c.presenceWaiting()).isZero();
+        assertThat(fake.closedWith).isNull();
+    }
 }

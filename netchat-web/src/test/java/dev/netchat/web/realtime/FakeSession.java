@@ -18,7 +18,8 @@ final class FakeSession {
     final List<String> written = new ArrayList<>();
     final List<SendHandler> pending = new ArrayList<>();
     volatile CloseReason closedWith;
-    private final boolean completeAtOnce;
+    /** Settable: a client that was stalled can start reading (then writes complete inside sendText). */
+    volatile boolean completeAtOnce;
 
     FakeSession(boolean completeAtOnce) {
         this.completeAtOnce = completeAtOnce;
