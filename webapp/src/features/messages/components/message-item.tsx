@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Avatar } from '@/components/avatar';
 import { Button } from '@/components/button';
 import { MarkdownText } from '@/components/markdown-text';
@@ -36,7 +37,7 @@ function timeOf(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
-export function MessageItem({
+function MessageItemView({
   message,
   grouped,
   selfId,
@@ -138,3 +139,9 @@ export function MessageItem({
     </article>
   );
 }
+
+/**
+ * Memoised: the timeline re-renders whenever the virtualiser measures a row or the list scrolls, and a message
+ * whose props did not change (same cached message object, same handlers) need not render again.
+ */
+export const MessageItem = memo(MessageItemView);
