@@ -851,7 +851,10 @@ async function adminJourney(browser, signedUp) {
       await expectAxeClean(pageAdmin, 'the admin audit tab');
       await pageAdmin.getByRole('tab', { name: 'Integrations', exact: true }).click();
       // No keys in the test server: both integrations say so, and the SMS table is empty.
-      await visible(pageAdmin.getByRole('table', { name: 'Recent SMS, newest first' }), 'the recent SMS table');
+      await visible(
+        pageAdmin.getByRole('table', { name: 'Recent SMS, newest first' }),
+        'the recent SMS table',
+      );
       await visible(pageAdmin.getByRole('region', { name: 'SMS through Twilio' }), 'the Twilio summary');
       await expectAxeClean(pageAdmin, 'the admin integrations tab');
       await pageAdmin.getByRole('tab', { name: 'Users', exact: true }).click();
