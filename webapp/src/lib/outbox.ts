@@ -1,15 +1,18 @@
 /**
  * Messages written but not yet acknowledged by the server, kept in localStorage so that nothing typed while
  * offline (or before a reload) is lost. Each has the clientMessageId it is posted with: the server answers a
- * repeated id with the first message, so sending again never makes a copy.
+ * repeated id with the first message, so sending again never makes a copy. Each entry names its author: on a
+ * shared browser, what one person queued is shown to and sent by that person only, whoever signs in next.
  */
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { storageKeys } from '@/config/constants';
 
 export type OutboxStatus = 'sending' | 'queued' | 'failed';
 
 export interface OutboxEntry {
   clientMessageId: string;
+  /** Who wrote it; only this user's session shows or sends it. */
+  userId: string;
   channelId: string;
   parentId: string | null;
   text: string;
@@ -25,7 +28,10 @@ function load(): OutboxEntry[] {
     const raw = window.localStorage.getItem(storageKeys.outbox);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
     return Array.isArray(parsed)
-      ? (parsed as OutboxEntry[]).filter((e) => typeof e?.clientMessageId === 'string')
+      ? (parsed as OutboxEntry[]).filter(
+          // Entries without an author (written before authors were recorded) cannot be sent safely.
+          (e) => typeof e?.clientMessageId === 'string' && typeof e?.userId === 'string',
+        )
       : [];
   } catch {
     return [];
@@ -70,8 +76,10 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function useOutbox(): OutboxEntry[] {
-  return useSyncExternalStore(subscribe, getOutbox, getOutbox);
+/** The signed-in user's own waiting messages. */
+export function useOutbox(userId: string): OutboxEntry[] {
+  const all = useSyncExternalStore(subscribe, getOutbox, getOutbox);
+  return useMemo(() => all.filter((e) => e.userId === userId), [all, userId]);
 }
 
 export function newClientMessageId(): string {

@@ -43,7 +43,7 @@ export function Conversation({ channelId, self, headerActions }: ConversationPro
     summary ? Math.max(0, summary.lastSeq - (summary.unreadCount ?? 0)) : null,
   );
   const history = useMessages(channelId);
-  const outbox = useOutbox();
+  const outbox = useOutbox(self.id);
   const { send } = useSendMessage(self);
   const markRead = useMarkRead(channelId);
   const { threadId } = useLocation();

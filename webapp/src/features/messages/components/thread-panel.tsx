@@ -34,7 +34,7 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
     queryKey: queryKeys.replies(parentId),
     queryFn: ({ signal }) => chatApi.listReplies(parentId, signal),
   });
-  const outbox = useOutbox();
+  const outbox = useOutbox(self.id);
   const { send } = useSendMessage(self);
   const timeline = useTimelineHandlers(self);
   const list = useMemo(

@@ -70,7 +70,12 @@ function enqueue(client: QueryClient, entry: OutboxEntry, self: Self): void {
 /** Sends what waits in the outbox for a channel (or every channel), oldest first; failed ones wait for Retry. */
 function flushOutbox(client: QueryClient, self: Self, channelId?: string): void {
   getOutbox()
-    .filter((e) => e.status !== 'failed' && (channelId === undefined || e.channelId === channelId))
+    .filter(
+      (e) =>
+        e.userId === self.id &&
+        e.status !== 'failed' &&
+        (channelId === undefined || e.channelId === channelId),
+    )
     .forEach((e) => enqueue(client, e, self));
 }
 
@@ -81,6 +86,7 @@ export function useSendMessage(self: Self) {
     (channelId: string, text: string, parentId: string | null = null) => {
       const entry: OutboxEntry = {
         clientMessageId: newClientMessageId(),
+        userId: self.id,
         channelId,
         parentId,
         text,

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getOutbox, reloadOutbox } from '@/lib/outbox';
+import { getOutbox, reloadOutbox, useOutbox } from '@/lib/outbox';
 import { createQueryClient } from '@/lib/query-client';
 import { notifyOpen } from '@/lib/realtime';
 import { jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
@@ -129,5 +129,39 @@ describe('useSendMessage', () => {
     act(() => result.current.retry(getOutbox()[0]));
     await waitFor(() => expect(getOutbox()).toHaveLength(0));
     expect(calls[0].body).toEqual(calls[1].body);
+  });
+
+  it("never shows or sends another user's queued messages (a shared browser), and keeps them for that user", async () => {
+    const queuedByAnother = {
+      clientMessageId: 'cm-other',
+      userId: 'u-2',
+      channelId: 'c1',
+      parentId: null,
+      text: 'written by someone else',
+      createdAt: '2026-11-20T10:00:00Z',
+      status: 'queued',
+    };
+    const legacyWithoutAuthor = { ...queuedByAnother, clientMessageId: 'cm-legacy', userId: undefined };
+    window.localStorage.setItem('netchat.outbox', JSON.stringify([queuedByAnother, legacyWithoutAuthor]));
+    reloadOutbox();
+    const { calls } = mockFetch({
+      'POST /api/channels/c1/messages': () =>
+        jsonResponse(posted(calls[calls.length - 1].body as never), 201),
+    });
+    const { result } = renderHook(
+      () => {
+        useOutboxFlusher(self);
+        return { send: useSendMessage(self), mine: useOutbox(self.id) };
+      },
+      { wrapper },
+    );
+    expect(result.current.mine).toEqual([]);
+
+    act(() => notifyOpen());
+    act(() => result.current.send.send('c1', 'mine'));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].body).toMatchObject({ text: 'mine' });
+    await waitFor(() => expect(getOutbox().map((e) => e.clientMessageId)).toEqual(['cm-other']));
+    expect(calls).toHaveLength(1);
   });
 });
