@@ -1107,7 +1107,15 @@ async function main() {
         await visible(menu, 'the Menu button');
         assert((await menu.getAttribute('aria-expanded')) === 'false', 'Menu is expanded before a click');
         const nav = page.getByRole('navigation', { name: 'Channels' });
-        assert(!(await nav.isVisible()), 'the navigation is visible before Menu was pressed');
+        // The drawer closes as the layout changes; give it the time a transition takes, no more.
+        const hidden = await nav.waitFor({ state: 'hidden', timeout: 3000 }).then(
+          () => true,
+          () => false,
+        );
+        assert(
+          hidden,
+          'the navigation is still visible 3 s after the screen became narrow, before Menu was pressed',
+        );
         await menu.click();
         await waitForCondition(
           page,

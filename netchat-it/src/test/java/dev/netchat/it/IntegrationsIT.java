@@ -165,10 +165,11 @@ class IntegrationsIT {
         String team = chat.createTeam(ann, Chat.channelName("sms"), false, mentioned, other, everything).path("id").asText();
 
         chat.post(ann, team, "no mention here");
+        // Sent before the next message; otherwise the next one would rightly be folded into the same SMS.
+        awaitSms(everythingPhone, 1);
         chat.post(ann, team, "@" + mentioned.username() + " please review");
 
         List<Map<String, String>> toMentioned = awaitSms(mentionedPhone, 1);
-        awaitSms(everythingPhone, 1);
         Thread.sleep(1500);
         assertThat(toMentioned.get(0).get("Body")).contains("please review");
         assertThat(smsTo(mentionedPhone)).hasSize(1);
