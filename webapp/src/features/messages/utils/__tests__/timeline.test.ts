@@ -45,6 +45,7 @@ describe('buildTimeline', () => {
     const pending = [
       {
         clientMessageId: 'c2',
+        userId: 'me',
         channelId: 'c',
         parentId: null,
         text: 'x',
@@ -53,6 +54,7 @@ describe('buildTimeline', () => {
       },
       {
         clientMessageId: 'c9',
+        userId: 'me',
         channelId: 'c',
         parentId: null,
         text: 'y',
