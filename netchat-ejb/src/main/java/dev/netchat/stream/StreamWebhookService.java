@@ -3,6 +3,7 @@ package dev.netchat.stream;
 import dev.netchat.channel.ChannelRepository;
 import dev.netchat.channel.ChannelService;
 import dev.netchat.message.Message;
+import dev.netchat.message.MessageRepository;
 import dev.netchat.message.MessageRules;
 import dev.netchat.message.MessageService;
 import dev.netchat.user.UserRepository;
@@ -49,6 +50,9 @@ public class StreamWebhookService {
     ChannelRepository channels;
 
     @Inject
+    MessageRepository stored;
+
+    @Inject
     UserRepository users;
 
     public boolean seen(String webhookId) {
@@ -91,7 +95,7 @@ public class StreamWebhookService {
         if (!MessageRules.validClientMessageId(CLIENT_ID_PREFIX + id)) {
             return false;
         }
-        if (messages().find(id).isPresent() || streamMessage(id).isPresent()) {
+        if (stored.find(id).isPresent() || streamMessage(id).isPresent()) {
             return false; // NetChat's own message mirrored to Stream (or this one brought in before)
         }
         if (!channels.isMember(channelId, userId) || users.find(userId).filter(u -> !u.isDisabled()).isEmpty()) {
@@ -99,7 +103,7 @@ public class StreamWebhookService {
             return false;
         }
         String parentId = Optional.ofNullable(string(m, "parent_id")).flatMap(this::resolve).map(Message::getId)
-                .filter(p -> messages().find(p).map(pm -> pm.getParentId() == null && !pm.isDeleted()).orElse(false))
+                .filter(p -> stored.find(p).map(pm -> pm.getParentId() == null && !pm.isDeleted()).orElse(false))
                 .orElse(null);
         messages.post(userId, channelId, text, CLIENT_ID_PREFIX + id, parentId);
         return true;
@@ -128,7 +132,7 @@ public class StreamWebhookService {
 
     /** A Stream message id as NetChat knows it: one of ours (same id), or one brought in from Stream. */
     private Optional<Message> resolve(String streamId) {
-        return messages().find(streamId).or(() -> streamMessage(streamId));
+        return stored.find(streamId).or(() -> streamMessage(streamId));
     }
 
     private Optional<Message> streamMessage(String streamId) {
@@ -137,14 +141,6 @@ public class StreamWebhookService {
                 .setMaxResults(1)
                 .getResultList();
         return found.stream().findFirst();
-    }
-
-    private MessageLookup messages() {
-        return id -> Optional.ofNullable(em.find(Message.class, id));
-    }
-
-    private interface MessageLookup {
-        Optional<Message> find(String id);
     }
 
     private static String channelId(JsonObject event) {
