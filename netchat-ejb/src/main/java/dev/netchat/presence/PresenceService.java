@@ -13,8 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The database side of presence: who shares a channel with whom, and when a user was last active. */
+/** The database side of presence: who shares a small channel with whom, and when a user was last active. */
 @Stateless
 public class PresenceService {
 
@@ -28,16 +29,29 @@ public class PresenceService {
     UserRepository users;
 
     /**
-     * The members of every channel that one of the given users belongs to, by channel. One statement per
-     * {@value #CHUNK} users and no DISTINCT: the caller works out who shares a channel with whom, so a round of
-     * presence changes costs one query instead of a self-join per connecting socket.
+     * Presence goes only through channels of at most this many members. In a room of n members a wave of
+     * arrivals costs n² frames; clients show presence in direct and group conversations, and read {@code online}
+     * from member lists elsewhere.
      */
-    public Map<String, Set<String>> membersOfChannelsOf(Collection<String> userIds) {
+    @Inject
+    @ConfigProperty(name = "netchat.presence.max-channel-members", defaultValue = "50")
+    int maxChannelMembers;
+
+    /**
+     * The members of every channel of at most {@code netchat.presence.max-channel-members} members that one of
+     * the given users belongs to, by channel. One statement per {@value #CHUNK} users and no DISTINCT: the caller
+     * works out who shares a channel with whom, so a round of presence changes costs one query instead of a
+     * self-join per connecting socket.
+     */
+    public Map<String, Set<String>> membersOfSmallChannelsOf(Collection<String> userIds) {
         Map<String, Set<String>> members = new HashMap<>();
         for (List<String> chunk : chunks(userIds)) {
             for (Object[] row : em.createQuery("select other.channelId, other.userId from ChannelMember other "
-                            + "where other.channelId in (select mine.channelId from ChannelMember mine where mine.userId in :users)",
+                            + "join Channel c on c.id = other.channelId "
+                            + "where c.memberCount <= :max "
+                            + "and other.channelId in (select mine.channelId from ChannelMember mine where mine.userId in :users)",
                             Object[].class)
+                    .setParameter("max", maxChannelMembers)
                     .setParameter("users", chunk)
                     .getResultList()) {
                 // A set: a channel can come back from two chunks.

@@ -29,6 +29,8 @@ public final class NetChatServer {
     static final int PORT_OFFSET = Integer.getInteger("netchat.it.port-offset", 100);
     public static final String PG_DATABASE = System.getProperty("netchat.it.pg.database", "netchat_it");
     public static final int IDLE_TIMEOUT_SECONDS = 30;
+    /** Small, so that RealtimeRulesIT can build a room too big for presence out of a handful of users. */
+    public static final int PRESENCE_MAX_CHANNEL_MEMBERS = 5;
 
     private final Path home;
     private final Path ear;
@@ -123,6 +125,8 @@ public final class NetChatServer {
         env.put("NETCHAT_AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS", "60");
         // Short enough for IdleTimeoutIT to watch a silent socket being closed (the default is 90 s).
         env.put("NETCHAT_WS_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS));
+        // The default is 50; RealtimeRulesIT needs a room bigger than the limit (the limit itself is tested there).
+        env.put("NETCHAT_PRESENCE_MAX_CHANNEL_MEMBERS", String.valueOf(PRESENCE_MAX_CHANNEL_MEMBERS));
         env.putAll(extraEnvironment);
         if (onPostgresql()) {
             env.put("NETCHAT_DB_URL", required("netchat.it.pg.url") + PG_DATABASE);

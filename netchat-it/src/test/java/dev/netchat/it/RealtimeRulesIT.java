@@ -58,6 +58,58 @@ class RealtimeRulesIT {
     }
 
     @Test
+    void presenceReachesDirectAndSmallConversationsButNotCoMembersOfOnlyABigRoom() {
+        int max = NetChatServer.PRESENCE_MAX_CHANNEL_MEMBERS;
+        Api.Session alice = api.newUser("presence");
+        Api.Session bob = api.newUser("presence"); // shares only the big room with alice
+        Api.Session carol = api.newUser("presence"); // alice's direct conversation
+        Api.Session dave = api.newUser("presence"); // shares only a group of exactly the limit with alice
+        List<Api.Session> others = new ArrayList<>();
+        for (int i = 0; i < max - 1; i++) {
+            others.add(api.newUser("presence"));
+        }
+        Api.Session[] bigMembers = new Api.Session[max];
+        bigMembers[0] = bob;
+        for (int i = 1; i < max; i++) {
+            bigMembers[i] = others.get(i - 1);
+        }
+        JsonNode big = chat.createTeam(alice, Chat.channelName("big"), true, bigMembers);
+        assertThat(big.path("memberCount").asInt()).isEqualTo(max + 1);
+        Api.Reply dm = chat.createMessaging(alice, carol);
+        assertThat(dm.status()).as(dm.toString()).isEqualTo(201);
+        Api.Session[] groupMembers = new Api.Session[max - 1];
+        groupMembers[0] = dave;
+        for (int i = 1; i < max - 1; i++) {
+            groupMembers[i] = others.get(i - 1);
+        }
+        Api.Reply group = chat.createMessaging(alice, groupMembers);
+        assertThat(group.status()).as(group.toString()).isEqualTo(201);
+        assertThat(group.json().path("memberCount").asInt()).isEqualTo(max);
+        String bigRoom = big.path("id").asText();
+
+        try (ChatSocket b = ChatSocket.connect(api, bob);
+                ChatSocket c = ChatSocket.connect(api, carol);
+                ChatSocket d = ChatSocket.connect(api, dave)) {
+            try (ChatSocket a = ChatSocket.connect(api, alice)) {
+                c.awaitEvent(presenceOf(alice, true), ChatSocket.TIMEOUT, "alice online, in the direct conversation");
+                d.awaitEvent(presenceOf(alice, true), ChatSocket.TIMEOUT, "alice online, in a group of " + max);
+                // The round that reached carol and dave is over; a frame for bob would have been queued before
+                // this message, on the same socket.
+                String id = chat.post(alice, bigRoom, "after the presence round").path("id").asText();
+                b.awaitEvent(f -> Chat.newMessage(bigRoom).test(f) && id.equals(f.path("message").path("id").asText()),
+                        ChatSocket.TIMEOUT, "the message in the big room");
+                assertThat(b.received()).as("bob shares only a room of " + (max + 1) + " with alice")
+                        .noneMatch(presenceOf(alice, true));
+            }
+            c.awaitEvent(presenceOf(alice, false), Duration.ofSeconds(20), "alice offline, in the direct conversation");
+            String later = chat.post(others.get(0), bigRoom, "after alice left").path("id").asText();
+            b.awaitEvent(f -> Chat.newMessage(bigRoom).test(f) && later.equals(f.path("message").path("id").asText()),
+                    ChatSocket.TIMEOUT, "the later message in the big room");
+            assertThat(b.received()).as("bob shares only a big room with alice").noneMatch(presenceOf(alice, false));
+        }
+    }
+
+    @Test
     void lastActiveIsRecordedWhenTheFirstSocketOpensAndAgainWhenTheLastCloses() throws Exception {
         Api.Session alice = api.newUser("lastactive");
         Api.Session bob = api.newUser("lastactive");

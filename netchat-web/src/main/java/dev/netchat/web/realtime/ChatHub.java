@@ -147,8 +147,9 @@ public class ChatHub implements RealtimeSink {
 
     /**
      * One presence round: records the last activity of every user who came or went (one UPDATE, not a
-     * transaction per socket), reads the members of their channels with one query, and hands each changed user's
-     * frame, serialised once, to the connections of co-members online on this node. Runs on one thread.
+     * transaction per socket), reads the members of their small channels with one query, and hands each changed
+     * user's frame, serialised once, to the connections of co-members online on this node. Big rooms are left out
+     * (netchat.presence.max-channel-members): there presence would cost members² frames. Runs on one thread.
      */
     void announcePresence() {
         PresenceChanges.Round round = presenceChanges.drain();
@@ -169,7 +170,7 @@ public class ChatHub implements RealtimeSink {
         round.changes().forEach(c -> changed.add(c.userId()));
         Map<String, Set<String>> membersByChannel;
         try {
-            membersByChannel = presenceService.membersOfChannelsOf(changed);
+            membersByChannel = presenceService.membersOfSmallChannelsOf(changed);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Presence of " + round.changes().size() + " user(s) not announced yet: " + e);
             presenceChanges.restore(round);
@@ -186,7 +187,7 @@ public class ChatHub implements RealtimeSink {
         presenceChanges.announced(round);
     }
 
-    /** changed user -> the other users online here who share a channel with them (offline members need no frame). */
+    /** changed user -> the other users online here who share a small channel with them (offline members need no frame). */
     private Map<String, Set<String>> onlineCoMembers(Set<String> changed, Map<String, Set<String>> membersByChannel) {
         Map<String, Set<String>> result = new HashMap<>();
         for (Set<String> members : membersByChannel.values()) {

@@ -34,7 +34,7 @@ class ChatHubPresenceTest {
         boolean down;
 
         @Override
-        public Map<String, Set<String>> membersOfChannelsOf(Collection<String> userIds) {
+        public Map<String, Set<String>> membersOfSmallChannelsOf(Collection<String> userIds) {
             if (down) {
                 throw new IllegalStateException("database down");
             }
