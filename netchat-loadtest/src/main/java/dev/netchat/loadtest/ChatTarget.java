@@ -24,6 +24,20 @@ public interface ChatTarget extends AutoCloseable {
     boolean onControlFrame(WsClients.WsSocket socket, ByteBuf frame);
 
     /**
+     * The frame every socket sends each {@code --ping-seconds} so that the server does not close it as silent,
+     * or null when the server needs none (the baselines: a stray frame would be relayed or break the protocol;
+     * socket.io's server pings and {@link #onControlFrame} answers).
+     */
+    default String keepAliveFrame() {
+        return null;
+    }
+
+    /** True for the server's answer to {@link #keepAliveFrame()}: neither a delivery nor traffic to settle. */
+    default boolean isKeepAliveReply(ByteBuf frame) {
+        return false;
+    }
+
+    /**
      * Posts a message as {@code sender} to {@code room}. Completes with true when the server acknowledged it
      * (NetChat: 201/200), or when the frame was written (baselines, which have no acknowledgement).
      */

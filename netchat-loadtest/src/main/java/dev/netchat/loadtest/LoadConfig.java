@@ -42,6 +42,7 @@ public final class LoadConfig {
     private final int maxInFlightPosts;
     private final int drainSeconds;
     private final int ioThreads;
+    private final int pingSeconds;
     private final String userPrefix;
     private final String password;
     private final Path resultsDir;
@@ -81,6 +82,7 @@ public final class LoadConfig {
         this.maxInFlightPosts = positive("max-in-flight", b.maxInFlightPosts);
         this.drainSeconds = notNegative("drain-seconds", b.drainSeconds);
         this.ioThreads = positive("io-threads", b.ioThreads);
+        this.pingSeconds = notNegative("ping-seconds", b.pingSeconds);
         this.userPrefix = Objects.requireNonNull(b.userPrefix);
         if (!userPrefix.matches("[a-z0-9._-]{1,20}")) {
             throw new IllegalArgumentException("user-prefix must be 1..20 of a-z 0-9 . _ -: " + userPrefix);
@@ -151,6 +153,7 @@ public final class LoadConfig {
                 case "max-in-flight" -> b.maxInFlightPosts(intValue(k, v));
                 case "drain-seconds" -> b.drainSeconds(intValue(k, v));
                 case "io-threads" -> b.ioThreads(intValue(k, v));
+                case "ping-seconds" -> b.pingSeconds(intValue(k, v));
                 case "user-prefix" -> b.userPrefix(v);
                 case "password" -> b.password(v);
                 case "results" -> b.resultsDir(Path.of(v));
@@ -169,7 +172,8 @@ public final class LoadConfig {
                 "  --users=N --room-sizes=10,50,1000 --direct=N --rates=100,200,400 --duration=SECONDS_PER_RATE",
                 "  [--warmup=5] [--p99-limit-ms=100] [--payload=120] [--source-addresses=8] [--sockets-per-user=1]",
                 "  [--idle-step=1000] [--max-rss-mb=4096] [--concurrency=8] [--connect-concurrency=200]",
-                "  [--max-in-flight=2000] [--drain-seconds=15] [--io-threads=2] [--user-prefix=lt]",
+                "  [--max-in-flight=2000] [--drain-seconds=15] [--io-threads=2] [--ping-seconds=30 (0 = off)]",
+                "  [--user-prefix=lt]",
                 "  [--results=results] [--cache=/tmp/loadtest-cache] [--label=NAME]");
     }
 
@@ -255,6 +259,8 @@ public final class LoadConfig {
     public int maxInFlightPosts() { return maxInFlightPosts; }
     public int drainSeconds() { return drainSeconds; }
     public int ioThreads() { return ioThreads; }
+    /** How often each NetChat socket sends {"type":"ping"}, as the web client does; 0 = never. */
+    public int pingSeconds() { return pingSeconds; }
     public String userPrefix() { return userPrefix; }
     public String password() { return password; }
     public Path resultsDir() { return resultsDir; }
@@ -282,6 +288,7 @@ public final class LoadConfig {
         m.put("maxRssMb", maxRssMb);
         m.put("concurrency", concurrency);
         m.put("ioThreads", ioThreads);
+        m.put("pingSeconds", pingSeconds);
         m.put("label", label);
         return m;
     }
@@ -309,6 +316,7 @@ public final class LoadConfig {
         private int maxInFlightPosts = 2000;
         private int drainSeconds = 15;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private int pingSeconds = 30;
         private String userPrefix = "lt";
         private String password = "loadtest-password-1";
         private Path resultsDir = Path.of("results");
@@ -336,6 +344,7 @@ public final class LoadConfig {
         public Builder maxInFlightPosts(int v) { maxInFlightPosts = v; return this; }
         public Builder drainSeconds(int v) { drainSeconds = v; return this; }
         public Builder ioThreads(int v) { ioThreads = v; return this; }
+        public Builder pingSeconds(int v) { pingSeconds = v; return this; }
         public Builder userPrefix(String v) { userPrefix = v; return this; }
         public Builder password(String v) { password = v; return this; }
         public Builder resultsDir(Path v) { resultsDir = v; return this; }

@@ -33,6 +33,7 @@ public final class LoadRun {
     private final Recorder ackRecorder = new Recorder(3);
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder frames = new LongAdder();
+    private final LongAdder keepAliveReplies = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder postErrors = new LongAdder();
@@ -155,6 +156,7 @@ public final class LoadRun {
             result.getExtra().put("socketsClosedDuringRun", socketsClosed.sum());
             result.getExtra().put("serverCloseReasons", clients.closeReasons());
             result.getExtra().put("framesReceived", frames.sum());
+            result.getExtra().put("keepAliveRepliesReceived", keepAliveReplies.sum());
             if (broadcast) {
                 result.getExtra().put("broadcast", broadcastSummary(layout.members(0).length));
             }
@@ -428,6 +430,11 @@ public final class LoadRun {
         WsClients.Listener listener = new WsClients.Listener() {
             @Override
             public void onText(WsClients.WsSocket socket, ByteBuf frame) {
+                if (target.isKeepAliveReply(frame)) {
+                    // Neither a delivery nor a frame to wait for in settle(): pongs never stop coming.
+                    keepAliveReplies.increment();
+                    return;
+                }
                 frames.increment();
                 Payload.Stamp st = Payload.find(frame);
                 if (st == null) {
@@ -466,6 +473,7 @@ public final class LoadRun {
                 socketErrors.increment();
             }
         };
+        String keepAlive = cfg.pingSeconds() > 0 ? target.keepAliveFrame() : null;
         CompletableFuture<?>[] waits = new CompletableFuture<?>[to - from];
         for (int r = from; r < to; r++) {
             permits.acquire();
@@ -478,6 +486,8 @@ public final class LoadRun {
                     .whenComplete((s, e) -> {
                         if (e != null) {
                             rd.completeExceptionally(e);
+                        } else if (keepAlive != null) {
+                            s.sendEvery(keepAlive, cfg.pingSeconds() * 1000L);
                         }
                     });
             waits[r - from] = rd.orTimeout(60, TimeUnit.SECONDS).whenComplete((v, e) -> {

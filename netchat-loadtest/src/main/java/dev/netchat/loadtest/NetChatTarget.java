@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +35,9 @@ final class NetChatTarget implements ChatTarget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final String PING = "{\"type\":\"ping\"}";
+    private static final ByteBuf PONG = Unpooled.unreleasableBuffer(
+            Unpooled.wrappedBuffer("{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8)).asReadOnly());
 
     private final LoadConfig cfg;
     private final HttpClient http;
@@ -240,6 +245,17 @@ final class NetChatTarget implements ChatTarget {
         // The first frame is {type:"hello"}, sent once the hub registered the connection.
         String s = frame.toString(frame.readerIndex(), Math.min(frame.readableBytes(), 40), StandardCharsets.UTF_8);
         return s.contains("\"hello\"");
+    }
+
+    /** As the web client does: the server closes a socket silent for NETCHAT_WS_IDLE_TIMEOUT_SECONDS (90 s). */
+    @Override
+    public String keepAliveFrame() {
+        return PING;
+    }
+
+    @Override
+    public boolean isKeepAliveReply(ByteBuf frame) {
+        return ByteBufUtil.equals(frame, PONG);
     }
 
     @Override

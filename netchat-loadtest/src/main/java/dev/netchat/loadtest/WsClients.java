@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -77,6 +80,25 @@ public final class WsClients implements AutoCloseable {
                 }
             });
             return done;
+        }
+
+        /**
+         * Sends {@code text} every {@code periodMillis} while the socket is open, the first time after a random
+         * part of the period: thousands of sockets opened together then spread their frames over the period
+         * instead of sending them in the same millisecond. Runs on the socket's own event loop.
+         */
+        public void sendEvery(String text, long periodMillis) {
+            if (periodMillis <= 0) {
+                throw new IllegalArgumentException("period must be > 0 ms: " + periodMillis);
+            }
+            long first = ThreadLocalRandom.current().nextLong(periodMillis);
+            ScheduledFuture<?> task = channel.eventLoop().scheduleAtFixedRate(() -> {
+                if (channel.isActive()) {
+                    // A failed write means the socket is going; closing it is reported elsewhere.
+                    channel.writeAndFlush(new TextWebSocketFrame(text));
+                }
+            }, first, periodMillis, TimeUnit.MILLISECONDS);
+            channel.closeFuture().addListener(f -> task.cancel(false));
         }
 
         public void close() {
@@ -214,6 +236,6 @@ public final class WsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -37,6 +37,16 @@ class LoadConfigTest {
     }
 
     @Test
+    void pingsEveryThirtySecondsByDefaultAndZeroTurnsThemOff() {
+        assertThat(LoadConfig.parse().pingSeconds()).isEqualTo(30);
+        assertThat(LoadConfig.parse("--ping-seconds=5").pingSeconds()).isEqualTo(5);
+        assertThat(LoadConfig.parse("--ping-seconds=0").pingSeconds()).isZero();
+        assertThat(LoadConfig.parse("--ping-seconds=5").asMap()).containsEntry("pingSeconds", 5);
+        assertThatThrownBy(() -> LoadConfig.parse("--ping-seconds=-1")).hasMessageContaining("ping-seconds");
+        assertThatThrownBy(() -> LoadConfig.parse("--ping-seconds=often")).hasMessageContaining("--ping-seconds");
+    }
+
+    @Test
     void rejectsUnknownArgumentsAndBadValuesNamingThem() {
         assertThatThrownBy(() -> LoadConfig.parse("--userz=5")).hasMessageContaining("--userz");
         assertThatThrownBy(() -> LoadConfig.parse("--users=many")).hasMessageContaining("--users");
