@@ -33,6 +33,8 @@ class LoadSmokeIT {
                 "--duration=5",
                 "--warmup=1",
                 "--drain-seconds=10",
+                // Far more often than the default 30 s, so that this short run sees the server's pongs.
+                "--ping-seconds=1",
                 "--p99-limit-ms=100000",
                 "--user-prefix=smoke" + Long.toString(System.nanoTime() % 100000, 36),
                 "--results=" + work.resolve("loadtest-results"),
@@ -49,5 +51,7 @@ class LoadSmokeIT {
         assertThat(result.getLost()).as("lost deliveries").isZero();
         assertThat(result.getDoubled()).as("doubled deliveries").isZero();
         assertThat(result.getDelivered()).isEqualTo(result.getExpected());
+        assertThat(result.getUnexpected()).as("unexpected deliveries").isZero();
+        assertThat((Long) result.getExtra().get("keepAliveRepliesReceived")).as("pongs to the generator's pings").isPositive();
     }
 }
