@@ -33,8 +33,12 @@ interface MessageItemProps {
   handlers: MessageHandlers;
 }
 
+// One formatter for all rows: toLocaleTimeString builds a new one per call, which made the time stamps the
+// most expensive part of rendering a conversation (Lighthouse, 4x slower phone CPU).
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
 function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return timeFormat.format(new Date(iso));
 }
 
 function MessageItemView({

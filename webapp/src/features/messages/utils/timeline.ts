@@ -46,6 +46,15 @@ export function mergePending(
   ];
 }
 
+// Built once: toLocaleDateString creates a formatter on every call.
+const thisYearFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
+const otherYearFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+});
+
 function dayKey(iso: string): string {
   const d = new Date(iso);
   return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
@@ -57,12 +66,7 @@ export function dayLabel(iso: string, now: Date = new Date()): string {
   yesterday.setDate(now.getDate() - 1);
   if (dayKey(iso) === dayKey(now.toISOString())) return t.conversation.today;
   if (dayKey(iso) === dayKey(yesterday.toISOString())) return t.conversation.yesterday;
-  return date.toLocaleDateString(undefined, {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric',
-  });
+  return (date.getFullYear() === now.getFullYear() ? thisYearFormat : otherYearFormat).format(date);
 }
 
 /**
