@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { AuthScreen } from '@/features/auth/components/auth-screen';
 import { ChangePasswordScreen } from '@/features/auth/components/change-password-screen';
 import { type AuthStatus, useAuth } from '@/features/auth/hooks/use-auth';
@@ -10,7 +10,13 @@ import { LoadingScreen } from './loading-screen';
  * because the server answers unknown paths with index.html.
  */
 export function AppScreens() {
-  const { status, user, signOut, reloadProfile } = useAuth();
+  const auth = useAuth();
+  const { signOut, reloadProfile } = auth;
+  // The screens switch as a transition: mounting the chat screen is the app's largest render, and as a
+  // transition React builds it in slices instead of one long task that a phone's CPU would feel.
+  const { status, user } = useDeferredValue(
+    useMemo(() => ({ status: auth.status, user: auth.user }), [auth.status, auth.user]),
+  );
   // Remember how we got here: focus moves to the new screen's heading after sign-in or sign-out, but a
   // fresh page load keeps the browser's own starting point.
   const [previous, setPrevious] = useState<AuthStatus>(status);

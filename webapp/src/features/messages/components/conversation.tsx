@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
@@ -62,6 +62,15 @@ export function Conversation({ channelId, self, headerActions }: ConversationPro
   );
   const list = useMemo(() => mergePending(roots, pending, self), [roots, pending, self]);
   const rows = useMemo(() => buildTimeline(list, lastReadSeq, self.id), [list, lastReadSeq, self.id]);
+  // The timeline renders a moment behind the data, as a transition: React builds its rows in slices between
+  // other work instead of in one long task when the history arrives (what a phone's CPU and Lighthouse feel).
+  const shownRows = useDeferredValue(rows);
+  // Until the timeline has shown the loaded history once, the spinner stays: mounting the list with the stale
+  // rows would build the empty timeline first and scroll it to the end a moment later.
+  const [timelineShown, setTimelineShown] = useState(false);
+  const historyReady = !history.isPending && !history.isError;
+  if (historyReady && !timelineShown && shownRows === rows) setTimelineShown(true);
+  const waitingForTimeline = history.isPending || (historyReady && !timelineShown && shownRows !== rows);
 
   const channel = details.data ?? summary;
   if (details.isError && !summary) {
@@ -90,17 +99,23 @@ export function Conversation({ channelId, self, headerActions }: ConversationPro
           memberCount={channel.memberCount}
           actions={headerActions}
         />
-        {history.isPending ? (
-          <Spinner label={t.loading} labelVisible className="conversation__spinner" />
+        {/* While loading, the placeholder takes the timeline's space, so the composer is already at the
+            bottom and does not jump down when the messages arrive (a layout shift). */}
+        {waitingForTimeline ? (
+          <div className="conversation__placeholder">
+            <Spinner label={t.loading} labelVisible className="conversation__spinner" />
+          </div>
         ) : history.isError ? (
-          <p className="conversation__notice" role="alert">
-            {t.loadFailed}
-          </p>
+          <div className="conversation__placeholder">
+            <p className="conversation__notice" role="alert">
+              {t.loadFailed}
+            </p>
+          </div>
         ) : (
           <MessageList
             label={t.timelineLabel(name)}
             channelName={name}
-            rows={rows}
+            rows={shownRows}
             hasOlder={history.hasNextPage}
             loadingOlder={history.isFetchingNextPage}
             onLoadOlder={() => void history.fetchNextPage()}

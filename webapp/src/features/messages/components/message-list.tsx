@@ -8,6 +8,8 @@ import { NewMessagesLine } from './new-messages-line';
 import { TimelineStart } from './timeline-start';
 
 const estimate = 64;
+/** Rows kept in the DOM beyond each edge of the screen, so that scrolling does not show blank space. */
+const overscanRows = 8;
 /** Closer than this to the bottom counts as "at the latest message". */
 const bottomSlackPx = 80;
 
@@ -45,17 +47,42 @@ export function MessageList({
   const anchor = useRef<{ key: string; index: number } | null>(null);
   const lastKey = useRef<string | null>(null);
   const initialised = useRef(false);
+  // Where the list opens, by the estimates (the layout effect below then scrolls there exactly): starting the
+  // virtualizer there renders the rows that will be seen at once, instead of the oldest rows first and the
+  // latest ones a moment later (twice the rows built, measured and laid out while the conversation opens).
+  const [opening] = useState(() => {
+    const viewport = typeof window === 'undefined' ? 0 : window.innerHeight;
+    const newLine = rows.findIndex((r) => r.kind === 'new');
+    const offset = newLine > 0 ? newLine * estimate : rows.length * estimate - viewport;
+    return { offset: Math.max(0, offset), rect: { width: 0, height: viewport } };
+  });
+
+  // The rows beyond the screen come one frame after the list first shows: building and laying out the visible
+  // rows alone keeps opening a conversation to shorter tasks (Lighthouse, a phone's CPU).
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setOverscan(overscanRows));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the reason for this list
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimate,
-    overscan: 8,
+    overscan,
     getItemKey: (index) => rows[index].key,
     // Measurements are applied in the next render, not with flushSync per row: with flushSync, opening a
     // conversation rendered the whole window once per measured row (Lighthouse: 0.8 s of script on desktop).
     useFlushSync: false,
+    initialOffset: opening.offset,
+    initialRect: opening.rect,
   });
 
   const scrollToLatest = useCallback(() => {
