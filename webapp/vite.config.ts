@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
+import babel from '@rolldown/plugin-babel';
+import react, { reactCompilerPreset } from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // In development the NetChat server runs on WildFly at :8080; the browser talks only to Vite.
@@ -16,7 +17,9 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // The React Compiler memoises components and hooks: opening a conversation re-rendered the whole app frame
+  // once per query that answered (channels, details, history, profile), which a phone's CPU felt.
+  plugins: [react(), babel({ presets: [reactCompilerPreset()] })],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { setSession } from '@/lib/session';
 import { setSystemDarkMode } from './match-media';
+
+// findBy* and waitFor give up after this long. Testing Library's 1 s default is too tight for a busy
+// two-core CI machine running the suite in parallel workers; a failing expectation still fails, only later.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   setSystemDarkMode(false);
