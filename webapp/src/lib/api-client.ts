@@ -77,14 +77,34 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
 let inFlight: Promise<Session | null> | null = null;
 
+declare global {
+  interface Window {
+    /** The renewal public/session-boot.js started while this script was downloading; taken once. */
+    netchatEarlyRefresh?: Promise<Response>;
+    /** Tells session-boot.js, should it run only now, that the app renews the session itself. */
+    netchatStarted?: boolean;
+  }
+}
+
+window.netchatStarted = true;
+
+/** The renewal started by session-boot.js, the first time it is asked for; later renewals send their own. */
+function takeEarlyRefresh(): Promise<Response> | undefined {
+  const early = window.netchatEarlyRefresh;
+  window.netchatEarlyRefresh = undefined;
+  return early;
+}
+
 async function renew(): Promise<Session | null> {
   let response: Response;
   try {
-    response = await fetch(apiPaths.refresh, {
-      method: 'POST',
-      headers: { Accept: accept },
-      credentials: 'same-origin',
-    });
+    response =
+      (await takeEarlyRefresh()) ??
+      (await fetch(apiPaths.refresh, {
+        method: 'POST',
+        headers: { Accept: accept },
+        credentials: 'same-origin',
+      }));
   } catch (error) {
     throw networkError(error);
   }

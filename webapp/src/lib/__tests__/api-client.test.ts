@@ -123,6 +123,27 @@ describe('refreshSession', () => {
     expect(b).toBe(a);
   });
 
+  it('takes the renewal that session-boot.js started before the app loaded, once', async () => {
+    window.netchatEarlyRefresh = Promise.resolve(jsonResponse(authResponse({ token: 'early' })));
+    const { calls } = mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'later' })) });
+
+    expect((await refreshSession())?.token).toBe('early');
+    expect(calls).toHaveLength(0);
+    expect((await refreshSession())?.token).toBe('later');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('reports a failed early renewal as a network error and asks again next time', async () => {
+    const early = Promise.reject(new TypeError('Failed to fetch'));
+    early.catch(() => {});
+    window.netchatEarlyRefresh = early;
+    const { calls } = mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'later' })) });
+
+    await expect(refreshSession()).rejects.toMatchObject({ status: 0, isNetworkError: true });
+    expect((await refreshSession())?.token).toBe('later');
+    expect(calls).toHaveLength(1);
+  });
+
   it('keeps the session when the server is unavailable', async () => {
     signedIn('kept');
     mockFetch({ 'POST /api/auth/refresh': problemResponse(503, {}, { 'Retry-After': '5' }) });

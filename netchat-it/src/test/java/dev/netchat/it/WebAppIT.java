@@ -35,6 +35,16 @@ class WebAppIT {
     }
 
     @Test
+    void theBootScriptThatStartsTheSessionRenewalIsServedUncached() {
+        assertThat(api.send("GET", "/", null).body()).contains("src=\"/session-boot.js\"");
+        Api.Reply boot = api.send("GET", "/session-boot.js", null);
+        assertThat(boot.status()).isEqualTo(200);
+        assertThat(boot.contentType()).contains("javascript");
+        assertThat(boot.body()).contains("/api/auth/refresh");
+        assertThat(boot.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    }
+
+    @Test
     void unknownClientPathsFallBackToTheApp() {
         Api.Reply r = api.send("GET", "/channels/general/some-thread", null);
         assertThat(r.status()).isEqualTo(200);

@@ -25,8 +25,9 @@ public class SpaFallbackFilter extends HttpFilter {
             request.getRequestDispatcher("/index.html").forward(request, response);
             return;
         }
-        if (path.equals("/") || path.equals("/index.html")) {
-            // The shell must never be cached stale: it names the current hashed bundles.
+        if (path.equals("/") || path.equals("/index.html") || path.equals("/session-boot.js")) {
+            // The shell must never be cached stale: it names the current hashed bundles. The boot script has
+            // no hash in its name, so an upgrade must not leave the old one cached either.
             response.setHeader("Cache-Control", "no-cache");
         } else if (path.startsWith("/assets/")) {
             response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
