@@ -9,7 +9,7 @@
  * Environment: BASE_URL (default http://localhost:8080), LIGHTHOUSE_DIR (where lighthouse is installed,
  * default /tmp/lh), CHROME_PATH (default /usr/bin/chromium), PRESETS (default "desktop,mobile"),
  * RUNS (per page and preset, default 1; the median by performance is reported), OUT (a folder for the JSON
- * reports, default none).
+ * reports, default none), PAGES (default "sign-in,conversation").
  *
  * The conversation: a new account signs up through the API, creates a channel and posts 60 messages; its
  * session cookies go into the browser before Lighthouse loads #/c/<channel>, so the page opens signed in, as a
@@ -149,11 +149,13 @@ function summary(lhr) {
   };
 }
 
-const pages = [
+const allPages = [
   { name: 'sign-in', prepare: async () => ({ url: `${baseUrl}/`, cookies: null }) },
   // Each run seeds its own: the client renews its session on load, which spends the refresh cookie.
   { name: 'conversation', prepare: seedConversation },
 ];
+const wanted = (process.env.PAGES || 'sign-in,conversation').split(',').map((p) => p.trim());
+const pages = allPages.filter((p) => wanted.includes(p.name));
 if (outDir) await mkdir(outDir, { recursive: true });
 let failed = false;
 for (const page of pages) {
