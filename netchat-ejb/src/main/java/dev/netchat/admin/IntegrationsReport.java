@@ -5,11 +5,11 @@ import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxSummary;
 import dev.netchat.outbox.OutboxWorker;
 import dev.netchat.shared.Times;
+import dev.netchat.shared.Wire;
 import dev.netchat.sms.TwilioSettings;
 import dev.netchat.stream.StreamSettings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.io.StringReader;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public class IntegrationsReport {
     }
 
     private static SmsView sms(OutboxEntry e) {
-        String to = Json.createReader(new StringReader(e.getPayload())).readObject().getString("to", "");
+        String to = Wire.JSON.createReader(new StringReader(e.getPayload())).readObject().getString("to", "");
         // Enough to recognise a number, not enough to collect them.
         String masked = to.length() <= 4 ? "••••" : "•••" + to.substring(to.length() - 4);
         return new SmsView(e.getId(), masked, e.getStatus(), e.getAttempts(), e.getMergedCount(), Times.iso(e.getCreatedAt()),

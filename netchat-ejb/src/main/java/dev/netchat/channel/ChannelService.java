@@ -14,7 +14,6 @@ import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserView;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,7 +132,7 @@ public class ChannelService {
         ChannelDto dto = ChannelDto.of(channel, 0L, 0L, views(memberIds));
         created.fire(new ChannelCreated(channel.getId(), type, channel.getName(), userId, List.copyOf(memberIds)));
         events.ephemeral(List.copyOf(memberIds),
-                Json.createObjectBuilder().add("type", "channel.created").add("channelId", channel.getId())
+                Wire.JSON.createObjectBuilder().add("type", "channel.created").add("channelId", channel.getId())
                         .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), null);
         return new CreatedChannel(dto, true);
     }
@@ -176,7 +175,7 @@ public class ChannelService {
         channel.touch(now);
         long seq = channel.nextSeq();
         events.append(channel, seq, "channel.updated",
-                Json.createObjectBuilder().add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
+                Wire.JSON.createObjectBuilder().add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
         return withMembers(channel, userId);
     }
 
@@ -255,7 +254,7 @@ public class ChannelService {
         channel.touch(Instant.now());
         long seq = channel.nextSeq();
         // The removed user still learns of it; from now on no other event of the channel reaches them.
-        events.append(channel, seq, "member.removed", Json.createObjectBuilder()
+        events.append(channel, seq, "member.removed", Wire.JSON.createObjectBuilder()
                 .add("userId", memberId)
                 .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of(memberId));
     }
@@ -269,7 +268,7 @@ public class ChannelService {
         ChannelMember member = channels.member(channelId, userId).orElseThrow();
         long upTo = Math.min(seq, channel.getLastSeq());
         if (member.readUpTo(upTo)) {
-            events.ephemeral(List.of(userId), Json.createObjectBuilder()
+            events.ephemeral(List.of(userId), Wire.JSON.createObjectBuilder()
                     .add("type", "read.updated").add("channelId", channelId).add("userId", userId).add("seq", upTo), sessionId);
         }
     }
@@ -297,7 +296,7 @@ public class ChannelService {
         channel.setMemberCount(channel.getMemberCount() + 1);
         channel.touch(now);
         long seq = channel.nextSeq();
-        events.append(channel, seq, "member.added", Json.createObjectBuilder()
+        events.append(channel, seq, "member.added", Wire.JSON.createObjectBuilder()
                 .add("userId", newMember)
                 .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
     }

@@ -1,10 +1,10 @@
 package dev.netchat.event;
 
 import dev.netchat.channel.Channel;
+import dev.netchat.shared.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,7 +38,7 @@ public class ChannelEventLog {
      * {@code {type, channelId, seq, ...fields}}. {@code alsoTo}: users outside the channel who must see it.
      */
     public ChannelEventRecorded append(Channel channel, long seq, String type, JsonObjectBuilder fields, Collection<String> alsoTo) {
-        String json = Json.createObjectBuilder()
+        String json = Wire.JSON.createObjectBuilder()
                 .add("type", type)
                 .add("channelId", channel.getId())
                 .add("seq", seq)

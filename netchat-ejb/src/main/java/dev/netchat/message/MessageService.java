@@ -17,7 +17,6 @@ import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,11 +89,11 @@ public class MessageService {
         channel.setLastMessageAt(now);
         channels.member(channelId, userId).ifPresent(m -> m.readUpTo(seq));
         MessageDto posted = shared(message);
-        events.append(channel, seq, "message.new", Json.createObjectBuilder().add("message", Wire.toValue(posted)), List.of());
+        events.append(channel, seq, "message.new", Wire.JSON.createObjectBuilder().add("message", Wire.toValue(posted)), List.of());
         if (parent != null) {
             parent.addReply();
             events.append(channel, channel.nextSeq(), "message.updated",
-                    Json.createObjectBuilder().add("message", Wire.toValue(shared(parent))), List.of());
+                    Wire.JSON.createObjectBuilder().add("message", Wire.toValue(shared(parent))), List.of());
         }
         return new PostedMessage(posted.forViewer(userId), true);
     }
@@ -135,7 +134,7 @@ public class MessageService {
         message.edit(text, Instant.now());
         MessageDto edited = shared(message);
         events.append(channel, channel.nextSeq(), "message.updated",
-                Json.createObjectBuilder().add("message", Wire.toValue(edited)), List.of());
+                Wire.JSON.createObjectBuilder().add("message", Wire.toValue(edited)), List.of());
         return edited.forViewer(userId);
     }
 
@@ -153,7 +152,7 @@ public class MessageService {
         }
         message.delete(Instant.now());
         events.append(channel, channel.nextSeq(), "message.deleted",
-                Json.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
+                Wire.JSON.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
     }
 
     public MessageDto react(String userId, String messageId, String type, boolean add) {
@@ -176,9 +175,9 @@ public class MessageService {
             messages.remove(existing.get());
         }
         MessageDto reacted = shared(message);
-        events.append(channel, channel.nextSeq(), add ? "reaction.new" : "reaction.deleted", Json.createObjectBuilder()
+        events.append(channel, channel.nextSeq(), add ? "reaction.new" : "reaction.deleted", Wire.JSON.createObjectBuilder()
                 .add("message", Wire.toValue(reacted))
-                .add("reaction", Json.createObjectBuilder().add("type", type).add("userId", userId)), List.of());
+                .add("reaction", Wire.JSON.createObjectBuilder().add("type", type).add("userId", userId)), List.of());
         return reacted.forViewer(userId);
     }
 

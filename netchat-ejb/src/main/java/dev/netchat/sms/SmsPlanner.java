@@ -7,13 +7,13 @@ import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxWritten;
 import dev.netchat.presence.PresenceRegistry;
 import dev.netchat.shared.Mentions;
+import dev.netchat.shared.Wire;
 import dev.netchat.user.SmsNotifications;
 import dev.netchat.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -49,7 +49,7 @@ public class SmsPlanner {
         if (!"message.new".equals(event.type()) || !twilio.enabled()) {
             return;
         }
-        JsonObject message = Json.createReader(new StringReader(event.json())).readObject().getJsonObject("message");
+        JsonObject message = Wire.JSON.createReader(new StringReader(event.json())).readObject().getJsonObject("message");
         JsonObject author = message.getJsonObject("user");
         String authorId = author.get("id") == null || author.get("id").getValueType() == JsonValue.ValueType.NULL
                 ? null : author.getString("id");
@@ -91,7 +91,7 @@ public class SmsPlanner {
     }
 
     private static String payload(String to, String author, String where, String text, String link, String messageId) {
-        return Json.createObjectBuilder()
+        return Wire.JSON.createObjectBuilder()
                 .add("to", to)
                 .add("author", author)
                 .add("where", where)

@@ -8,9 +8,9 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import dev.netchat.outbox.OutboxEntry;
 import dev.netchat.outbox.OutboxHandler;
+import dev.netchat.shared.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 
@@ -35,7 +35,7 @@ public class SmsSender implements OutboxHandler {
 
     @Override
     public Outcome deliver(OutboxEntry entry) {
-        JsonObject p = Json.createReader(new StringReader(entry.getPayload())).readObject();
+        JsonObject p = Wire.JSON.createReader(new StringReader(entry.getPayload())).readObject();
         String body = SmsText.compose(p.getString("author"), p.getString("where"), p.getString("text"), entry.getMergedCount(),
                 p.getString("link"));
         PhoneNumber to = new PhoneNumber(p.getString("to"));

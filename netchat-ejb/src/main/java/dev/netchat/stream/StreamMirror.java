@@ -2,19 +2,19 @@ package dev.netchat.stream;
 
 import dev.netchat.outbox.OutboxEntry;
 import dev.netchat.outbox.OutboxHandler;
+import dev.netchat.shared.Wire;
 import io.getstream.chat.java.exceptions.StreamException;
-import io.getstream.chat.java.models.Channel;
 import io.getstream.chat.java.models.Channel.ChannelMemberRequestObject;
 import io.getstream.chat.java.models.Channel.ChannelRequestObject;
-import io.getstream.chat.java.models.Message;
+import io.getstream.chat.java.models.Channel;
 import io.getstream.chat.java.models.Message.MessageRequestObject;
-import io.getstream.chat.java.models.User;
+import io.getstream.chat.java.models.Message;
 import io.getstream.chat.java.models.User.UserRequestObject;
+import io.getstream.chat.java.models.User;
 import io.getstream.chat.java.services.framework.Client;
 import io.getstream.chat.java.services.framework.DefaultClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -46,7 +46,7 @@ public class StreamMirror implements OutboxHandler {
 
     @Override
     public Outcome deliver(OutboxEntry entry) {
-        JsonObject p = Json.createReader(new StringReader(entry.getPayload())).readObject();
+        JsonObject p = Wire.JSON.createReader(new StringReader(entry.getPayload())).readObject();
         try {
             switch (entry.getKind()) {
                 case "stream.user" -> {

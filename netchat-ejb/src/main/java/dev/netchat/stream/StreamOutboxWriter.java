@@ -4,12 +4,12 @@ import dev.netchat.channel.ChannelCreated;
 import dev.netchat.event.ChannelEventRecorded;
 import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxWritten;
+import dev.netchat.shared.Wire;
 import dev.netchat.user.ProfileChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -41,7 +41,7 @@ public class StreamOutboxWriter {
         if (!stream.enabled()) {
             return;
         }
-        var payload = Json.createObjectBuilder().add("id", user.userId()).add("name", user.fullName())
+        var payload = Wire.JSON.createObjectBuilder().add("id", user.userId()).add("name", user.fullName())
                 .add("username", user.username());
         if (user.avatarUrl() != null) {
             payload.add("image", user.avatarUrl());
@@ -53,9 +53,9 @@ public class StreamOutboxWriter {
         if (!stream.enabled() || origin.fromStream()) {
             return;
         }
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = Wire.JSON.createArrayBuilder();
         channel.memberIds().forEach(members::add);
-        var payload = Json.createObjectBuilder().add("channelId", channel.channelId()).add("createdBy", channel.createdBy())
+        var payload = Wire.JSON.createObjectBuilder().add("channelId", channel.channelId()).add("createdBy", channel.createdBy())
                 .add("netchatType", channel.type().name().toLowerCase()).add("members", members);
         if (channel.name() != null) {
             payload.add("name", channel.name());
@@ -67,14 +67,14 @@ public class StreamOutboxWriter {
         if (!stream.enabled() || origin.fromStream()) {
             return;
         }
-        JsonObject frame = Json.createReader(new StringReader(event.json())).readObject();
+        JsonObject frame = Wire.JSON.createReader(new StringReader(event.json())).readObject();
         switch (event.type()) {
             case "message.new", "message.updated", "message.deleted" -> {
                 JsonObject m = frame.getJsonObject("message");
                 if (event.type().equals("message.updated") && !m.getBoolean("edited", false)) {
                     return; // a reply count or similar changed: nothing Stream keeps
                 }
-                var payload = Json.createObjectBuilder().add("id", m.getString("id")).add("channelId", event.channelId())
+                var payload = Wire.JSON.createObjectBuilder().add("id", m.getString("id")).add("channelId", event.channelId())
                         .add("text", m.getString("text", ""));
                 JsonValue user = m.getJsonObject("user").get("id");
                 if (user != null && user.getValueType() == JsonValue.ValueType.STRING) {
@@ -87,11 +87,11 @@ public class StreamOutboxWriter {
                 write("stream." + event.type(), key(event.channelId()), payload.build().toString());
             }
             case "member.added", "member.removed" -> write("stream." + event.type(), key(event.channelId()),
-                    Json.createObjectBuilder().add("channelId", event.channelId()).add("userId", frame.getString("userId"))
+                    Wire.JSON.createObjectBuilder().add("channelId", event.channelId()).add("userId", frame.getString("userId"))
                             .build().toString());
             case "channel.updated" -> {
                 JsonObject channel = frame.getJsonObject("channel");
-                var payload = Json.createObjectBuilder().add("channelId", event.channelId());
+                var payload = Wire.JSON.createObjectBuilder().add("channelId", event.channelId());
                 if (channel != null && channel.get("name") != null && channel.get("name").getValueType() == JsonValue.ValueType.STRING) {
                     payload.add("name", channel.getString("name"));
                 }

@@ -5,7 +5,6 @@ import dev.netchat.shared.Times;
 import dev.netchat.shared.Wire;
 import dev.netchat.stream.StreamTokens.StreamCredentials;
 import dev.netchat.user.UserAccount;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
@@ -34,7 +33,7 @@ public record SessionDto(
      * bridge is configured (absent otherwise, as API.md says; nulls are written elsewhere, so not a field here).
      */
     static JsonObject body(SignedInSession session, Optional<StreamCredentials> stream) {
-        JsonObjectBuilder body = Json.createObjectBuilder(Wire.toValue(of(session)).asJsonObject());
+        JsonObjectBuilder body = Wire.JSON.createObjectBuilder(Wire.toValue(of(session)).asJsonObject());
         stream.ifPresent(s -> body.add("streamToken", s.token()).add("streamApiKey", s.apiKey()));
         return body.build();
     }

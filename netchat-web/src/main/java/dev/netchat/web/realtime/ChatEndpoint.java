@@ -4,11 +4,11 @@ import dev.netchat.auth.TokenVerifier.VerifiedToken;
 import dev.netchat.event.Replay;
 import dev.netchat.event.ReplayService;
 import dev.netchat.presence.PresenceService;
+import dev.netchat.shared.Wire;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -117,7 +117,7 @@ public class ChatEndpoint {
 
     private void message(String text) {
         JsonObject frame;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Wire.JSON.createReader(new StringReader(text))) {
             frame = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             refuse(400, "Bad frame", "Every frame must be one JSON object.");

@@ -1,15 +1,13 @@
 package dev.netchat.web.realtime;
 
+import dev.netchat.shared.Wire;
 import jakarta.json.spi.JsonProvider;
 
 /** Server-to-client frames that the hub builds itself (channel events arrive already serialised). */
 final class Frames {
 
-    /**
-     * Looked up once: {@code Json.createObjectBuilder()} asks the ServiceLoader for the provider on every call,
-     * which cost more than building the frame (6 % of the server's samples while 3,000 sockets came online).
-     */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /** The provider looked up once (see {@link Wire#JSON}: a lookup per frame cost more than the frame). */
+    private static final JsonProvider JSON = Wire.JSON;
 
     private Frames() {}
 

@@ -1,6 +1,6 @@
 package dev.netchat.web.shared;
 
-import jakarta.json.Json;
+import dev.netchat.shared.Wire;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,13 +20,13 @@ public final class ProblemWriter {
 
     public static void writeKeepAlive(HttpServletResponse response, int status, String title, String detail,
             String instance) throws IOException {
-        String body = Json.createObjectBuilder()
+        String body = Wire.JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail)
                 .add("instance", instance)
-                .add("errors", Json.createArrayBuilder())
+                .add("errors", Wire.JSON.createArrayBuilder())
                 .build()
                 .toString();
         response.setStatus(status);

@@ -3,6 +3,7 @@ package dev.netchat.web.webhook;
 import com.twilio.security.RequestValidator;
 import dev.netchat.outbox.OutboxStore;
 import dev.netchat.shared.NetChatException;
+import dev.netchat.shared.Wire;
 import dev.netchat.sms.TwilioSettings;
 import dev.netchat.stream.StreamSettings;
 import dev.netchat.stream.StreamWebhookService;
@@ -10,7 +11,6 @@ import dev.netchat.web.error.Problems;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -78,7 +78,7 @@ public class WebhookResource {
         }
         JsonObject event;
         try {
-            JsonValue parsed = Json.createReader(new ByteArrayInputStream(raw)).readValue();
+            JsonValue parsed = Wire.JSON.createReader(new ByteArrayInputStream(raw)).readValue();
             if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new JsonException("not an object");
             }
@@ -104,7 +104,7 @@ public class WebhookResource {
                 throw e;
             }
         }
-        return Response.ok(Json.createObjectBuilder().add("result", result.name().toLowerCase()).build().toString()).build();
+        return Response.ok(Wire.JSON.createObjectBuilder().add("result", result.name().toLowerCase()).build().toString()).build();
     }
 
     @POST
