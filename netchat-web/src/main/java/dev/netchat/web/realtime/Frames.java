@@ -1,13 +1,16 @@
 package dev.netchat.web.realtime;
 
-import dev.netchat.shared.Wire;
 import jakarta.json.spi.JsonProvider;
 
 /** Server-to-client frames that the hub builds itself (channel events arrive already serialised). */
 final class Frames {
 
-    /** The provider looked up once (see {@link Wire#JSON}: a lookup per frame cost more than the frame). */
-    private static final JsonProvider JSON = Wire.JSON;
+    /**
+     * Looked up once, as {@link dev.netchat.shared.Wire#JSON} is: {@code Json.createObjectBuilder()} asks the
+     * ServiceLoader for the provider on every call, which cost more than building the frame. Its own constant,
+     * not {@code Wire.JSON}, because frames need JSON-P only and Wire also starts JSON-B.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Frames() {}
 
