@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -211,12 +213,9 @@ class IntegrationsIT {
         Api.Session bob = userWithPhone("bob", bobPhone, null);
         String dm = chat.createMessaging(ann, bob).json().path("id").asText();
         String scenario = "flaky-" + bobPhone;
-        StubMapping failOnce = twilio.stubFor(post(urlPathMatching(".*/Messages.json"))
-                .withRequestBody(containing("To=" + urlEncoded(bobPhone)))
-                .atPriority(1)
+        StubMapping failOnce = twilio.stubFor(messagesTo(bobPhone)
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\": 20500, \"message\": \"Internal Server Error\", \"status\": 500}")));
+                .willReturn(twilioError(500, 20500, "Internal Server Error")));
         try {
             chat.post(ann, dm, "are you there?");
 
@@ -240,11 +239,7 @@ class IntegrationsIT {
         String bobPhone = phone();
         Api.Session bob = userWithPhone("bob", bobPhone, null);
         String dm = chat.createMessaging(ann, bob).json().path("id").asText();
-        StubMapping down = twilio.stubFor(post(urlPathMatching(".*/Messages.json"))
-                .withRequestBody(containing("To=" + urlEncoded(bobPhone)))
-                .atPriority(1)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\": 20503, \"message\": \"Service Unavailable\", \"status\": 503}")));
+        StubMapping down = twilio.stubFor(messagesTo(bobPhone).willReturn(twilioError(503, 20503, "Service Unavailable")));
         NetChatServer server = ServerExtension.server();
         try {
             chat.post(ann, dm, "survive the crash");
@@ -271,11 +266,7 @@ class IntegrationsIT {
         String bobPhone = phone();
         Api.Session bob = userWithPhone("bob", bobPhone, null);
         String dm = chat.createMessaging(ann, bob).json().path("id").asText();
-        StubMapping refused = twilio.stubFor(post(urlPathMatching(".*/Messages.json"))
-                .withRequestBody(containing("To=" + urlEncoded(bobPhone)))
-                .atPriority(1)
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
+        StubMapping refused = twilio.stubFor(messagesTo(bobPhone).willReturn(twilioError(401, 20003, "Authenticate")));
         try {
             JsonNode posted = chat.post(ann, dm, "still delivered");
             assertThat(chat.find(bob, dm, posted.path("id").asText()).path("text").asText()).isEqualTo("still delivered");
@@ -476,6 +467,17 @@ class IntegrationsIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
+
+    /** Twilio's Messages API called for {@code to}; above the catch-all success stub. */
+    private static MappingBuilder messagesTo(String to) {
+        return post(urlPathMatching(".*/Messages.json")).withRequestBody(containing("To=" + urlEncoded(to))).atPriority(1);
+    }
+
+    /** An error as Twilio's API answers it. */
+    private static ResponseDefinitionBuilder twilioError(int status, int code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": " + code + ", \"message\": \"" + message + "\", \"status\": " + status + "}");
+    }
 
     private Api.Session userWithPhone(String prefix, String phone, String smsPreference) {
         Api.Session user = api.newUser(prefix);
