@@ -551,6 +551,37 @@ async function twoPersonJourney(browser) {
   await check(pageB, 'axe: thread panel', () => expectAxeClean(pageB, 'the thread panel'), [thread]);
   await check(pageA, 'axe: conversation', () => expectAxeClean(pageA, 'the conversation'), [realtime]);
 
+  await check(
+    pageA,
+    'a conversation opened in a new tab asks for its history before the app script arrives, and once',
+    async () => {
+      const tab = await pageA.context().newPage();
+      try {
+        const history = [];
+        tab.on('request', (request) => {
+          const url = new URL(request.url());
+          if (/^\/api\/channels\/[^/]+\/messages$/.test(url.pathname) && url.search === '?limit=50') {
+            history.push(Date.now());
+          }
+        });
+        // The app's script arrives late, as on a phone; session-boot.js must not wait for it.
+        let scriptDelivered = Infinity;
+        await tab.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          scriptDelivered = Date.now();
+          await route.continue();
+        });
+        await tab.goto(pageA.url(), { waitUntil: 'domcontentloaded' });
+        await visible(messageItem(tab, replyB), 'the conversation in the new tab');
+        assert(history.length === 1, `the latest page of history was asked for ${history.length} times`);
+        assert(history[0] < scriptDelivered, 'the history was asked for only after the app script arrived');
+      } finally {
+        await tab.close();
+      }
+    },
+    [realtime],
+  );
+
   const switcher = 'keyboard only: Ctrl+K, channel name, Enter opens it; Enter sends';
   await check(
     pageB,

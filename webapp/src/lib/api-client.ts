@@ -61,7 +61,11 @@ async function readBody<T>(response: Response): Promise<T> {
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const usedToken = getAccessToken();
-  let response = await send(path, options, usedToken);
+  const early =
+    options.method === undefined || options.method === 'GET'
+      ? await takeEarlyRead(path, usedToken)
+      : undefined;
+  let response = early ?? (await send(path, options, usedToken));
   if (response.status === 401 && options.renewOn401 !== false) {
     // Another call may have renewed the token while this one was on its way: then just retry.
     const current = getAccessToken();
@@ -83,7 +87,28 @@ declare global {
     netchatEarlyRefresh?: Promise<Response>;
     /** Tells session-boot.js, should it run only now, that the app renews the session itself. */
     netchatStarted?: boolean;
+    /** The first screen's reads session-boot.js sent with the early renewal's token, by path; each taken once. */
+    netchatEarlyReads?: Record<string, Promise<EarlyRead | null> | undefined>;
   }
+}
+
+interface EarlyRead {
+  token: string;
+  response: Response;
+}
+
+/**
+ * The answer to a read session-boot.js already sent for this path, the first time the app asks for it, and
+ * only if it went out with the token the app holds now (so never another session's). Anything else, a read
+ * that failed to connect included, leaves the app to send its own.
+ */
+async function takeEarlyRead(path: string, token: string | null): Promise<Response | undefined> {
+  const reads = window.netchatEarlyReads;
+  const read = reads?.[path];
+  if (!reads || !read) return undefined;
+  reads[path] = undefined;
+  const early = await read.catch(() => null);
+  return early && token !== null && early.token === token ? early.response : undefined;
 }
 
 window.netchatStarted = true;

@@ -16,6 +16,8 @@ afterEach(() => {
   cleanup();
   setSession(null);
   window.localStorage.clear();
+  window.netchatEarlyRefresh = undefined;
+  window.netchatEarlyReads = undefined;
   delete document.documentElement.dataset.theme;
   document.documentElement.style.colorScheme = '';
 });

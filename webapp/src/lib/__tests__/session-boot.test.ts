@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { refreshSession } from '@/lib/api-client';
+import { chatApi } from '@/lib/chat-api';
+import { sessionFromAuthResponse, setSession } from '@/lib/session';
+import { authResponse, jsonResponse, problemResponse } from '@/testing/test-utils';
+// The script the page loads before the app, as text, run below as the browser runs it.
+import bootScript from '../../../public/session-boot.js?raw';
+
+interface Sent {
+  method: string;
+  url: string;
+  authorization: string | null;
+}
+
+/** A server that answers the renewal with `renewal` and every read with a body naming its URL. */
+function stubServer(renewal: () => Response) {
+  const sent: Sent[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const url = String(input);
+      const method = (init.method ?? 'GET').toUpperCase();
+      sent.push({ method, url, authorization: new Headers(init.headers).get('Authorization') });
+      if (url === '/api/auth/refresh') return renewal();
+      if (url === '/api/channels') return jsonResponse({ channels: [{ id: 'c 1', servedFor: url }] });
+      return jsonResponse({ servedFor: url, sentAt: sent.length });
+    }),
+  );
+  return sent;
+}
+
+function runBootScript(hash: string) {
+  window.location.hash = hash;
+  window.netchatStarted = undefined;
+  new Function(bootScript)();
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  window.location.hash = '';
+  window.netchatStarted = true;
+});
+
+describe('session-boot.js', () => {
+  it('sends the open conversation’s first reads with the renewed token, and the app takes each answer once', async () => {
+    const sent = stubServer(() => jsonResponse(authResponse({ token: 'boot-token' })));
+    runBootScript('#/c/c%201');
+    await settle();
+
+    expect(sent.map((s) => `${s.method} ${s.url} ${s.authorization}`)).toEqual([
+      'POST /api/auth/refresh null',
+      'GET /api/users/me Bearer boot-token',
+      'GET /api/channels Bearer boot-token',
+      'GET /api/channels/c%201 Bearer boot-token',
+      'GET /api/channels/c%201/messages?limit=50 Bearer boot-token',
+    ]);
+
+    // The app starts: it adopts the early renewal and asks for exactly what was sent, so nothing goes out again.
+    expect((await refreshSession())?.token).toBe('boot-token');
+    await expect(chatApi.getMe()).resolves.toMatchObject({ servedFor: '/api/users/me' });
+    await expect(chatApi.listChannels()).resolves.toEqual([{ id: 'c 1', servedFor: '/api/channels' }]);
+    await expect(chatApi.getChannel('c 1')).resolves.toMatchObject({ servedFor: '/api/channels/c%201' });
+    await expect(chatApi.listMessages('c 1')).resolves.toMatchObject({
+      servedFor: '/api/channels/c%201/messages?limit=50',
+    });
+    expect(sent).toHaveLength(5);
+
+    // Taken once: the next reads are the app's own, and current.
+    await expect(chatApi.listMessages('c 1')).resolves.toMatchObject({ sentAt: 6 });
+    expect(sent[5]).toEqual({
+      method: 'GET',
+      url: '/api/channels/c%201/messages?limit=50',
+      authorization: 'Bearer boot-token',
+    });
+  });
+
+  it('reads only the profile and the channel list when no conversation is open', async () => {
+    const sent = stubServer(() => jsonResponse(authResponse({ token: 'boot-token' })));
+    runBootScript('#/admin');
+    await settle();
+
+    expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'POST /api/auth/refresh',
+      'GET /api/users/me',
+      'GET /api/channels',
+    ]);
+  });
+
+  it('reads nothing when there is no session to renew', async () => {
+    const sent = stubServer(() => problemResponse(401));
+    runBootScript('#/c/c1');
+    await settle();
+
+    expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual(['POST /api/auth/refresh']);
+    expect(await refreshSession()).toBeNull();
+  });
+
+  it('leaves an answer sent with another token unused: the app asks with its own', async () => {
+    const sent = stubServer(() => jsonResponse(authResponse({ token: 'boot-token' })));
+    runBootScript('#/c/c1');
+    await settle();
+    // Someone signed in as another person before the app asked (the early renewal was never taken).
+    setSession(sessionFromAuthResponse(authResponse({ token: 'other' })));
+
+    await expect(chatApi.listMessages('c1')).resolves.toMatchObject({ sentAt: 6 });
+    expect(sent[5]).toMatchObject({
+      url: '/api/channels/c1/messages?limit=50',
+      authorization: 'Bearer other',
+    });
+  });
+
+  it('stays out of the way when the app started first', async () => {
+    const sent = stubServer(() => jsonResponse(authResponse()));
+    window.location.hash = '#/c/c1';
+    window.netchatStarted = true;
+    new Function(bootScript)();
+    await settle();
+
+    expect(sent).toHaveLength(0);
+    expect(window.netchatEarlyReads).toBeUndefined();
+  });
+});
