@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { messages } from '@/config/messages';
 import { useTypingSender } from '../hooks/use-typing-sender';
 
@@ -21,6 +21,23 @@ export function Composer({ channelId, label, onSend, onEditLast, autoFocus }: Co
   const area = useRef<HTMLTextAreaElement>(null);
   const typing = useTypingSender(channelId);
   const tooLong = text.length > maxLength;
+
+  // Focus once the conversation has been painted, not with the autoFocus attribute: React focuses those while
+  // it commits, which forces the browser to lay out the whole screen in the middle of that task (on a phone a
+  // long task, Lighthouse's blocking time). Someone already typing in another field keeps their place.
+  useEffect(() => {
+    if (!autoFocus) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (!isTextField(document.activeElement)) area.current?.focus();
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [autoFocus]);
 
   const send = () => {
     const value = text.trim();
@@ -60,7 +77,6 @@ export function Composer({ channelId, label, onSend, onEditLast, autoFocus }: Co
         placeholder={label}
         aria-describedby={`${id}-hint`}
         aria-invalid={tooLong || undefined}
-        autoFocus={autoFocus}
         onChange={(e) => {
           setText(e.target.value);
           if (e.target.value) typing.typed();
@@ -77,5 +93,15 @@ export function Composer({ channelId, label, onSend, onEditLast, autoFocus }: Co
         {tooLong ? t.tooLong(maxLength) : t.hint}
       </p>
     </form>
+  );
+}
+
+function isTextField(element: Element | null): boolean {
+  return (
+    element instanceof HTMLTextAreaElement ||
+    element instanceof HTMLSelectElement ||
+    (element instanceof HTMLInputElement &&
+      !['button', 'submit', 'checkbox', 'radio'].includes(element.type)) ||
+    (element instanceof HTMLElement && element.isContentEditable)
   );
 }

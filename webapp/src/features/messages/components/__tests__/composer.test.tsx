@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Composer } from '../composer';
@@ -26,5 +26,23 @@ describe('Composer', () => {
     await user.type(screen.getByRole('textbox'), '   {Enter}');
     expect(onSend).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
+  it('takes the focus once shown when asked to, but not from someone typing in another field', async () => {
+    const { unmount } = render(
+      <Composer channelId="c1" label="Message #general" onSend={vi.fn()} autoFocus />,
+    );
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message #general' })).toHaveFocus());
+    unmount();
+
+    const search = document.createElement('input');
+    document.body.append(search);
+    search.focus();
+    render(<Composer channelId="c2" label="Message #random" onSend={vi.fn()} autoFocus />);
+    // Two frames later it would have taken the focus.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(search).toHaveFocus();
+    search.remove();
   });
 });
