@@ -9,7 +9,8 @@
  * Environment: BASE_URL (default http://localhost:8080), LIGHTHOUSE_DIR (where lighthouse is installed,
  * default /tmp/lh), CHROME_PATH (default /usr/bin/chromium), PRESETS (default "desktop,mobile"),
  * RUNS (per page and preset, default 1; the median by performance is reported), OUT (a folder for the JSON
- * reports, default none), PAGES (default "sign-in,conversation").
+ * reports, default none), PAGES (default "sign-in,conversation"), CPU_SLOWDOWN (replaces the preset's CPU
+ * slowdown, 4 on mobile: 8 stands for a phone, or a measuring machine, half as fast).
  *
  * The conversation: a new account signs up through the API, creates a channel and posts 60 messages; its
  * session cookies go into the browser before Lighthouse loads #/c/<channel>, so the page opens signed in, as a
@@ -26,6 +27,7 @@ const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const presets = (process.env.PRESETS || 'desktop,mobile').split(',').map((p) => p.trim());
 const runs = Number(process.env.RUNS || 1);
 const outDir = process.env.OUT || '';
+const cpuSlowdown = Number(process.env.CPU_SLOWDOWN || 0);
 const chromeFlags = [
   '--headless',
   '--no-sandbox',
@@ -123,6 +125,8 @@ async function measure(url, preset, cookies) {
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
+      // Lighthouse merges this into the preset's throttling: a slower phone than the preset's (see the header).
+      ...(cpuSlowdown ? { throttling: { cpuSlowdownMultiplier: cpuSlowdown } } : {}),
     };
     const config = preset === 'desktop' ? desktopConfig : undefined;
     const { lhr } = await lighthouse(url, flags, config);
@@ -145,6 +149,8 @@ function summary(lhr) {
     tbtMs: ms('total-blocking-time'),
     cls: Number((lhr.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)),
     lcpElement: lcpElement ?? null,
+    cpuSlowdown: lhr.configSettings.throttling?.cpuSlowdownMultiplier,
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
     finalUrl: lhr.finalDisplayedUrl,
   };
 }
