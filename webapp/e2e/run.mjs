@@ -611,6 +611,39 @@ async function twoPersonJourney(browser) {
   );
 
   await check(
+    pageB,
+    'keyboard only: Shift+Tab from the composer reaches the last message, Tab its actions; idle rows lay out no toolbar',
+    async () => {
+      const item = messageItem(pageB, `Typed by keyboard ${suffix}`);
+      // By class: while it is not displayed, the toolbar has no role for getByRole to find.
+      const toolbar = item.locator('.message-actions');
+      await pageB.mouse.move(0, 0);
+      await visible(item, 'the keyboard message');
+      const display = () => toolbar.evaluate((element) => getComputedStyle(element).display);
+      assert(
+        (await display()) === 'none',
+        `an idle message's toolbar is laid out (display ${await display()})`,
+      );
+      await pageB.keyboard.press('Shift+Tab');
+      assert(
+        await item.evaluate((article) => article === document.activeElement),
+        'Shift+Tab from the composer did not focus the last message',
+      );
+      await visible(
+        item.getByRole('group', { name: 'Message actions' }),
+        'the toolbar of the focused message',
+      );
+      await pageB.keyboard.press('Tab');
+      const focused = await pageB.evaluate(() => ({
+        inToolbar: document.activeElement?.closest('.message-actions') !== null,
+        title: document.activeElement?.getAttribute('title'),
+      }));
+      assert(focused.inToolbar, `Tab went to "${focused.title}", not into the message's toolbar`);
+    },
+    [switcher],
+  );
+
+  await check(
     pageA,
     'axe: settings dialog; SMS preference saved',
     async () => {

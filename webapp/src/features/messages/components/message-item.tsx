@@ -62,6 +62,8 @@ function MessageItemView({
         message.pending === 'failed' && 'message--failed',
       )}
       aria-label={grouped ? undefined : name}
+      // A stop for the keyboard: its actions show (and can be tabbed to) while focus is inside it.
+      tabIndex={0}
     >
       <div className="message__gutter">
         {grouped ? (
