@@ -99,8 +99,8 @@ interface EarlyRead {
 
 /**
  * The answer to a read session-boot.js already sent for this path, the first time the app asks for it, and
- * only if it went out with the token the app holds now (so never another session's). Anything else, a read
- * that failed to connect included, leaves the app to send its own.
+ * only if it went out with the token the app holds now (so never another session's) and succeeded. Anything
+ * else, a read that failed to connect included, leaves the app to send its own.
  */
 async function takeEarlyRead(path: string, token: string | null): Promise<Response | undefined> {
   const reads = window.netchatEarlyReads;
@@ -108,7 +108,9 @@ async function takeEarlyRead(path: string, token: string | null): Promise<Respon
   if (!reads || !read) return undefined;
   reads[path] = undefined;
   const early = await read.catch(() => null);
-  return early && token !== null && early.token === token ? early.response : undefined;
+  // Only a success: a refusal (say, 403 while an admin's reset makes a new password due) may be over by the time
+  // the app asks, and the app's own request handles a 401 by renewing.
+  return early && token !== null && early.token === token && early.response.ok ? early.response : undefined;
 }
 
 window.netchatStarted = true;

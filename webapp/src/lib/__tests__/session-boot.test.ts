@@ -110,6 +110,27 @@ describe('session-boot.js', () => {
     });
   });
 
+  it('leaves a refused read unused: the refusal may be over when the app asks', async () => {
+    const sent: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        sent.push(String(input));
+        if (String(input) === '/api/auth/refresh') return jsonResponse(authResponse({ token: 'boot-token' }));
+        // The first answer refuses (a new password is due), the app's own later one does not.
+        return sent.filter((url) => url === '/api/channels').length === 1
+          ? problemResponse(403)
+          : jsonResponse({ channels: [] });
+      }),
+    );
+    runBootScript('');
+    await settle();
+    expect((await refreshSession())?.token).toBe('boot-token');
+
+    await expect(chatApi.listChannels()).resolves.toEqual([]);
+    expect(sent.filter((url) => url === '/api/channels')).toHaveLength(2);
+  });
+
   it('stays out of the way when the app started first', async () => {
     const sent = stubServer(() => jsonResponse(authResponse()));
     window.location.hash = '#/c/c1';
