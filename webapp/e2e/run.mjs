@@ -644,6 +644,106 @@ async function twoPersonJourney(browser) {
   );
 
   await check(
+    pageB,
+    'a long history: opens at the latest message, loads older pages at the top keeping the place, jumps back to the latest',
+    async () => {
+      const href = await sidebarLink(pageB, other).getAttribute('href');
+      const id = decodeURIComponent(/#\/c\/([^/]+)/.exec(href ?? '')?.[1] ?? '');
+      assert(id, `no channel id in the link to ${other}: ${href}`);
+      const line = (i) => `History ${suffix} line ${i}.`;
+      // 130 messages, posted with B's own session (three pages of 50).
+      await pageB.evaluate(
+        async ({ channelId, lines }) => {
+          for (const text of lines) {
+            const r = await fetch(`/api/channels/${encodeURIComponent(channelId)}/messages`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+              body: JSON.stringify({ text, clientMessageId: crypto.randomUUID() }),
+            });
+            if (r.status !== 201) throw new Error(`posting "${text}" answered ${r.status}`);
+          }
+        },
+        { channelId: id, lines: Array.from({ length: 130 }, (_, i) => line(i + 1)) },
+      );
+      // A new tab opens the channel afresh: it loads the latest page only (B's own page has them all live).
+      const view = await pageB.context().newPage();
+      view.setDefaultTimeout(timeout);
+      try {
+        await view.goto(`${baseUrl}/#/c/${encodeURIComponent(id)}`, { waitUntil: 'domcontentloaded' });
+        const scroller = view.locator('.conversation__main .message-list__scroller');
+        const latest = messageItem(view, line(130));
+        await visible(latest, 'the latest message');
+        /** Where an element is, relative to the scroller's top edge (negative: above it, hidden). */
+        const offsetInScroller = (locator) =>
+          locator.evaluate((element) => {
+            const box = element.closest('.message-list__scroller').getBoundingClientRect();
+            return element.getBoundingClientRect().top - box.top;
+          });
+        const scrollerHeight = await scroller.evaluate((element) => element.clientHeight);
+        const latestAt = await offsetInScroller(latest);
+        assert(
+          latestAt >= 0 && latestAt < scrollerHeight,
+          `the conversation did not open at the latest message (it is ${latestAt} px from the top of ${scrollerHeight})`,
+        );
+
+        // Up to the top of the loaded page: the next older page is asked for, and what was on screen stays put.
+        // That page is held back until the place is noted, so that the check sees the list before and after.
+        let release;
+        const released = new Promise((resolve) => (release = resolve));
+        let asked;
+        const askedFor = new Promise((resolve) => (asked = resolve));
+        const olderPage = (url) =>
+          url.pathname === `/api/channels/${id}/messages` && url.searchParams.has('before');
+        await view.route(olderPage, async (route) => {
+          asked();
+          await released;
+          await route.continue();
+        });
+        try {
+          await scroller.evaluate((element) => {
+            element.scrollTop = 0;
+          });
+          await Promise.race([
+            askedFor,
+            view.waitForTimeout(timeout).then(() => {
+              throw new Error('scrolling to the top did not ask for older messages');
+            }),
+          ]);
+          // What the reader reads: the text (the message's header goes once it follows an older one by its author).
+          const anchor = messageItem(view, line(81)).locator('.markdown__p');
+          await visible(anchor, 'the oldest message of the first page');
+          const before = await offsetInScroller(anchor);
+          release();
+          await visible(messageItem(view, line(80)), 'the older page above it');
+          await view.waitForTimeout(500);
+          const after = await offsetInScroller(anchor);
+          assert(
+            // Slack of one message header: the message loses its header (name, time) once an older message of
+            // the same author comes right before it, so its text may move up by that much, never more.
+            Math.abs(after - before) <= 40,
+            `the message being read moved by ${after - before} px when older messages were added above it`,
+          );
+        } finally {
+          release();
+          await view.unroute(olderPage);
+        }
+
+        // Far from the latest now: the jump button takes the reader back.
+        const jump = view.getByRole('button', { name: 'Jump to latest' });
+        await visible(jump, 'the jump-to-latest button');
+        await jump.click();
+        await visible(latest, 'the latest message again');
+        await view.waitForTimeout(300);
+        const backAt = await offsetInScroller(latest);
+        assert(backAt >= 0 && backAt < scrollerHeight, `jumping left the latest message at ${backAt} px`);
+      } finally {
+        await view.close();
+      }
+    },
+    [bElsewhere],
+  );
+
+  await check(
     pageA,
     'axe: settings dialog; SMS preference saved',
     async () => {

@@ -43,9 +43,13 @@ export function MessageList({
   const scroller = useRef<HTMLDivElement>(null);
   const [atBottom, setAtBottom] = useState(true);
   const atBottomRef = useRef(true);
-  /** The oldest message shown, and its row index: when older rows arrive above, it moves down by that many. */
+  /** The oldest message shown, and its row index: when older rows arrive above, its index grows. */
   const anchor = useRef<{ key: string; index: number } | null>(null);
   const lastKey = useRef<string | null>(null);
+  /** Where the first message was on screen at the last scroll (px below the top): the place to keep. */
+  const place = useRef<{ key: string; fromTop: number } | null>(null);
+  const settling = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(settling.current), []);
   const initialised = useRef(false);
   // Where the list opens, by the estimates (the layout effect below then scrolls there exactly): starting the
   // virtualizer there renders the rows that will be seen at once, instead of the oldest rows first and the
@@ -81,6 +85,9 @@ export function MessageList({
     // Measurements are applied in the next render, not with flushSync per row: with flushSync, opening a
     // conversation rendered the whole window once per measured row (Lighthouse: 0.8 s of script on desktop).
     useFlushSync: false,
+    // Rows added at either edge leave the row at the top of the screen where it was, by key (older pages
+    // arriving; the very top is handled in the layout effect below).
+    anchorTo: 'end',
     initialOffset: opening.offset,
     initialRect: opening.rect,
   });
@@ -112,8 +119,30 @@ export function MessageList({
     if (previousAnchor && anchor.current && previousAnchor.key !== anchor.current.key) {
       const moved = rows.findIndex((r) => r.key === previousAnchor.key) - previousAnchor.index;
       if (moved > 0) {
-        // The added rows are not measured yet, so each takes exactly the estimate.
-        el.scrollTop += moved * estimate;
+        // Older rows were added above: keep the first message of before where it was on screen. Through the
+        // virtualiser, not scrollTop: it must know the new offset at once, or the rows it measures meanwhile
+        // at the old one push the reader's place down the screen by hundreds of pixels (the browser journey
+        // measures this). Not by the row at the top of the screen either (the virtualiser's anchorTo): at the
+        // very top that is the timeline's start or a day separator, which move up with the older rows.
+        const kept = place.current?.key === previousAnchor.key ? place.current : null;
+        const index = kept ? rows.findIndex((r) => r.key === kept.key) : -1;
+        const item = index >= 0 ? virtualizer.measurementsCache[index] : undefined;
+        if (kept && item) {
+          const target = item.start - kept.fromTop;
+          if (Math.abs(el.scrollTop - target) > 1) {
+            virtualizer.scrollToOffset(target);
+            // The older rows that come on screen above it are measured only now, and may be shorter or taller
+            // than estimated: follow for a few frames, by the measured positions.
+            let frames = 0;
+            const follow = () => {
+              const at = virtualizer.measurementsCache[index];
+              const drift = at ? at.start - (virtualizer.scrollOffset ?? el.scrollTop) - kept.fromTop : 0;
+              if (Math.abs(drift) >= 1) virtualizer.scrollBy(drift);
+              if (++frames < 4) settling.current = requestAnimationFrame(follow);
+            };
+            settling.current = requestAnimationFrame(follow);
+          }
+        }
         return;
       }
     }
@@ -131,6 +160,11 @@ export function MessageList({
     const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < bottomSlackPx;
     atBottomRef.current = bottom;
     setAtBottom(bottom);
+    // By this render's rows, which the virtualiser's measurements follow (a scroll event may come while React
+    // commits new rows).
+    const firstIndex = rows.findIndex((r) => r.kind === 'message');
+    const firstItem = firstIndex >= 0 ? virtualizer.measurementsCache[firstIndex] : undefined;
+    if (firstItem) place.current = { key: rows[firstIndex].key, fromTop: firstItem.start - el.scrollTop };
     if (el.scrollTop < 400 && hasOlder && !loadingOlder && initialised.current) onLoadOlder();
   };
 
