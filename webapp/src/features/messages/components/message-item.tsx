@@ -41,6 +41,20 @@ function timeOf(iso: string): string {
   return timeFormat.format(new Date(iso));
 }
 
+/**
+ * The time in the narrow gutter beside a follow-up message: hours and minutes only ("7:38", not "7:38 AM"),
+ * which fits the 36 px the avatars take; with the day period it wrapped onto a second line, which made every
+ * follow-up row taller than its text.
+ */
+export function gutterTimeOf(iso: string): string {
+  return timeFormat
+    .formatToParts(new Date(iso))
+    .filter((part) => part.type !== 'dayPeriod')
+    .map((part) => part.value)
+    .join('')
+    .trim();
+}
+
 function MessageItemView({
   message,
   grouped,
@@ -67,8 +81,12 @@ function MessageItemView({
     >
       <div className="message__gutter">
         {grouped ? (
-          <time className="message__time message__time--hover" dateTime={message.createdAt}>
-            {timeOf(message.createdAt)}
+          <time
+            className="message__time message__time--hover"
+            dateTime={message.createdAt}
+            title={timeOf(message.createdAt)}
+          >
+            {gutterTimeOf(message.createdAt)}
           </time>
         ) : (
           <Avatar name={name} src={message.user.avatarURL} size={36} />
