@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
-import type { AuthResponse, CurrentUser, ProblemDetails } from '@/types/api';
+import type { AuthResponse, CurrentUser, Message, ProblemDetails } from '@/types/api';
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -51,6 +51,28 @@ export function currentUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     createdAt: '2026-01-01T00:00:00Z',
     phoneNumber: null,
     notifications: null,
+    ...overrides,
+  };
+}
+
+/** A message as the server sends it: seq 1 by bob in channel c1, unless overridden. */
+export function messageOf(overrides: Partial<Message> = {}): Message {
+  const seq = overrides.seq ?? 1;
+  const createdAt = overrides.createdAt ?? '2026-01-01T10:00:00Z';
+  return {
+    id: `m${seq}`,
+    channelId: 'c1',
+    seq,
+    user: { id: 'u-2', username: 'bob', fullName: 'Bob Builder', avatarURL: null },
+    text: `text ${seq}`,
+    createdAt,
+    updatedAt: createdAt,
+    edited: false,
+    deleted: false,
+    parentId: null,
+    replyCount: 0,
+    reactions: [],
+    clientMessageId: `cm${seq}`,
     ...overrides,
   };
 }

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@/types/api';
+import { messageOf } from '@/testing/test-utils';
 import { buildTimeline, mergePending } from '../timeline';
 
 const ann = { id: 'ann', username: 'ann', fullName: 'Ann', avatarURL: null };
 const bob = { id: 'bob', username: 'bob', fullName: 'Bob', avatarURL: null };
 
 function msg(seq: number, user = ann, createdAt = `2026-11-20T10:0${seq}:00Z`): Message {
-  return {
-    id: `m${seq}`,
-    channelId: 'c',
-    seq,
-    user,
-    text: `text ${seq}`,
-    createdAt,
-    updatedAt: createdAt,
-    edited: false,
-    deleted: false,
-    parentId: null,
-    replyCount: 0,
-    reactions: [],
-    clientMessageId: `c${seq}`,
-  };
+  return messageOf({ seq, user, createdAt, channelId: 'c', clientMessageId: `c${seq}` });
 }
 
 describe('buildTimeline', () => {
