@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
 import type { TimelineRow } from '../utils/timeline';
 import { DaySeparator } from './day-separator';
@@ -33,23 +34,23 @@ interface MessageListProps {
 export function MessageList({
   label,
   channelName,
-  rows,
+  rows: timeline,
   hasOlder,
   loadingOlder,
   onLoadOlder,
   onVisibleSeq,
   renderMessage,
 }: MessageListProps) {
+  // While older pages remain, the list begins at the first loaded message: the timeline's start and a day
+  // separator there would move up with every older page, so the row at the top of the screen, which the
+  // virtualiser keeps in place, is always a message. (The day's separator comes with the page that starts it.)
+  const rows = useMemo(() => (hasOlder ? fromFirstMessage(timeline) : timeline), [timeline, hasOlder]);
   const scroller = useRef<HTMLDivElement>(null);
   const [atBottom, setAtBottom] = useState(true);
   const atBottomRef = useRef(true);
   /** The oldest message shown, and its row index: when older rows arrive above, its index grows. */
   const anchor = useRef<{ key: string; index: number } | null>(null);
   const lastKey = useRef<string | null>(null);
-  /** Where the first message was on screen at the last scroll (px below the top): the place to keep. */
-  const place = useRef<{ key: string; fromTop: number } | null>(null);
-  const settling = useRef(0);
-  useEffect(() => () => cancelAnimationFrame(settling.current), []);
   const initialised = useRef(false);
   // Where the list opens, by the estimates (the layout effect below then scrolls there exactly): starting the
   // virtualizer there renders the rows that will be seen at once, instead of the oldest rows first and the
@@ -85,8 +86,9 @@ export function MessageList({
     // Measurements are applied in the next render, not with flushSync per row: with flushSync, opening a
     // conversation rendered the whole window once per measured row (Lighthouse: 0.8 s of script on desktop).
     useFlushSync: false,
-    // Rows added at either edge leave the row at the top of the screen where it was, by key (older pages
-    // arriving; the very top is handled in the layout effect below).
+    // Rows added above (an older page) leave the row at the top of the screen where it was, by key. Moving
+    // scrollTop by the added rows' estimates instead let the rows measured meanwhile at the old offset push
+    // the reader's place down the screen by hundreds of pixels (the browser journey measures it).
     anchorTo: 'end',
     initialOffset: opening.offset,
     initialRect: opening.rect,
@@ -118,33 +120,9 @@ export function MessageList({
     }
     if (previousAnchor && anchor.current && previousAnchor.key !== anchor.current.key) {
       const moved = rows.findIndex((r) => r.key === previousAnchor.key) - previousAnchor.index;
-      if (moved > 0) {
-        // Older rows were added above: keep the first message of before where it was on screen. Through the
-        // virtualiser, not scrollTop: it must know the new offset at once, or the rows it measures meanwhile
-        // at the old one push the reader's place down the screen by hundreds of pixels (the browser journey
-        // measures this). Not by the row at the top of the screen either (the virtualiser's anchorTo): at the
-        // very top that is the timeline's start or a day separator, which move up with the older rows.
-        const kept = place.current?.key === previousAnchor.key ? place.current : null;
-        const index = kept ? rows.findIndex((r) => r.key === kept.key) : -1;
-        const item = index >= 0 ? virtualizer.measurementsCache[index] : undefined;
-        if (kept && item) {
-          const target = item.start - kept.fromTop;
-          if (Math.abs(el.scrollTop - target) > 1) {
-            virtualizer.scrollToOffset(target);
-            // The older rows that come on screen above it are measured only now, and may be shorter or taller
-            // than estimated: follow for a few frames, by the measured positions.
-            let frames = 0;
-            const follow = () => {
-              const at = virtualizer.measurementsCache[index];
-              const drift = at ? at.start - (virtualizer.scrollOffset ?? el.scrollTop) - kept.fromTop : 0;
-              if (Math.abs(drift) >= 1) virtualizer.scrollBy(drift);
-              if (++frames < 4) settling.current = requestAnimationFrame(follow);
-            };
-            settling.current = requestAnimationFrame(follow);
-          }
-        }
-        return;
-      }
+      // Older rows were added above: the virtualiser keeps the row at the top of the screen where it was
+      // (anchorTo: 'end'), so the list stays on what the reader was reading.
+      if (moved > 0) return;
     }
     if (atBottomRef.current || sentNow) {
       atBottomRef.current = true;
@@ -160,11 +138,6 @@ export function MessageList({
     const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < bottomSlackPx;
     atBottomRef.current = bottom;
     setAtBottom(bottom);
-    // By this render's rows, which the virtualiser's measurements follow (a scroll event may come while React
-    // commits new rows).
-    const firstIndex = rows.findIndex((r) => r.kind === 'message');
-    const firstItem = firstIndex >= 0 ? virtualizer.measurementsCache[firstIndex] : undefined;
-    if (firstItem) place.current = { key: rows[firstIndex].key, fromTop: firstItem.start - el.scrollTop };
     if (el.scrollTop < 400 && hasOlder && !loadingOlder && initialised.current) onLoadOlder();
   };
 
@@ -208,11 +181,7 @@ export function MessageList({
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {row.kind === 'start' && (
-                  <TimelineStart
-                    loading={loadingOlder || hasOlder}
-                    channelName={channelName}
-                    empty={rows.length === 1}
-                  />
+                  <TimelineStart channelName={channelName} empty={rows.length === 1} />
                 )}
                 {row.kind === 'day' && <DaySeparator label={row.label} />}
                 {row.kind === 'new' && <NewMessagesLine />}
@@ -222,7 +191,17 @@ export function MessageList({
           })}
         </ol>
       </div>
+      {loadingOlder && (
+        <div className="message-list__older">
+          <Spinner label={messages.conversation.loadingOlder} labelVisible />
+        </div>
+      )}
       {!atBottom && <JumpToLatest label={messages.conversation.jumpToLatest} onClick={scrollToLatest} />}
     </div>
   );
+}
+
+function fromFirstMessage(rows: TimelineRow[]): TimelineRow[] {
+  const first = rows.findIndex((r) => r.kind !== 'start' && r.kind !== 'day');
+  return first > 0 ? rows.slice(first) : rows;
 }
