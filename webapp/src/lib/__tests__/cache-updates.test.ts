@@ -10,26 +10,13 @@ import {
   upsertMessage,
   withOwnReactions,
 } from '../cache-updates';
+import { messageOf } from '@/testing/test-utils';
 import { queryKeys } from '../query-keys';
 
 const author = { id: 'bob', username: 'bob', fullName: 'Bob', avatarURL: null };
 function message(seq: number, overrides: Partial<Message> = {}): Message {
-  return {
-    id: `m${seq}`,
-    channelId: 'c1',
-    seq,
-    user: author,
-    text: 'hi',
-    createdAt: '2026-11-20T10:00:00Z',
-    updatedAt: '2026-11-20T10:00:00Z',
-    edited: false,
-    deleted: false,
-    parentId: null,
-    replyCount: 0,
-    reactions: [],
-    clientMessageId: `cm${seq}`,
-    ...overrides,
-  };
+  const at = '2026-11-20T10:00:00Z';
+  return messageOf({ seq, user: author, text: 'hi', createdAt: at, updatedAt: at, ...overrides });
 }
 
 function channel(overrides: Partial<Channel> = {}): Channel {
