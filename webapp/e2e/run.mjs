@@ -385,6 +385,26 @@ async function send(p, label, text) {
   await visible(messageItem(p, shown), `own message "${shown}"`);
 }
 
+/** Counts a page's WebSockets: opened in all, open now, and the most open at once. */
+function countSockets(p) {
+  const sockets = { opened: 0, open: 0, most: 0 };
+  p.on('websocket', (ws) => {
+    sockets.opened += 1;
+    sockets.open += 1;
+    sockets.most = Math.max(sockets.most, sockets.open);
+    ws.on('close', () => (sockets.open -= 1));
+  });
+  return sockets;
+}
+
+/** The signed-in user's id, from the app's own profile call. */
+async function userIdOf(p) {
+  return p.evaluate(async () => {
+    const r = await fetch('/api/users/me', { headers: { Accept: 'application/json' } });
+    return (await r.json()).id;
+  });
+}
+
 async function twoPersonJourney(browser) {
   const a = person('a');
   const b = person('b');
@@ -392,6 +412,8 @@ async function twoPersonJourney(browser) {
   const other = `bside-${suffix}`.slice(0, 40);
   const pageA = await newPersonPage(browser);
   const pageB = await newPersonPage(browser);
+  const socketsA = countSockets(pageA);
+  const socketsB = countSockets(pageB);
   const first = `Hello from Alice ${suffix}`;
   const second = `Second **bold** note ${suffix}`;
   const replyB = `Reply from Bruno ${suffix}`;
@@ -513,6 +535,36 @@ async function twoPersonJourney(browser) {
 
   await check(
     pageA,
+    'A takes the reaction back with its button, then gives it again from the picker (axe); B sees both',
+    async () => {
+      const onB = messageItem(pageB, replyB).getByRole('button', { name: /heart: \d+ reaction/ });
+      await messageItem(pageA, replyB)
+        .getByRole('button', { name: /heart: 1 reaction, including yours/ })
+        .click();
+      await waitForCondition(
+        pageB,
+        (text) =>
+          ![...document.querySelectorAll('.conversation__main article.message')].some(
+            (m) => m.textContent.includes(text) && m.querySelector('button[aria-label^="heart:"]'),
+          ),
+        replyB,
+        "the reaction to go from B's screen",
+      );
+      assert((await onB.count()) === 0, "the reaction is still on B's screen");
+      const item = messageItem(pageA, replyB);
+      await item.hover();
+      await item.getByRole('button', { name: 'Add reaction' }).click();
+      const heart = item.getByRole('button', { name: 'React with heart' });
+      await visible(heart, 'the reaction picker');
+      await expectAxeClean(pageA, 'the open reaction picker');
+      await heart.click();
+      await visible(onB, "the reaction back on B's screen");
+    },
+    [realtime],
+  );
+
+  await check(
+    pageA,
     'A deletes the first message after confirming; B sees it deleted',
     async () => {
       const item = messageItem(pageA, first);
@@ -520,6 +572,7 @@ async function twoPersonJourney(browser) {
       await item.getByRole('button', { name: 'Delete' }).click();
       const dialog = pageA.getByRole('dialog', { name: 'Delete message?' });
       await visible(dialog, 'the delete confirmation');
+      await expectAxeClean(pageA, 'the delete confirmation');
       await dialog.getByRole('button', { name: 'Delete' }).click();
       await visible(pageB.getByText('This message was deleted.'), "the deleted mark on B's screen");
     },
@@ -772,7 +825,7 @@ async function twoPersonJourney(browser) {
       const dialog = pageA.getByRole('dialog', { name: 'Profile and settings' });
       await visible(dialog.getByLabel('Full name'), 'the settings form');
       await expectAxeClean(pageA, 'the settings dialog');
-      await dialog.getByLabel('Only when mentioned').check();
+      await dialog.getByLabel('Direct messages and mentions').check();
       const [response] = await Promise.all([
         pageA.waitForResponse(
           (r) => new URL(r.url()).pathname === '/api/users/me' && r.request().method() === 'PATCH',
@@ -792,6 +845,153 @@ async function twoPersonJourney(browser) {
         undefined,
         'the settings dialog to close on Escape',
       );
+    },
+    [signedUp],
+  );
+
+  await check(
+    pageB,
+    'typing shows on the other screen, both ways, and ends when the message is sent',
+    async () => {
+      for (const [writer, reader, who] of [
+        [pageA, pageB, a],
+        [pageB, pageA, b],
+      ]) {
+        const typed = `Typed while watched by the other ${who.username}`;
+        const box = writer.getByRole('textbox', { name: composerLabel });
+        await box.fill(typed);
+        await visible(
+          reader.locator('.conversation__main .typing-line', { hasText: `${who.fullName} is typing` }),
+          `"${who.fullName} is typing…" on the other screen`,
+        );
+        await box.press('Enter');
+        await visible(messageItem(reader, typed), 'the typed message on the other screen');
+        await waitForCondition(
+          reader,
+          () =>
+            !/is typing/.test(document.querySelector('.conversation__main .typing-line')?.textContent ?? ''),
+          undefined,
+          'the typing line to end once the message was sent',
+        );
+      }
+    },
+    [realtime],
+  );
+
+  const direct = 'B starts a direct conversation with A from New message (axe); A sees it unread and answers';
+  await check(
+    pageB,
+    direct,
+    async () => {
+      await pageB.getByRole('button', { name: 'New message', exact: true }).click();
+      const dialog = pageB.getByRole('dialog', { name: 'New message' });
+      await visible(dialog, 'the new-conversation dialog');
+      await dialog.getByLabel('Find people').fill(a.fullName);
+      await dialog.getByRole('button', { name: `Add ${a.fullName}` }).click();
+      await expectAxeClean(pageB, 'the new-conversation dialog with a person chosen');
+      await clickAndExpectResponse(
+        pageB,
+        dialog.getByRole('button', { name: 'Start conversation' }),
+        '/api/channels',
+        201,
+      );
+      await visible(pageB.getByRole('heading', { level: 1, name: a.fullName }), `heading "${a.fullName}"`);
+      const hello = `Direct hello ${suffix}`;
+      const boxB = pageB.locator('.conversation__main').getByRole('textbox', { name: /^Message / });
+      await boxB.fill(hello);
+      await boxB.press('Enter');
+      await visible(messageItem(pageB, hello), 'the direct message on B’s screen');
+      await sidebarLink(pageA, `${b.fullName}.*1 unread message`).click();
+      await visible(messageItem(pageA, hello), 'the direct message on A’s screen');
+      const answer = `Direct answer ${suffix}`;
+      const boxA = pageA.locator('.conversation__main').getByRole('textbox', { name: /^Message / });
+      await boxA.fill(answer);
+      await boxA.press('Enter');
+      await visible(messageItem(pageB, answer), 'A’s answer on B’s screen');
+    },
+    [realtime],
+  );
+
+  const joined = "A finds B's public channel in Browse channels (axe) and joins it";
+  await check(
+    pageA,
+    joined,
+    async () => {
+      await pageA.getByRole('button', { name: 'Browse channels', exact: true }).click();
+      const dialog = pageA.getByRole('dialog', { name: 'Browse channels' });
+      await visible(dialog, 'the browse dialog');
+      await dialog.getByLabel('Search public channels').fill(other);
+      const join = dialog.getByRole('button', { name: `Join ${other}` });
+      await visible(join, `"${other}" among the public channels`);
+      await expectAxeClean(pageA, 'the browse dialog');
+      await join.click();
+      await visible(pageA.getByRole('heading', { level: 1, name: `# ${other}` }), `heading "# ${other}"`);
+      await visible(sidebarLink(pageA, other), `"${other}" in A's sidebar`);
+    },
+    [bElsewhere, signedUp],
+  );
+
+  await check(
+    pageB,
+    "B edits the channel's description in its settings (axe) and removes A: A sees both live",
+    async () => {
+      await sidebarLink(pageB, other).click();
+      await visible(pageB.getByRole('heading', { level: 1, name: `# ${other}` }), `heading "# ${other}"`);
+      await pageB.getByRole('button', { name: 'Channel settings' }).click();
+      const dialog = pageB.getByRole('dialog', { name: /^Settings of/ });
+      await visible(dialog.getByLabel('Description'), 'the channel settings');
+      await expectAxeClean(pageB, 'the channel settings');
+      const about = `Where Bruno keeps notes ${suffix}`;
+      await dialog.getByLabel('Description').fill(about);
+      await clickAndExpectResponse(
+        pageB,
+        dialog.getByRole('button', { name: 'Save changes' }),
+        `/api/channels/${openChannelId(pageB)}`,
+        200,
+        'PATCH',
+      );
+      await visible(
+        pageA.locator('.conversation-header', { hasText: about }),
+        "the new description on A's screen",
+      );
+      await clickAndExpectResponse(
+        pageB,
+        dialog.getByRole('button', { name: `Remove ${a.fullName} from the channel` }),
+        `/api/channels/${openChannelId(pageB)}/members/${await userIdOf(pageA)}`,
+        204,
+        'DELETE',
+      );
+      await waitForCondition(
+        pageA,
+        (name) => ![...document.querySelectorAll('nav a')].some((link) => link.textContent.includes(name)),
+        other,
+        `"${other}" to leave A's sidebar`,
+      );
+      await pageB.keyboard.press('Escape');
+    },
+    [joined],
+  );
+
+  await check(
+    pageA,
+    'one socket for the whole app: every screen and dialog so far shared one connection per page',
+    async () => {
+      // Back to the shared channel for the checks that follow.
+      await sidebarLink(pageA, channel).click();
+      await sidebarLink(pageB, channel).click();
+      await visible(
+        pageB.getByRole('textbox', { name: composerLabel }),
+        "B's composer in the shared channel",
+      );
+      for (const [who, sockets] of [
+        ['A', socketsA],
+        ['B', socketsB],
+      ]) {
+        assert(
+          sockets.open === 1 && sockets.most === 1,
+          `${who}'s page has ${sockets.open} sockets open and had up to ${sockets.most} at once (${sockets.opened} opened)`,
+        );
+      }
     },
     [signedUp],
   );

@@ -269,7 +269,7 @@ export const messages = {
     appearance: 'Appearance',
     sms: 'Text message (SMS) notifications',
     smsOff: 'Off',
-    smsMentions: 'Only when mentioned',
+    smsMentions: 'Direct messages and mentions',
     smsAll: 'All messages',
     smsNeedsPhone: 'Needs a phone number.',
     desktop: 'Desktop notifications while NetChat is in the background',
