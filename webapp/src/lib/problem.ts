@@ -1,3 +1,4 @@
+import { messages } from '@/config/messages';
 import type { FieldError, ProblemDetails } from '@/types/api';
 
 /** A failed call: an HTTP error answered with (ideally) problem+json, or no answer at all (status 0). */
@@ -8,7 +9,8 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(status: number, problem: ProblemDetails, retryAfterSeconds?: number, cause?: unknown) {
-    super(problem.detail ?? problem.title ?? `HTTP ${status}`, { cause });
+    // The message may be shown as it is (dialogs show error.message): the server's words, else the catalogue's.
+    super(problem.detail ?? problem.title ?? messages.auth.errors.unexpected, { cause });
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
@@ -35,7 +37,7 @@ export class ApiError extends Error {
 }
 
 export function networkError(cause: unknown): ApiError {
-  return new ApiError(0, { title: 'Network error' }, undefined, cause);
+  return new ApiError(0, { title: messages.auth.errors.network }, undefined, cause);
 }
 
 /** Retry-After is either delay-seconds or an HTTP-date (RFC 9110, 10.2.3). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from '@/config/messages';
 import { networkError, parseRetryAfter, toApiError } from '@/lib/problem';
 
 describe('ApiError.isUnavailable', () => {
@@ -42,5 +43,25 @@ describe('toApiError', () => {
     );
     expect(error.status).toBe(502);
     expect(error.fieldErrors).toEqual([]);
+  });
+});
+
+describe('ApiError.message, which dialogs show as it is', () => {
+  it("is the server's detail when there is one", async () => {
+    const problem = new Response(
+      JSON.stringify({ title: 'Conflict', status: 409, detail: 'That name is taken.' }),
+      {
+        status: 409,
+        headers: { 'Content-Type': 'application/problem+json' },
+      },
+    );
+    expect((await toApiError(problem)).message).toBe('That name is taken.');
+  });
+
+  it('comes from the message catalogue when the server said nothing, or could not be reached', async () => {
+    expect((await toApiError(new Response('', { status: 500 }))).message).toBe(
+      messages.auth.errors.unexpected,
+    );
+    expect(networkError(new TypeError('Failed to fetch')).message).toBe(messages.auth.errors.network);
   });
 });
