@@ -857,7 +857,7 @@ async function twoPersonJourney(browser) {
         [pageA, pageB, a],
         [pageB, pageA, b],
       ]) {
-        const typed = `Typed while watched by the other ${who.username}`;
+        const typed = `${who.fullName.split(' ')[0]} typed this while the other watched ${suffix}`;
         const box = writer.getByRole('textbox', { name: composerLabel });
         await box.fill(typed);
         await visible(
@@ -1023,6 +1023,12 @@ async function twoPersonJourney(browser) {
           window.localStorage.setItem('netchat.theme', value);
           window.dispatchEvent(new StorageEvent('storage', { key: 'netchat.theme' }));
         }, theme);
+        await waitForCondition(
+          pageA,
+          (value) => document.documentElement.dataset.theme === value,
+          theme,
+          `the ${theme} theme to be in force before its screenshots`,
+        );
         await pageA.setViewportSize({ width: 1280, height: 800 });
         await pageA.waitForTimeout(300);
         await pageA.screenshot({ path: `${shotDir}conversation-desktop-${theme}.png` });
