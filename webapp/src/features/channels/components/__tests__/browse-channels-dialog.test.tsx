@@ -1,0 +1,162 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { messages } from '@/config/messages';
+import { createQueryClient } from '@/lib/query-client';
+import { queryKeys } from '@/lib/query-keys';
+import { jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import type { Channel } from '@/types/api';
+import { BrowseChannelsDialog } from '../browse-channels-dialog';
+
+const t = messages.browse;
+
+function channel(id: string, overrides: Partial<Channel> = {}): Channel {
+  return {
+    id,
+    type: 'team',
+    name: id,
+    description: null,
+    private: false,
+    createdBy: 'u-2',
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    memberCount: 2,
+    lastSeq: 3,
+    lastMessageAt: '2026-11-20T00:00:00Z',
+    unreadCount: 0,
+    ...overrides,
+  };
+}
+
+/** The address (path and query) of every GET /api/channels/discover the dialog sent. */
+function discoverUrls(fetchMock: ReturnType<typeof mockFetch>['fetchMock']): string[] {
+  return fetchMock.mock.calls
+    .map(([input]) => new URL(String(input), 'http://localhost'))
+    .filter((url) => url.pathname === '/api/channels/discover')
+    .map((url) => `${url.pathname}${url.search}`);
+}
+
+function renderDialog() {
+  const client = createQueryClient();
+  // The sidebar's list is loaded: a joined channel must show up in it.
+  client.setQueryData<Channel[]>(queryKeys.channels, [channel('general', { createdBy: 'u-1' })]);
+  const onClose = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <QueryClientProvider client={client}>
+      <BrowseChannelsDialog onClose={onClose} />
+    </QueryClientProvider>,
+  );
+  return { client, onClose, user };
+}
+
+afterEach(() => {
+  window.history.replaceState(null, '', window.location.pathname);
+});
+
+describe('BrowseChannelsDialog', () => {
+  it('lists the public channels the server offers and searches them with the typed query', async () => {
+    const { fetchMock } = mockFetch({
+      'GET /api/channels/discover': () => {
+        const url = new URL(String(fetchMock.mock.lastCall?.[0]), 'http://localhost');
+        return url.searchParams.get('q') === 'des'
+          ? jsonResponse({ channels: [channel('design', { memberCount: 1 })] })
+          : jsonResponse({
+              channels: [
+                channel('design', { memberCount: 1 }),
+                channel('random', { description: 'Anything goes', memberCount: 5 }),
+              ],
+            });
+      },
+    });
+    const { user } = renderDialog();
+
+    const dialog = screen.getByRole('dialog', { name: t.title });
+    const list = within(dialog).getByRole('list', { name: t.results });
+    expect(await within(list).findByRole('button', { name: t.join('random') })).toBeInTheDocument();
+    expect(within(list).getByRole('button', { name: t.join('design') })).toBeInTheDocument();
+    expect(list).toHaveTextContent(`Anything goes · ${t.members(5)}`);
+    expect(list).toHaveTextContent(t.members(1));
+    expect(discoverUrls(fetchMock)).toEqual(['/api/channels/discover?q=']);
+
+    const search = within(dialog).getByRole('searchbox', { name: t.search });
+    expect(search).toHaveFocus();
+    await user.type(search, ' des ');
+    await waitFor(() => expect(discoverUrls(fetchMock)).toContain('/api/channels/discover?q=des'));
+    await waitFor(() =>
+      expect(within(list).queryByRole('button', { name: t.join('random') })).not.toBeInTheDocument(),
+    );
+    expect(await within(list).findByRole('button', { name: t.join('design') })).toBeInTheDocument();
+    // The query is trimmed (debouncing normally leaves just the one search for "des").
+    for (const url of discoverUrls(fetchMock))
+      expect(url).toMatch(/^\/api\/channels\/discover\?q=(d|de|des)?$/);
+  });
+
+  it('says so when there is nothing to join', async () => {
+    mockFetch({ 'GET /api/channels/discover': jsonResponse({ channels: [] }) });
+    renderDialog();
+    const list = screen.getByRole('list', { name: t.results });
+    expect(await within(list).findByText(t.none)).toBeInTheDocument();
+    expect(within(list).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('joins a channel with POST /join, puts it in the channel list, opens it and closes', async () => {
+    const joined = channel('design', { memberCount: 2, unreadCount: null });
+    const { calls, callsTo } = mockFetch({
+      'GET /api/channels/discover': jsonResponse({ channels: [channel('design', { memberCount: 1 })] }),
+      'POST /api/channels/design/join': jsonResponse(joined),
+    });
+    const { client, onClose, user } = renderDialog();
+
+    await user.click(await screen.findByRole('button', { name: t.join('design') }));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    const [join] = callsTo('POST /api/channels/design/join');
+    expect(join).toMatchObject({ method: 'POST', path: '/api/channels/design/join', body: undefined });
+    expect(calls.filter((c) => c.method !== 'GET')).toHaveLength(1);
+    expect(window.location.hash).toBe('#/c/design');
+    expect(client.getQueryData<Channel[]>(queryKeys.channels)?.map((c) => [c.id, c.unreadCount])).toEqual([
+      ['design', 0],
+      ['general', 0],
+    ]);
+  });
+
+  it('joins with the keyboard: Tab from the search field to a Join button and Enter', async () => {
+    const { callsTo } = mockFetch({
+      'GET /api/channels/discover': jsonResponse({ channels: [channel('design')] }),
+      'POST /api/channels/design/join': jsonResponse(channel('design')),
+    });
+    const { onClose, user } = renderDialog();
+    const join = await screen.findByRole('button', { name: t.join('design') });
+
+    expect(screen.getByRole('searchbox', { name: t.search })).toHaveFocus();
+    await user.tab();
+    expect(join).toHaveFocus();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(callsTo('POST /api/channels/design/join')).toHaveLength(1);
+    expect(window.location.hash).toBe('#/c/design');
+  });
+
+  it('shows the server’s refusal to join and stays open', async () => {
+    const { callsTo } = mockFetch({
+      'GET /api/channels/discover': jsonResponse({ channels: [channel('design')] }),
+      'POST /api/channels/design/join': problemResponse(403, {
+        title: 'Forbidden',
+        detail: 'This channel is private.',
+      }),
+    });
+    const { client, onClose, user } = renderDialog();
+
+    await user.click(await screen.findByRole('button', { name: t.join('design') }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This channel is private.');
+    expect(callsTo('POST /api/channels/design/join')).toHaveLength(1);
+    expect(onClose).not.toHaveBeenCalled();
+    expect(window.location.hash).toBe('');
+    expect(client.getQueryData<Channel[]>(queryKeys.channels)?.map((c) => c.id)).toEqual(['general']);
+    expect(screen.getByRole('button', { name: t.join('design') })).toBeEnabled();
+  });
+});

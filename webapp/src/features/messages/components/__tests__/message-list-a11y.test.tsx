@@ -1,0 +1,106 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { messages } from '@/config/messages';
+import { upsertMessage } from '@/lib/cache-updates';
+import { createQueryClient } from '@/lib/query-client';
+import { emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import type { Channel } from '@/types/api';
+import { Conversation } from '../conversation';
+
+const t = messages.conversation;
+const self = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null };
+
+const general: Channel = {
+  id: 'c1',
+  type: 'team',
+  name: 'general',
+  description: null,
+  private: false,
+  createdBy: 'u-2',
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  memberCount: 2,
+  lastSeq: 2,
+  lastMessageAt: '2026-01-01T10:01:00Z',
+  unreadCount: 0,
+};
+
+/** jsdom lays nothing out: give the timeline's scroller a 600 px viewport and each row 64 px, as a browser would. */
+function layOut() {
+  const isScroller = (el: Element) => el.classList.contains('message-list__scroller');
+  const scrollTops = new WeakMap<Element, number>();
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return isScroller(this) ? 600 : 0;
+  });
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+    return isScroller(this) ? 800 : 0;
+  });
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('message-list__row') ? 64 : 0;
+  });
+  Object.defineProperty(HTMLElement.prototype, 'scrollTop', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return scrollTops.get(this) ?? 0;
+    },
+    set(this: HTMLElement, value: number) {
+      scrollTops.set(this, Math.max(0, value));
+    },
+  });
+  HTMLElement.prototype.scrollTo = function scrollTo(this: HTMLElement, options?: ScrollToOptions | number) {
+    const top = typeof options === 'number' ? options : options?.top;
+    if (typeof top === 'number') this.scrollTop = top;
+  } as typeof HTMLElement.prototype.scrollTo;
+}
+
+function renderConversation() {
+  mockFetch({
+    'GET /api/channels': jsonResponse({ channels: [general] }),
+    'GET /api/channels/c1': jsonResponse({ ...general, members: [] }),
+    'GET /api/channels/c1/messages': jsonResponse({
+      messages: [messageOf({ seq: 1 }), messageOf({ seq: 2, createdAt: '2026-01-01T10:01:00Z' })],
+      hasMore: false,
+    }),
+    'POST /api/channels/c1/read': emptyResponse(),
+  });
+  const client = createQueryClient();
+  render(
+    <QueryClientProvider client={client}>
+      <Conversation channelId="c1" self={self} />
+    </QueryClientProvider>,
+  );
+  return client;
+}
+
+describe('The message list, for screen readers', () => {
+  beforeEach(() => layOut());
+  afterEach(() => {
+    delete (HTMLElement.prototype as { scrollTop?: number }).scrollTop;
+    delete (HTMLElement.prototype as { scrollTo?: unknown }).scrollTo;
+  });
+
+  it('carries the label the conversation gives it and announces added messages politely', async () => {
+    renderConversation();
+
+    const timeline = await screen.findByLabelText(t.timelineLabel('general'));
+    // Reachable from the keyboard, to scroll the history without a mouse.
+    expect(timeline).toHaveAttribute('tabindex', '0');
+    const list = within(timeline).getByRole('list');
+    expect(list).toHaveAttribute('aria-live', 'polite');
+    // Only what arrives is read out, not the whole list again on every change.
+    expect(list).toHaveAttribute('aria-relevant', 'additions');
+  });
+
+  it('adds a message that arrives into that live list', async () => {
+    const client = renderConversation();
+    const timeline = await screen.findByLabelText(t.timelineLabel('general'));
+    const list = within(timeline).getByRole('list');
+    expect(await within(list).findByText('text 2')).toBeInTheDocument();
+
+    act(() => {
+      upsertMessage(client, messageOf({ seq: 3, text: 'a new message', createdAt: '2026-01-01T10:02:00Z' }));
+    });
+    expect(await within(list).findByText('a new message')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,133 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readDebounceMs } from '@/config/constants';
+import { createQueryClient } from '@/lib/query-client';
+import { queryKeys } from '@/lib/query-keys';
+import { emptyResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import type { Channel } from '@/types/api';
+import { useMarkRead } from '../use-mark-read';
+
+const general: Channel = {
+  id: 'c1',
+  type: 'team',
+  name: 'general',
+  description: null,
+  private: false,
+  createdBy: 'u-2',
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  memberCount: 2,
+  lastSeq: 9,
+  lastMessageAt: '2026-01-01T10:00:00Z',
+  unreadCount: 6,
+};
+
+let visibility: DocumentVisibilityState;
+
+function renderMarkRead(reply: () => Response = () => emptyResponse()) {
+  const { callsTo } = mockFetch({ 'POST /api/channels/c1/read': reply });
+  const client = createQueryClient();
+  client.setQueryData(queryKeys.channels, [general]);
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  );
+  const { result } = renderHook(() => useMarkRead('c1'), { wrapper });
+  return {
+    client,
+    /** The list reports the highest message on screen. */
+    seen: (seq: number) => act(() => result.current(seq)),
+    /** The seqs posted so far, in order. */
+    posted: () => callsTo('POST /api/channels/c1/read').map((c) => (c.body as { seq: number }).seq),
+  };
+}
+
+/** Lets the read debounce (a setTimeout) run out, and the request and its answer settle. */
+async function settle() {
+  await act(() => vi.advanceTimersByTimeAsync(readDebounceMs));
+}
+
+async function showPage(state: DocumentVisibilityState) {
+  visibility = state;
+  await act(async () => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+  });
+}
+
+describe('useMarkRead', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    visibility = 'visible';
+    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('posts {seq} of the highest message seen to /api/channels/{id}/read once the reading settles', async () => {
+    const { seen, posted } = renderMarkRead();
+    seen(3);
+    seen(5);
+    seen(4);
+    await act(() => vi.advanceTimersByTimeAsync(readDebounceMs - 1));
+    expect(posted()).toEqual([]);
+    await settle();
+    expect(posted()).toEqual([5]);
+  });
+
+  it('does not post again for a seq it has already sent', async () => {
+    const { seen, posted } = renderMarkRead();
+    seen(5);
+    await settle();
+    seen(5);
+    seen(2);
+    await settle();
+    // Coming back to the tab is no reason to send the same read again.
+    await showPage('hidden');
+    await showPage('visible');
+    expect(posted()).toEqual([5]);
+  });
+
+  it('never moves the read marker backwards, and moves it forwards for a newer message', async () => {
+    const { seen, posted } = renderMarkRead();
+    seen(7);
+    await settle();
+    seen(3);
+    await settle();
+    seen(8);
+    await settle();
+    expect(posted()).toEqual([7, 8]);
+  });
+
+  it('clears the channel’s unread count in the sidebar down to the messages after the one read', async () => {
+    const { client, seen } = renderMarkRead();
+    seen(7);
+    await settle();
+    expect(client.getQueryData<Channel[]>(queryKeys.channels)?.[0]).toMatchObject({ unreadCount: 2 });
+  });
+
+  it('sends nothing while the page is hidden, and sends what was seen when it is shown again', async () => {
+    const { seen, posted } = renderMarkRead();
+    await showPage('hidden');
+    seen(4);
+    await settle();
+    expect(posted()).toEqual([]);
+    await showPage('visible');
+    expect(posted()).toEqual([4]);
+  });
+
+  it('sends a read whose POST failed again the next time the page is shown', async () => {
+    let fail = true;
+    const { seen, posted } = renderMarkRead(() => (fail ? problemResponse(500) : emptyResponse()));
+    seen(6);
+    await settle();
+    expect(posted()).toEqual([6]);
+    fail = false;
+    await showPage('hidden');
+    await showPage('visible');
+    expect(posted()).toEqual([6, 6]);
+  });
+});
