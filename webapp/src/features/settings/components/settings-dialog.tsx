@@ -15,6 +15,7 @@ import {
 } from '@/lib/desktop-notifications';
 import { ApiError } from '@/lib/problem';
 import { queryKeys } from '@/lib/query-keys';
+import { validateAvatarURL, validateFullName, validatePhoneNumber } from '@/lib/validation';
 import type { CurrentUser, SmsPreference } from '@/types/api';
 import { RadioGroup } from './radio-group';
 import { ThemeChoice } from './theme-choice';
@@ -31,18 +32,29 @@ function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: Current
     mutationFn: () =>
       chatApi.updateMe({
         fullName: fullName.trim(),
-        avatarURL: avatarURL.trim() || null,
-        phoneNumber: phoneNumber.trim() || null,
+        // An empty string removes the value; null would mean "leave it as it is" to the server.
+        avatarURL: avatarURL.trim(),
+        phoneNumber: phoneNumber.trim(),
         notifications: { ...(me.notifications ?? {}), sms },
       }),
     onSuccess: onSaved,
   });
+  // Checked here first, as at sign-up, so that a mistake is named before anything is sent.
+  const [checked, setChecked] = useState<Record<string, string | undefined>>({});
   const fieldError = (field: string) =>
-    save.error instanceof ApiError
+    checked[field] ??
+    (save.error instanceof ApiError
       ? save.error.fieldErrors.find((e) => e.field.endsWith(field))?.message
-      : undefined;
+      : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = {
+      fullName: validateFullName(fullName),
+      avatarURL: validateAvatarURL(avatarURL.trim()),
+      phoneNumber: validatePhoneNumber(phoneNumber.trim()),
+    };
+    setChecked(found);
+    if (Object.values(found).some((message) => message !== undefined)) return;
     save.mutate();
   };
   return (
