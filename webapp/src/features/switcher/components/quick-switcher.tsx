@@ -68,7 +68,8 @@ export function QuickSwitcher({ selfId, onClose }: QuickSwitcherProps) {
     if (option.kind === 'channel') {
       onClose();
       navigate(option.id);
-    } else {
+    } else if (!openPerson.isPending) {
+      // One conversation per choice: a second Enter while the first is on its way sends nothing more.
       openPerson.mutate(option.user);
     }
   };
