@@ -53,6 +53,9 @@ export const typingIdleMs = 4_000;
 export const typingExpiryMs = 8_000;
 /** Wait this long after the last visible message changed before telling the server it was read. */
 export const readDebounceMs = 800;
+/** A read the server did not take is sent again after this long, doubling each time up to the maximum. */
+export const readRetryMs = 2_000;
+export const readRetryMaxMs = 30_000;
 /** Messages by one author closer than this are grouped under one name. */
 export const groupWindowMs = 5 * 60_000;
 export const commonReactions = [

@@ -161,11 +161,15 @@ export function MessageList({
         ref={scroller}
         className="message-list__scroller"
         onScroll={onScroll}
+        // A named region, so that the focusable scroller is announced as what it is (axe:
+        // scrollable-region-focusable; aria-label on a div without a role is prohibited).
+        role="region"
         tabIndex={0}
         aria-label={label}
       >
         <ol
           className="message-list__items"
+          aria-label={label}
           aria-live="polite"
           aria-relevant="additions"
           style={{ height: virtualizer.getTotalSize() }}

@@ -80,22 +80,27 @@ describe('The message list, for screen readers', () => {
     delete (HTMLElement.prototype as { scrollTo?: unknown }).scrollTo;
   });
 
-  it('carries the label the conversation gives it and announces added messages politely', async () => {
+  it('is a list named for the channel that announces added messages politely', async () => {
     renderConversation();
 
-    const timeline = await screen.findByLabelText(t.timelineLabel('general'));
-    // Reachable from the keyboard, to scroll the history without a mouse.
-    expect(timeline).toHaveAttribute('tabindex', '0');
-    const list = within(timeline).getByRole('list');
+    const list = await screen.findByRole('list', { name: t.timelineLabel('general') });
     expect(list).toHaveAttribute('aria-live', 'polite');
     // Only what arrives is read out, not the whole list again on every change.
     expect(list).toHaveAttribute('aria-relevant', 'additions');
   });
 
+  it('scrolls in a named region that the keyboard can reach', async () => {
+    renderConversation();
+
+    const scroller = await screen.findByRole('region', { name: t.timelineLabel('general') });
+    // Reachable from the keyboard, to scroll the history without a mouse.
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    expect(within(scroller).getByRole('list', { name: t.timelineLabel('general') })).toBeInTheDocument();
+  });
+
   it('adds a message that arrives into that live list', async () => {
     const client = renderConversation();
-    const timeline = await screen.findByLabelText(t.timelineLabel('general'));
-    const list = within(timeline).getByRole('list');
+    const list = await screen.findByRole('list', { name: t.timelineLabel('general') });
     expect(await within(list).findByText('text 2')).toBeInTheDocument();
 
     act(() => {

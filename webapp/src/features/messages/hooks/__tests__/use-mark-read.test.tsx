@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readDebounceMs } from '@/config/constants';
+import { readDebounceMs, readRetryMaxMs, readRetryMs } from '@/config/constants';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import { emptyResponse, mockFetch, problemResponse } from '@/testing/test-utils';
@@ -33,9 +33,10 @@ function renderMarkRead(reply: () => Response = () => emptyResponse()) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   );
-  const { result } = renderHook(() => useMarkRead('c1'), { wrapper });
+  const { result, unmount } = renderHook(() => useMarkRead('c1'), { wrapper });
   return {
     client,
+    unmount,
     /** The list reports the highest message on screen. */
     seen: (seq: number) => act(() => result.current(seq)),
     /** The seqs posted so far, in order. */
@@ -129,5 +130,54 @@ describe('useMarkRead', () => {
     await showPage('hidden');
     await showPage('visible');
     expect(posted()).toEqual([6, 6]);
+  });
+
+  it('tries a failed read again after a back-off that doubles, with the same seq, until the server takes it', async () => {
+    let failures = 2;
+    const { seen, posted } = renderMarkRead(() => (failures-- > 0 ? problemResponse(500) : emptyResponse()));
+    seen(6);
+    await settle();
+    expect(posted()).toEqual([6]);
+    await act(() => vi.advanceTimersByTimeAsync(readRetryMs - 1));
+    expect(posted()).toEqual([6]);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(posted()).toEqual([6, 6]);
+    // The second failure waits twice as long.
+    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMs - 1));
+    expect(posted()).toEqual([6, 6]);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(posted()).toEqual([6, 6, 6]);
+    // Accepted: nothing more to send.
+    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
+    expect(posted()).toEqual([6, 6, 6]);
+  });
+
+  it('refetches the channel list when a read fails, so the sidebar shows the server’s count', async () => {
+    const { client, seen } = renderMarkRead(() => problemResponse(500));
+    expect(client.getQueryState(queryKeys.channels)?.isInvalidated).toBe(false);
+    seen(7);
+    await settle();
+    expect(client.getQueryState(queryKeys.channels)?.isInvalidated).toBe(true);
+  });
+
+  it('stops trying a failed read again once the conversation is closed', async () => {
+    const { seen, posted, unmount } = renderMarkRead(() => problemResponse(500));
+    seen(6);
+    await settle();
+    unmount();
+    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
+    expect(posted()).toEqual([6]);
+  });
+
+  it('tries the newer seq, not the failed one, when a newer message is read meanwhile', async () => {
+    let fail = true;
+    const { seen, posted } = renderMarkRead(() => (fail ? problemResponse(500) : emptyResponse()));
+    seen(6);
+    await settle();
+    fail = false;
+    seen(8);
+    await settle();
+    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
+    expect(posted()).toEqual([6, 8]);
   });
 });
