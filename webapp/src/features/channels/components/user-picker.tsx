@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { Avatar } from '@/components/avatar';
 import { messages } from '@/config/messages';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
@@ -23,6 +23,21 @@ export function UserPicker({ label, chosen, onChange, excludeIds }: UserPickerPr
   const search = useUserSearch(q);
   const hidden = new Set([...excludeIds, ...chosen.map((u) => u.id)]);
   const results = (search.data ?? []).filter((u) => !hidden.has(u.id));
+  const input = useRef<HTMLInputElement>(null);
+
+  // The chosen result leaves the list: the focus goes back to the search, ready for the next name.
+  const choose = (user: User) => {
+    onChange([...chosen, user]);
+    setQuery('');
+    input.current?.focus();
+  };
+  // Enter with a name typed adds the first match (never submits the form half-filled); on an empty search it
+  // submits as usual, so that "bo, Enter, Enter" starts a conversation with Bob.
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || query.trim() === '') return;
+    event.preventDefault();
+    if (q === query.trim() && results.length > 0) choose(results[0]);
+  };
 
   return (
     <fieldset className="user-picker">
@@ -48,12 +63,14 @@ export function UserPicker({ label, chosen, onChange, excludeIds }: UserPickerPr
         {t.search}
       </label>
       <input
+        ref={input}
         id={id}
         type="search"
         className="field__input"
         placeholder={t.searchHint}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
         autoComplete="off"
       />
       {q && (
@@ -65,10 +82,7 @@ export function UserPicker({ label, chosen, onChange, excludeIds }: UserPickerPr
                 type="button"
                 className="user-picker__result"
                 aria-label={t.add(user.fullName)}
-                onClick={() => {
-                  onChange([...chosen, user]);
-                  setQuery('');
-                }}
+                onClick={() => choose(user)}
               >
                 <Avatar name={user.fullName} src={user.avatarURL} size={24} />
                 <span>{user.fullName}</span>

@@ -137,6 +137,36 @@ describe('CreateChannelDialog', () => {
     });
   });
 
+  it('Enter in the people search adds the first match and keeps the focus there; it does not create the channel', async () => {
+    const created = channel('c9', { name: 'design-team', memberCount: 2 });
+    const mock = mockFetch({
+      'GET /api/users': usersRoute(() => mock.fetchMock),
+      'POST /api/channels': jsonResponse(created, 201),
+    });
+    const { onClose, user, dialog } = renderDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: t.name }), 'design-team');
+    const search = within(dialog).getByRole('searchbox', { name: picker.search });
+
+    await user.type(search, 'gra');
+    await within(dialog).findByRole('button', { name: picker.add(grace.fullName) });
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByRole('list', { name: picker.selected })).toHaveTextContent(grace.fullName);
+    expect(search).toHaveFocus();
+    expect(mock.callsTo('POST /api/channels')).toHaveLength(0);
+
+    await user.keyboard('greg');
+    // Enter takes only results of what is typed: wait for the search for "greg" itself.
+    await waitFor(() =>
+      expect(userSearchUrls(mock.fetchMock).some((url) => url.includes('q=greg'))).toBe(true),
+    );
+    await within(dialog).findByRole('button', { name: picker.add(greg.fullName) });
+    await user.keyboard('{Enter}{Enter}');
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(mock.callsTo('POST /api/channels').map((c) => c.body)).toEqual([
+      expect.objectContaining({ name: 'design-team', memberIds: ['u-3', 'u-4'] }),
+    ]);
+  });
+
   it('submits with Enter from the name field, public, without members and without an empty description', async () => {
     const { calls, callsTo } = mockFetch({ 'POST /api/channels': jsonResponse(channel('c7'), 201) });
     const { onClose, user, dialog } = renderDialog();

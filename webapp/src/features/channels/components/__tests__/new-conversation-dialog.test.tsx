@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
@@ -146,9 +146,8 @@ describe('NewConversationDialog', () => {
     expect(add).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(within(dialog).getByRole('list', { name: picker.selected })).toHaveTextContent(bob.fullName);
-    // The chosen result leaves the list and takes the focus with it (to <body>): the picker does not move it
-    // back to the search field (reported). Put it back there directly to go on.
-    act(() => search.focus());
+    // The chosen result leaves the list: the focus is back in the search, where Enter (nothing typed) starts.
+    expect(search).toHaveFocus();
     await user.keyboard('{Enter}');
 
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
@@ -157,6 +156,29 @@ describe('NewConversationDialog', () => {
       memberIds: ['u-2'],
     });
     expect(window.location.hash).toBe('#/c/dm1');
+  });
+
+  it('adds the first person found with Enter in the search, sending nothing, then starts with Enter', async () => {
+    const mock = mockFetch({
+      'GET /api/users': usersRoute(() => mock.fetchMock),
+      'POST /api/channels': jsonResponse(conversation([ada, bob]), 201),
+    });
+    const { onClose, user, dialog, search } = renderDialog();
+
+    await user.keyboard('bo');
+    await within(dialog).findByRole('button', { name: picker.add(bob.fullName) });
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByRole('list', { name: picker.selected })).toHaveTextContent(bob.fullName);
+    expect(search).toHaveValue('');
+    expect(search).toHaveFocus();
+    expect(mock.callsTo('POST /api/channels')).toHaveLength(0);
+    expect(onClose).not.toHaveBeenCalled();
+
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(mock.callsTo('POST /api/channels').map((c) => c.body)).toEqual([
+      { type: 'messaging', memberIds: ['u-2'] },
+    ]);
   });
 
   it('shows the server’s error and stays open', async () => {
