@@ -187,6 +187,7 @@ export const messages = {
     leave: 'Leave channel',
     leaving: 'Leaving…',
     you: '(you)',
+    onlyManagers: 'Only the person who created this channel, or an admin, can change it or its members.',
   },
   conversation: {
     noChannelHeading: (fullName: string) => `Welcome, ${fullName}`,

@@ -10,9 +10,11 @@ const ChannelSettingsDialog = lazy(() =>
 interface ChannelSettingsButtonProps {
   channelId: string;
   selfId: string;
+  /** Admins may manage every channel, as its creator may (the server's rule). */
+  isAdmin?: boolean;
 }
 
-export function ChannelSettingsButton({ channelId, selfId }: ChannelSettingsButtonProps) {
+export function ChannelSettingsButton({ channelId, selfId, isAdmin = false }: ChannelSettingsButtonProps) {
   const [open, setOpen] = useState(false);
   const details = useChannelDetails(channelId);
   return (
@@ -25,7 +27,12 @@ export function ChannelSettingsButton({ channelId, selfId }: ChannelSettingsButt
       />
       <Suspense fallback={null}>
         {open && details.data && (
-          <ChannelSettingsDialog channel={details.data} selfId={selfId} onClose={() => setOpen(false)} />
+          <ChannelSettingsDialog
+            channel={details.data}
+            selfId={selfId}
+            canManage={details.data.createdBy === selfId || isAdmin}
+            onClose={() => setOpen(false)}
+          />
         )}
       </Suspense>
     </>

@@ -20,11 +20,16 @@ const t = messages.channelSettings;
 interface ChannelSettingsDialogProps {
   channel: Channel;
   selfId: string;
+  /** The creator or an admin: may edit the channel and add or remove others. Everybody may leave. */
+  canManage: boolean;
   onClose: () => void;
 }
 
-/** Name, description and privacy of a team channel; members to add or remove; leaving. */
-export function ChannelSettingsDialog({ channel, selfId, onClose }: ChannelSettingsDialogProps) {
+/**
+ * Name, description and privacy of a team channel; members to add or remove; leaving. Only what the server
+ * would allow is offered: other members see the channel's details and members, and may leave.
+ */
+export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: ChannelSettingsDialogProps) {
   const client = useQueryClient();
   const [name, setName] = useState(channel.name ?? '');
   const [description, setDescription] = useState(channel.description ?? '');
@@ -79,7 +84,23 @@ export function ChannelSettingsDialog({ channel, selfId, onClose }: ChannelSetti
   return (
     <Dialog title={t.title(channelLabel(channel, selfId))} onClose={onClose}>
       <FormAlert message={error?.message} />
-      {team && (
+      {team && !canManage && (
+        <section className="dialog__section">
+          <h3 className="dialog__section-title">{t.about}</h3>
+          <dl className="channel-about">
+            <dt>{messages.createChannel.name}</dt>
+            <dd>{channel.name}</dd>
+            {channel.description && (
+              <>
+                <dt>{messages.createChannel.description}</dt>
+                <dd>{channel.description}</dd>
+              </>
+            )}
+          </dl>
+          <p className="dialog__note">{t.onlyManagers}</p>
+        </section>
+      )}
+      {team && canManage && (
         <form className="dialog__section" onSubmit={submit} noValidate>
           <h3 className="dialog__section-title">{t.about}</h3>
           <TextField
@@ -107,14 +128,14 @@ export function ChannelSettingsDialog({ channel, selfId, onClose }: ChannelSetti
       )}
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.members}</h3>
-        <ul className="member-list">
+        <ul className="member-list" aria-label={t.members}>
           {members.map((member) => (
             <li key={member.id} className="member-list__item">
               <Avatar name={member.fullName} src={member.avatarURL} size={28} />
               <span className="member-list__name">
                 {member.fullName} {member.id === selfId && t.you}
               </span>
-              {team && member.id !== selfId && (
+              {team && canManage && member.id !== selfId && (
                 <Button
                   variant="secondary"
                   aria-label={t.removeMember(member.fullName)}
@@ -127,13 +148,15 @@ export function ChannelSettingsDialog({ channel, selfId, onClose }: ChannelSetti
             </li>
           ))}
         </ul>
-        <UserPicker
-          label={t.addMembers}
-          chosen={adding}
-          onChange={setAdding}
-          excludeIds={members.map((m) => m.id)}
-        />
-        {adding.length > 0 && (
+        {canManage && (
+          <UserPicker
+            label={t.addMembers}
+            chosen={adding}
+            onChange={setAdding}
+            excludeIds={members.map((m) => m.id)}
+          />
+        )}
+        {canManage && adding.length > 0 && (
           <div className="dialog__actions">
             <Button busy={add.isPending} onClick={() => add.mutate()}>
               {t.addChosen}

@@ -39,13 +39,13 @@ function design(overrides: Partial<Channel> = {}): Channel {
 }
 
 /** The settings button of channel c1 for Ada (u-1), as the chat header shows it; the sidebar list is loaded. */
-function renderButton() {
+function renderButton({ isAdmin = false } = {}) {
   const client = createQueryClient();
   client.setQueryData<Channel[]>(queryKeys.channels, [design({ members: undefined })]);
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={client}>
-      <ChannelSettingsButton channelId="c1" selfId="u-1" />
+      <ChannelSettingsButton channelId="c1" selfId="u-1" isAdmin={isAdmin} />
     </QueryClientProvider>,
   );
   return { client, user };
@@ -208,9 +208,9 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
 
   it('shows the server’s refusal and keeps the dialog open', async () => {
     mockFetch({
-      'GET /api/channels/c1': jsonResponse(design({ createdBy: 'u-2' })),
-      'PATCH /api/channels/c1': problemResponse(403, {
-        title: 'Forbidden',
+      'GET /api/channels/c1': jsonResponse(design()),
+      'PATCH /api/channels/c1': problemResponse(409, {
+        title: 'Conflict',
         detail: 'Only the creator or an admin may change this channel.',
       }),
     });
@@ -241,5 +241,42 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
     ).not.toBeInTheDocument();
     expect(within(dialog).getByRole('group', { name: t.addMembers })).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: t.leave })).toBeInTheDocument();
+  });
+
+  it('to a member who neither created it nor is an admin, shows its details and members and offers only leaving', async () => {
+    const { calls } = mockFetch({
+      'GET /api/channels/c1': jsonResponse(design({ createdBy: 'u-2' })),
+      'DELETE /api/channels/c1/members/u-1': emptyResponse(),
+    });
+    const { user } = renderButton();
+    const dialog = await openSettings(user);
+
+    expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: t.save })).not.toBeInTheDocument();
+    expect(within(dialog).getByText('Pixels')).toBeInTheDocument();
+    expect(within(dialog).getByText(t.onlyManagers)).toBeInTheDocument();
+    expect(within(dialog).getByRole('list', { name: t.members })).toBeInTheDocument();
+    expect(memberNames(dialog)).toEqual([`Ada Lovelace ${t.you}`, 'Bob Builder']);
+    expect(
+      within(dialog).queryByRole('button', { name: t.removeMember(bob.fullName) }),
+    ).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('group', { name: t.addMembers })).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: t.leave }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(writes(calls)).toEqual([
+      { method: 'DELETE', path: '/api/channels/c1/members/u-1', body: undefined },
+    ]);
+  });
+
+  it('lets an admin who did not create the channel edit it and manage its members', async () => {
+    mockFetch({ 'GET /api/channels/c1': jsonResponse(design({ createdBy: 'u-2' })) });
+    const { user } = renderButton({ isAdmin: true });
+    const dialog = await openSettings(user);
+
+    expect(within(dialog).getByRole('textbox', { name: fields.name })).toHaveValue('design');
+    expect(within(dialog).getByRole('button', { name: t.removeMember(bob.fullName) })).toBeInTheDocument();
+    expect(within(dialog).getByRole('group', { name: t.addMembers })).toBeInTheDocument();
   });
 });
