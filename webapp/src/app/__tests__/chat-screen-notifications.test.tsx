@@ -1,0 +1,140 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ChatScreen } from '@/app/chat-screen';
+import { storageKeys } from '@/config/constants';
+import { messages } from '@/config/messages';
+import { createQueryClient } from '@/lib/query-client';
+import { jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import type { Channel } from '@/types/api';
+
+/** A stand-in for the browser's Notification API that records what it was asked to show. */
+function stubNotifications(permission: NotificationPermission) {
+  const shown: FakeNotification[] = [];
+  class FakeNotification {
+    static permission = permission;
+    static requestPermission = vi.fn(async () => permission);
+    onclick: (() => void) | null = null;
+    close = vi.fn();
+    readonly title: string;
+    readonly options: NotificationOptions;
+    constructor(title: string, options: NotificationOptions = {}) {
+      this.title = title;
+      this.options = options;
+      shown.push(this);
+    }
+  }
+  vi.stubGlobal('Notification', FakeNotification);
+  return { shown, FakeNotification };
+}
+
+function setVisibility(state: DocumentVisibilityState) {
+  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(state);
+  vi.spyOn(document, 'hidden', 'get').mockReturnValue(state !== 'visible');
+}
+
+const turnedOn = () => window.localStorage.setItem(storageKeys.desktopNotifications, 'on');
+
+afterEach(() => {
+  window.location.hash = '';
+});
+
+class FakeWebSocket {
+  static instances: FakeWebSocket[] = [];
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor() {
+    FakeWebSocket.instances.push(this);
+  }
+  send() {}
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(frame: unknown) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+}
+
+const general: Channel = {
+  id: 'c1',
+  type: 'team',
+  name: 'general',
+  description: null,
+  private: false,
+  createdBy: 'u-2',
+  createdAt: '2026-11-01T00:00:00Z',
+  updatedAt: '2026-11-01T00:00:00Z',
+  memberCount: 2,
+  lastSeq: 4,
+  lastMessageAt: '2026-11-20T00:00:00Z',
+  unreadCount: 0,
+};
+
+const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null };
+
+/** The signed-in screen with its socket open and the channel list loaded. */
+async function renderChatScreen() {
+  FakeWebSocket.instances = [];
+  vi.stubGlobal('WebSocket', FakeWebSocket);
+  mockFetch({ 'GET /api/channels': jsonResponse({ channels: [general] }) });
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <ChatScreen
+        user={{ ...ada, role: 'user', mustChangePassword: false, isAdmin: false }}
+        onSignOut={vi.fn()}
+        onProfileSaved={vi.fn()}
+        focusHeading={false}
+      />
+    </QueryClientProvider>,
+  );
+  await screen.findByRole('link', { name: /general/ });
+  const socket = FakeWebSocket.instances[0];
+  act(() => socket.open());
+  return socket;
+}
+
+const newMessage = (seq: number, user = messageOf().user) => ({
+  type: 'message.new',
+  channelId: 'c1',
+  seq,
+  message: messageOf({ seq, user, text: `text ${seq}` }),
+});
+
+describe('desktop notifications on the chat screen', () => {
+  it("notifies of someone else's new message in the background, named by author and channel; a click opens the channel", async () => {
+    const { shown } = stubNotifications('granted');
+    turnedOn();
+    setVisibility('hidden');
+    vi.spyOn(window, 'focus').mockImplementation(() => {});
+    const socket = await renderChatScreen();
+
+    act(() => socket.receive(newMessage(5)));
+
+    expect(shown.map((n) => [n.title, n.options.body])).toEqual([
+      [messages.settings.notificationTitle('Bob Builder', 'general'), 'text 5'],
+    ]);
+    act(() => shown[0].onclick?.());
+    expect(window.location.hash).toBe('#/c/c1');
+  });
+
+  it('does not notify of one’s own message, sent from another tab or device', async () => {
+    const { shown } = stubNotifications('granted');
+    turnedOn();
+    setVisibility('hidden');
+    const socket = await renderChatScreen();
+
+    act(() => socket.receive(newMessage(5, ada)));
+    expect(shown).toHaveLength(0);
+
+    // The next one, from Bob, does: the silence above was about the author.
+    act(() => socket.receive(newMessage(6)));
+    expect(shown).toHaveLength(1);
+  });
+});
