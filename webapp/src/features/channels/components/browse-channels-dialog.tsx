@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
@@ -19,6 +19,8 @@ export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
   const found = useQuery({
     queryKey: queryKeys.discover(q),
     queryFn: ({ signal }) => chatApi.discoverChannels(q, signal),
+    // The list shown stays until the next search answers, instead of blinking empty at every key.
+    placeholderData: keepPreviousData,
   });
   const open = useOpenChannel();
   const join = useMutation({
@@ -31,7 +33,7 @@ export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title={t.title} onClose={onClose}>
-      <FormAlert message={join.error?.message} />
+      <FormAlert message={join.error?.message ?? found.error?.message} />
       <div className="field">
         <label className="field__label" htmlFor={id}>
           {t.search}
@@ -46,11 +48,11 @@ export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
         />
       </div>
       <ul className="browse-list" aria-label={t.results} aria-busy={found.isFetching}>
-        {found.data?.length === 0 && <li className="user-picker__none">{t.none}</li>}
+        {found.isSuccess && found.data.length === 0 && <li className="user-picker__none">{t.none}</li>}
         {found.data?.map((channel) => (
           <li key={channel.id} className="browse-list__item">
             <div>
-              <div className="browse-list__name"># {channel.name}</div>
+              <div className="browse-list__name">{messages.sidebar.channelName(channel.name ?? '')}</div>
               <div className="browse-list__meta">
                 {channel.description ? `${channel.description} · ` : ''}
                 {t.members(channel.memberCount)}

@@ -159,4 +159,28 @@ describe('BrowseChannelsDialog', () => {
     expect(client.getQueryData<Channel[]>(queryKeys.channels)?.map((c) => c.id)).toEqual(['general']);
     expect(screen.getByRole('button', { name: t.join('design') })).toBeEnabled();
   });
+
+  it('says so when the search fails, and keeps the last results on screen while the next search is on its way', async () => {
+    let answerSecond: (response: Response) => void = () => {};
+    const { fetchMock } = mockFetch({
+      'GET /api/channels/discover': [
+        jsonResponse({ channels: [channel('design')] }),
+        () => new Promise<Response>((resolve) => (answerSecond = resolve)),
+        problemResponse(400, { title: 'Bad Request', detail: 'q is too long.' }),
+      ],
+    });
+    const { user } = renderDialog();
+    await screen.findByRole('button', { name: t.join('design') });
+
+    await user.type(screen.getByRole('searchbox', { name: t.search }), 'des');
+    await waitFor(() => expect(discoverUrls(fetchMock)).toHaveLength(2));
+    // The second search has not answered: the first results stay instead of an empty list.
+    expect(screen.getByRole('button', { name: t.join('design') })).toBeInTheDocument();
+    expect(screen.queryByText(t.none)).not.toBeInTheDocument();
+    answerSecond(jsonResponse({ channels: [channel('design-team')] }));
+    await screen.findByRole('button', { name: t.join('design-team') });
+
+    await user.type(screen.getByRole('searchbox', { name: t.search }), 'x');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('q is too long.'));
+  });
 });
