@@ -250,6 +250,8 @@ export const messages = {
         : names.length === 2
           ? `${names[0]} and ${names[1]} are typing…`
           : 'Several people are typing…',
+    /** A typist not (yet) in the member list the client holds. */
+    someone: 'Someone',
   },
   switcher: {
     open: 'Find',

@@ -16,7 +16,7 @@ export function TypingLine({ channelId, members }: TypingLineProps) {
     staleTime: Infinity,
     gcTime: Infinity,
   });
-  const names = typing.map((id) => members.find((m) => m.id === id)?.fullName ?? '…');
+  const names = typing.map((id) => members.find((m) => m.id === id)?.fullName ?? messages.composer.someone);
   return (
     <p className="typing-line" aria-live="polite">
       {names.length > 0 ? messages.composer.typing(names) : ''}

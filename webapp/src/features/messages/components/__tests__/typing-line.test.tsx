@@ -65,4 +65,10 @@ describe('TypingLine', () => {
     await waitFor(() => expect(line).toBeEmptyDOMElement());
     expect(line).toBeInTheDocument();
   });
+
+  it('calls a typist it does not know yet "Someone"', async () => {
+    const { typing } = await renderLine();
+    typing('u-9', true);
+    expect(await screen.findByText(t.typing([t.someone]))).toBeInTheDocument();
+  });
 });
