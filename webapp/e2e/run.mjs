@@ -30,7 +30,7 @@ const serverRestart = process.env.E2E_SERVER_RESTART === 'stdin';
 /** Reconnecting after an outage waits out the socket's back-off (at most 30 s) on top of the restart. */
 const recoveryTimeout = Math.max(timeout, 60_000);
 const screenshotDir = fileURLToPath(new URL('./screenshots-out/', import.meta.url));
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa'];
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'];
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
