@@ -1098,6 +1098,7 @@ async function resilienceChecks(pageA, pageB, composerLabel, realtime) {
         await send(pageA, composerLabel, line);
         await visible(messageItem(pageA, line).getByText(text.queued), `"${line}" queued on A's page`);
       }
+      await expectAxeClean(pageA, 'the offline banner and the queued messages');
       for (const line of fromB) await send(pageB, composerLabel, line);
       await expectTimeline(pageB, fromB, 'B');
       // The app dropped its socket on the browser's offline event: nothing reaches A until it is back.

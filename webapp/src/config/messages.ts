@@ -6,6 +6,10 @@
 import { rules } from './constants';
 
 const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
+const memberCount = (n: number) => (n === 1 ? '1 member' : `${n} members`);
+/** A channel's description and its member count, as one line (a translation may order them otherwise). */
+const channelAbout = (description: string | null, members: number) =>
+  description ? `${description} · ${memberCount(members)}` : memberCount(members);
 
 export const messages = {
   app: {
@@ -170,7 +174,8 @@ export const messages = {
     none: 'No channels to join',
     join: (name: string) => `Join ${name}`,
     joinShort: 'Join',
-    members: (n: number) => (n === 1 ? '1 member' : `${n} members`),
+    members: memberCount,
+    about: channelAbout,
   },
   channelSettings: {
     open: 'Channel settings',
@@ -204,7 +209,8 @@ export const messages = {
     yesterday: 'Yesterday',
     edited: '(edited)',
     deleted: 'This message was deleted.',
-    members: (n: number) => (n === 1 ? '1 member' : `${n} members`),
+    members: memberCount,
+    about: channelAbout,
     notFound: 'This channel does not exist or you are not a member.',
     messageActions: 'Message actions',
     react: 'Add reaction',

@@ -53,10 +53,7 @@ export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
           <li key={channel.id} className="browse-list__item">
             <div>
               <div className="browse-list__name">{messages.sidebar.channelName(channel.name ?? '')}</div>
-              <div className="browse-list__meta">
-                {channel.description ? `${channel.description} · ` : ''}
-                {t.members(channel.memberCount)}
-              </div>
+              <div className="browse-list__meta">{t.about(channel.description, channel.memberCount)}</div>
             </div>
             <Button
               variant="secondary"

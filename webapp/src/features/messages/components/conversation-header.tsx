@@ -13,10 +13,7 @@ export function ConversationHeader({ title, description, memberCount, actions }:
     <header className="conversation-header">
       <div className="conversation-header__text">
         <h1 className="conversation-header__title">{title}</h1>
-        <p className="conversation-header__meta">
-          {description ? `${description} · ` : ''}
-          {messages.conversation.members(memberCount)}
-        </p>
+        <p className="conversation-header__meta">{messages.conversation.about(description, memberCount)}</p>
       </div>
       <div className="conversation-header__actions">{actions}</div>
     </header>
