@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
-import type { AuthResponse, CurrentUser, Message, ProblemDetails } from '@/types/api';
+import type { AuthResponse, Channel, CurrentUser, Message, ProblemDetails } from '@/types/api';
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -51,6 +51,25 @@ export function currentUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     createdAt: '2026-01-01T00:00:00Z',
     phoneNumber: null,
     notifications: null,
+    ...overrides,
+  };
+}
+
+/** A channel as the server lists it: a public team channel named like its id, created by u-1, unless overridden. */
+export function channelOf(id: string, overrides: Partial<Channel> = {}): Channel {
+  return {
+    id,
+    type: 'team',
+    name: id,
+    description: null,
+    private: false,
+    createdBy: 'u-1',
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    memberCount: 2,
+    lastSeq: 3,
+    lastMessageAt: '2026-11-20T00:00:00Z',
+    unreadCount: 0,
     ...overrides,
   };
 }

@@ -5,8 +5,8 @@ import { ChatScreen } from '@/app/chat-screen';
 import { storageKeys } from '@/config/constants';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
-import { jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
-import type { Channel } from '@/types/api';
+import { channelOf, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
 
 /** A stand-in for the browser's Notification API that records what it was asked to show. */
 function stubNotifications(permission: NotificationPermission) {
@@ -39,50 +39,13 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-class FakeWebSocket {
-  static instances: FakeWebSocket[] = [];
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor() {
-    FakeWebSocket.instances.push(this);
-  }
-  send() {}
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(frame: unknown) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
-
-const general: Channel = {
-  id: 'c1',
-  type: 'team',
-  name: 'general',
-  description: null,
-  private: false,
-  createdBy: 'u-2',
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  memberCount: 2,
-  lastSeq: 4,
-  lastMessageAt: '2026-11-20T00:00:00Z',
-  unreadCount: 0,
-};
+const general = channelOf('c1', { name: 'general', createdBy: 'u-2', lastSeq: 4 });
 
 const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null };
 
 /** The signed-in screen with its socket open and the channel list loaded. */
 async function renderChatScreen() {
-  FakeWebSocket.instances = [];
-  vi.stubGlobal('WebSocket', FakeWebSocket);
+  FakeWebSocket.install();
   mockFetch({ 'GET /api/channels': jsonResponse({ channels: [general] }) });
   render(
     <QueryClientProvider client={createQueryClient()}>

@@ -4,58 +4,23 @@ import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
+import { channelOf } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { useRealtime } from '../use-realtime';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
 
-class FakeWebSocket {
-  static instances: FakeWebSocket[] = [];
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  url: string;
-  protocols: string[];
-  constructor(url: string, protocols: string[]) {
-    this.url = url;
-    this.protocols = protocols;
-    FakeWebSocket.instances.push(this);
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(frame: unknown) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
-
-const channel: Channel = {
-  id: 'c1',
-  type: 'team',
+const channel = channelOf('c1', {
   name: 'general',
-  description: null,
-  private: false,
   createdBy: 'u-2',
   createdAt: '',
   updatedAt: '',
-  memberCount: 2,
   lastSeq: 4,
   lastMessageAt: null,
-  unreadCount: 0,
-};
+});
 
 describe('useRealtime', () => {
   it('resumes from the channel list cursors, counts a new message as unread and refetches on resync', async () => {
-    FakeWebSocket.instances = [];
-    vi.stubGlobal('WebSocket', FakeWebSocket);
+    FakeWebSocket.install();
     const client = createQueryClient();
     const messagesFetch = vi.fn(async () => ({ pages: [], pageParams: [] }));
     client.setQueryData(queryKeys.channels, [channel]);

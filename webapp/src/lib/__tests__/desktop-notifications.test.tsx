@@ -7,13 +7,14 @@ import { useRealtime } from '@/hooks/use-realtime';
 import { navigate } from '@/lib/navigation';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { messageOf } from '@/testing/test-utils';
-import type { Channel, Message } from '@/types/api';
+import { channelOf, messageOf } from '@/testing/test-utils';
+import type { Message } from '@/types/api';
 import {
   desktopNotificationsEnabled,
   notifyIfHidden,
   setDesktopNotifications,
 } from '../desktop-notifications';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
 
 /** A stand-in for the browser's Notification API that records what it was asked to show. */
 function stubNotifications(permission: NotificationPermission) {
@@ -132,43 +133,7 @@ describe('setDesktopNotifications', () => {
   });
 });
 
-class FakeWebSocket {
-  static instances: FakeWebSocket[] = [];
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor() {
-    FakeWebSocket.instances.push(this);
-  }
-  send() {}
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(frame: unknown) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
-
-const general: Channel = {
-  id: 'c1',
-  type: 'team',
-  name: 'general',
-  description: null,
-  private: false,
-  createdBy: 'u-2',
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  memberCount: 2,
-  lastSeq: 4,
-  lastMessageAt: '2026-11-20T00:00:00Z',
-  unreadCount: 0,
-};
+const general = channelOf('c1', { name: 'general', createdBy: 'u-2', lastSeq: 4 });
 
 const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null };
 
@@ -177,8 +142,7 @@ const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: n
  * the way the chat screen does (src/app/chat-screen.tsx, whose title wording is its own business).
  */
 function renderRealtime() {
-  FakeWebSocket.instances = [];
-  vi.stubGlobal('WebSocket', FakeWebSocket);
+  FakeWebSocket.install();
   const client = createQueryClient();
   client.setQueryData(queryKeys.channels, [general]);
   const wrapper = ({ children }: { children: ReactNode }) => (

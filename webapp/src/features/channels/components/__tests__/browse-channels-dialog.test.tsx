@@ -5,29 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { BrowseChannelsDialog } from '../browse-channels-dialog';
 
 const t = messages.browse;
 
-function channel(id: string, overrides: Partial<Channel> = {}): Channel {
-  return {
-    id,
-    type: 'team',
-    name: id,
-    description: null,
-    private: false,
-    createdBy: 'u-2',
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    memberCount: 2,
-    lastSeq: 3,
-    lastMessageAt: '2026-11-20T00:00:00Z',
-    unreadCount: 0,
-    ...overrides,
-  };
-}
+const channel = (id: string, overrides: Partial<Channel> = {}) =>
+  channelOf(id, { createdBy: 'u-2', ...overrides });
 
 /** The address (path and query) of every GET /api/channels/discover the dialog sent. */
 function discoverUrls(fetchMock: ReturnType<typeof mockFetch>['fetchMock']): string[] {

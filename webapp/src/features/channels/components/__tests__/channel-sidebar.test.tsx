@@ -3,40 +3,21 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
-import { jsonResponse, mockFetch } from '@/testing/test-utils';
-import type { Channel } from '@/types/api';
+import { channelOf, jsonResponse, mockFetch } from '@/testing/test-utils';
 import { ChannelSidebar } from '../channel-sidebar';
-
-function channel(id: string, overrides: Partial<Channel> = {}): Channel {
-  return {
-    id,
-    type: 'team',
-    name: id,
-    description: null,
-    private: false,
-    createdBy: 'u-1',
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    memberCount: 2,
-    lastSeq: 3,
-    lastMessageAt: '2026-11-20T00:00:00Z',
-    unreadCount: 0,
-    ...overrides,
-  };
-}
 
 describe('ChannelSidebar', () => {
   it('lists team channels and conversations apart, most recent first, with unread counts and presence', async () => {
     mockFetch({
       'GET /api/channels': jsonResponse({
         channels: [
-          channel('older', { lastMessageAt: '2026-11-10T00:00:00Z' }),
-          channel('newer', { unreadCount: 3, mentionCount: 1, lastMessageAt: '2026-11-21T00:00:00Z' }),
-          channel('dm', { type: 'messaging', name: null }),
+          channelOf('older', { lastMessageAt: '2026-11-10T00:00:00Z' }),
+          channelOf('newer', { unreadCount: 3, mentionCount: 1, lastMessageAt: '2026-11-21T00:00:00Z' }),
+          channelOf('dm', { type: 'messaging', name: null }),
         ],
       }),
       'GET /api/channels/dm': jsonResponse(
-        channel('dm', {
+        channelOf('dm', {
           type: 'messaging',
           name: null,
           members: [

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
 import type { Channel, User } from '@/types/api';
 import { CreateChannelDialog } from '../create-channel-dialog';
 
@@ -16,23 +16,8 @@ const ada: User = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatar
 const grace: User = { id: 'u-3', username: 'grace', fullName: 'Grace Hopper', avatarURL: null };
 const greg: User = { id: 'u-4', username: 'greg', fullName: 'Greg House', avatarURL: null };
 
-function channel(id: string, overrides: Partial<Channel> = {}): Channel {
-  return {
-    id,
-    type: 'team',
-    name: id,
-    description: null,
-    private: false,
-    createdBy: 'u-1',
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    memberCount: 1,
-    lastSeq: 0,
-    lastMessageAt: null,
-    unreadCount: 0,
-    ...overrides,
-  };
-}
+const channel = (id: string, overrides: Partial<Channel> = {}) =>
+  channelOf(id, { memberCount: 1, lastSeq: 0, lastMessageAt: null, ...overrides });
 
 /** GET /api/users answers by its q with the matching people, and always with Ada, the caller. */
 function usersRoute(fetchMock: () => ReturnType<typeof mockFetch>['fetchMock']) {

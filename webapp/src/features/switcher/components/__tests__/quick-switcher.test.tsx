@@ -5,31 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
 import type { Channel, User } from '@/types/api';
 import { QuickSwitcherLauncher } from '../quick-switcher-launcher';
 // The launcher loads the switcher lazily; loading it with the test file keeps that out of each test's time.
 import '../quick-switcher';
 
 const t = messages.switcher;
-
-function channel(id: string, overrides: Partial<Channel> = {}): Channel {
-  return {
-    id,
-    type: 'team',
-    name: id,
-    description: null,
-    private: false,
-    createdBy: 'u-1',
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    memberCount: 2,
-    lastSeq: 3,
-    lastMessageAt: '2026-11-20T00:00:00Z',
-    unreadCount: 0,
-    ...overrides,
-  };
-}
 
 function person(id: string, fullName: string): User {
   return { id, username: fullName.split(' ')[0].toLowerCase(), fullName, avatarURL: null };
@@ -41,9 +23,9 @@ const gregory = person('u-4', 'Gregory House');
 
 /** general (newest), random, then gardening (oldest): the order the switcher lists them in. */
 const channels = [
-  channel('random', { lastMessageAt: '2026-11-19T00:00:00Z' }),
-  channel('general', { lastMessageAt: '2026-11-21T00:00:00Z' }),
-  channel('gardening', { lastMessageAt: '2026-11-10T00:00:00Z' }),
+  channelOf('random', { lastMessageAt: '2026-11-19T00:00:00Z' }),
+  channelOf('general', { lastMessageAt: '2026-11-21T00:00:00Z' }),
+  channelOf('gardening', { lastMessageAt: '2026-11-10T00:00:00Z' }),
 ];
 
 function renderLauncher() {
@@ -141,7 +123,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   });
 
   it('with the keyboard alone, opens the direct conversation with a person: POST /api/channels, then goes there', async () => {
-    const conversation = channel('dm-3', { type: 'messaging', name: null, members: [ada, grace] });
+    const conversation = channelOf('dm-3', { type: 'messaging', name: null, members: [ada, grace] });
     const { callsTo } = mockFetch({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/users': jsonResponse({ users: [grace] }),
@@ -170,7 +152,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   });
 
   it('asks for one conversation however often Enter is pressed while the first request is on its way', async () => {
-    const conversation = channel('dm-3', { type: 'messaging', name: null, members: [ada, grace] });
+    const conversation = channelOf('dm-3', { type: 'messaging', name: null, members: [ada, grace] });
     let answer: (response: Response) => void = () => {};
     const { callsTo } = mockFetch({
       'GET /api/channels': jsonResponse({ channels }),
