@@ -2,38 +2,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatScreen } from '@/app/chat-screen';
-import { storageKeys } from '@/config/constants';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
-import { channelOf, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { setVisibility, stubNotifications, turnedOn } from '@/testing/browser-notifications';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
-
-/** A stand-in for the browser's Notification API that records what it was asked to show. */
-function stubNotifications(permission: NotificationPermission) {
-  const shown: FakeNotification[] = [];
-  class FakeNotification {
-    static permission = permission;
-    static requestPermission = vi.fn(async () => permission);
-    onclick: (() => void) | null = null;
-    close = vi.fn();
-    readonly title: string;
-    readonly options: NotificationOptions;
-    constructor(title: string, options: NotificationOptions = {}) {
-      this.title = title;
-      this.options = options;
-      shown.push(this);
-    }
-  }
-  vi.stubGlobal('Notification', FakeNotification);
-  return { shown, FakeNotification };
-}
-
-function setVisibility(state: DocumentVisibilityState) {
-  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(state);
-  vi.spyOn(document, 'hidden', 'get').mockReturnValue(state !== 'visible');
-}
-
-const turnedOn = () => window.localStorage.setItem(storageKeys.desktopNotifications, 'on');
+import { channelOf, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
 
 afterEach(() => {
   window.location.hash = '';

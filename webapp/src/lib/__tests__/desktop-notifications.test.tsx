@@ -7,6 +7,8 @@ import { useRealtime } from '@/hooks/use-realtime';
 import { navigate } from '@/lib/navigation';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
+import { setVisibility, stubNotifications, turnedOn } from '@/testing/browser-notifications';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
 import { channelOf, messageOf } from '@/testing/test-utils';
 import type { Message } from '@/types/api';
 import {
@@ -14,34 +16,6 @@ import {
   notifyIfHidden,
   setDesktopNotifications,
 } from '../desktop-notifications';
-import { FakeWebSocket } from '@/testing/fake-web-socket';
-
-/** A stand-in for the browser's Notification API that records what it was asked to show. */
-function stubNotifications(permission: NotificationPermission) {
-  const shown: FakeNotification[] = [];
-  class FakeNotification {
-    static permission = permission;
-    static requestPermission = vi.fn(async () => permission);
-    onclick: (() => void) | null = null;
-    close = vi.fn();
-    readonly title: string;
-    readonly options: NotificationOptions;
-    constructor(title: string, options: NotificationOptions = {}) {
-      this.title = title;
-      this.options = options;
-      shown.push(this);
-    }
-  }
-  vi.stubGlobal('Notification', FakeNotification);
-  return { shown, FakeNotification };
-}
-
-function setVisibility(state: DocumentVisibilityState) {
-  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(state);
-  vi.spyOn(document, 'hidden', 'get').mockReturnValue(state !== 'visible');
-}
-
-const turnedOn = () => window.localStorage.setItem(storageKeys.desktopNotifications, 'on');
 
 afterEach(() => {
   window.location.hash = '';

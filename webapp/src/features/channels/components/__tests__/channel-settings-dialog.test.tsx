@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { deferred, emptyResponse, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import {
+  channelOf,
+  deferred,
+  emptyResponse,
+  jsonResponse,
+  mockFetch,
+  problemResponse,
+} from '@/testing/test-utils';
 import type { Channel, User } from '@/types/api';
 import { ChannelSettingsButton } from '../channel-settings-button';
 // The button loads the dialog lazily; loading it with the test file keeps that cost out of the first test.
@@ -19,24 +26,9 @@ const ada: User = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatar
 const bob: User = { id: 'u-2', username: 'bob', fullName: 'Bob Builder', avatarURL: null };
 const carol: User = { id: 'u-3', username: 'carol', fullName: 'Carol Shaw', avatarURL: null };
 
-function design(overrides: Partial<Channel> = {}): Channel {
-  return {
-    id: 'c1',
-    type: 'team',
-    name: 'design',
-    description: 'Pixels',
-    private: false,
-    createdBy: 'u-1',
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    memberCount: 2,
-    lastSeq: 3,
-    lastMessageAt: '2026-11-20T00:00:00Z',
-    unreadCount: 0,
-    members: [ada, bob],
-    ...overrides,
-  };
-}
+/** Channel c1, #design, created by Ada, with Ada and Bob as members. */
+const design = (overrides: Partial<Channel> = {}) =>
+  channelOf('c1', { name: 'design', description: 'Pixels', members: [ada, bob], ...overrides });
 
 /** The settings button of channel c1 for Ada (u-1), as the chat header shows it; the sidebar list is loaded. */
 function renderButton({ isAdmin = false } = {}) {
