@@ -76,6 +76,7 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
       key={channelId}
       channelId={channelId}
       self={self}
+      isAdmin={user.isAdmin}
       headerActions={<ChannelSettingsButton channelId={channelId} selfId={user.id} isAdmin={user.isAdmin} />}
     />
   ) : null;

@@ -31,10 +31,12 @@ interface ConversationProps {
   self: MessageAuthor;
   /** Controls for the header, e.g. channel settings. */
   headerActions?: ReactNode;
+  /** Admins may delete anybody's message, as the channel's creator may (the server's rule). */
+  isAdmin?: boolean;
 }
 
 /** One channel: header, virtualised timeline, typing line and composer, and the thread panel beside it. */
-export function Conversation({ channelId, self, headerActions }: ConversationProps) {
+export function Conversation({ channelId, self, headerActions, isAdmin = false }: ConversationProps) {
   const details = useChannelDetails(channelId);
   const channels = useChannels();
   const summary = channels.data?.find((c) => c.id === channelId);
@@ -83,7 +85,7 @@ export function Conversation({ channelId, self, headerActions }: ConversationPro
   if (!channel) return <Spinner label={t.loading} labelVisible className="conversation__spinner" />;
 
   const name = channelLabel(channel, self.id);
-  const canModerate = channel.createdBy === self.id;
+  const canModerate = channel.createdBy === self.id || isAdmin;
   const editLast = () => {
     const mine = [...list].reverse().find((m) => m.user.id === self.id && !m.deleted && !m.pending);
     if (mine) timeline.setEditingId(mine.id);

@@ -1,9 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { upsertMessage } from '@/lib/cache-updates';
 import { createQueryClient } from '@/lib/query-client';
+import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
 import { emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { Conversation } from '../conversation';
@@ -26,34 +27,6 @@ const general: Channel = {
   unreadCount: 0,
 };
 
-/** jsdom lays nothing out: give the timeline's scroller a 600 px viewport and each row 64 px, as a browser would. */
-function layOut() {
-  const isScroller = (el: Element) => el.classList.contains('message-list__scroller');
-  const scrollTops = new WeakMap<Element, number>();
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return isScroller(this) ? 600 : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
-    return isScroller(this) ? 800 : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.classList.contains('message-list__row') ? 64 : 0;
-  });
-  Object.defineProperty(HTMLElement.prototype, 'scrollTop', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return scrollTops.get(this) ?? 0;
-    },
-    set(this: HTMLElement, value: number) {
-      scrollTops.set(this, Math.max(0, value));
-    },
-  });
-  HTMLElement.prototype.scrollTo = function scrollTo(this: HTMLElement, options?: ScrollToOptions | number) {
-    const top = typeof options === 'number' ? options : options?.top;
-    if (typeof top === 'number') this.scrollTop = top;
-  } as typeof HTMLElement.prototype.scrollTo;
-}
-
 function renderConversation() {
   mockFetch({
     'GET /api/channels': jsonResponse({ channels: [general] }),
@@ -74,11 +47,8 @@ function renderConversation() {
 }
 
 describe('The message list, for screen readers', () => {
-  beforeEach(() => layOut());
-  afterEach(() => {
-    delete (HTMLElement.prototype as { scrollTop?: number }).scrollTop;
-    delete (HTMLElement.prototype as { scrollTo?: unknown }).scrollTo;
-  });
+  beforeEach(() => layOutTimeline());
+  afterEach(() => undoTimelineLayOut());
 
   it('is a list named for the channel that announces added messages politely', async () => {
     renderConversation();
