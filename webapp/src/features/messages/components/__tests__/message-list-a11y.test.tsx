@@ -5,27 +5,20 @@ import { messages } from '@/config/messages';
 import { upsertMessage } from '@/lib/cache-updates';
 import { createQueryClient } from '@/lib/query-client';
 import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
-import { emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
-import type { Channel } from '@/types/api';
+import { channelOf, emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
 import { Conversation } from '../conversation';
 
 const t = messages.conversation;
 const self = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null };
 
-const general: Channel = {
-  id: 'c1',
-  type: 'team',
+const general = channelOf('c1', {
   name: 'general',
-  description: null,
-  private: false,
   createdBy: 'u-2',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
-  memberCount: 2,
   lastSeq: 2,
   lastMessageAt: '2026-01-01T10:01:00Z',
-  unreadCount: 0,
-};
+});
 
 function renderConversation() {
   mockFetch({

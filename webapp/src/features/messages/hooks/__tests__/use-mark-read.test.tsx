@@ -5,24 +5,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDebounceMs, readRetryMaxMs, readRetryMs } from '@/config/constants';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { emptyResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, emptyResponse, mockFetch, problemResponse } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { useMarkRead } from '../use-mark-read';
 
-const general: Channel = {
-  id: 'c1',
-  type: 'team',
+const general = channelOf('c1', {
   name: 'general',
-  description: null,
-  private: false,
   createdBy: 'u-2',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
-  memberCount: 2,
   lastSeq: 9,
   lastMessageAt: '2026-01-01T10:00:00Z',
   unreadCount: 6,
-};
+});
 
 let visibility: DocumentVisibilityState;
 
