@@ -15,6 +15,18 @@ export function channelLabel(channel: Pick<Channel, 'name' | 'type' | 'members'>
   return names.length > 0 ? names.join(', ') : messages.sidebar.unnamed;
 }
 
+/**
+ * Whether the person may edit a channel, add or remove its members and delete anybody's message in it: its
+ * creator or an admin (the server's rule, ChannelService.canManage; everybody else is refused).
+ */
+export function mayManageChannel(
+  channel: Pick<Channel, 'createdBy'>,
+  selfId: string,
+  isAdmin: boolean,
+): boolean {
+  return channel.createdBy === selfId || isAdmin;
+}
+
 export function byRecentActivity(a: Channel, b: Channel): number {
   const at = (c: Channel) => Date.parse(c.lastMessageAt ?? c.createdAt) || 0;
   return at(b) - at(a);

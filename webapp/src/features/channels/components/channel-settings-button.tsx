@@ -2,6 +2,7 @@ import { Suspense, lazy, useState } from 'react';
 import { IconButton } from '@/components/icon-button';
 import { messages } from '@/config/messages';
 import { useChannelDetails } from '@/hooks/use-channels';
+import { mayManageChannel } from '@/lib/channel-label';
 
 const ChannelSettingsDialog = lazy(() =>
   import('./channel-settings-dialog').then((m) => ({ default: m.ChannelSettingsDialog })),
@@ -30,7 +31,7 @@ export function ChannelSettingsButton({ channelId, selfId, isAdmin = false }: Ch
           <ChannelSettingsDialog
             channel={details.data}
             selfId={selfId}
-            canManage={details.data.createdBy === selfId || isAdmin}
+            canManage={mayManageChannel(details.data, selfId, isAdmin)}
             onClose={() => setOpen(false)}
           />
         )}

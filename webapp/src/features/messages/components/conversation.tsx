@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
 import { useChannelDetails, useChannels } from '@/hooks/use-channels';
-import { channelLabel } from '@/lib/channel-label';
+import { channelLabel, mayManageChannel } from '@/lib/channel-label';
 import { navigate, useLocation } from '@/lib/navigation';
 import { useOutbox } from '@/lib/outbox';
 import type { MessageAuthor } from '@/types/api';
@@ -85,7 +85,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
   if (!channel) return <Spinner label={t.loading} labelVisible className="conversation__spinner" />;
 
   const name = channelLabel(channel, self.id);
-  const canModerate = channel.createdBy === self.id || isAdmin;
+  const canModerate = mayManageChannel(channel, self.id, isAdmin);
   const editLast = () => {
     const mine = [...list].reverse().find((m) => m.user.id === self.id && !m.deleted && !m.pending);
     if (mine) timeline.setEditingId(mine.id);
