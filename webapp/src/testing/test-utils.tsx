@@ -96,6 +96,29 @@ export function messageOf(overrides: Partial<Message> = {}): Message {
   };
 }
 
+/** A `message.new` socket frame for channel c1 carrying messageOf({seq, user}), as the server sends it. */
+export function messageNewFrame(seq: number, user = messageOf().user) {
+  return {
+    type: 'message.new',
+    channelId: 'c1',
+    seq,
+    message: messageOf({ seq, user, text: `text ${seq}` }),
+  };
+}
+
+/** The handlers a message row takes, each a spy. */
+export function messageHandlers() {
+  return {
+    onReact: vi.fn(),
+    onStartEdit: vi.fn(),
+    onSaveEdit: vi.fn(),
+    onCancelEdit: vi.fn(),
+    onDelete: vi.fn(),
+    onRetry: vi.fn(),
+    onDiscard: vi.fn(),
+  };
+}
+
 type Reply = Response | (() => Response | Promise<Response>);
 
 export interface RecordedCall {

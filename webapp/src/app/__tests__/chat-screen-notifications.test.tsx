@@ -6,7 +6,7 @@ import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { setVisibility, stubNotifications, turnedOn } from '@/testing/browser-notifications';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
-import { channelOf, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { channelOf, jsonResponse, messageNewFrame, mockFetch } from '@/testing/test-utils';
 
 afterEach(() => {
   window.location.hash = '';
@@ -36,13 +36,6 @@ async function renderChatScreen() {
   return socket;
 }
 
-const newMessage = (seq: number, user = messageOf().user) => ({
-  type: 'message.new',
-  channelId: 'c1',
-  seq,
-  message: messageOf({ seq, user, text: `text ${seq}` }),
-});
-
 describe('desktop notifications on the chat screen', () => {
   it("notifies of someone else's new message in the background, named by author and channel; a click opens the channel", async () => {
     const { shown } = stubNotifications('granted');
@@ -51,7 +44,7 @@ describe('desktop notifications on the chat screen', () => {
     vi.spyOn(window, 'focus').mockImplementation(() => {});
     const socket = await renderChatScreen();
 
-    act(() => socket.receive(newMessage(5)));
+    act(() => socket.receive(messageNewFrame(5)));
 
     expect(shown.map((n) => [n.title, n.options.body])).toEqual([
       [messages.settings.notificationTitle('Bob Builder', 'general'), 'text 5'],
@@ -66,11 +59,11 @@ describe('desktop notifications on the chat screen', () => {
     setVisibility('hidden');
     const socket = await renderChatScreen();
 
-    act(() => socket.receive(newMessage(5, ada)));
+    act(() => socket.receive(messageNewFrame(5, ada)));
     expect(shown).toHaveLength(0);
 
     // The next one, from Bob, does: the silence above was about the author.
-    act(() => socket.receive(newMessage(6)));
+    act(() => socket.receive(messageNewFrame(6)));
     expect(shown).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import { setVisibility, stubNotifications, turnedOn } from '@/testing/browser-notifications';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
-import { channelOf, messageOf } from '@/testing/test-utils';
+import { channelOf, messageNewFrame } from '@/testing/test-utils';
 import type { Message } from '@/types/api';
 import {
   desktopNotificationsEnabled,
@@ -130,13 +130,6 @@ function renderRealtime() {
   return socket;
 }
 
-const newMessage = (seq: number, user = messageOf().user) => ({
-  type: 'message.new',
-  channelId: 'c1',
-  seq,
-  message: messageOf({ seq, user, text: `text ${seq}` }),
-});
-
 describe('desktop notifications of realtime messages', () => {
   it("notify of someone else's new message in the background; a click opens its channel", () => {
     const { shown } = stubNotifications('granted');
@@ -145,7 +138,7 @@ describe('desktop notifications of realtime messages', () => {
     vi.spyOn(window, 'focus').mockImplementation(() => {});
     const socket = renderRealtime();
 
-    act(() => socket.receive(newMessage(5)));
+    act(() => socket.receive(messageNewFrame(5)));
 
     expect(shown.map((n) => [n.title, n.options.body])).toEqual([['Bob Builder', 'text 5']]);
     act(() => shown[0].onclick?.());
@@ -158,11 +151,11 @@ describe('desktop notifications of realtime messages', () => {
     setVisibility('hidden');
     const socket = renderRealtime();
 
-    act(() => socket.receive(newMessage(5, ada)));
+    act(() => socket.receive(messageNewFrame(5, ada)));
     expect(shown).toHaveLength(0);
 
     // The next one, from Bob, does: the silence above was about the author.
-    act(() => socket.receive(newMessage(6)));
+    act(() => socket.receive(messageNewFrame(6)));
     expect(shown).toHaveLength(1);
   });
 
@@ -172,7 +165,7 @@ describe('desktop notifications of realtime messages', () => {
     setVisibility('visible');
     const socket = renderRealtime();
 
-    act(() => socket.receive(newMessage(5)));
+    act(() => socket.receive(messageNewFrame(5)));
 
     expect(shown).toHaveLength(0);
   });

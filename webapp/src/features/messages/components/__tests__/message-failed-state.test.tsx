@@ -1,11 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { getOutbox, reloadOutbox, useOutbox } from '@/lib/outbox';
 import { createQueryClient } from '@/lib/query-client';
-import { jsonResponse, messageOf, mockFetch, problemResponse } from '@/testing/test-utils';
+import { jsonResponse, messageHandlers, messageOf, mockFetch, problemResponse } from '@/testing/test-utils';
 import { useSendMessage } from '../../hooks/use-send-message';
 import { useTimelineHandlers } from '../../hooks/use-timeline-handlers';
 import { type TimelineMessage, mergePending } from '../../utils/timeline';
@@ -13,18 +13,6 @@ import { MessageItem } from '../message-item';
 
 const t = messages.conversation;
 const self = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null };
-
-function noHandlers() {
-  return {
-    onReact: vi.fn(),
-    onStartEdit: vi.fn(),
-    onSaveEdit: vi.fn(),
-    onCancelEdit: vi.fn(),
-    onDelete: vi.fn(),
-    onRetry: vi.fn(),
-    onDiscard: vi.fn(),
-  };
-}
 
 function itemProps(message: TimelineMessage) {
   return { message, grouped: false, selfId: self.id, canModerate: false, editing: false, savingEdit: false };
@@ -56,7 +44,7 @@ describe('A message whose send failed', () => {
 
   it('is marked as not sent with Retry and Discard controls, which call back with that message', async () => {
     const user = userEvent.setup();
-    const handlers = noHandlers();
+    const handlers = messageHandlers();
     const failed: TimelineMessage = { ...messageOf({ user: self, text: 'lost words' }), pending: 'failed' };
     render(<MessageItem {...itemProps(failed)} handlers={handlers} />);
 
@@ -76,7 +64,7 @@ describe('A message whose send failed', () => {
 
   it('shows no Retry control while it is still being sent', () => {
     const sending: TimelineMessage = { ...messageOf({ user: self }), pending: 'sending' };
-    render(<MessageItem {...itemProps(sending)} handlers={noHandlers()} />);
+    render(<MessageItem {...itemProps(sending)} handlers={messageHandlers()} />);
     expect(screen.getByText(t.sending)).toBeInTheDocument();
     expect(screen.queryByText(t.failed)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: t.retry })).not.toBeInTheDocument();

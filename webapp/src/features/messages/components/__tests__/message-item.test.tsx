@@ -1,17 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { messageOf } from '@/testing/test-utils';
+import { describe, expect, it } from 'vitest';
+import { messageHandlers, messageOf } from '@/testing/test-utils';
 import { MessageItem, gutterTimeOf } from '../message-item';
 
-const handlers = {
-  onReact: vi.fn(),
-  onStartEdit: vi.fn(),
-  onSaveEdit: vi.fn(),
-  onCancelEdit: vi.fn(),
-  onDelete: vi.fn(),
-  onRetry: vi.fn(),
-  onDiscard: vi.fn(),
-};
+const handlers = messageHandlers();
 
 describe('MessageItem', () => {
   it('shows a follow-up message’s time in the gutter as hours and minutes only, the full time as its title', () => {
