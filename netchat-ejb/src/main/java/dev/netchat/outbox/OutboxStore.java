@@ -68,16 +68,19 @@ public class OutboxStore {
     }
 
     /**
-     * Entries of one lane (kinds starting with {@code kindPrefix}) that may be done now: pending, due, not held
-     * by a live claim, and the first pending one of their ordering key (a later entry of a key never overtakes
-     * an earlier one that waits for a retry).
+     * Entries of one lane (kinds starting with {@code kindPrefix}) that may be done now, in id order: pending, due,
+     * not held by a live claim, and with no earlier pending entry of their ordering key that must wait (for a
+     * retry, or for another worker). So a key's whole run of due entries comes in one query (a backlog drains
+     * without a query per entry), while a later entry of a key never overtakes an earlier one that waits: the
+     * caller does them in order and stops at the first of a key that does not finish.
      */
     public List<OutboxEntry> due(String kindPrefix, int limit) {
         Instant now = Instant.now();
         return em.createQuery("select o from OutboxEntry o where o.status = :p and o.kind like :k and o.notBefore <= :now "
                         + "and (o.claimedUntil is null or o.claimedUntil < :now) "
                         + "and not exists (select e.id from OutboxEntry e where e.orderingKey = o.orderingKey "
-                        + "and e.status = :p and e.id < o.id) order by o.id", OutboxEntry.class)
+                        + "and e.status = :p and e.id < o.id and (e.notBefore > :now or e.claimedUntil >= :now)) "
+                        + "order by o.id", OutboxEntry.class)
                 .setParameter("p", OutboxEntry.PENDING)
                 .setParameter("k", kindPrefix + "%")
                 .setParameter("now", now)
