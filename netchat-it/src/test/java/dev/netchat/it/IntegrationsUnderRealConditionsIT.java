@@ -420,8 +420,15 @@ class IntegrationsUnderRealConditionsIT {
             Thread.sleep(500);
         }
         assertThat(recentSms(sid).has("id")).as("the sent SMS is gone after the retention").isFalse();
-        assertThat(webhook(event, "z").json().path("result").asText())
-                .as("its receipt is gone too, and the old event is not applied again").isEqualTo("ignored");
+        // The receipt was written a little after the SMS was sent: it goes at a later purge. Once it is gone, the
+        // redelivery is recorded anew and not applied ("ignored"); until then it is a duplicate.
+        String redelivered = webhook(event, "z").json().path("result").asText();
+        Instant receiptDeadline = Instant.now().plus(WAIT);
+        while (redelivered.equals("duplicate") && Instant.now().isBefore(receiptDeadline)) {
+            Thread.sleep(500);
+            redelivered = webhook(event, "z").json().path("result").asText();
+        }
+        assertThat(redelivered).as("its receipt is gone too, and the old event is not applied again").isEqualTo("ignored");
         assertThat(chat.history(ann, team).stream().filter(m -> m.path("text").asText().equals("once only"))).hasSize(1);
 
         String old = messageEvent("message.new", team, "stream-" + UUID.randomUUID(), bob.userId(), "from long ago")
