@@ -27,6 +27,7 @@ if [ ! -d "$domain_dir" ]; then
   "$asadmin" create-domain --nopassword=true ${portbase:+--portbase "$portbase"} "$domain"
 fi
 cp "$jdbc_dir/netchat-jdbc.jar" "$jdbc_dir/postgresql.jar" "$domain_dir/lib/"
+mkdir -p "$domain_dir/autodeploy"
 
 "$asadmin" start-domain --postbootcommandfile "$here/netchat.asadmin" "$domain"
 "$asadmin" stop-domain "$domain"
