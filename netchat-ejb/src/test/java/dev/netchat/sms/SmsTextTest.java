@@ -28,4 +28,14 @@ class SmsTextTest {
         assertThat(Character.isHighSurrogate(withoutEllipsis.charAt(withoutEllipsis.length() - 1))).isFalse();
         assertThat(SmsText.excerpt("short")).isEqualTo("short");
     }
+
+    @Test
+    void aLongGsm7TextIsCutWithThreeDotsSoTheSmsStaysGsm7() {
+        String excerpt = SmsText.excerpt("Plain text, nothing but GSM-7: " + "abc ".repeat(40));
+        assertThat(excerpt).endsWith("...").doesNotContain("…");
+        assertThat(Gsm7.encodable(SmsText.compose("ann_1", "#general", "Plain " + "x".repeat(200), 1,
+                "https://chat.example.com/#/c/42"))).isTrue();
+        assertThat(Gsm7.encodable("…")).isFalse();
+        assertThat(Gsm7.encodable("€ [x] {y} ~ | ^ \\")).isTrue();
+    }
 }
