@@ -41,10 +41,18 @@ public class ChatEndpoint {
     /** Inbound frames are tiny; anything larger is refused by the container with close code 1009. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
     private static final int MAX_BAD_FRAMES = 20;
+    /** The buffer for binary frames, which are refused at their first bytes. */
+    static final int MAX_BINARY_BYTES = 1024;
     private static final long TYPING_INTERVAL_MILLIS = 1500;
 
     @Inject
     ChatHub hub;
+
+    @Inject
+    SocketGuard guard;
+
+    @Inject
+    dev.netchat.web.shared.UserRates rates;
 
     @EJB
     ReplayService replays;
@@ -81,8 +89,12 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Not authenticated"));
             return;
         }
+        if (!guard.admit(session, caller.userId(), caller.sessionId())) {
+            return;
+        }
         session.setMaxIdleTimeout(idleTimeoutSeconds * 1000L);
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        session.setMaxBinaryMessageBufferSize(MAX_BINARY_BYTES);
         connection = new Connection(UUID.randomUUID().toString(), caller.userId(), caller.sessionId(), session, maxQueuedFrames,
                 maxQueuedBytes, executor);
         connection.send(Frames.hello(connection.id(), caller.userId()));
@@ -115,6 +127,15 @@ public class ChatEndpoint {
         }
     }
 
+    /**
+     * Binary frames have no meaning here. They are taken in small pieces as they arrive (never collected into
+     * one message) and the first piece closes the socket with 1003, so no amount of binary data is buffered.
+     */
+    @OnMessage(maxMessageSize = MAX_BINARY_BYTES)
+    public void binary(Session session, java.nio.ByteBuffer part, boolean last) {
+        close(session, new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Binary frames are not accepted"));
+    }
+
     private void message(String text) {
         JsonObject frame;
         try (var reader = Wire.JSON.createReader(new StringReader(text))) {
@@ -138,6 +159,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        guard.release(session);
         if (connection != null) {
             hub.closed(connection);
         }
@@ -160,6 +182,15 @@ public class ChatEndpoint {
             if (last != null && now - last < TYPING_INTERVAL_MILLIS) {
                 return;
             }
+        }
+        // Every forwarded typing event counts, starts and stops alike (alternating them defeats the debounce).
+        long wait = rates.typing(connection.userId());
+        if (wait > 0) {
+            // Not a bad frame (it does not count towards closing the socket), but not forwarded either.
+            connection.send(Frames.error(429, "Too many typing events", "Slow down; try again in " + wait + " seconds."));
+            return;
+        }
+        if (type.equals("typing.start")) {
             lastTyping.put(channelId, now);
         } else {
             lastTyping.remove(channelId);
