@@ -65,6 +65,9 @@ public class AuthService {
     PasswordPolicy passwordPolicy;
 
     @Inject
+    dev.netchat.metrics.NetChatMetrics metrics;
+
+    @Inject
     ReservedNames reservedNames;
 
     @Inject
@@ -127,6 +130,7 @@ public class AuthService {
         try {
             throttle.check(username, clientAddress);
         } catch (dev.netchat.shared.TooManyRequestsException e) {
+            metrics.loginThrottled();
             audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.throttled", null, username, e.getMessage());
             throw e;
         }
@@ -135,6 +139,7 @@ public class AuthService {
         boolean ok = passwords.matches(password, found.map(UserAccount::getPasswordHash).orElse(null));
         if (!ok) {
             throttle.recordFailure(username, clientAddress);
+            metrics.loginFailed();
             audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.failed",
                     found.map(UserAccount::getId).orElse(null), username, found.isPresent() ? "wrong password" : "unknown username");
             throw new NotAuthenticatedException("Wrong username or password.");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HardeningIT {
 
     private final Api api = ServerExtension.api();
-    private final Chat chat = new Chat(api);
 
     @Test
     void deepLinksOpenapiConsoleAnd413AnswersCarryCspAndAntiFraming() throws Exception {

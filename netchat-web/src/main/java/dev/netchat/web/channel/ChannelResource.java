@@ -39,6 +39,9 @@ public class ChannelResource {
     @jakarta.inject.Inject
     dev.netchat.web.shared.UserRates rates;
 
+    @jakarta.inject.Inject
+    dev.netchat.metrics.NetChatMetrics metrics;
+
 
     @EJB
     ChannelService channels;
@@ -129,6 +132,9 @@ public class ChannelResource {
         PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null) : body;
         rates.post(caller.getName());
         PostedMessage posted = messages.post(caller.getName(), id, b.text(), b.clientMessageId(), b.parentId());
+        if (posted.created()) {
+            metrics.messagePosted();
+        }
         return Response.status(posted.created() ? 201 : 200).entity(posted.message()).build();
     }
 }

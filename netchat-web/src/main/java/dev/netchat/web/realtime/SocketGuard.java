@@ -46,6 +46,9 @@ public class SocketGuard {
     SessionStatus sessions;
 
     @Inject
+    dev.netchat.metrics.NetChatMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "netchat.ws.max-sockets-per-user", defaultValue = "20")
     int maxPerUser;
 
@@ -64,6 +67,7 @@ public class SocketGuard {
 
     @PostConstruct
     void startSweeping() {
+        metrics.gauge("netchat.sockets.open", "WebSockets open on this node", open::size);
         long millis = Math.max(200, sweepInterval.toMillis());
         sweeper = scheduler.scheduleWithFixedDelay(this::sweep, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -80,6 +84,7 @@ public class SocketGuard {
         AtomicInteger count = perUser.computeIfAbsent(userId, k -> new AtomicInteger());
         if (count.incrementAndGet() > maxPerUser) {
             count.decrementAndGet();
+            metrics.socketRefused();
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     "Too many connections: at most " + maxPerUser + " per user"));
             return false;
@@ -110,6 +115,7 @@ public class SocketGuard {
             for (Map.Entry<Session, Holder> e : open.entrySet()) {
                 if (!alive.contains(e.getValue().sessionId())) {
                     release(e.getKey());
+                    metrics.socketRefused();
                     close(e.getKey(), reason);
                 }
             }

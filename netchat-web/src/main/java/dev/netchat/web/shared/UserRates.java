@@ -17,6 +17,9 @@ public class UserRates {
     private final RateLimiter typing;
 
     @Inject
+    dev.netchat.metrics.NetChatMetrics metrics;
+
+    @Inject
     public UserRates(
             @ConfigProperty(name = "netchat.limits.posts-burst", defaultValue = "60") int postsBurst,
             @ConfigProperty(name = "netchat.limits.posts-per-second", defaultValue = "5") double postsPerSecond,
@@ -38,16 +41,29 @@ public class UserRates {
 
     /** Throws 429 when the user posts faster than allowed. */
     public void post(String userId) {
-        posts.acquire(userId, "messages");
+        counted(() -> posts.acquire(userId, "messages"));
     }
 
     /** Throws 429 when the user creates conversations with other people faster than allowed. */
     public void conversation(String userId) {
-        groups.acquire(userId, "new conversations");
+        counted(() -> groups.acquire(userId, "new conversations"));
     }
 
     /** Seconds until the user may send the next typing event, 0 when it may go now. */
     public long typing(String userId) {
-        return typing.tryAcquire(userId);
+        long wait = typing.tryAcquire(userId);
+        if (wait > 0) {
+            metrics.rateLimited();
+        }
+        return wait;
+    }
+
+    private void counted(Runnable acquire) {
+        try {
+            acquire.run();
+        } catch (dev.netchat.shared.TooManyRequestsException e) {
+            metrics.rateLimited();
+            throw e;
+        }
     }
 }
