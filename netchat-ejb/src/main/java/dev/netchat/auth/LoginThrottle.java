@@ -114,7 +114,7 @@ public class LoginThrottle {
 
     /** Whether the user has had a session from this address (its refresh tokens remember where they were issued). */
     private boolean familiar(String username, String address) {
-        return em.createQuery("select count(t) from RefreshToken t, dev.netchat.user.UserAccount u "
+        return em.createQuery("select count(t) from RefreshToken t, UserAccount u "
                         + "where u.id = t.userId and u.username = :u and t.clientAddress = :a", Long.class)
                 .setParameter("u", username)
                 .setParameter("a", address)

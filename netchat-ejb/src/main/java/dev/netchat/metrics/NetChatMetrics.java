@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -40,13 +39,24 @@ public class NetChatMetrics {
         gc.bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
+        // Micrometer's FileDescriptorMetrics needs a JDK management interface the server does not expose to
+        // deployments; /proc says the same on Linux.
+        Gauge.builder("process.files.open", NetChatMetrics::openFileDescriptors).baseUnit("files")
+                .description("Open file descriptors of the server process").register(registry);
         new UptimeMetrics().bindTo(registry);
         messagesPosted = Counter.builder("netchat.messages.posted").description("Messages accepted (201)").register(registry);
         loginFailures = Counter.builder("netchat.login.failures").description("Sign-ins refused for a wrong username or password").register(registry);
         loginsThrottled = Counter.builder("netchat.login.throttled").description("Sign-ins refused by the sign-in limits (429)").register(registry);
         rateLimited = Counter.builder("netchat.rate.limited").description("Requests refused by a per-user rate (429 or error frame)").register(registry);
         socketsRefused = Counter.builder("netchat.sockets.refused").description("Sockets closed at once (over the per-user cap, binary frames, ended sessions)").register(registry);
+    }
+
+    private static double openFileDescriptors() {
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     @PreDestroy

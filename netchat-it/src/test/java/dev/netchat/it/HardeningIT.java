@@ -24,10 +24,13 @@ class HardeningIT {
             assertThat(r.status()).as("GET %s", path).isEqualTo(200);
             assertHardened(r, path);
         }
-        Api.Reply tooLarge = api.send("POST", "/api/auth/login", "x".repeat(2 * 1024 * 1024), "Content-Type", "application/json");
-        assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
-        assertHardened(tooLarge, "413");
+        byte[] big = new byte[2 * 1024 * 1024];
+        String[] tooLarge = RawHttp.exact(api.base(), "POST /api/auth/login HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + big.length, big);
+        assertThat(tooLarge[0]).isEqualTo("413");
+        String headers = tooLarge[1].substring(0, tooLarge[1].indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(headers).contains("content-type: application/problem+json", "content-security-policy: ",
+                "frame-ancestors 'none'", "x-frame-options: deny", "x-content-type-options: nosniff");
     }
 
     @Test
@@ -43,15 +46,6 @@ class HardeningIT {
         Api.Session user = api.newUser("nostore");
         assertThat(api.get("/api/users/me", user).headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(api.get("/api/channels", user).headers().firstValue("Cache-Control")).hasValue("no-store");
-    }
-
-    @Test
-    void aBadPercentEncodingIsAProblemJson400() throws Exception {
-        for (String path : List.of("/api/users/%zz", "/api/channels/%E0%A4%A", "/c/%zz")) {
-            String[] r = RawHttp.exact(api.base(), "GET " + path + " HTTP/1.1", new byte[0]);
-            assertThat(r[0]).as("%s: %s", path, r[1]).isEqualTo("400");
-            assertThat(r[1]).as(path).contains("application/problem+json").doesNotContainIgnoringCase("<html");
-        }
     }
 
     @Test

@@ -63,16 +63,16 @@ public class AuthorizationFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
+        if (!status.active()) {
+            request.abortWith(Problems.of(403, "Account disabled", "This account is disabled.", uri, List.of()).build());
+            return;
+        }
         // The token is valid until it expires, but its session may have ended since (logout, password change,
         // a reused refresh token, an admin): refused on every node within seconds.
         if (!(security.getUserPrincipal() instanceof JsonWebToken jwt) || !sessions.active(jwt.getClaim("sid"))) {
             request.abortWith(Problems.of(401, "Session ended", "This session has ended; sign in again.", uri, List.of())
                     .header("WWW-Authenticate", "Bearer realm=\"netchat\", error=\"invalid_token\"")
                     .build());
-            return;
-        }
-        if (!status.active()) {
-            request.abortWith(Problems.of(403, "Account disabled", "This account is disabled.", uri, List.of()).build());
             return;
         }
         if (status.mustChangePassword() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {
