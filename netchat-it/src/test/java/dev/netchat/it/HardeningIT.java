@@ -58,11 +58,24 @@ class HardeningIT {
             assertThat(declared[0]).as("%s with a length: %s", path, head(declared[1])).isEqualTo("413");
             assertThat(declared[1]).as(path).contains("application/problem+json");
         }
-        String chunked = Integer.toHexString(big.length) + "\r\n" + new String(big, StandardCharsets.US_ASCII) + "\r\n0\r\n\r\n";
+        // A JSON document that is still being read when it passes the limit (a string that never ends).
+        String json = "{\"username\":\"" + new String(big, StandardCharsets.US_ASCII);
+        String chunked = Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n";
         String[] r = RawHttp.exact(api.base(), "POST /api/auth/login HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
                 chunked.getBytes(StandardCharsets.US_ASCII));
         assertThat(r[0]).as("chunked: %s", head(r[1])).isEqualTo("413");
         assertThat(r[1]).contains("application/problem+json");
+    }
+
+    @Test
+    void aWildcardOrUnreadableContentTypeIs415ProblemJsonNot500() {
+        Api.Session user = api.newUser("wildcard");
+        for (String type : List.of("*/*", "application/*", "not a media type")) {
+            Api.Reply r = api.send("PATCH", "/api/users/me", "12345678901234567890", "Content-Type", type,
+                    "Authorization", "Bearer " + user.token());
+            assertThat(r.status()).as(type).isEqualTo(415);
+            assertThat(r.contentType()).as(type).startsWith("application/problem+json");
+        }
     }
 
     @Test
