@@ -82,6 +82,17 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
+    /** A data exception (SQLState class 22: NUL in text, invalid encoding, value out of range) in the cause chain. */
+    static Throwable refusedValueCause(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private static boolean isConnectionState(SQLException sql) {
         String state = sql.getSQLState();
         return state != null && (state.startsWith("08") || state.startsWith("57P")
@@ -111,6 +122,14 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             return Problems.of(503, "Database unavailable", "NetChat cannot reach its database right now; try again shortly.", uri, List.of())
                     .header("Retry-After", 5)
                     .build();
+        }
+        Throwable refusedValue = refusedValueCause(e);
+        if (refusedValue != null) {
+            // The database refused a value the request carried (a NUL character, a number out of range): bad input.
+            LOG.info(() -> "Value refused by the database: SQLState " + ((SQLException) refusedValue).getSQLState() + " on "
+                    + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(400, "Invalid input", "The request carries a value that cannot be stored (for example a NUL character).",
+                    uri, List.of()).build();
         }
         Throwable busy = busyCause(e);
         if (busy != null) {

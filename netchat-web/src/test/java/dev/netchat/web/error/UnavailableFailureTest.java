@@ -29,4 +29,11 @@ class UnavailableFailureTest {
         assertThat(FallbackExceptionMapper.unavailableCause(new IllegalStateException("bug"))).isNull();
         assertThat(FallbackExceptionMapper.unavailableCause(new PersistenceException(new SQLException("syntax", "42601")))).isNull();
     }
+
+    @Test
+    void aValueTheDatabaseRefusesIsBadInputNotAFailure() {
+        SQLException nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        assertThat(FallbackExceptionMapper.refusedValueCause(new EJBException(new PersistenceException(nul)))).isSameAs(nul);
+        assertThat(FallbackExceptionMapper.refusedValueCause(new PersistenceException(new SQLException("x", "08001")))).isNull();
+    }
 }
