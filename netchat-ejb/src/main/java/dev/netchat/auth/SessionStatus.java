@@ -2,8 +2,6 @@ package dev.netchat.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +32,8 @@ public class SessionStatus {
     private final ConcurrentMap<String, Known> cache = new ConcurrentHashMap<>();
     private final long ttlMillis;
 
-    @PersistenceContext(unitName = "netchat")
-    private EntityManager em;
+    @Inject
+    SessionLookup lookup;
 
     @Inject
     public SessionStatus(@ConfigProperty(name = "netchat.auth.session-check-interval", defaultValue = "PT2S") Duration ttl) {
@@ -75,11 +73,7 @@ public class SessionStatus {
         long now = System.currentTimeMillis();
         for (int i = 0; i < all.size(); i += BATCH) {
             List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
-            alive.addAll(em.createQuery("select distinct t.familyId from RefreshToken t where t.familyId in :ids "
-                            + "and t.revokedAt is null and t.expiresAt > :now", String.class)
-                    .setParameter("ids", batch)
-                    .setParameter("now", Instant.ofEpochMilli(now))
-                    .getResultList());
+            alive.addAll(lookup.alive(new ArrayList<>(batch), Instant.ofEpochMilli(now)));
         }
         if (cache.size() > MAX_CACHED) {
             cache.clear();

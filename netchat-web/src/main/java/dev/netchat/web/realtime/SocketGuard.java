@@ -111,9 +111,17 @@ public class SocketGuard {
             open.values().forEach(h -> ids.add(h.sessionId() == null ? "" : h.sessionId()));
             ids.remove("");
             Set<String> alive = sessions.activeAmong(ids);
+            Set<String> ended = new java.util.HashSet<>(ids);
+            ended.removeAll(alive);
+            if (!ended.isEmpty()) {
+                // Closing is final: ask once more, so a transient answer never closes a live session's socket.
+                ended.removeAll(sessions.activeAmong(ended));
+            }
             CloseReason reason = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, SESSION_ENDED);
             for (Map.Entry<Session, Holder> e : open.entrySet()) {
-                if (!alive.contains(e.getValue().sessionId())) {
+                Holder h = e.getValue();
+                if (h.sessionId() == null || ended.contains(h.sessionId())) {
+                    LOG.info(() -> "Closing a socket of user " + h.userId() + ": session " + h.sessionId() + " ended");
                     release(e.getKey());
                     metrics.socketRefused();
                     close(e.getKey(), reason);
