@@ -62,26 +62,50 @@ public class AuthService {
     dev.netchat.user.AccountStatus accountStatus;
 
     @Inject
+    PasswordPolicy passwordPolicy;
+
+    @Inject
+    dev.netchat.metrics.NetChatMetrics metrics;
+
+    @Inject
+    ReservedNames reservedNames;
+
+    @Inject
     @ConfigProperty(name = "netchat.auth.refresh-token-lifetime", defaultValue = "P30D")
     Duration refreshLifetime;
+
+    /**
+     * How long a just-spent refresh token still starts a new token in its session instead of counting as
+     * stolen: two tabs that refresh at the same moment (after a restart) must not sign the user out.
+     */
+    @Inject
+    @ConfigProperty(name = "netchat.auth.refresh-reuse-grace", defaultValue = "PT10S")
+    Duration refreshGrace;
 
     public SignedInSession signup(SignupCommand command, String clientAddress) {
         String username = UserRules.normalizeUsername(command.username());
         List<FieldError> errors = new ArrayList<>(UserRules.collect(
                 UserRules.checkFullName(command.fullName()),
                 UserRules.checkUsername(username),
-                UserRules.checkPassword("password", command.password()),
+                passwordPolicy.check("password", command.password()),
                 UserRules.checkPhoneNumber(command.phoneNumber()),
                 UserRules.checkAvatarUrl(command.avatarUrl())));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        boolean firstAccount = !users.any();
+        // The operator's own first account may take a reserved name such as admin; nobody after it.
+        if (!firstAccount && reservedNames.reserved(username)) {
+            throw InvalidInputException.of("username", "This username is reserved.");
+        }
+        // Before any bcrypt work, so a burst of sign-ups cannot make the server hash for nothing.
+        throttle.signup(clientAddress);
         if (users.findByUsername(username).isPresent()) {
             throw new ConflictException("username", "This username is taken.");
         }
         Instant now = Instant.now();
         // The first account of an empty installation administers it.
-        Role role = users.any() ? Role.USER : Role.ADMIN;
+        Role role = firstAccount ? Role.ADMIN : Role.USER;
         UserAccount user = new UserAccount(username, command.fullName().strip(), passwords.hash(command.password()), role, now);
         user.setPhoneNumber(emptyToNull(command.phoneNumber()));
         user.setAvatarUrl(emptyToNull(command.avatarUrl()));
@@ -106,6 +130,7 @@ public class AuthService {
         try {
             throttle.check(username, clientAddress);
         } catch (dev.netchat.shared.TooManyRequestsException e) {
+            metrics.loginThrottled();
             audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.throttled", null, username, e.getMessage());
             throw e;
         }
@@ -114,11 +139,12 @@ public class AuthService {
         boolean ok = passwords.matches(password, found.map(UserAccount::getPasswordHash).orElse(null));
         if (!ok) {
             throttle.recordFailure(username, clientAddress);
+            metrics.loginFailed();
             audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.failed",
                     found.map(UserAccount::getId).orElse(null), username, found.isPresent() ? "wrong password" : "unknown username");
             throw new NotAuthenticatedException("Wrong username or password.");
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, clientAddress);
         UserAccount user = found.orElseThrow();
         if (user.isDisabled()) {
             audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.refused", user.getId(), username, "account disabled");
@@ -143,7 +169,16 @@ public class AuthService {
         }
         RefreshToken token = found.get();
         if (token.isSpent()) {
+            if (token.spentWithin(refreshGrace, now) && !token.isRevoked()) {
+                // The same rotation twice in a moment (two tabs): a sibling token in the same session.
+                Optional<UserAccount> user = users.find(token.getUserId()).filter(u -> !u.isDisabled());
+                if (user.isPresent()) {
+                    return Optional.of(startSession(user.get(), token.getFamilyId(), now, clientAddress));
+                }
+            }
             int revoked = refreshTokens.revokeFamily(token.getFamilyId(), now);
+            events.sessionsEnded(new dev.netchat.event.SessionsEnded(token.getUserId(), token.getFamilyId(), null,
+                    "refresh token reused"));
             LOG.warning(() -> "A spent refresh token was presented again; revoked " + revoked
                     + " token(s) of session " + token.getFamilyId() + " of user " + token.getUserId());
             return Optional.empty();
@@ -185,7 +220,7 @@ public class AuthService {
         if (currentPassword == null || currentPassword.isEmpty()) {
             errors.add(new FieldError("currentPassword", "Current password is required."));
         }
-        FieldError newError = UserRules.checkPassword("newPassword", newPassword);
+        FieldError newError = passwordPolicy.check("newPassword", newPassword);
         if (newError != null) {
             errors.add(newError);
         }
@@ -208,6 +243,7 @@ public class AuthService {
 
     /** Removes refresh tokens that expired more than a day ago; called by {@link SessionJanitor}. */
     public int purgeExpired() {
+        throttle.purgeOld();
         return refreshTokens.deleteExpired(Instant.now().minus(Duration.ofDays(1)));
     }
 

@@ -1,107 +1,134 @@
 package dev.netchat.auth;
 
 import dev.netchat.shared.TooManyRequestsException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Limits failed sign-ins per username and per client address within a sliding window, so that guessing
- * passwords is slow whether one account is attacked from many places or many accounts from one place.
- * Kept in memory: each node of a cluster limits on its own, which still bounds the guessing rate.
+ * Limits sign-in failures ({@link LoginLimits}) and sign-ups per client address. Counted in the database, so
+ * every node of a cluster sees the same attempts: five failures spread over two nodes are five. Checks run
+ * before any bcrypt work, so a refused attempt costs one indexed count.
  */
-@ApplicationScoped
+@Stateless
 public class LoginThrottle {
 
-    /** Beyond this many tracked keys the oldest state is dropped, so a flood of names cannot fill memory. */
-    private static final int MAX_TRACKED_KEYS = 100_000;
-
-    private final int maxPerUser;
-    private final int maxPerAddress;
-    private final Duration window;
-    private final Clock clock;
-    private final ConcurrentMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    @PersistenceContext(unitName = "netchat")
+    EntityManager em;
 
     @Inject
-    public LoginThrottle(
-            @ConfigProperty(name = "netchat.auth.login-max-failures-per-user", defaultValue = "5") int maxPerUser,
-            @ConfigProperty(name = "netchat.auth.login-max-failures-per-address", defaultValue = "20") int maxPerAddress,
-            @ConfigProperty(name = "netchat.auth.login-failure-window", defaultValue = "PT15M") Duration window) {
-        this(maxPerUser, maxPerAddress, window, Clock.systemUTC());
-    }
+    @ConfigProperty(name = "netchat.auth.login-max-failures-per-user-and-address", defaultValue = "5")
+    int maxPerUserAndAddress;
 
-    LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Clock clock) {
-        if (maxPerUser < 1 || maxPerAddress < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("login throttle limits and window must be positive");
+    @Inject
+    @ConfigProperty(name = "netchat.auth.login-max-failures-per-address", defaultValue = "20")
+    int maxPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "netchat.auth.login-max-failures-per-user", defaultValue = "10")
+    int maxPerUser;
+
+    @Inject
+    @ConfigProperty(name = "netchat.auth.login-failure-window", defaultValue = "PT15M")
+    Duration window;
+
+    @Inject
+    @ConfigProperty(name = "netchat.auth.signup-max-per-address", defaultValue = "10")
+    int maxSignupsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "netchat.auth.signup-window", defaultValue = "PT1H")
+    Duration signupWindow;
+
+    /** Addresses exempt from the sign-up limit (an office's own gateway, a provisioning script). */
+    @Inject
+    @ConfigProperty(name = "netchat.auth.signup-unlimited-addresses", defaultValue = " ")
+    String signupUnlimited;
+
+    /** Throws when a limit refuses this sign-in attempt; says how long until the oldest counted failure ages out. */
+    public void check(String username, String clientAddress) {
+        String address = LoginLimits.address(clientAddress);
+        Instant since = Instant.now().minus(window);
+        long pair = count("select count(a) from AuthAttempt a where a.kind = :k and a.username = :u and a.clientAddress = :a and a.attemptedAt > :t",
+                username, address, since);
+        long fromAddress = count("select count(a) from AuthAttempt a where a.kind = :k and a.clientAddress = :a and a.attemptedAt > :t",
+                null, address, since);
+        long forUser = count("select count(a) from AuthAttempt a where a.kind = :k and a.username = :u and a.attemptedAt > :t",
+                username, null, since);
+        LoginLimits limits = new LoginLimits(maxPerUserAndAddress, maxPerAddress, maxPerUser);
+        boolean familiar = forUser >= maxPerUser && familiar(username, address);
+        String refusal = limits.refusal(new LoginLimits.Counts(pair, fromAddress, forUser, familiar));
+        if (refusal != null) {
+            long wait = window.toSeconds();
+            throw new TooManyRequestsException("Too many failed sign-ins (" + refusal + "). Try again in " + wait + " seconds.", wait);
         }
-        this.maxPerUser = maxPerUser;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
-        this.clock = clock;
     }
 
-    /** For CDI's proxy only. */
-    protected LoginThrottle() {
-        this(1, 1, Duration.ofSeconds(1), Clock.systemUTC());
+    /** Counted in its own transaction: the failed sign-in itself rolls back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailure(String username, String clientAddress) {
+        em.persist(new AuthAttempt(AuthAttempt.LOGIN_FAILURE, username, clientAddress, Instant.now()));
     }
 
-    /** Throws when either the username or the address has failed too often lately. */
-    public void check(String username, String address) {
-        Instant now = clock.instant();
-        long wait = Math.max(secondsUntilAllowed("u:" + username, maxPerUser, now),
-                secondsUntilAllowed("a:" + address, maxPerAddress, now));
-        if (wait > 0) {
-            throw new TooManyRequestsException("Too many failed sign-ins. Try again in " + wait + " seconds.", wait);
+    /** A successful sign-in forgives that address's failures for the username (never the address's others). */
+    public void recordSuccess(String username, String clientAddress) {
+        em.createQuery("delete from AuthAttempt a where a.kind = :k and a.username = :u and a.clientAddress = :a")
+                .setParameter("k", AuthAttempt.LOGIN_FAILURE)
+                .setParameter("u", username)
+                .setParameter("a", LoginLimits.address(clientAddress))
+                .executeUpdate();
+    }
+
+    /** Throws when the address has signed up too many accounts lately; otherwise counts this sign-up. */
+    public void signup(String clientAddress) {
+        String address = LoginLimits.address(clientAddress);
+        if (Set.of(signupUnlimited.strip().split("\\s*,\\s*")).contains(address)) {
+            return;
         }
-    }
-
-    public void recordFailure(String username, String address) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED_KEYS) {
-            failures.clear();
+        long recent = em.createQuery("select count(a) from AuthAttempt a where a.kind = :k and a.clientAddress = :a and a.attemptedAt > :t", Long.class)
+                .setParameter("k", AuthAttempt.SIGNUP)
+                .setParameter("a", address)
+                .setParameter("t", Instant.now().minus(signupWindow))
+                .getSingleResult();
+        if (recent >= maxSignupsPerAddress) {
+            long wait = signupWindow.toSeconds();
+            throw new TooManyRequestsException("Too many new accounts from this address. Try again in " + wait + " seconds.", wait);
         }
-        record("u:" + username, now);
-        record("a:" + address, now);
+        em.persist(new AuthAttempt(AuthAttempt.SIGNUP, null, address, Instant.now()));
     }
 
-    /** A successful sign-in forgives the username's failures (not the address's). */
-    public void recordSuccess(String username) {
-        failures.remove("u:" + username);
+    /** Removes attempts older than both windows; called by {@link SessionJanitor}. */
+    public int purgeOld() {
+        Duration longest = window.compareTo(signupWindow) > 0 ? window : signupWindow;
+        return em.createQuery("delete from AuthAttempt a where a.attemptedAt < :t")
+                .setParameter("t", Instant.now().minus(longest))
+                .executeUpdate();
     }
 
-    private void record(String key, Instant now) {
-        failures.compute(key, (k, deque) -> {
-            Deque<Instant> d = deque == null ? new ArrayDeque<>() : deque;
-            prune(d, now);
-            d.addLast(now);
-            return d;
-        });
+    /** Whether the user has had a session from this address (its refresh tokens remember where they were issued). */
+    private boolean familiar(String username, String address) {
+        return em.createQuery("select count(t) from RefreshToken t, UserAccount u "
+                        + "where u.id = t.userId and u.username = :u and t.clientAddress = :a", Long.class)
+                .setParameter("u", username)
+                .setParameter("a", address)
+                .getSingleResult() > 0;
     }
 
-    private long secondsUntilAllowed(String key, int max, Instant now) {
-        long[] wait = {0};
-        failures.computeIfPresent(key, (k, d) -> {
-            prune(d, now);
-            if (d.size() >= max) {
-                Instant oldestCounted = d.toArray(new Instant[0])[d.size() - max];
-                wait[0] = Math.max(1, Duration.between(now, oldestCounted.plus(window)).toSeconds() + 1);
-            }
-            return d.isEmpty() ? null : d;
-        });
-        return wait[0];
-    }
-
-    private void prune(Deque<Instant> d, Instant now) {
-        Instant cutoff = now.minus(window);
-        while (!d.isEmpty() && !d.peekFirst().isAfter(cutoff)) {
-            d.removeFirst();
+    private long count(String jpql, String username, String address, Instant since) {
+        var q = em.createQuery(jpql, Long.class).setParameter("k", AuthAttempt.LOGIN_FAILURE).setParameter("t", since);
+        if (username != null) {
+            q.setParameter("u", username);
         }
+        if (address != null) {
+            q.setParameter("a", address);
+        }
+        return q.getSingleResult();
     }
 }

@@ -67,6 +67,14 @@ public class RefreshToken {
         return spentAt == null && revokedAt == null && now.isBefore(expiresAt);
     }
 
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    boolean spentWithin(java.time.Duration grace, Instant now) {
+        return spentAt != null && !spentAt.plus(grace).isBefore(now);
+    }
+
     boolean isSpent() {
         return spentAt != null;
     }

@@ -116,7 +116,15 @@ public class ChannelService {
             directKey = String.join(":", memberIds.stream().sorted().toList());
             var existing = channels.findDirect(directKey);
             if (existing.isPresent()) {
-                return new CreatedChannel(withMembers(existing.get(), userId), false);
+                // Whoever left the conversation between these two comes back: leaving a direct conversation
+                // must not stop the two from ever writing to each other directly again.
+                Channel direct = channels.findForUpdate(existing.get().getId()).orElseThrow();
+                for (String memberId : memberIds) {
+                    if (!channels.isMember(direct.getId(), memberId)) {
+                        addMember(direct, memberId, now);
+                    }
+                }
+                return new CreatedChannel(withMembers(direct, userId), false);
             }
         }
         if (type == ChannelType.TEAM && channels.teamNameTaken(name, null)) {

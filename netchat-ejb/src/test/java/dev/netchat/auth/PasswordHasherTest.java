@@ -34,4 +34,15 @@ class PasswordHasherTest {
     void refusesACostBelowTen() {
         assertThatThrownBy(() -> new PasswordHasher(9)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void beyondTheConcurrentHashingBoundCallersAreRefusedWith429InsteadOfQueuingForever() throws Exception {
+        PasswordHasher one = new PasswordHasher(12, 1, java.time.Duration.ofMillis(50));
+        Thread busy = new Thread(() -> one.hash("keeps the only turn busy"));
+        busy.start();
+        Thread.sleep(20);
+        assertThatThrownBy(() -> one.hash("another")).isInstanceOf(dev.netchat.shared.TooManyRequestsException.class);
+        busy.join();
+        org.assertj.core.api.Assertions.assertThat(one.matches("x", one.hash("x"))).isTrue();
+    }
 }

@@ -85,6 +85,21 @@ public final class ChatSocket implements AutoCloseable {
         return open(api, session, framesToRead, api.origin(), null, SUBPROTOCOL, "bearer." + session.token());
     }
 
+    /**
+     * Completes the handshake with the bearer token without expecting hello: for sockets the server may close
+     * at once (a user over the socket cap). The caller reads frames or awaits the close.
+     */
+    public static ChatSocket connectUnchecked(Api api, Api.Session session) {
+        ChatSocket s = new ChatSocket(session.username());
+        s.readBudget = Long.MAX_VALUE;
+        try {
+            s.webSocket = handshake(api, s, api.origin(), null, SUBPROTOCOL, "bearer." + session.token()).get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw new AssertionError("WebSocket handshake of " + session.username() + " failed: " + e, e);
+        }
+        return s;
+    }
+
     private static ChatSocket open(Api api, Api.Session session, long readBudget, String origin, String cookie,
             String... subprotocols) {
         ChatSocket s = new ChatSocket(session.username());

@@ -41,6 +41,8 @@ public final class NetChatServer {
     public static final int IDLE_TIMEOUT_SECONDS = 30;
     /** Small, so that RealtimeRulesIT can build a room too big for presence out of a handful of users. */
     public static final int PRESENCE_MAX_CHANNEL_MEMBERS = 5;
+    /** Short, so that SessionEndIT can present a spent refresh token past the grace without waiting long. */
+    public static final long REFRESH_REUSE_GRACE_MILLIS = 2000;
 
     private final Path home;
     private final Path ear;
@@ -92,6 +94,11 @@ public final class NetChatServer {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The file holding the server JVM's process id while it runs. */
+    public Path pidFile() {
+        return work.resolve("server-" + database + ".pid");
     }
 
     public Path log() {
@@ -218,6 +225,9 @@ public final class NetChatServer {
         env.put("NETCHAT_WS_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS));
         // The default is 50; RealtimeRulesIT needs a room bigger than the limit (the limit itself is tested there).
         env.put("NETCHAT_PRESENCE_MAX_CHANNEL_MEMBERS", String.valueOf(PRESENCE_MAX_CHANNEL_MEMBERS));
+        env.put("NETCHAT_AUTH_REFRESH_REUSE_GRACE", "PT" + REFRESH_REUSE_GRACE_MILLIS / 1000 + "S");
+        // Every test signs up its users from 127.0.0.1; the sign-up limit itself is tested from other addresses.
+        env.put("NETCHAT_AUTH_SIGNUP_UNLIMITED_ADDRESSES", "127.0.0.1");
         env.putAll(extraEnvironment);
         if (onPostgresql()) {
             env.put("NETCHAT_DB_URL", required("netchat.it.pg.url") + PG_DATABASE);

@@ -33,4 +33,26 @@ final class RawHttp {
             return new String[] {response.split(" ", 3)[1], response};
         }
     }
+
+    /**
+     * Sends a request exactly as written (request line and headers, without the blank line) plus the body from
+     * 127.0.0.1, for what the JDK's client refuses to send (a bad percent-encoding); answers status and raw response.
+     */
+    static String[] exact(URI base, String head, byte[] body) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
+            socket.setSoTimeout(30000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.flush();
+            } catch (java.io.IOException e) {
+                // The server may answer and close before the whole body is sent.
+            }
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String[] {response.isEmpty() ? "" : response.split(" ", 3)[1], response};
+        }
+    }
 }

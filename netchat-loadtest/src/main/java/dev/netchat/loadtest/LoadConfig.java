@@ -16,7 +16,9 @@ import java.util.Objects;
 public final class LoadConfig {
 
     /** What a run measures. */
-    public enum Scenario { IDLE, TEAMCHAT, BROADCAST, SIGNIN }
+    public enum Scenario { IDLE, TEAMCHAT, BROADCAST, SIGNIN,
+        /** Team chat at one steady rate for a long time (--duration), with sockets coming and going, watching for leaks. */
+        SOAK }
 
     /** Which server a run drives. */
     public enum TargetKind { NETCHAT, UNDERTOW, SOCKETIO }
@@ -48,6 +50,8 @@ public final class LoadConfig {
     private final Path resultsDir;
     private final Path cacheDir;
     private final String label;
+    private final int soakSampleSeconds;
+    private final int churnPerMinute;
 
     private LoadConfig(Builder b) {
         this.scenario = Objects.requireNonNull(b.scenario, "scenario");
@@ -90,11 +94,16 @@ public final class LoadConfig {
         this.password = Objects.requireNonNull(b.password);
         this.resultsDir = Objects.requireNonNull(b.resultsDir);
         this.cacheDir = Objects.requireNonNull(b.cacheDir);
+        this.soakSampleSeconds = positive("soak-sample-seconds", b.soakSampleSeconds);
+        this.churnPerMinute = notNegative("churn-per-minute", b.churnPerMinute);
         this.label = b.label != null ? b.label : scenario.name().toLowerCase(Locale.ROOT) + "-" + target.name().toLowerCase(Locale.ROOT);
-        if ((scenario == Scenario.TEAMCHAT || scenario == Scenario.BROADCAST) && rates.isEmpty()) {
+        if ((scenario == Scenario.TEAMCHAT || scenario == Scenario.BROADCAST || scenario == Scenario.SOAK) && rates.isEmpty()) {
             throw new IllegalArgumentException("rates must name at least one rate");
         }
-        if (scenario == Scenario.TEAMCHAT && roomSizes.isEmpty() && directConversations == 0) {
+        if (scenario == Scenario.SOAK && rates.size() != 1) {
+            throw new IllegalArgumentException("soak runs at one rate (half the sustained one): " + rates);
+        }
+        if ((scenario == Scenario.TEAMCHAT || scenario == Scenario.SOAK) && roomSizes.isEmpty() && directConversations == 0) {
             throw new IllegalArgumentException("teamchat needs room-sizes or direct conversations");
         }
         if (directConversations * 2 > users) {
@@ -159,6 +168,8 @@ public final class LoadConfig {
                 case "results" -> b.resultsDir(Path.of(v));
                 case "cache" -> b.cacheDir(Path.of(v));
                 case "label" -> b.label(v);
+                case "soak-sample-seconds" -> b.soakSampleSeconds(intValue(k, v));
+                case "churn-per-minute" -> b.churnPerMinute(intValue(k, v));
                 default -> throw new IllegalArgumentException("unknown argument --" + k);
             }
         }
@@ -167,13 +178,13 @@ public final class LoadConfig {
 
     static String usage() {
         return String.join("\n",
-                "usage: java -jar netchat-loadtest.jar --scenario=teamchat|broadcast|idle|signin",
+                "usage: java -jar netchat-loadtest.jar --scenario=teamchat|broadcast|idle|signin|soak",
                 "  --target=netchat|undertow|socketio --url=http://127.0.0.1:8080 --server-pid=PID",
                 "  --users=N --room-sizes=10,50,1000 --direct=N --rates=100,200,400 --duration=SECONDS_PER_RATE",
                 "  [--warmup=5] [--p99-limit-ms=100] [--payload=120] [--source-addresses=8] [--sockets-per-user=1]",
                 "  [--idle-step=1000] [--max-rss-mb=4096] [--concurrency=8] [--connect-concurrency=200]",
                 "  [--max-in-flight=2000] [--drain-seconds=15] [--io-threads=2] [--ping-seconds=30 (0 = off)]",
-                "  [--user-prefix=lt]",
+                "  [--user-prefix=lt] [--soak-sample-seconds=60] [--churn-per-minute=30] (soak: one rate for --duration seconds)",
                 "  [--results=results] [--cache=/tmp/loadtest-cache] [--label=NAME]");
     }
 
@@ -261,6 +272,8 @@ public final class LoadConfig {
     public int ioThreads() { return ioThreads; }
     /** How often each NetChat socket sends {"type":"ping"}, as the web client does; 0 = never. */
     public int pingSeconds() { return pingSeconds; }
+    public int soakSampleSeconds() { return soakSampleSeconds; }
+    public int churnPerMinute() { return churnPerMinute; }
     public String userPrefix() { return userPrefix; }
     public String password() { return password; }
     public Path resultsDir() { return resultsDir; }
@@ -279,6 +292,10 @@ public final class LoadConfig {
         m.put("direct", directConversations);
         m.put("rates", rates);
         m.put("stepSeconds", stepSeconds);
+        if (scenario == Scenario.SOAK) {
+            m.put("soakSampleSeconds", soakSampleSeconds);
+            m.put("churnPerMinute", churnPerMinute);
+        }
         m.put("warmupSeconds", warmupSeconds);
         m.put("p99LimitMs", p99LimitMillis);
         m.put("payloadChars", payloadChars);
@@ -304,6 +321,8 @@ public final class LoadConfig {
         private int directConversations;
         private List<Integer> rates = List.of(10);
         private int stepSeconds = 10;
+        private int soakSampleSeconds = 60;
+        private int churnPerMinute = 30;
         private int warmupSeconds;
         private double p99LimitMillis = 100;
         private int payloadChars = 120;
@@ -332,6 +351,8 @@ public final class LoadConfig {
         public Builder directConversations(int v) { directConversations = v; return this; }
         public Builder rates(List<Integer> v) { rates = v; return this; }
         public Builder stepSeconds(int v) { stepSeconds = v; return this; }
+        public Builder soakSampleSeconds(int v) { soakSampleSeconds = v; return this; }
+        public Builder churnPerMinute(int v) { churnPerMinute = v; return this; }
         public Builder warmupSeconds(int v) { warmupSeconds = v; return this; }
         public Builder p99LimitMillis(double v) { p99LimitMillis = v; return this; }
         public Builder payloadChars(int v) { payloadChars = v; return this; }

@@ -64,7 +64,7 @@ public final class LoadRun {
     public static LoadResult run(LoadConfig cfg) throws Exception {
         LoadRun run = new LoadRun(cfg);
         LoadResult result = switch (cfg.scenario()) {
-            case TEAMCHAT -> run.messaging(false);
+            case TEAMCHAT, SOAK -> run.messaging(false);
             case BROADCAST -> run.messaging(true);
             case IDLE -> run.idle();
             case SIGNIN -> run.signin();
@@ -109,6 +109,17 @@ public final class LoadRun {
             settle(result);
             Sampler s = new Sampler(result);
             sampler.scheduleAtFixedRate(s::sample, 1, 1, TimeUnit.SECONDS);
+            Soak soak = cfg.scenario() == LoadConfig.Scenario.SOAK ? new Soak(clients) : null;
+            ScheduledExecutorService soakTimer = Executors.newSingleThreadScheduledExecutor();
+            if (soak != null) {
+                soak.watch.sample(0);
+                soakTimer.scheduleWithFixedDelay(() -> soak.watch.sample(soak.open.size()), cfg.soakSampleSeconds(),
+                        cfg.soakSampleSeconds(), TimeUnit.SECONDS);
+                if (cfg.churnPerMinute() > 0) {
+                    long every = Math.max(1, 60_000L / cfg.churnPerMinute());
+                    soakTimer.scheduleWithFixedDelay(soak::churn, every, every, TimeUnit.MILLISECONDS);
+                }
+            }
 
             List<int[]> plan = new ArrayList<>();
             if (cfg.warmupSeconds() > 0) {
@@ -143,6 +154,17 @@ public final class LoadRun {
                 }
             }
             sampler.shutdownNow();
+            if (soak != null) {
+                soakTimer.shutdownNow();
+                soak.open.forEach(WsClients.WsSocket::close);
+                soak.watch.sample(0);
+                Map<String, Object> summary = soak.watch.summary();
+                summary.put("churnConnects", soak.connects.get());
+                summary.put("churnFailures", soak.failures.get());
+                result.getExtra().put("soak", summary);
+            } else {
+                soakTimer.shutdownNow();
+            }
             closing = true;
             DeliveryLedger.Tally tally = ledger.tally();
             result.counts(sent.sum(), accepted.sum(), deliveries.sum(), tally,
@@ -509,6 +531,49 @@ public final class LoadRun {
             // counted per socket
         }
         return failed.get();
+    }
+
+    /**
+     * Soak: sockets that come and go beside the measured ones, as people open and close tabs (they take no part in
+     * the delivery ledger), and the server watched for leaks while they do.
+     */
+    private final class Soak {
+        static final int KEEP_OPEN = 20;
+        final WsClients clients;
+        final SoakWatch watch = new SoakWatch(cfg.serverPid(), Integer.getInteger("netchat.soak.db-port", 5432));
+        final java.util.concurrent.ConcurrentLinkedDeque<WsClients.WsSocket> open = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        final AtomicInteger connects = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger nextId = new AtomicInteger(1_000_000);
+
+        Soak(WsClients clients) {
+            this.clients = clients;
+        }
+
+        void churn() {
+            try {
+                while (open.size() >= KEEP_OPEN) {
+                    WsClients.WsSocket oldest = open.pollFirst();
+                    if (oldest != null) {
+                        oldest.close();
+                    }
+                }
+                int id = nextId.getAndIncrement();
+                int user = ThreadLocalRandom.current().nextInt(cfg.users());
+                clients.connect(id, target.socketUri(user, new int[0]), target.subprotocols(user),
+                                WsClients.sourceAddress(id, cfg.sourceAddresses()), (socket, frame) -> { })
+                        .whenComplete((socket, e) -> {
+                            if (e != null) {
+                                failures.incrementAndGet();
+                            } else {
+                                connects.incrementAndGet();
+                                open.addLast(socket);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+            }
+        }
     }
 
     private int[] roomsOfReceiver(int id) {

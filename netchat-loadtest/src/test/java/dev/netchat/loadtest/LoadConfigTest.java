@@ -57,4 +57,16 @@ class LoadConfigTest {
         assertThatThrownBy(() -> LoadConfig.parse("--users=10", "--direct=6")).hasMessageContaining("direct");
         assertThatThrownBy(() -> LoadConfig.parse("--source-addresses=300")).hasMessageContaining("source-addresses");
     }
+
+    @Test
+    void soakRunsOneRateForTheGivenDurationWithSamplingAndChurnSettings() {
+        LoadConfig c = LoadConfig.parse("--scenario=soak", "--target=netchat", "--url=http://127.0.0.1:8080", "--users=100",
+                "--room-sizes=10", "--rates=50", "--duration=3600", "--soak-sample-seconds=30", "--churn-per-minute=12");
+        assertThat(c.scenario()).isEqualTo(LoadConfig.Scenario.SOAK);
+        assertThat(c.stepSeconds()).isEqualTo(3600);
+        assertThat(c.soakSampleSeconds()).isEqualTo(30);
+        assertThat(c.churnPerMinute()).isEqualTo(12);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadConfig.parse("--scenario=soak", "--target=netchat",
+                "--url=http://x", "--users=10", "--room-sizes=5", "--rates=10,20")).hasMessageContaining("one rate");
+    }
 }

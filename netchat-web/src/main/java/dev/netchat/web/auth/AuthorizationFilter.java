@@ -4,7 +4,9 @@ import dev.netchat.web.error.Problems;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import dev.netchat.auth.SessionStatus;
 import dev.netchat.user.AccountStatus;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,6 +39,9 @@ public class AuthorizationFilter implements ContainerRequestFilter {
     @Inject
     AccountStatus accounts;
 
+    @Inject
+    SessionStatus sessions;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
@@ -60,6 +65,14 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         }
         if (!status.active()) {
             request.abortWith(Problems.of(403, "Account disabled", "This account is disabled.", uri, List.of()).build());
+            return;
+        }
+        // The token is valid until it expires, but its session may have ended since (logout, password change,
+        // a reused refresh token, an admin): refused on every node within seconds.
+        if (!(security.getUserPrincipal() instanceof JsonWebToken jwt) || !sessions.active(jwt.getClaim("sid"))) {
+            request.abortWith(Problems.of(401, "Session ended", "This session has ended; sign in again.", uri, List.of())
+                    .header("WWW-Authenticate", "Bearer realm=\"netchat\", error=\"invalid_token\"")
+                    .build());
             return;
         }
         if (status.mustChangePassword() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {

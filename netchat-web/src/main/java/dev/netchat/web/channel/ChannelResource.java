@@ -36,6 +36,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChannelResource {
 
+    @jakarta.inject.Inject
+    dev.netchat.web.shared.UserRates rates;
+
+    @jakarta.inject.Inject
+    dev.netchat.metrics.NetChatMetrics metrics;
+
+
     @EJB
     ChannelService channels;
 
@@ -60,6 +67,9 @@ public class ChannelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateChannelRequest body) {
         CreateChannelRequest b = body == null ? new CreateChannelRequest(null, null, null, null, null) : body;
+        if (b.memberIds() != null && b.memberIds().stream().anyMatch(m -> m != null && !m.equals(caller.getName()))) {
+            rates.conversation(caller.getName());
+        }
         CreatedChannel result = channels.create(caller.getName(),
                 new NewChannel(b.type(), b.name(), b.description(), b.isPrivate(), b.memberIds()));
         return Response.status(result.created() ? 201 : 200).entity(result.channel()).build();
@@ -120,7 +130,11 @@ public class ChannelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("id") String id, PostMessageRequest body) {
         PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null) : body;
+        rates.post(caller.getName());
         PostedMessage posted = messages.post(caller.getName(), id, b.text(), b.clientMessageId(), b.parentId());
+        if (posted.created()) {
+            metrics.messagePosted();
+        }
         return Response.status(posted.created() ? 201 : 200).entity(posted.message()).build();
     }
 }

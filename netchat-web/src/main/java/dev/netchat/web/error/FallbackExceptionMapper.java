@@ -62,6 +62,43 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
+    /**
+     * The link of the cause chain that says "the database cannot be reached": a connection failure (SQLState class
+     * 08), PostgreSQL shutting down or refusing connections (57P01–57P03, 55000 "not accepting connections"),
+     * Hibernate's JDBCConnectionException, or the connection pool unable to hand out a connection. Null when none.
+     */
+    static Throwable unavailableCause(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
+            String type = t.getClass().getName();
+            if (type.equals("org.hibernate.exception.JDBCConnectionException") || type.equals("jakarta.resource.ResourceException")
+                    || type.startsWith("jakarta.resource.spi.")) {
+                return t;
+            }
+            if (t instanceof SQLException sql && isConnectionState(sql)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A data exception (SQLState class 22: NUL in text, invalid encoding, value out of range) in the cause chain. */
+    static Throwable refusedValueCause(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isConnectionState(SQLException sql) {
+        String state = sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P")
+                || (state.equals("55000") && String.valueOf(sql.getMessage()).contains("accepting connections")));
+    }
+
     private static Throwable next(Throwable t) {
         if (t.getCause() != null && t.getCause() != t) {
             return t.getCause();
@@ -78,6 +115,21 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problems.of(409, "Conflict", "Someone else changed this at the same time; try again.", uri, List.of())
                         .build();
             }
+        }
+        Throwable unavailable = unavailableCause(e);
+        if (unavailable != null) {
+            LOG.warning(() -> "Database unavailable: " + unavailable.getClass().getSimpleName() + " on " + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(503, "Database unavailable", "NetChat cannot reach its database right now; try again shortly.", uri, List.of())
+                    .header("Retry-After", 5)
+                    .build();
+        }
+        Throwable refusedValue = refusedValueCause(e);
+        if (refusedValue != null) {
+            // The database refused a value the request carried (a NUL character, a number out of range): bad input.
+            LOG.info(() -> "Value refused by the database: SQLState " + ((SQLException) refusedValue).getSQLState() + " on "
+                    + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(400, "Invalid input", "The request carries a value that cannot be stored (for example a NUL character).",
+                    uri, List.of()).build();
         }
         Throwable busy = busyCause(e);
         if (busy != null) {

@@ -46,6 +46,12 @@ public class ChatEndpoint {
     @Inject
     ChatHub hub;
 
+    @Inject
+    SocketGuard guard;
+
+    @Inject
+    dev.netchat.web.shared.UserRates rates;
+
     @EJB
     ReplayService replays;
 
@@ -79,6 +85,9 @@ public class ChatEndpoint {
         VerifiedToken caller = (VerifiedToken) config.getUserProperties().get(HandshakeAuthenticator.CALLER);
         if (caller == null || !presence.active(caller.userId())) {
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Not authenticated"));
+            return;
+        }
+        if (!guard.admit(session, caller.userId(), caller.sessionId())) {
             return;
         }
         session.setMaxIdleTimeout(idleTimeoutSeconds * 1000L);
@@ -115,6 +124,16 @@ public class ChatEndpoint {
         }
     }
 
+    /**
+     * Binary frames have no meaning here. They are taken in pieces as they arrive (a partial handler: never
+     * collected into one message) and the first piece closes the socket with 1003, so no amount of binary data
+     * is buffered. (A size limit here would make the container close with 1009 instead.)
+     */
+    @OnMessage
+    public void binary(Session session, java.nio.ByteBuffer part, boolean last) {
+        close(session, new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Binary frames are not accepted"));
+    }
+
     private void message(String text) {
         JsonObject frame;
         try (var reader = Wire.JSON.createReader(new StringReader(text))) {
@@ -138,6 +157,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        guard.release(session);
         if (connection != null) {
             hub.closed(connection);
         }
@@ -160,6 +180,15 @@ public class ChatEndpoint {
             if (last != null && now - last < TYPING_INTERVAL_MILLIS) {
                 return;
             }
+        }
+        // Every forwarded typing event counts, starts and stops alike (alternating them defeats the debounce).
+        long wait = rates.typing(connection.userId());
+        if (wait > 0) {
+            // Not a bad frame (it does not count towards closing the socket), but not forwarded either.
+            connection.send(Frames.error(429, "Too many typing events", "Slow down; try again in " + wait + " seconds."));
+            return;
+        }
+        if (type.equals("typing.start")) {
             lastTyping.put(channelId, now);
         } else {
             lastTyping.remove(channelId);

@@ -45,6 +45,9 @@ public class WebSocketHandshakeFilter extends HttpFilter {
     @Inject
     AccountStatus accounts;
 
+    @Inject
+    dev.netchat.auth.SessionStatus sessions;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -63,6 +66,11 @@ public class WebSocketHandshakeFilter extends HttpFilter {
         if (caller.isPresent() && !accounts.of(caller.get().userId()).active()) {
             audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", caller.get().userId(), null, "account disabled");
             ProblemWriter.write(request, response, 403, "Account disabled", "This account is disabled.");
+            return;
+        }
+        if (caller.isPresent() && !sessions.active(caller.get().sessionId())) {
+            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", caller.get().userId(), null, "session ended");
+            ProblemWriter.write(request, response, 401, "Session ended", "This session has ended; sign in again.");
             return;
         }
         if (caller.isEmpty()) {

@@ -12,17 +12,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Refuses API request bodies over the limit before anything reads them: a declared Content-Length over the
- * limit gets 413 at once; a body without a length is cut off at the limit while it is read.
- * API bodies are small JSON documents, so the default (64 KiB) is generous.
+ * Refuses request bodies over the limit before anything reads them: a declared Content-Length over the
+ * limit gets 413 problem+json at once; a body without a length is cut off at the limit while it is read.
+ * API bodies are small JSON documents, so their default (64 KiB) is generous; any other path takes at most the
+ * server's own limit (1 MiB, NETCHAT_HTTP_MAX_POST_SIZE), answered here as 413 rather than by the server.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final long DEFAULT_LIMIT = 64 * 1024;
 
+    static final long DEFAULT_OTHER_LIMIT = 1024 * 1024;
+
     private long limit = DEFAULT_LIMIT;
+    private long otherLimit = DEFAULT_OTHER_LIMIT;
 
     @Override
     public void init() {
@@ -30,11 +34,17 @@ public class BodySizeLimitFilter extends HttpFilter {
         if (configured != null && !configured.isBlank()) {
             limit = Long.parseLong(configured.strip());
         }
+        String server = System.getenv("NETCHAT_HTTP_MAX_POST_SIZE");
+        if (server != null && !server.isBlank()) {
+            otherLimit = Long.parseLong(server.strip());
+        }
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = path.startsWith("/api/") ? this.limit : otherLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             ProblemWriter.write(request, response, 413, "Payload too large",

@@ -15,6 +15,8 @@ public final class ProblemWriter {
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String detail) throws IOException {
         response.setHeader("Connection", "close");
+        // Filters may answer before the security headers' filter has run.
+        SecurityHeadersFilter.apply(request, response);
         writeKeepAlive(response, status, title, detail, request.getRequestURI());
     }
 
