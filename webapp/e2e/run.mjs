@@ -155,6 +155,12 @@ async function visible(locator, description, within = timeout) {
   }
 }
 
+/** Theme and Sign out live in the user menu in the banner (issue 16). */
+async function openUserMenu(page) {
+  const button = page.getByRole('banner').getByRole('button', { name: /account, theme and sign out/ });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 function heading(page, name) {
   return page.getByRole('heading', { level: 1, name, exact: true });
 }
@@ -1472,6 +1478,7 @@ async function main() {
       page,
       dark,
       async () => {
+        await openUserMenu(page);
         await page.getByLabel('Theme', { exact: true }).selectOption('dark');
         await waitForCondition(
           page,
@@ -1549,6 +1556,7 @@ async function main() {
       signOut,
       async () => {
         await page.setViewportSize({ width: 1280, height: 800 });
+        await openUserMenu(page);
         await clickAndExpectResponse(
           page,
           page.getByRole('button', { name: 'Sign out', exact: true }),

@@ -112,6 +112,7 @@ export const messages = {
     welcomeText: 'Channels and conversations will appear here.',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
+    userMenu: 'account, theme and sign out',
   },
   connection: {
     connecting: 'Connecting…',

@@ -99,7 +99,9 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
 
   return (
     <Dialog
-      title={team ? t.title(channelLabel(channel, selfId)) : t.conversationTitle(channelLabel(channel, selfId))}
+      title={
+        team ? t.title(channelLabel(channel, selfId)) : t.conversationTitle(channelLabel(channel, selfId))
+      }
       onClose={onClose}
     >
       <FormAlert message={error?.message} />

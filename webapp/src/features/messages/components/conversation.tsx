@@ -50,9 +50,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
   // Where the "new messages" line goes: fixed for this visit (the server's read marker when it began), moved
   // only by "Mark as unread from here".
   const [lastReadSeq, setLastReadSeq] = useState(() =>
-    summary
-      ? (summary.lastReadSeq ?? Math.max(0, summary.lastSeq - (summary.unreadCount ?? 0)))
-      : null,
+    summary ? (summary.lastReadSeq ?? Math.max(0, summary.lastSeq - (summary.unreadCount ?? 0))) : null,
   );
   const unreadAtOpen = useState(() => (summary?.unreadCount ?? 0) > 0)[0];
   // After "Mark as unread" the marker stays where the person put it until they open the channel again.
