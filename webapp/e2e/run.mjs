@@ -22,6 +22,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { chatDayJourney } from './chat-day.mjs';
 
 const baseUrl = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -1490,6 +1491,7 @@ async function main() {
         assert(scheme === 'dark', `color-scheme is "${scheme}"`);
         const stored = await page.evaluate(() => window.localStorage.getItem('netchat.theme'));
         assert(stored === 'dark', `localStorage netchat.theme is "${stored}"`);
+        await page.keyboard.press('Escape');
       },
       [reload],
     );
@@ -1523,7 +1525,8 @@ async function main() {
           'Menu aria-expanded="true"',
         );
         await visible(nav, 'the navigation drawer');
-        await visible(nav.getByText('No channels yet'), '"No channels yet"');
+        // A new account is in the default channel (issue 16), not greeted by "No channels yet".
+        await visible(nav.getByRole('link', { name: /^general\b/ }), 'the default channel "general"');
       },
       [reload],
     );
@@ -1606,6 +1609,17 @@ async function main() {
     );
 
     await twoPersonJourney(browser);
+    await chatDayJourney(browser, {
+      check,
+      visible,
+      assert,
+      expectAxeClean,
+      waitForCondition,
+      newPersonPage,
+      signUpAs,
+      suffix,
+      baseUrl,
+    });
 
     if (adminCredentials) await adminJourney(browser, signUp);
     else log('NOTE admin journey not run: set ADMIN_USERNAME and ADMIN_PASSWORD to run it');
