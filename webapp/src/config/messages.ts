@@ -6,6 +6,12 @@
 import { rules } from './constants';
 
 const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
+/** A wait as people say it: seconds under a minute, else whole minutes (rounded up), not "900 seconds". */
+const waitTime = (n: number) => {
+  if (n < 60) return seconds(n);
+  const minutes = Math.ceil(n / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+};
 const memberCount = (n: number) => (n === 1 ? '1 member' : `${n} members`);
 /** A channel's description and its member count, as one line (a translation may order them otherwise). */
 const channelAbout = (description: string | null, members: number) =>
@@ -73,11 +79,11 @@ export const messages = {
       tooManyAttempts: (retryAfterSeconds?: number) =>
         retryAfterSeconds === undefined
           ? 'Too many attempts, try again later.'
-          : `Too many attempts, try again in ${seconds(retryAfterSeconds)}.`,
+          : `Too many attempts, try again in ${waitTime(retryAfterSeconds)}.`,
       unavailable: (retryAfterSeconds?: number) =>
         retryAfterSeconds === undefined
           ? 'NetChat is unavailable right now, try again later.'
-          : `NetChat is unavailable right now, try again in ${seconds(retryAfterSeconds)}.`,
+          : `NetChat is unavailable right now, try again in ${waitTime(retryAfterSeconds)}.`,
       network: 'Cannot reach NetChat. Check your connection and try again.',
       unexpected: 'Something went wrong. Please try again.',
       fieldRejected: 'This value was not accepted.',
@@ -292,12 +298,35 @@ export const messages = {
     smsAll: 'All messages',
     smsNeedsPhone: 'Needs a phone number.',
     desktop: 'Desktop notifications while NetChat is in the background',
-    desktopDenied: 'Notifications are blocked in this browser. Allow them in the site settings.',
+    desktopDenied:
+      'Desktop notifications are off because this browser blocks them for NetChat. Allow notifications in the site settings (the icon left of the address), then turn them on here.',
+    level: 'Notify me about',
+    levelAll: 'All new messages',
+    levelMentions: 'Direct messages, group conversations and mentions',
+    levelOff: 'Nothing',
+    levelHint:
+      'A channel can have its own level in its settings. The same choice decides text messages (SMS).',
+    dnd: 'Do not disturb',
+    dndOff: 'Off',
+    dndUntil: (until: Date) =>
+      `On until ${until.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`,
+    dndFor: (hours: number) => (hours === 1 ? 'For 1 hour' : `For ${hours} hours`),
+    dndTurnOff: 'Turn off',
+    password: 'Password',
+    passwordChanged: 'Password changed. Your other sessions were signed out.',
     desktopUnsupported: 'This browser cannot show notifications.',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved.',
     notificationTitle: (author: string, channel: string) => `${author} in ${channel}`,
+  },
+  channelNotifications: {
+    legend: 'Notifications for this conversation',
+    default: 'As in my settings',
+    all: 'All new messages',
+    mentions: 'Direct messages and mentions',
+    off: 'Nothing',
+    mute: 'Mute (no notifications at all, also no SMS)',
   },
   admin: {
     open: 'Admin',

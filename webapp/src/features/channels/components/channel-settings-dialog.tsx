@@ -13,6 +13,7 @@ import { chatApi } from '@/lib/chat-api';
 import { navigate } from '@/lib/navigation';
 import { queryKeys } from '@/lib/query-keys';
 import type { Channel, User } from '@/types/api';
+import { ChannelNotifications } from './channel-notifications';
 import { NewConversationDialog } from './new-conversation-dialog';
 import { UserPicker } from './user-picker';
 
@@ -192,6 +193,7 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
           </div>
         )}
       </section>
+      <ChannelNotifications channel={channel} />
       <div className="dialog__actions dialog__section">
         <Button
           variant="secondary"

@@ -38,6 +38,17 @@ describe('SignInForm', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   });
 
+  it('says a long wait in minutes, not seconds', async () => {
+    mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': problemResponse(429, {}, { 'Retry-After': '890' }),
+    });
+
+    await signInAs('ada', 'whatever1');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts, try again in 15 minutes');
+  });
+
   it('says so when the server cannot be reached', async () => {
     mockFetch({
       'POST /api/auth/refresh': problemResponse(401),
