@@ -89,6 +89,12 @@ export const messages = {
       fieldRejected: 'This value was not accepted.',
       accountDisabled: 'This account is disabled. Ask an administrator for help.',
     },
+    signedOut: {
+      disabled:
+        'You were signed out because an administrator disabled your account. Ask an administrator to enable it again.',
+      ended: 'An administrator ended your session. Sign in again to continue.',
+      'password-changed': 'Your password was changed in another session. Sign in with the new password.',
+    },
   },
   validation: {
     fullNameRequired: 'Enter your full name.',
