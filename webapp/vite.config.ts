@@ -31,5 +31,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
+    // The default 5 s per test timed out component tests that type into dialogs when the build machine's two
+    // cores were shared by several builds (load average 20); the tests wait for what they assert, not the clock.
+    testTimeout: 20_000,
   },
 });

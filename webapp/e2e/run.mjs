@@ -22,6 +22,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { chatDayJourney } from './chat-day.mjs';
 
 const baseUrl = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -153,6 +154,12 @@ async function visible(locator, description, within = timeout) {
   } catch {
     throw new Error(`timed out waiting for ${description} to be visible`);
   }
+}
+
+/** Theme and Sign out live in the user menu in the banner (issue 16). */
+async function openUserMenu(page) {
+  const button = page.getByRole('banner').getByRole('button', { name: /account, theme and sign out/ });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }
 
 function heading(page, name) {
@@ -1472,6 +1479,7 @@ async function main() {
       page,
       dark,
       async () => {
+        await openUserMenu(page);
         await page.getByLabel('Theme', { exact: true }).selectOption('dark');
         await waitForCondition(
           page,
@@ -1483,6 +1491,7 @@ async function main() {
         assert(scheme === 'dark', `color-scheme is "${scheme}"`);
         const stored = await page.evaluate(() => window.localStorage.getItem('netchat.theme'));
         assert(stored === 'dark', `localStorage netchat.theme is "${stored}"`);
+        await page.keyboard.press('Escape');
       },
       [reload],
     );
@@ -1516,7 +1525,8 @@ async function main() {
           'Menu aria-expanded="true"',
         );
         await visible(nav, 'the navigation drawer');
-        await visible(nav.getByText('No channels yet'), '"No channels yet"');
+        // A new account is in the default channel (issue 16), not greeted by "No channels yet".
+        await visible(nav.getByRole('link', { name: /^general\b/ }), 'the default channel "general"');
       },
       [reload],
     );
@@ -1549,6 +1559,7 @@ async function main() {
       signOut,
       async () => {
         await page.setViewportSize({ width: 1280, height: 800 });
+        await openUserMenu(page);
         await clickAndExpectResponse(
           page,
           page.getByRole('button', { name: 'Sign out', exact: true }),
@@ -1598,6 +1609,17 @@ async function main() {
     );
 
     await twoPersonJourney(browser);
+    await chatDayJourney(browser, {
+      check,
+      visible,
+      assert,
+      expectAxeClean,
+      waitForCondition,
+      newPersonPage,
+      signUpAs,
+      suffix,
+      baseUrl,
+    });
 
     if (adminCredentials) await adminJourney(browser, signUp);
     else log('NOTE admin journey not run: set ADMIN_USERNAME and ADMIN_PASSWORD to run it');

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useMemo } from 'react';
 import { ConnectionBanner } from '@/components/connection-banner';
 import { Spinner } from '@/components/spinner';
@@ -12,10 +12,11 @@ import { SettingsButton } from '@/features/settings/components/settings-button';
 import { AppFrame } from '@/features/shell/components/app-frame';
 import { QuickSwitcherLauncher } from '@/features/switcher/components/quick-switcher-launcher';
 import { messages } from '@/config/messages';
-import { channelLabel } from '@/lib/channel-label';
 import { notifyIfHidden } from '@/lib/desktop-notifications';
+import { notificationTitle, shouldNotify } from '@/lib/notification-rules';
+import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
-import type { Channel, Message } from '@/types/api';
+import type { Channel, CurrentUser, Message } from '@/types/api';
 import { useChannels } from '@/hooks/use-channels';
 import { useRealtime } from '@/hooks/use-realtime';
 import { useUnreadTitle } from '@/hooks/use-unread-title';
@@ -56,13 +57,16 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
       const channel =
         client.getQueryData<Channel>(queryKeys.channel(message.channelId)) ??
         client.getQueryData<Channel[]>(queryKeys.channels)?.find((c) => c.id === message.channelId);
-      const where = channel ? channelLabel(channel, self.id) : messages.app.name;
-      notifyIfHidden(messages.settings.notificationTitle(message.user.fullName, where), message.text, () =>
+      const settings = client.getQueryData<CurrentUser>(queryKeys.me)?.notifications;
+      if (!shouldNotify(message, channel, settings, self.username)) return;
+      notifyIfHidden(notificationTitle(message, channel, self.id), message.text, () =>
         navigate(message.channelId),
       );
     },
-    [client, self.id],
+    [client, self.id, self.username],
   );
+  // The person's notification levels, which decide desktop notifications (onIncomingMessage).
+  useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => chatApi.getMe(signal) });
   useRealtime(self, { onIncomingMessage });
   useOutboxFlusher(self);
   const channels = useChannels();

@@ -48,6 +48,8 @@ export const socketProtocol = 'netchat.v1';
 export const pingIntervalMs = 30_000;
 /** Messages per page of history. */
 export const messagePageSize = 50;
+/** Opening a channel loads older pages until its first unread message, at most this many pages. */
+export const catchUpMaxPages = 40;
 /** Send typing.start at most this often while typing; typing.stop after this much quiet. */
 export const typingThrottleMs = 3_000;
 export const typingIdleMs = 4_000;
@@ -80,4 +82,5 @@ export const storageKeys = {
   theme: 'netchat.theme',
   outbox: 'netchat.outbox',
   desktopNotifications: 'netchat.desktopNotifications',
+  drafts: 'netchat.drafts',
 } as const;

@@ -6,6 +6,12 @@
 import { rules } from './constants';
 
 const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
+/** A wait as people say it: seconds under a minute, else whole minutes (rounded up), not "900 seconds". */
+const waitTime = (n: number) => {
+  if (n < 60) return seconds(n);
+  const minutes = Math.ceil(n / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+};
 const memberCount = (n: number) => (n === 1 ? '1 member' : `${n} members`);
 /** A channel's description and its member count, as one line (a translation may order them otherwise). */
 const channelAbout = (description: string | null, members: number) =>
@@ -73,15 +79,21 @@ export const messages = {
       tooManyAttempts: (retryAfterSeconds?: number) =>
         retryAfterSeconds === undefined
           ? 'Too many attempts, try again later.'
-          : `Too many attempts, try again in ${seconds(retryAfterSeconds)}.`,
+          : `Too many attempts, try again in ${waitTime(retryAfterSeconds)}.`,
       unavailable: (retryAfterSeconds?: number) =>
         retryAfterSeconds === undefined
           ? 'NetChat is unavailable right now, try again later.'
-          : `NetChat is unavailable right now, try again in ${seconds(retryAfterSeconds)}.`,
+          : `NetChat is unavailable right now, try again in ${waitTime(retryAfterSeconds)}.`,
       network: 'Cannot reach NetChat. Check your connection and try again.',
       unexpected: 'Something went wrong. Please try again.',
       fieldRejected: 'This value was not accepted.',
       accountDisabled: 'This account is disabled. Ask an administrator for help.',
+    },
+    signedOut: {
+      disabled:
+        'You were signed out because an administrator disabled your account. Ask an administrator to enable it again.',
+      ended: 'An administrator ended your session. Sign in again to continue.',
+      'password-changed': 'Your password was changed in another session. Sign in with the new password.',
     },
   },
   validation: {
@@ -112,6 +124,7 @@ export const messages = {
     welcomeText: 'Channels and conversations will appear here.',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
+    userMenu: 'account, theme and sign out',
   },
   connection: {
     connecting: 'Connecting…',
@@ -133,6 +146,7 @@ export const messages = {
     mentioned: 'mentions you',
     online: 'online',
     offline: 'offline',
+    group: (n: number) => `group of ${n}`,
     privateChannel: 'private',
     unnamed: 'Conversation',
     channelName: (name: string) => `# ${name}`,
@@ -190,6 +204,9 @@ export const messages = {
     removeMember: (name: string) => `Remove ${name} from the channel`,
     remove: 'Remove',
     leave: 'Leave channel',
+    leaveConversation: 'Leave conversation',
+    conversationTitle: (name: string) => `Conversation with ${name}`,
+    startGroup: (name: string) => `Start a group with ${name}`,
     leaving: 'Leaving…',
     you: '(you)',
     onlyManagers: 'Only the person who created this channel, or an admin, can change it or its members.',
@@ -230,6 +247,10 @@ export const messages = {
     cancelEdit: 'Cancel',
     editLabel: 'Edit message',
     editHint: 'Enter saves, Escape cancels.',
+    markUnread: 'Mark as unread from here',
+    personOnline: 'Online',
+    personOffline: 'Offline',
+    markUnreadFailed: 'Could not mark the message as unread.',
   },
   deleteMessage: {
     title: 'Delete message?',
@@ -241,6 +262,7 @@ export const messages = {
     label: 'Thread',
     heading: 'Thread',
     close: 'Close thread',
+    back: 'Back to conversation',
     repliesLabel: 'Replies',
     noReplies: 'No replies yet.',
     composerLabel: 'Reply in thread',
@@ -282,12 +304,35 @@ export const messages = {
     smsAll: 'All messages',
     smsNeedsPhone: 'Needs a phone number.',
     desktop: 'Desktop notifications while NetChat is in the background',
-    desktopDenied: 'Notifications are blocked in this browser. Allow them in the site settings.',
+    desktopDenied:
+      'Desktop notifications are off because this browser blocks them for NetChat. Allow notifications in the site settings (the icon left of the address), then turn them on here.',
+    level: 'Notify me about',
+    levelAll: 'All new messages',
+    levelMentions: 'Direct messages, group conversations and mentions',
+    levelOff: 'Nothing',
+    levelHint:
+      'A channel can have its own level in its settings. The same choice decides text messages (SMS).',
+    dnd: 'Do not disturb',
+    dndOff: 'Off',
+    dndUntil: (until: Date) =>
+      `On until ${until.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`,
+    dndFor: (hours: number) => (hours === 1 ? 'For 1 hour' : `For ${hours} hours`),
+    dndTurnOff: 'Turn off',
+    password: 'Password',
+    passwordChanged: 'Password changed. Your other sessions were signed out.',
     desktopUnsupported: 'This browser cannot show notifications.',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved.',
     notificationTitle: (author: string, channel: string) => `${author} in ${channel}`,
+  },
+  channelNotifications: {
+    legend: 'Notifications for this conversation',
+    default: 'As in my settings',
+    all: 'All new messages',
+    mentions: 'Direct messages and mentions',
+    off: 'Nothing',
+    mute: 'Mute (no notifications at all, also no SMS)',
   },
   admin: {
     open: 'Admin',

@@ -14,6 +14,7 @@ import {
   withOwnReactions,
 } from '@/lib/cache-updates';
 import { getLocation } from '@/lib/navigation';
+import { setSignOutReason, signOutReasonOf } from '@/lib/session';
 import { queryKeys } from '@/lib/query-keys';
 import { notifyOpen, setConnectionStatus, setRealtimeClient } from '@/lib/realtime';
 import { SocketClient } from '@/lib/socket-client';
@@ -129,6 +130,15 @@ export function useRealtime(self: RealtimeSelf | null, callbacks: RealtimeCallba
         void client.invalidateQueries({ queryKey: queryKeys.channels });
       },
       onStatus: setConnectionStatus,
+      onClose: (code, reason) => {
+        // The server ended the session (an admin disabled the account or ended its sessions): the renewal
+        // that follows fails, and the sign-in screen says why instead of showing a bare form.
+        const why = signOutReasonOf(code, reason);
+        if (why) {
+          setSignOutReason(why);
+          void refreshSession().catch(() => null);
+        }
+      },
       onOpen: () => {
         // What happened while we were away but cannot be replayed (new channels, read markers) comes by REST.
         void client.invalidateQueries({ queryKey: queryKeys.channels });

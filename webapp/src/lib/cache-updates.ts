@@ -116,6 +116,10 @@ export function mergeChannel(client: QueryClient, channel: Channel): void {
     unreadCount: channel.unreadCount ?? old.unreadCount,
     members: channel.members ?? old.members,
     mentionCount: channel.mentionCount ?? old.mentionCount,
+    // The person's own state: events, which all members share, carry none of it.
+    lastReadSeq: channel.lastReadSeq ?? old.lastReadSeq,
+    notificationLevel: channel.muted == null ? old.notificationLevel : channel.notificationLevel,
+    muted: channel.muted ?? old.muted,
   });
   client.setQueryData<Channel[]>(queryKeys.channels, (list) => {
     if (!list) return list;
@@ -159,16 +163,33 @@ export function noteNewMessage(
   });
 }
 
+/**
+ * The person's read marker moved (their own read here, or a read.updated from any of their tabs and devices).
+ * Forward: the count shrinks at once. Back ("Mark as unread"): how many messages lie past it only the server
+ * can say, so the list is fetched again.
+ */
 export function setChannelRead(client: QueryClient, channelId: string, seq: number): void {
+  let movedBack = false;
   updateChannelInList(client, channelId, (c) => {
+    if (c.lastReadSeq != null && seq < c.lastReadSeq) {
+      movedBack = true;
+      return { ...c, lastReadSeq: seq };
+    }
     const unreadCount = Math.max(0, Math.min(c.unreadCount ?? 0, c.lastSeq - seq));
     // Which of the remaining unread messages mention us is unknown here: at most all of them.
-    return { ...c, unreadCount, mentionCount: Math.min(c.mentionCount ?? 0, unreadCount) };
+    return {
+      ...c,
+      lastReadSeq: Math.max(c.lastReadSeq ?? 0, seq),
+      unreadCount,
+      mentionCount: Math.min(c.mentionCount ?? 0, unreadCount),
+    };
   });
+  if (movedBack) void client.invalidateQueries({ queryKey: queryKeys.channels });
 }
 
+/** Someone came or went: every place that shows them (conversations in the sidebar, member lists) follows. */
 export function setPresence(client: QueryClient, user: Pick<User, 'id' | 'online' | 'lastActive'>): void {
-  client.setQueriesData<Channel>({ queryKey: queryKeys.allChannelDetails }, (channel) =>
+  const update = (channel: Channel | undefined): Channel | undefined =>
     channel?.members?.some((m) => m.id === user.id)
       ? {
           ...channel,
@@ -176,7 +197,10 @@ export function setPresence(client: QueryClient, user: Pick<User, 'id' | 'online
             m.id === user.id ? { ...m, online: user.online, lastActive: user.lastActive } : m,
           ),
         }
-      : channel,
+      : channel;
+  client.setQueriesData<Channel>({ queryKey: queryKeys.allChannelDetails }, update);
+  client.setQueryData<Channel[]>(queryKeys.channels, (list) =>
+    list?.map((channel) => update(channel) ?? channel),
   );
 }
 

@@ -1,6 +1,14 @@
 /** REST calls for channels, messages and users (API.md), shared by the features that show them. */
 import { apiPaths, messagePageSize } from '@/config/constants';
-import type { Channel, ChannelType, CurrentUser, Message, MessagePage, User } from '@/types/api';
+import type {
+  Channel,
+  ChannelType,
+  CurrentUser,
+  Message,
+  MessagePage,
+  NotificationLevel,
+  User,
+} from '@/types/api';
 import { apiRequest } from './api-client';
 
 export const chatApi = {
@@ -27,6 +35,11 @@ export const chatApi = {
   joinChannel: (id: string) => apiRequest<Channel>(apiPaths.channelJoin(id), { method: 'POST' }),
   markRead: (id: string, seq: number) =>
     apiRequest<void>(apiPaths.channelRead(id), { method: 'POST', body: { seq } }),
+  /** "Mark as unread from here": the message at seq and everything after it are unread again. */
+  markUnread: (id: string, seq: number) =>
+    apiRequest<void>(`${apiPaths.channel(id)}/unread`, { method: 'POST', body: { seq } }),
+  setChannelNotifications: (id: string, level: NotificationLevel | 'default', muted: boolean) =>
+    apiRequest<Channel>(`${apiPaths.channel(id)}/notifications`, { method: 'PUT', body: { level, muted } }),
   listMessages: (id: string, before?: number, signal?: AbortSignal) => {
     const query = new URLSearchParams({ limit: String(messagePageSize) });
     if (before !== undefined) query.set('before', String(before));

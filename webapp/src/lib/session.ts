@@ -93,3 +93,28 @@ export function setSession(next: Session | null): void {
   scheduleRefresh(next ? refreshDelayMs(next.expiresAt) : undefined);
   listeners.forEach((listener) => listener());
 }
+
+/** Why the session ended, when the server said so (shown once on the sign-in screen). */
+export type SignOutReason = 'disabled' | 'ended' | 'password-changed';
+
+let signOutReason: SignOutReason | null = null;
+
+export function setSignOutReason(reason: SignOutReason | null): void {
+  signOutReason = reason;
+}
+
+/** The reason, once: a later sign-out without one is not explained by an old one. */
+export function takeSignOutReason(): SignOutReason | null {
+  const reason = signOutReason;
+  signOutReason = null;
+  return reason;
+}
+
+/** Reads the reason of a socket close such as 1008 "Session ended: account disabled". */
+export function signOutReasonOf(code: number, reason: string): SignOutReason | null {
+  if (code !== 1008 || !reason.startsWith('Session ended')) return null;
+  if (reason.includes('disabled')) return 'disabled';
+  if (reason.includes('password')) return 'password-changed';
+  if (reason.includes('signed out')) return null;
+  return 'ended';
+}

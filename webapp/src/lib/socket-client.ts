@@ -35,6 +35,8 @@ export interface SocketClientOptions {
   /** The channel's history cannot be replayed: refetch it. */
   onResync: (channelId: string) => void;
   onStatus?: (status: ConnectionStatus) => void;
+  /** The server closed the connection (code and reason as sent), e.g. 1008 "Session ended: account disabled". */
+  onClose?: (code: number, reason: string) => void;
   /** Runs after every successful (re)connection, once `resume` is sent. */
   onOpen?: () => void;
   /** Awaited before reconnecting after a connection that never opened (e.g. to renew the session). */
@@ -191,10 +193,11 @@ export class SocketClient {
     socket.onerror = () => {
       // A close event follows; reconnecting happens there.
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.stopPing();
+      this.options.onClose?.(event?.code ?? 0, event?.reason ?? '');
       this.scheduleReconnect(didOpen);
     };
   }

@@ -18,6 +18,10 @@ export interface AuthResponse {
 
 export interface NotificationSettings {
   sms?: 'off' | 'mentions' | 'all';
+  /** Which messages show a desktop notification; mentions and direct messages by default. */
+  desktop?: 'off' | 'mentions' | 'all';
+  /** Do not disturb until this time (ISO-8601); null when off. */
+  dndUntil?: string | null;
   [setting: string]: unknown;
 }
 
@@ -85,7 +89,18 @@ export interface Channel {
    * date from live events; null or absent inside socket events.
    */
   mentionCount?: number | null;
+  /** The signed-in person's read marker (null inside socket events). */
+  lastReadSeq?: number | null;
+  /** A conversation between exactly two people, which can never get more members (a group of two is not). */
+  direct?: boolean;
+  /** The public channel every new account joins. */
+  default?: boolean;
+  /** The person's own level for this channel; null follows their own level (NotificationSettings.desktop). */
+  notificationLevel?: NotificationLevel | null;
+  muted?: boolean | null;
 }
+
+export type NotificationLevel = 'all' | 'mentions' | 'off';
 
 export interface Reaction {
   type: string;

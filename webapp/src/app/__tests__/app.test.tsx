@@ -57,6 +57,7 @@ describe('App', () => {
     expect(heading).toHaveFocus();
     expect(callsTo('GET /api/users/me')[0].headers.get('Authorization')).toBe('Bearer fresh');
 
+    await user.click(screen.getByRole('button', { name: /account, theme and sign out/ }));
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to NetChat' })).toHaveFocus();

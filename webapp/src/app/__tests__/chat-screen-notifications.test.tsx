@@ -1,9 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatScreen } from '@/app/chat-screen';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
+import { queryKeys } from '@/lib/query-keys';
 import { setVisibility, stubNotifications, turnedOn } from '@/testing/browser-notifications';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
 import { channelOf, jsonResponse, messageNewFrame, mockFetch } from '@/testing/test-utils';
@@ -17,11 +18,15 @@ const general = channelOf('c1', { name: 'general', createdBy: 'u-2', lastSeq: 4 
 const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null };
 
 /** The signed-in screen with its socket open and the channel list loaded. */
-async function renderChatScreen() {
+async function renderChatScreen(desktop: 'all' | 'mentions' = 'all') {
   FakeWebSocket.install();
-  mockFetch({ 'GET /api/channels': jsonResponse({ channels: [general] }) });
+  mockFetch({
+    'GET /api/channels': jsonResponse({ channels: [general] }),
+    'GET /api/users/me': jsonResponse({ ...ada, notifications: { desktop } }),
+  });
+  const client = createQueryClient();
   render(
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={client}>
       <ChatScreen
         user={{ ...ada, role: 'user', mustChangePassword: false, isAdmin: false }}
         onSignOut={vi.fn()}
@@ -31,6 +36,8 @@ async function renderChatScreen() {
     </QueryClientProvider>,
   );
   await screen.findByRole('link', { name: /general/ });
+  // The person's notification level is known before anything arrives.
+  await waitFor(() => expect(client.getQueryData(queryKeys.me)).toBeDefined());
   const socket = FakeWebSocket.instances[0];
   act(() => socket.open());
   return socket;
@@ -47,7 +54,7 @@ describe('desktop notifications on the chat screen', () => {
     act(() => socket.receive(messageNewFrame(5)));
 
     expect(shown.map((n) => [n.title, n.options.body])).toEqual([
-      [messages.settings.notificationTitle('Bob Builder', 'general'), 'text 5'],
+      [messages.settings.notificationTitle('Bob Builder', '#general'), 'text 5'],
     ]);
     act(() => shown[0].onclick?.());
     expect(window.location.hash).toBe('#/c/c1');
@@ -64,6 +71,21 @@ describe('desktop notifications on the chat screen', () => {
 
     // The next one, from Bob, does: the silence above was about the author.
     act(() => socket.receive(messageNewFrame(6)));
+    expect(shown).toHaveLength(1);
+  });
+
+  it('at the default level (mentions and direct messages) stays silent for an ordinary channel message', async () => {
+    const { shown } = stubNotifications('granted');
+    turnedOn();
+    setVisibility('hidden');
+    const socket = await renderChatScreen('mentions');
+
+    act(() => socket.receive(messageNewFrame(5)));
+    expect(shown).toHaveLength(0);
+
+    act(() =>
+      socket.receive({ ...messageNewFrame(6), message: { ...messageNewFrame(6).message, text: 'hey @ada' } }),
+    );
     expect(shown).toHaveLength(1);
   });
 });

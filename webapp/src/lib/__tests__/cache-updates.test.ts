@@ -7,6 +7,7 @@ import {
   mergeChannel,
   noteNewMessage,
   setChannelRead,
+  setPresence,
   upsertMessage,
   withOwnReactions,
 } from '../cache-updates';
@@ -102,5 +103,34 @@ describe('cache updates', () => {
     expect(mentions('hi @ann!', 'ann')).toBe(true);
     expect(mentions('hi @anna', 'ann')).toBe(false);
     expect(mentions('mail ann@x.org', 'ann')).toBe(false);
+  });
+});
+
+describe('issue 16: presence and read state follow live events', () => {
+  const bob = { id: 'bob', username: 'bob', fullName: 'Bob', avatarURL: null, online: false };
+
+  it('updates the presence of a person in the sidebar list, not only in opened channel details', () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.channels, [channel({ type: 'messaging', name: null, members: [bob] })]);
+
+    setPresence(client, { id: 'bob', online: true, lastActive: null });
+
+    const list = client.getQueryData<Channel[]>(queryKeys.channels) ?? [];
+    expect(list[0].members?.[0].online).toBe(true);
+  });
+
+  it('moves the read marker forward from another tab, and refetches the list when it moved back', async () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.channels, [channel({ lastSeq: 10, unreadCount: 4, lastReadSeq: 6 })]);
+
+    setChannelRead(client, 'c1', 10);
+    let list = client.getQueryData<Channel[]>(queryKeys.channels) ?? [];
+    expect(list[0].unreadCount).toBe(0);
+    expect(list[0].lastReadSeq).toBe(10);
+
+    setChannelRead(client, 'c1', 7);
+    list = client.getQueryData<Channel[]>(queryKeys.channels) ?? [];
+    expect(list[0].lastReadSeq).toBe(7);
+    expect(client.getQueryState(queryKeys.channels)?.isInvalidated).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
 import { messages } from '@/config/messages';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useFocusOnMount } from '@/hooks/use-focus-on-mount';
+import { takeSignOutReason } from '@/lib/session';
 import { requirePassword, requireUsername } from '@/lib/validation';
 import { useAuth } from '../hooks/use-auth';
 import { useAuthForm } from '../hooks/use-auth-form';
@@ -24,6 +25,8 @@ export function SignInForm({ onSwitchToSignUp, focusHeading = false }: SignInFor
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(heading, focusHeading);
   useDocumentTitle(t.signIn.title);
+  // Signed out by the server (account disabled, sessions ended): said once, instead of a bare form.
+  const [signedOutBecause] = useState(takeSignOutReason);
   const { field, formError, busy, handleSubmit, submitRef } = useAuthForm({
     initialValues: { username: '', password: '' },
     validators,
@@ -41,7 +44,7 @@ export function SignInForm({ onSwitchToSignUp, focusHeading = false }: SignInFor
         {t.signIn.heading}
       </h1>
       <form className="auth-form" noValidate aria-busy={busy} onSubmit={onSubmit}>
-        <FormAlert message={formError} />
+        <FormAlert message={formError ?? (signedOutBecause ? t.signedOut[signedOutBecause] : undefined)} />
         <TextField
           label={t.fields.username}
           type="text"

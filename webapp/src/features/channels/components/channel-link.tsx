@@ -14,13 +14,15 @@ interface ChannelLinkProps {
 
 /** One channel in the sidebar: its name, unread count, a mark for mentions and (for people) presence. */
 export function ChannelLink({ channel, selfId, current }: ChannelLinkProps) {
-  const direct = channel.type === 'messaging';
+  const conversation = channel.type === 'messaging';
   // Conversations are named after their members, which only the channel's own resource lists.
-  const details = useChannelDetails(direct && !channel.members ? channel.id : null);
+  const details = useChannelDetails(conversation && !channel.members ? channel.id : null);
   const full = details.data ? { ...channel, members: details.data.members } : channel;
   const label = channelLabel(full, selfId);
-  const others = direct ? otherMembers(full, selfId) : [];
-  const presence = others.length === 1 ? (others[0].online ? 'online' : 'offline') : null;
+  const others = conversation ? otherMembers(full, selfId) : [];
+  // A person (a direct conversation) shows their presence; a group shows itself as a group, with its size.
+  const person = conversation && (channel.direct ?? (others.length === 1 && !channel.name));
+  const presence = person && others.length === 1 ? (others[0].online ? 'online' : 'offline') : null;
   const unread = channel.unreadCount ?? 0;
 
   return (
@@ -35,17 +37,22 @@ export function ChannelLink({ channel, selfId, current }: ChannelLinkProps) {
         aria-current={current ? 'page' : undefined}
         data-roving-item=""
       >
-        {direct ? (
+        {person ? (
           <span
             className={classNames('presence-dot', presence === 'online' && 'presence-dot--online')}
             aria-hidden="true"
           />
+        ) : conversation ? (
+          <span className="channel-link__group" aria-hidden="true">
+            {channel.memberCount}
+          </span>
         ) : (
           <span className="channel-link__hash" aria-hidden="true">
             {channel.private ? '🔒' : '#'}
           </span>
         )}
         <span className="channel-link__name">{label}</span>
+        {conversation && !person && <span className="visually-hidden">, {t.group(channel.memberCount)}</span>}
         {presence && (
           <span className="visually-hidden">, {presence === 'online' ? t.online : t.offline}</span>
         )}

@@ -13,6 +13,8 @@ import { chatApi } from '@/lib/chat-api';
 import { navigate } from '@/lib/navigation';
 import { queryKeys } from '@/lib/query-keys';
 import type { Channel, User } from '@/types/api';
+import { ChannelNotifications } from './channel-notifications';
+import { NewConversationDialog } from './new-conversation-dialog';
 import { UserPicker } from './user-picker';
 
 const t = messages.channelSettings;
@@ -37,6 +39,10 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
   const [adding, setAdding] = useState<User[]>([]);
   const members = channel.members ?? [];
   const team = channel.type === 'team';
+  // A direct conversation never gets more members (the server refuses): it offers a new group instead.
+  const direct = channel.direct === true;
+  const [startingGroup, setStartingGroup] = useState(false);
+  const others = members.filter((m) => m.id !== selfId);
 
   const refresh = (updated: Channel) => {
     mergeChannel(client, updated);
@@ -81,8 +87,24 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
   };
   const error = save.error ?? add.error ?? remove.error ?? leave.error;
 
+  if (startingGroup) {
+    return (
+      <NewConversationDialog
+        selfId={selfId}
+        onClose={onClose}
+        initialPeople={others}
+        title={t.startGroup(channelLabel(channel, selfId))}
+      />
+    );
+  }
+
   return (
-    <Dialog title={t.title(channelLabel(channel, selfId))} onClose={onClose}>
+    <Dialog
+      title={
+        team ? t.title(channelLabel(channel, selfId)) : t.conversationTitle(channelLabel(channel, selfId))
+      }
+      onClose={onClose}
+    >
       <FormAlert message={error?.message} />
       {team && !canManage && (
         <section className="dialog__section">
@@ -148,7 +170,14 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
             </li>
           ))}
         </ul>
-        {canManage && (
+        {direct && (
+          <div className="dialog__actions">
+            <Button variant="secondary" onClick={() => setStartingGroup(true)}>
+              {t.startGroup(channelLabel(channel, selfId))}
+            </Button>
+          </div>
+        )}
+        {canManage && !direct && (
           <UserPicker
             label={t.addMembers}
             chosen={adding}
@@ -164,6 +193,7 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
           </div>
         )}
       </section>
+      <ChannelNotifications channel={channel} />
       <div className="dialog__actions dialog__section">
         <Button
           variant="secondary"
@@ -172,7 +202,7 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
           busyLabel={t.leaving}
           onClick={() => leave.mutate()}
         >
-          {t.leave}
+          {team ? t.leave : t.leaveConversation}
         </Button>
       </div>
     </Dialog>

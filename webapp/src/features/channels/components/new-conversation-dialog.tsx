@@ -14,11 +14,19 @@ const t = messages.newConversation;
 interface NewConversationDialogProps {
   selfId: string;
   onClose: () => void;
+  /** "Start a group with …": the people already chosen. */
+  initialPeople?: User[];
+  title?: string;
 }
 
 /** A direct message (one person) or a group conversation (several); the server reuses an existing DM. */
-export function NewConversationDialog({ selfId, onClose }: NewConversationDialogProps) {
-  const [people, setPeople] = useState<User[]>([]);
+export function NewConversationDialog({
+  selfId,
+  onClose,
+  initialPeople = [],
+  title = t.title,
+}: NewConversationDialogProps) {
+  const [people, setPeople] = useState<User[]>(initialPeople);
   const [error, setError] = useState<string>();
   const open = useOpenChannel();
   const start = useMutation({
@@ -40,7 +48,7 @@ export function NewConversationDialog({ selfId, onClose }: NewConversationDialog
   };
 
   return (
-    <Dialog title={t.title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <FormAlert message={error} />
         <UserPicker

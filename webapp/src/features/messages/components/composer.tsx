@@ -1,5 +1,6 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { messages } from '@/config/messages';
+import { useDraft } from '../hooks/use-draft';
 import { useTypingSender } from '../hooks/use-typing-sender';
 
 const t = messages.composer;
@@ -7,6 +8,8 @@ const maxLength = 4000;
 
 interface ComposerProps {
   channelId: string;
+  /** In a thread panel: the thread's root message, whose draft this is. */
+  threadId?: string;
   label: string;
   onSend: (text: string) => void;
   /** Up in an empty composer: edit your last message. */
@@ -15,9 +18,9 @@ interface ComposerProps {
 }
 
 /** The labelled message field: Enter sends, Shift+Enter breaks the line; typing is told to the others. */
-export function Composer({ channelId, label, onSend, onEditLast, autoFocus }: ComposerProps) {
+export function Composer({ channelId, threadId, label, onSend, onEditLast, autoFocus }: ComposerProps) {
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(channelId, threadId);
   const area = useRef<HTMLTextAreaElement>(null);
   const typing = useTypingSender(channelId);
   const tooLong = text.length > maxLength;

@@ -1,12 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
 import { useChannelDetails, useChannels } from '@/hooks/use-channels';
-import { channelLabel, mayManageChannel } from '@/lib/channel-label';
+import { setChannelRead } from '@/lib/cache-updates';
+import { chatApi } from '@/lib/chat-api';
+import { channelLabel, mayManageChannel, otherMembers } from '@/lib/channel-label';
 import { navigate, useLocation } from '@/lib/navigation';
 import { useOutbox } from '@/lib/outbox';
 import type { MessageAuthor } from '@/types/api';
+import { useCatchUp } from '../hooks/use-catch-up';
 import { useMarkRead } from '../hooks/use-mark-read';
 import { useMessages } from '../hooks/use-messages';
 import { useSendMessage } from '../hooks/use-send-message';
@@ -26,6 +30,8 @@ const DeleteMessageDialog = lazy(() =>
 
 const t = messages.conversation;
 
+const ignoreSeq = () => {};
+
 interface ConversationProps {
   channelId: string;
   self: MessageAuthor;
@@ -37,20 +43,42 @@ interface ConversationProps {
 
 /** One channel: header, virtualised timeline, typing line and composer, and the thread panel beside it. */
 export function Conversation({ channelId, self, headerActions, isAdmin = false }: ConversationProps) {
+  const queryClient = useQueryClient();
   const details = useChannelDetails(channelId);
   const channels = useChannels();
   const summary = channels.data?.find((c) => c.id === channelId);
-  // Where the "new messages" line goes: fixed for this visit, from the counts when it began.
-  const [lastReadSeq] = useState(() =>
-    summary ? Math.max(0, summary.lastSeq - (summary.unreadCount ?? 0)) : null,
+  // Where the "new messages" line goes: fixed for this visit (the server's read marker when it began), moved
+  // only by "Mark as unread from here".
+  const [lastReadSeq, setLastReadSeq] = useState(() =>
+    summary ? (summary.lastReadSeq ?? Math.max(0, summary.lastSeq - (summary.unreadCount ?? 0))) : null,
   );
+  const unreadAtOpen = useState(() => (summary?.unreadCount ?? 0) > 0)[0];
+  // After "Mark as unread" the marker stays where the person put it until they open the channel again.
+  const [markedUnread, setMarkedUnread] = useState(false);
   const history = useMessages(channelId);
+  const catchingUp = useCatchUp(history, unreadAtOpen ? lastReadSeq : null);
   const outbox = useOutbox(self.id);
   const { send } = useSendMessage(self);
   const markRead = useMarkRead(channelId);
   const { threadId } = useLocation();
   const openThread = useCallback((m: TimelineMessage) => navigate(channelId, m.id), [channelId]);
   const timeline = useTimelineHandlers(self, openThread);
+  const markUnread = useCallback(
+    (m: TimelineMessage) => {
+      if (m.seq <= 0) return;
+      setMarkedUnread(true);
+      setLastReadSeq(m.seq - 1);
+      chatApi.markUnread(channelId, m.seq).then(
+        () => setChannelRead(queryClient, channelId, m.seq - 1),
+        () => setMarkedUnread(false),
+      );
+    },
+    [channelId, queryClient],
+  );
+  const handlers = useMemo(
+    () => ({ ...timeline.handlers, onMarkUnread: markUnread }),
+    [timeline.handlers, markUnread],
+  );
 
   const roots = useMemo(() => {
     const pages = history.data?.pages ?? [];
@@ -72,7 +100,8 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
   const [timelineShown, setTimelineShown] = useState(false);
   const historyReady = !history.isPending && !history.isError;
   if (historyReady && !timelineShown && shownRows === rows) setTimelineShown(true);
-  const waitingForTimeline = history.isPending || (historyReady && !timelineShown && shownRows !== rows);
+  const waitingForTimeline =
+    history.isPending || catchingUp || (historyReady && !timelineShown && shownRows !== rows);
 
   const channel = details.data ?? summary;
   if (details.isError && !summary) {
@@ -85,6 +114,8 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
   if (!channel) return <Spinner label={t.loading} labelVisible className="conversation__spinner" />;
 
   const name = channelLabel(channel, self.id);
+  const others = channel.type === 'messaging' ? otherMembers(channel, self.id) : [];
+  const person = channel.direct && others.length === 1 ? others[0] : null;
   const canModerate = mayManageChannel(channel, self.id, isAdmin);
   const editLast = () => {
     const mine = [...list].reverse().find((m) => m.user.id === self.id && !m.deleted && !m.pending);
@@ -99,6 +130,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
           title={channel.type === 'team' ? messages.sidebar.channelName(name) : name}
           description={channel.description}
           memberCount={channel.memberCount}
+          person={person ? { online: person.online === true } : null}
           actions={headerActions}
         />
         {/* While loading, the placeholder takes the timeline's space, so the composer is already at the
@@ -121,7 +153,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
             hasOlder={history.hasNextPage}
             loadingOlder={history.isFetchingNextPage}
             onLoadOlder={() => void history.fetchNextPage()}
-            onVisibleSeq={markRead}
+            onVisibleSeq={markedUnread ? ignoreSeq : markRead}
             renderMessage={(row) => (
               <MessageItem
                 message={row.message}
@@ -130,7 +162,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
                 canModerate={canModerate}
                 editing={timeline.editingId === row.message.id}
                 savingEdit={timeline.savingEdit}
-                handlers={timeline.handlers}
+                handlers={handlers}
               />
             )}
           />

@@ -8,10 +8,11 @@ interface MessageActionsProps {
   onReply?: () => void;
   onEdit?: () => void;
   onDelete?: () => void;
+  onMarkUnread?: () => void;
 }
 
 /** The toolbar that appears on hover or focus of a message. */
-export function MessageActions({ onReact, onReply, onEdit, onDelete }: MessageActionsProps) {
+export function MessageActions({ onReact, onReply, onEdit, onDelete, onMarkUnread }: MessageActionsProps) {
   return (
     <div className="message-actions" role="group" aria-label={t.messageActions}>
       <ReactionPicker onPick={onReact} />
@@ -25,6 +26,12 @@ export function MessageActions({ onReact, onReply, onEdit, onDelete }: MessageAc
         <button type="button" className="message-actions__button" title={t.edit} onClick={onEdit}>
           <span aria-hidden="true">✎</span>
           <span className="visually-hidden">{t.edit}</span>
+        </button>
+      )}
+      {onMarkUnread && (
+        <button type="button" className="message-actions__button" title={t.markUnread} onClick={onMarkUnread}>
+          <span aria-hidden="true">◔</span>
+          <span className="visually-hidden">{t.markUnread}</span>
         </button>
       )}
       {onDelete && (

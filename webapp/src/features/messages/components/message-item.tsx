@@ -20,6 +20,8 @@ export interface MessageHandlers {
   onOpenThread?: (message: TimelineMessage) => void;
   onRetry: (message: TimelineMessage) => void;
   onDiscard: (message: TimelineMessage) => void;
+  /** In the conversation (not a thread): make this message and everything after it unread. */
+  onMarkUnread?: (message: TimelineMessage) => void;
 }
 
 interface MessageItemProps {
@@ -158,6 +160,7 @@ function MessageItemView({
           onReply={handlers.onOpenThread && (() => handlers.onOpenThread?.(message))}
           onEdit={mine ? () => handlers.onStartEdit(message) : undefined}
           onDelete={mine || canModerate ? () => handlers.onDelete(message) : undefined}
+          onMarkUnread={handlers.onMarkUnread ? () => handlers.onMarkUnread?.(message) : undefined}
         />
       )}
     </article>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo } from 'react';
 import { IconButton } from '@/components/icon-button';
 import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
@@ -46,13 +46,25 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
       ),
     [replies.data, outbox, parentId, self],
   );
-  const close = () => navigate(channelId);
+  const close = useCallback(() => navigate(channelId), [channelId]);
+  // Escape closes the thread (unless something inside it, a dialog, the editor or a menu, took it first).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [close]);
 
   return (
     <aside className="thread-panel" aria-label={t.label}>
       <div className="thread-panel__header">
+        {/* On a phone the thread covers the conversation: the way back is a labelled button at the start. */}
+        <button type="button" className="thread-panel__back" onClick={close}>
+          <span aria-hidden="true">←</span> {t.back}
+        </button>
         <h2 className="thread-panel__title">{t.heading}</h2>
-        <IconButton label={t.close} icon="×" onClick={close} />
+        <IconButton label={t.close} icon="×" onClick={close} className="thread-panel__close" />
       </div>
       <div className="thread-panel__body">
         {parent && (
@@ -90,6 +102,7 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
       </div>
       <Composer
         channelId={channelId}
+        threadId={parentId}
         label={t.composerLabel}
         onSend={(text) => send(channelId, text, parentId)}
         autoFocus

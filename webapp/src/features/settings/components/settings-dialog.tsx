@@ -17,6 +17,8 @@ import { ApiError } from '@/lib/problem';
 import { queryKeys } from '@/lib/query-keys';
 import { validateAvatarURL, validateFullName, validatePhoneNumber } from '@/lib/validation';
 import type { CurrentUser, SmsPreference } from '@/types/api';
+import { ChangePasswordForm } from './change-password-form';
+import { NotificationLevels } from './notification-levels';
 import { RadioGroup } from './radio-group';
 import { ThemeChoice } from './theme-choice';
 
@@ -121,7 +123,10 @@ function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: Current
 
 function DesktopNotificationsToggle() {
   const [on, setOn] = useState(desktopNotificationsEnabled);
-  const [denied, setDenied] = useState(false);
+  // Blocked before this dialog opened too: say so at once, not only after a click that cannot work.
+  const [denied, setDenied] = useState(
+    () => notificationsSupported() && Notification.permission === 'denied',
+  );
   if (!notificationsSupported()) return <p>{t.desktopUnsupported}</p>;
   return (
     <>
@@ -165,6 +170,11 @@ export function SettingsDialog({
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.notifications}</h3>
         <DesktopNotificationsToggle />
+        {me.data && <NotificationLevels me={me.data} />}
+      </section>
+      <section className="dialog__section">
+        <h3 className="dialog__section-title">{t.password}</h3>
+        <ChangePasswordForm />
       </section>
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.appearance}</h3>

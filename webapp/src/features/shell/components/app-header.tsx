@@ -2,8 +2,7 @@ import type { ReactNode, RefObject } from 'react';
 import { Button } from '@/components/button';
 import { messages } from '@/config/messages';
 import { MenuIcon } from './menu-icon';
-import { ThemeSwitch } from './theme-switch';
-import { UserBadge } from './user-badge';
+import { UserMenu } from './user-menu';
 
 const t = messages.shell;
 
@@ -48,11 +47,7 @@ export function AppHeader({
       </div>
       <div className="app-header__end">
         {actions}
-        <ThemeSwitch />
-        <UserBadge fullName={fullName} avatarURL={avatarURL} />
-        <Button variant="secondary" busy={signingOut} busyLabel={t.signingOut} onClick={onSignOut}>
-          {t.signOut}
-        </Button>
+        <UserMenu fullName={fullName} avatarURL={avatarURL} signingOut={signingOut} onSignOut={onSignOut} />
       </div>
     </header>
   );

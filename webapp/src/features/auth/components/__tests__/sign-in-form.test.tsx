@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
+import { setSignOutReason, signOutReasonOf } from '@/lib/session';
 import { mockFetch, problemResponse, renderWithAuth } from '@/testing/test-utils';
 
 async function signInAs(username: string, password: string) {
@@ -36,6 +37,35 @@ describe('SignInForm', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts, try again in 30 seconds');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
+  it('tells a person whose account an admin disabled why they were signed out, once', async () => {
+    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    setSignOutReason(signOutReasonOf(1008, 'Session ended: account disabled'));
+
+    const first = renderWithAuth(<SignInForm onSwitchToSignUp={vi.fn()} />);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('an administrator disabled your account');
+    first.unmount();
+    renderWithAuth(<SignInForm onSwitchToSignUp={vi.fn()} />);
+    expect(screen.queryByText(/disabled your account/)).not.toBeInTheDocument();
+  });
+
+  it('gives no reason for an ordinary sign-out or another close', () => {
+    expect(signOutReasonOf(1008, 'Session ended: signed out')).toBeNull();
+    expect(signOutReasonOf(1006, '')).toBeNull();
+    expect(signOutReasonOf(1008, 'Session ended: password changed')).toBe('password-changed');
+  });
+
+  it('says a long wait in minutes, not seconds', async () => {
+    mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': problemResponse(429, {}, { 'Retry-After': '890' }),
+    });
+
+    await signInAs('ada', 'whatever1');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts, try again in 15 minutes');
   });
 
   it('says so when the server cannot be reached', async () => {

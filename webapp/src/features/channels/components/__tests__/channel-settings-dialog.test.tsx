@@ -220,19 +220,50 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
     expect(within(dialog).getByRole('status')).toBeEmptyDOMElement();
   });
 
-  it('for a conversation shows no name fields and no Remove buttons, only adding people and leaving', async () => {
+  it('for a group conversation shows no name fields and no Remove buttons, only adding people and leaving', async () => {
     const dm = design({ type: 'messaging', name: null, description: null, private: true });
     mockFetch({ 'GET /api/channels/c1': jsonResponse(dm) });
     const { user } = renderButton();
-    const dialog = await openSettings(user, t.title(bob.fullName));
+    const dialog = await openSettings(user, t.conversationTitle(bob.fullName));
 
     expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
-    expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('checkbox', { name: /private/i })).not.toBeInTheDocument();
     expect(
       within(dialog).queryByRole('button', { name: t.removeMember(bob.fullName) }),
     ).not.toBeInTheDocument();
     expect(within(dialog).getByRole('group', { name: t.addMembers })).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: t.leave })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: t.leaveConversation })).toBeInTheDocument();
+  });
+
+  it("keeps the person's own notification level and mute for the channel", async () => {
+    const { callsTo } = mockFetch({
+      'GET /api/channels/c1': jsonResponse(design()),
+      'PUT /api/channels/c1/notifications': jsonResponse(design({ notificationLevel: 'all', muted: false })),
+    });
+    const { user } = renderButton();
+    const dialog = await openSettings(user);
+    const group = within(dialog).getByRole('group', { name: messages.channelNotifications.legend });
+    expect(within(group).getByRole('radio', { name: messages.channelNotifications.default })).toBeChecked();
+
+    await user.click(within(group).getByRole('radio', { name: messages.channelNotifications.all }));
+
+    await waitFor(() => expect(callsTo('PUT /api/channels/c1/notifications')).toHaveLength(1));
+    expect(callsTo('PUT /api/channels/c1/notifications')[0].body).toEqual({ level: 'all', muted: false });
+    expect(within(group).getByRole('radio', { name: messages.channelNotifications.all })).toBeChecked();
+  });
+
+  it('for a direct conversation offers no Add members (the server refuses them) but Start a group with the person', async () => {
+    const dm = design({ type: 'messaging', name: null, description: null, private: true, direct: true });
+    mockFetch({ 'GET /api/channels/c1': jsonResponse(dm) });
+    const { user } = renderButton();
+    const dialog = await openSettings(user, t.conversationTitle(bob.fullName));
+
+    expect(within(dialog).queryByRole('group', { name: t.addMembers })).not.toBeInTheDocument();
+    expect(within(dialog).queryByText(/channel/i)).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: t.startGroup(bob.fullName) }));
+
+    const start = await screen.findByRole('dialog', { name: t.startGroup(bob.fullName) });
+    expect(within(start).getByText(bob.fullName)).toBeInTheDocument();
   });
 
   it('to a member who neither created it nor is an admin, shows its details and members and offers only leaving', async () => {
@@ -244,7 +275,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
     const dialog = await openSettings(user);
 
     expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
-    expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('checkbox', { name: /private/i })).not.toBeInTheDocument();
     expect(within(dialog).queryByRole('button', { name: t.save })).not.toBeInTheDocument();
     expect(within(dialog).getByText('Pixels')).toBeInTheDocument();
     expect(within(dialog).getByText(t.onlyManagers)).toBeInTheDocument();

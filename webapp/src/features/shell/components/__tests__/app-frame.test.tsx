@@ -71,10 +71,28 @@ describe('AppFrame', () => {
     const onSignOut = vi.fn(() => done.promise);
     render(<AppFrame user={ada} onSignOut={onSignOut} />);
 
+    const menu = screen.getByRole('button', { name: /Ada Lovelace, account, theme and sign out/ });
+    expect(screen.getByRole('button', { name: 'Sign out', hidden: true })).not.toBeVisible();
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByLabelText('Theme')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
 
     expect(onSignOut).toHaveBeenCalledOnce();
     expect(screen.getByRole('button', { name: /signing out…/i })).toBeDisabled();
     done.resolve();
+  });
+
+  it('closes the user menu with Escape and gives focus back to its button', async () => {
+    const user = userEvent.setup();
+    render(<AppFrame user={ada} onSignOut={vi.fn()} />);
+    const menu = screen.getByRole('button', { name: /account, theme and sign out/ });
+
+    await user.click(menu);
+    await user.keyboard('{Escape}');
+
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(menu).toHaveFocus();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
   });
 });

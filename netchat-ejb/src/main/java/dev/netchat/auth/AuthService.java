@@ -71,6 +71,9 @@ public class AuthService {
     ReservedNames reservedNames;
 
     @Inject
+    dev.netchat.channel.ChannelService channels;
+
+    @Inject
     @ConfigProperty(name = "netchat.auth.refresh-token-lifetime", defaultValue = "P30D")
     Duration refreshLifetime;
 
@@ -110,6 +113,8 @@ public class AuthService {
         user.setPhoneNumber(emptyToNull(command.phoneNumber()));
         user.setAvatarUrl(emptyToNull(command.avatarUrl()));
         users.add(user);
+        // A new team is greeted by a channel to talk in, not by "No channels yet".
+        channels.joinDefaultChannel(user.getId());
         profileChanged.fire(dev.netchat.user.ProfileChanged.of(user));
         LOG.info(() -> "New account " + user.getId() + " (" + role.claim() + ")");
         return startSession(user, UUID.randomUUID().toString(), now, clientAddress);

@@ -54,6 +54,10 @@ public class Channel {
     @Column(name = "member_count", nullable = false)
     private int memberCount;
 
+    /** The default public channel that every new account joins (created by a migration; renamable). */
+    @Column(name = "is_default", nullable = false)
+    private boolean defaultChannel;
+
     protected Channel() {}
 
     Channel(ChannelType type, String name, String description, boolean privateChannel, String directKey, String createdBy,
@@ -146,5 +150,9 @@ public class Channel {
 
     void setMemberCount(int memberCount) {
         this.memberCount = memberCount;
+    }
+
+    public boolean isDefaultChannel() {
+        return defaultChannel;
     }
 }

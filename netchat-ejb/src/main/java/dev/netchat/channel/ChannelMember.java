@@ -1,7 +1,10 @@
 package dev.netchat.channel;
 
 import jakarta.persistence.Column;
+import dev.netchat.user.NotificationLevel;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -29,6 +32,15 @@ public class ChannelMember {
     @Column(name = "last_read_seq", nullable = false)
     private long lastReadSeq;
 
+    /** Overrides the user's own notification level in this channel; null follows the user's. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notify_level", length = 16)
+    private NotificationLevel notifyLevel;
+
+    /** A muted channel never notifies (desktop or SMS), whatever the levels say. */
+    @Column(nullable = false)
+    private boolean muted;
+
     protected ChannelMember() {}
 
     ChannelMember(String channelId, String userId, Instant now, long lastReadSeq) {
@@ -48,6 +60,32 @@ public class ChannelMember {
 
     public long getLastReadSeq() {
         return lastReadSeq;
+    }
+
+    public NotificationLevel getNotifyLevel() {
+        return notifyLevel;
+    }
+
+    public boolean isMuted() {
+        return muted;
+    }
+
+    void setNotifications(NotificationLevel level, boolean muted) {
+        this.notifyLevel = level;
+        this.muted = muted;
+    }
+
+    /**
+     * "Mark as unread from here": moves the read position back so that {@code seq} is the first unread event.
+     * False when the position is already there or before.
+     */
+    boolean unreadFrom(long seq) {
+        long upTo = Math.max(0, seq - 1);
+        if (upTo < lastReadSeq) {
+            lastReadSeq = upTo;
+            return true;
+        }
+        return false;
     }
 
     /** Read positions only move forward. */

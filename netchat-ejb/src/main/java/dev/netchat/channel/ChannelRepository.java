@@ -107,6 +107,26 @@ public class ChannelRepository {
     }
 
     /** The user's read position in each of its channels. */
+    /** The user's memberships (read position, notification settings) by channel id. */
+    public Map<String, ChannelMember> memberships(String userId) {
+        Map<String, ChannelMember> found = new HashMap<>();
+        for (ChannelMember m : em.createQuery("select m from ChannelMember m where m.userId = :u", ChannelMember.class)
+                .setParameter("u", userId)
+                .getResultList()) {
+            found.put(m.getChannelId(), m);
+        }
+        return found;
+    }
+
+    /** The default channel new accounts join, locked like {@link #findForUpdate(String)}. */
+    public java.util.Optional<Channel> defaultChannelForUpdate() {
+        return em.createQuery("select c.id from Channel c where c.defaultChannel = true order by c.createdAt", String.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .flatMap(this::findForUpdate);
+    }
+
     public Map<String, Long> readPositions(String userId) {
         Map<String, Long> positions = new HashMap<>();
         for (Object[] row : em.createQuery("select m.channelId, m.lastReadSeq from ChannelMember m where m.userId = :u", Object[].class)

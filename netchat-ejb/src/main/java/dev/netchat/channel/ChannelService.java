@@ -8,6 +8,7 @@ import dev.netchat.shared.InvalidInputException;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotFoundException;
 import dev.netchat.shared.Wire;
+import dev.netchat.user.NotificationLevel;
 import dev.netchat.user.Role;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
@@ -52,7 +53,7 @@ public class ChannelService {
         Map<String, Long> mentioned = users.find(userId)
                 .map(u -> channels.mentionCounts(userId, u.getUsername()))
                 .orElse(Map.of());
-        Map<String, Long> read = channels.readPositions(userId);
+        Map<String, ChannelMember> memberships = channels.memberships(userId);
         List<Channel> mine = channels.forUser(userId, t);
         // Conversations are named by their members: list them, with two queries for all.
         Map<String, List<String>> conversationMembers = channels.memberIds(
@@ -61,8 +62,9 @@ public class ChannelService {
                 conversationMembers.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
         return mine.stream()
                 .map(c -> ChannelDto.of(c, unread.getOrDefault(c.getId(), 0L), mentioned.getOrDefault(c.getId(), 0L),
-                        read.getOrDefault(c.getId(), 0L),
-                        c.getType() == ChannelType.MESSAGING ? viewsOf(conversationMembers.getOrDefault(c.getId(), List.of()), people) : null))
+                        memberships.containsKey(c.getId()) ? memberships.get(c.getId()).getLastReadSeq() : 0L,
+                        c.getType() == ChannelType.MESSAGING ? viewsOf(conversationMembers.getOrDefault(c.getId(), List.of()), people) : null)
+                        .withSettingsOf(memberships.get(c.getId())))
                 .toList();
     }
 
@@ -267,7 +269,11 @@ public class ChannelService {
                 .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of(memberId));
     }
 
-    /** Moves the caller's read position forward (never back, never past the last event). */
+    /**
+     * Moves the caller's read position forward (never back, never past the last event). The new position goes to
+     * every socket of the caller, the reading one included: tabs of one browser share a session, so leaving out
+     * the session would leave the reader's other tabs showing unread messages.
+     */
     public void markRead(String userId, String sessionId, String channelId, Long seq) {
         if (seq == null || seq < 0) {
             throw InvalidInputException.of("seq", "seq must be a number of 0 or more.");
@@ -276,9 +282,56 @@ public class ChannelService {
         ChannelMember member = channels.member(channelId, userId).orElseThrow();
         long upTo = Math.min(seq, channel.getLastSeq());
         if (member.readUpTo(upTo)) {
-            events.ephemeral(List.of(userId), Wire.JSON.createObjectBuilder()
-                    .add("type", "read.updated").add("channelId", channelId).add("userId", userId).add("seq", upTo), sessionId);
+            readUpdated(userId, channelId, upTo);
         }
+    }
+
+    /** "Mark as unread from here": the event {@code seq} and everything after it become unread for the caller. */
+    public void markUnread(String userId, String channelId, Long seq) {
+        if (seq == null || seq < 1) {
+            throw InvalidInputException.of("seq", "seq must be a number of 1 or more.");
+        }
+        readable(userId, channelId);
+        ChannelMember member = channels.member(channelId, userId).orElseThrow();
+        if (member.unreadFrom(seq)) {
+            readUpdated(userId, channelId, member.getLastReadSeq());
+        }
+    }
+
+    private void readUpdated(String userId, String channelId, long seq) {
+        events.ephemeral(List.of(userId), Wire.JSON.createObjectBuilder()
+                .add("type", "read.updated").add("channelId", channelId).add("userId", userId).add("seq", seq), null);
+    }
+
+    /**
+     * The caller's notification settings for a channel: {@code level} all, mentions, off, or default (follow the
+     * caller's own level); {@code muted} silences the channel whatever the level.
+     */
+    public ChannelDto setNotifications(String userId, String channelId, String level, Boolean muted) {
+        NotificationLevel chosen = null;
+        if (level == null || !(level.equals("default") || NotificationLevel.fromWire(level).isPresent())) {
+            throw InvalidInputException.of("level", "level must be one of default, all, mentions, off.");
+        }
+        if (!level.equals("default")) {
+            chosen = NotificationLevel.fromWire(level).orElseThrow();
+        }
+        Channel channel = readable(userId, channelId);
+        ChannelMember member = channels.member(channelId, userId).orElseThrow();
+        member.setNotifications(chosen, Boolean.TRUE.equals(muted));
+        return withMembers(channel, userId);
+    }
+
+    /**
+     * Puts a new account into the default channel. Silent: no member.added event, because in a channel the whole
+     * installation shares, every signup would otherwise reach every member's socket.
+     */
+    public void joinDefaultChannel(String userId) {
+        channels.defaultChannelForUpdate().ifPresent(channel -> {
+            if (!channels.isMember(channel.getId(), userId)) {
+                channels.addMember(new ChannelMember(channel.getId(), userId, Instant.now(), channel.getLastSeq()));
+                channel.setMemberCount(channel.getMemberCount() + 1);
+            }
+        });
     }
 
     /** The channel, if the user is a member; otherwise "not found" (non-members may not know it exists). */
@@ -320,7 +373,8 @@ public class ChannelService {
     private ChannelDto withMembers(Channel channel, String userId) {
         long unread = channels.unreadCounts(userId).getOrDefault(channel.getId(), 0L);
         Long read = channels.member(channel.getId(), userId).map(ChannelMember::getLastReadSeq).orElse(null);
-        return ChannelDto.of(channel, unread, read, views(channels.memberIds(channel.getId())));
+        return ChannelDto.of(channel, unread, read, views(channels.memberIds(channel.getId())))
+                .withSettingsOf(channels.member(channel.getId(), userId).orElse(null));
     }
 
     private List<UserView> viewsOf(List<String> ids, Map<String, UserAccount> people) {

@@ -1,6 +1,7 @@
 package dev.netchat.sms;
 
 import dev.netchat.channel.Channel;
+import dev.netchat.channel.ChannelMember;
 import dev.netchat.channel.ChannelType;
 import dev.netchat.event.ChannelEventRecorded;
 import dev.netchat.outbox.OutboxStore;
@@ -8,6 +9,7 @@ import dev.netchat.outbox.OutboxWritten;
 import dev.netchat.presence.PresenceRegistry;
 import dev.netchat.shared.Mentions;
 import dev.netchat.shared.Wire;
+import dev.netchat.user.NotificationLevel;
 import dev.netchat.user.SmsNotifications;
 import dev.netchat.user.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,9 @@ import java.util.List;
  * Decides who gets an SMS for a new message, inside the message's own transaction (the observer runs
  * synchronously, before commit), so the SMS is written to the outbox exactly when the message is stored.
  * A member gets one when they have a phone number, no open socket, and their preference says so: all
- * messages, or direct/group conversations and mentions of {@code @username}. The author never does.
+ * messages, or direct/group conversations and mentions of {@code @username}. The author never does. The same
+ * levels as desktop notifications decide: the member's own level for this channel overrides their SMS level, a
+ * muted channel and do-not-disturb send nothing; an SMS level of off stays off.
  */
 @ApplicationScoped
 public class SmsPlanner {
@@ -67,13 +71,19 @@ public class SmsPlanner {
                 .setParameter("c", channel.getId())
                 .setParameter("off", SmsNotifications.OFF)
                 .getResultList();
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Map<String, ChannelMember> memberships = new java.util.HashMap<>();
+        em.createQuery("select m from ChannelMember m where m.channelId = :c", ChannelMember.class)
+                .setParameter("c", channel.getId()).getResultList().forEach(m -> memberships.put(m.getUserId(), m));
         for (UserAccount user : candidates) {
-            if (user.getId().equals(authorId) || presence.isOnline(user.getId())) {
+            ChannelMember member = memberships.get(user.getId());
+            if (user.getId().equals(authorId) || presence.isOnline(user.getId()) || user.doNotDisturbAt(now)
+                    || (member != null && member.isMuted())) {
                 continue;
             }
-            boolean wanted = user.getSmsNotifications() == SmsNotifications.ALL
-                    || conversation
-                    || Mentions.mentions(text, user.getUsername());
+            NotificationLevel level = member != null && member.getNotifyLevel() != null ? member.getNotifyLevel()
+                    : NotificationLevel.valueOf(user.getSmsNotifications().name());
+            boolean wanted = level.notifies(conversation, Mentions.mentions(text, user.getUsername()));
             if (wanted) {
                 outbox.addOrMergeSms("sms:" + user.getId() + ":" + channel.getId(),
                         payload(user.getPhoneNumber(), authorName, where, text, link, message.getString("id")), twilio.minInterval());

@@ -2,6 +2,13 @@ package dev.netchat.user;
 
 /**
  * A partial profile update: a null field stays as it is; an empty phone number or avatar URL removes it.
- * {@code smsNotifications} is one of off, mentions, all.
+ * {@code smsNotifications} and {@code desktopNotifications} are one of off, mentions, all; {@code dndUntil} an
+ * ISO-8601 time (empty: do-not-disturb off).
  */
-public record ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications) {}
+public record ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications, String desktopNotifications,
+        String dndUntil) {
+
+    public ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications) {
+        this(fullName, phoneNumber, avatarUrl, smsNotifications, null, null);
+    }
+}

@@ -44,6 +44,15 @@ public class UserAccount {
     @Column(name = "sms_notifications", nullable = false, length = 16)
     private SmsNotifications smsNotifications;
 
+    /** Which messages show a desktop notification (the client asks; the server keeps the choice). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "desktop_notifications", nullable = false, length = 16)
+    private NotificationLevel desktopNotifications = NotificationLevel.MENTIONS;
+
+    /** Do not disturb until this time: no desktop notification, no SMS. Null when off. */
+    @Column(name = "dnd_until")
+    private Instant dndUntil;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -126,6 +135,27 @@ public class UserAccount {
 
     public void setDisabled(boolean disabled) {
         this.disabled = disabled;
+    }
+
+    public NotificationLevel getDesktopNotifications() {
+        return desktopNotifications;
+    }
+
+    public void setDesktopNotifications(NotificationLevel level) {
+        this.desktopNotifications = level;
+    }
+
+    public Instant getDndUntil() {
+        return dndUntil;
+    }
+
+    public void setDndUntil(Instant dndUntil) {
+        this.dndUntil = dndUntil;
+    }
+
+    /** Whether do-not-disturb is on at {@code now}. */
+    public boolean doNotDisturbAt(Instant now) {
+        return dndUntil != null && dndUntil.isAfter(now);
     }
 
     public SmsNotifications getSmsNotifications() {

@@ -42,10 +42,31 @@ public class UserService {
                 errors.add(new FieldError("notifications.sms", "SMS notifications must be one of off, mentions, all."));
             }
         }
+        NotificationLevel desktop = null;
+        if (changes.desktopNotifications() != null) {
+            desktop = NotificationLevel.fromWire(changes.desktopNotifications()).orElse(null);
+            if (desktop == null) {
+                errors.add(new FieldError("notifications.desktop", "Desktop notifications must be one of off, mentions, all."));
+            }
+        }
+        Instant dndUntil = null;
+        if (changes.dndUntil() != null && !changes.dndUntil().isEmpty()) {
+            try {
+                dndUntil = Instant.parse(changes.dndUntil());
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError("notifications.dndUntil", "dndUntil must be an ISO-8601 time such as 2026-12-24T18:00:00Z."));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         UserAccount user = me(userId);
+        if (desktop != null) {
+            user.setDesktopNotifications(desktop);
+        }
+        if (changes.dndUntil() != null) {
+            user.setDndUntil(dndUntil);
+        }
         if (changes.fullName() != null) {
             user.setFullName(changes.fullName().strip());
         }

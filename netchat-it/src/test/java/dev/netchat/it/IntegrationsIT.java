@@ -183,6 +183,43 @@ class IntegrationsIT {
     }
 
     @Test
+    void theChannelsNotificationLevelMuteAndDoNotDisturbDecideSms() throws Exception {
+        Api.Session ann = api.newUser("ann");
+        String raisedPhone = phone();
+        String mutedPhone = phone();
+        String dndPhone = phone();
+        String loweredPhone = phone();
+        String witnessPhone = phone();
+        // raised: default SMS level (mentions) but "all" for this channel; lowered: "all" but "off" here.
+        Api.Session raised = userWithPhone("raise", raisedPhone, "mentions");
+        Api.Session muted = userWithPhone("mute", mutedPhone, "all");
+        Api.Session dnd = userWithPhone("dnd", dndPhone, "all");
+        Api.Session lowered = userWithPhone("lower", loweredPhone, "all");
+        Api.Session witness = userWithPhone("witness", witnessPhone, "all");
+        String team = chat.createTeam(ann, Chat.channelName("lvl"), false, raised, muted, dnd, lowered, witness).path("id").asText();
+        assertThat(api.sendJson("PUT", "/api/channels/" + team + "/notifications", Api.json().put("level", "all"), raised).status())
+                .isEqualTo(200);
+        Api.Reply mute = api.sendJson("PUT", "/api/channels/" + team + "/notifications",
+                Api.json().put("level", "default").put("muted", true), muted);
+        assertThat(mute.json().path("muted").asBoolean()).as(mute.toString()).isTrue();
+        assertThat(api.sendJson("PUT", "/api/channels/" + team + "/notifications", Api.json().put("level", "off"), lowered).status())
+                .isEqualTo(200);
+        ObjectNode dndOn = Api.json();
+        dndOn.putObject("notifications").put("dndUntil", java.time.Instant.now().plusSeconds(3600).toString());
+        assertThat(api.patch("/api/users/me", dndOn, dnd).json().path("notifications").path("dndUntil").asText()).isNotBlank();
+
+        chat.post(ann, team, "no mention, an ordinary message");
+
+        awaitSms(witnessPhone, 1);
+        awaitSms(raisedPhone, 1);
+        Thread.sleep(1500);
+        assertThat(smsTo(raisedPhone)).as("the channel's level 'all' raises the user's 'mentions'").hasSize(1);
+        assertThat(smsTo(mutedPhone)).as("muted channel").isEmpty();
+        assertThat(smsTo(dndPhone)).as("do not disturb").isEmpty();
+        assertThat(smsTo(loweredPhone)).as("the channel's level 'off' lowers the user's 'all'").isEmpty();
+    }
+
+    @Test
     void messagesWithinTheIntervalAreSummarisedInOneLaterSms() throws Exception {
         Api.Session ann = api.newUser("ann");
         String bobPhone = phone();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -115,6 +116,24 @@ public class ChannelResource {
     public Response read(@PathParam("id") String id, ReadRequest body) {
         channels.markRead(caller.getName(), caller.getClaim("sid"), id, body == null ? null : body.seq());
         return Response.noContent().build();
+    }
+
+    /** "Mark as unread from here": the event {@code seq} and everything after it become unread for the caller. */
+    @POST
+    @Path("{id}/unread")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response unread(@PathParam("id") String id, ReadRequest body) {
+        channels.markUnread(caller.getName(), id, body == null ? null : body.seq());
+        return Response.noContent().build();
+    }
+
+    /** The caller's own notification level and mute for the channel. */
+    @PUT
+    @Path("{id}/notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ChannelDto notifications(@PathParam("id") String id, ChannelNotificationsRequest body) {
+        ChannelNotificationsRequest b = body == null ? new ChannelNotificationsRequest(null, null) : body;
+        return channels.setNotifications(caller.getName(), id, b.level(), b.muted());
     }
 
     @GET

@@ -20,6 +20,7 @@ public record MeDto(
     static MeDto of(UserAccount u) {
         return new MeDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), true,
                 Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getPhoneNumber(),
-                new NotificationsDto(u.getSmsNotifications().wire()), u.isMustChangePassword());
+                new NotificationsDto(u.getSmsNotifications().wire(), u.getDesktopNotifications().wire(),
+                        u.doNotDisturbAt(java.time.Instant.now()) ? Times.iso(u.getDndUntil()) : null), u.isMustChangePassword());
     }
 }

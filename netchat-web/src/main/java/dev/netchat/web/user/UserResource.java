@@ -52,8 +52,9 @@ public class UserResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public MeDto update(ProfileUpdateRequest body) {
         ProfileUpdateRequest b = body == null ? new ProfileUpdateRequest(null, null, null, null) : body;
-        String sms = b.notifications() == null ? null : b.notifications().sms();
-        return MeDto.of(users.updateProfile(caller.getName(), new ProfileChanges(b.fullName(), b.phoneNumber(), b.avatarURL(), sms)));
+        NotificationsDto n = b.notifications() == null ? new NotificationsDto(null, null, null) : b.notifications();
+        return MeDto.of(users.updateProfile(caller.getName(),
+                new ProfileChanges(b.fullName(), b.phoneNumber(), b.avatarURL(), n.sms(), n.desktop(), n.dndUntil())));
     }
 
     @POST
