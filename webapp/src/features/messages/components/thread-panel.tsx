@@ -91,7 +91,7 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
       <Composer
         channelId={channelId}
         label={t.composerLabel}
-        onSend={(text) => send(channelId, text, parentId)}
+        onSend={(text, files) => send(channelId, text, parentId, files)}
         autoFocus
       />
       <Suspense fallback={null}>

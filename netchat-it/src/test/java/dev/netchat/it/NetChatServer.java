@@ -127,6 +127,9 @@ public final class NetChatServer {
         env.put("NETCHAT_WS_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS));
         // The default is 50; RealtimeRulesIT needs a room bigger than the limit (the limit itself is tested there).
         env.put("NETCHAT_PRESENCE_MAX_CHANNEL_MEMBERS", String.valueOf(PRESENCE_MAX_CHANNEL_MEMBERS));
+        // Uploads never posted are removed after 20 s here (a day by default), so FileIT can watch the cleanup.
+        env.put("NETCHAT_FILES_UNATTACHED_TTL_SECONDS", "20");
+        env.put("NETCHAT_FILES_CLEANUP_INTERVAL_SECONDS", "2");
         env.putAll(extraEnvironment);
         if (onPostgresql()) {
             env.put("NETCHAT_DB_URL", required("netchat.it.pg.url") + PG_DATABASE);

@@ -119,8 +119,9 @@ public class ChannelResource {
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("id") String id, PostMessageRequest body) {
-        PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null) : body;
-        PostedMessage posted = messages.post(caller.getName(), id, b.text(), b.clientMessageId(), b.parentId());
+        PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null, null) : body;
+        PostedMessage posted = messages.post(caller.getName(), id, b.text(), b.clientMessageId(), b.parentId(),
+                b.attachmentIds());
         return Response.status(posted.created() ? 201 : 200).entity(posted.message()).build();
     }
 }
