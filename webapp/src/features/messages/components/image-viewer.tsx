@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Dialog } from '@/components/dialog';
 import { messages } from '@/config/messages';
 import type { Attachment } from '@/types/api';
@@ -24,20 +24,23 @@ export function ImageViewer({ images, startIndex, onClose }: ImageViewerProps) {
   const [index, setIndex] = useState(startIndex);
   const image = images[index];
   const many = images.length > 1;
-  const go = (step: number) => setIndex((i) => (i + step + images.length) % images.length);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (!many) return;
-    if (event.key === 'ArrowRight') {
+  const count = images.length;
+  const go = (step: number) => setIndex((i) => (i + step + count) % count);
+  // On the document: the arrows work wherever focus is inside the modal (it starts on the close button).
+  useEffect(() => {
+    if (count < 2) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
       event.preventDefault();
-      go(1);
-    } else if (event.key === 'ArrowLeft') {
-      event.preventDefault();
-      go(-1);
-    }
-  };
+      const step = event.key === 'ArrowRight' ? 1 : -1;
+      setIndex((i) => (i + step + count) % count);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [count]);
   return (
     <Dialog title={t.viewer(image.name)} onClose={onClose} className="image-viewer">
-      <div className="image-viewer__body" onKeyDown={onKeyDown}>
+      <div className="image-viewer__body">
         <img
           className="image-viewer__image"
           src={viewerSource(image)}
