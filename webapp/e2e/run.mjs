@@ -22,6 +22,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { filesJourney } from './files-journey.mjs';
 
 const baseUrl = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -1598,6 +1599,17 @@ async function main() {
     );
 
     await twoPersonJourney(browser);
+    await filesJourney(browser, {
+      check,
+      assert,
+      visible,
+      expectAxeClean,
+      newPersonPage,
+      signUpAs,
+      openCreateChannel,
+      createChannel,
+      suffix,
+    });
 
     if (adminCredentials) await adminJourney(browser, signUp);
     else log('NOTE admin journey not run: set ADMIN_USERNAME and ADMIN_PASSWORD to run it');

@@ -298,6 +298,9 @@ export const messages = {
     conversation: 'Conversation',
   },
   settings: {
+    pictureUpload: 'Upload a picture',
+    pictureUploading: 'Uploading the picture…',
+    pictureFailed: 'The picture could not be uploaded.',
     open: 'Profile and settings',
     title: 'Profile and settings',
     profile: 'Profile',

@@ -58,6 +58,12 @@ public class FileService {
     UserService userService;
 
     @Inject
+    dev.netchat.user.UserRepository users;
+
+    @Inject
+    ExternalAvatars externalAvatars;
+
+    @Inject
     @ConfigProperty(name = "netchat.files.max-file-bytes", defaultValue = "26214400")
     long maxFileBytes;
 
@@ -304,6 +310,19 @@ public class FileService {
                 .orElseThrow(() -> new NotFoundException("No such picture."));
         int chosen = AVATAR_SIZES.stream().filter(s -> s >= size).findFirst().orElse(AVATAR_SIZES.get(AVATAR_SIZES.size() - 1));
         return new FileDownload(f.blobId(String.valueOf(chosen)), "avatar-" + chosen + ".jpg", "image/jpeg", -1, true);
+    }
+
+    /**
+     * A user's avatar given as a URL to another host, fetched by NetChat (issue 17), as a square JPEG; 404 when
+     * the user has none, or it cannot be fetched safely (clients then show initials).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public byte[] externalAvatar(String userId) {
+        return users.find(userId)
+                .map(u -> u.getAvatarUrl())
+                .filter(url -> url != null && (url.startsWith("https://") || url.startsWith("http://")))
+                .flatMap(externalAvatars::fetch)
+                .orElseThrow(() -> new NotFoundException("No picture."));
     }
 
     /** Removes attachments never posted and uploads never finished, older than the cut-off. */

@@ -28,4 +28,12 @@ class SmsTextTest {
         assertThat(Character.isHighSurrogate(withoutEllipsis.charAt(withoutEllipsis.length() - 1))).isFalse();
         assertThat(SmsText.excerpt("short")).isEqualTo("short");
     }
+
+    @Test
+    void aMessageOfFilesOnlySaysItSentFilesAndTextStaysAsWritten() {
+        assertThat(SmsText.withFiles("", 1)).isEqualTo("sent a file");
+        assertThat(SmsText.withFiles("  ", 3)).isEqualTo("sent 3 files");
+        assertThat(SmsText.withFiles("the plan", 2)).isEqualTo("the plan");
+        assertThat(SmsText.withFiles("", 0)).isEmpty();
+    }
 }

@@ -49,6 +49,20 @@ public class UserResource {
     @Context
     HttpServletRequest request;
 
+    /**
+     * The avatar a user gave as a URL to another host, fetched by NetChat so that host never sees the viewers
+     * (what users and messages name as {@code avatarURL} for such users).
+     */
+    @GET
+    @Path("{id}/avatar")
+    @Produces("image/jpeg")
+    public Response externalAvatar(@jakarta.ws.rs.PathParam("id") String id) {
+        return Response.ok(files.externalAvatar(id), "image/jpeg")
+                .header("Cache-Control", "private, max-age=3600")
+                .header("Content-Disposition", "inline; filename=\"avatar.jpg\"")
+                .build();
+    }
+
     /** A new profile picture from the image's raw bytes; answers the user with its new avatar URL. */
     @POST
     @Path("me/avatar")
