@@ -39,6 +39,11 @@ public class FileJanitor {
     @ConfigProperty(name = "netchat.files.unattached-ttl-seconds", defaultValue = "86400")
     long ttlSeconds;
 
+    /** An upload still unfinished after this long was abandoned (the client went away mid-way). */
+    @Inject
+    @ConfigProperty(name = "netchat.files.unfinished-ttl-seconds", defaultValue = "21600")
+    long unfinishedTtlSeconds;
+
     @Inject
     @ConfigProperty(name = "netchat.files.cleanup-interval-seconds", defaultValue = "600")
     long intervalSeconds;
@@ -53,7 +58,9 @@ public class FileJanitor {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
-            int removed = files.removeAbandoned(Instant.now().minus(Duration.ofSeconds(ttlSeconds)));
+            Instant now = Instant.now();
+            int removed = files.removeAbandoned(now.minus(Duration.ofSeconds(ttlSeconds)),
+                    now.minus(Duration.ofSeconds(Math.max(ttlSeconds, unfinishedTtlSeconds))));
             if (removed > 0) {
                 LOG.info("Removed " + removed + " files that were never posted.");
             }

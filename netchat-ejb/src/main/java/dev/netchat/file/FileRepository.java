@@ -50,11 +50,16 @@ class FileRepository {
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
-    /** Attachments never posted with a message, and uploads never finished, older than the cut-off. */
-    List<StoredFile> abandoned(Instant before, int limit) {
-        return em.createQuery("SELECT f FROM StoredFile f WHERE f.createdAt < :before AND "
-                        + "((f.kind = 'ATTACHMENT' AND f.messageId IS NULL) OR f.status = 'UPLOADING')", StoredFile.class)
-                .setParameter("before", before)
+    /**
+     * Attachments finished but never posted with a message, started before {@code unposted}, and uploads never
+     * finished, started before {@code unfinished} (a slow upload in progress is not abandoned).
+     */
+    List<StoredFile> abandoned(Instant unposted, Instant unfinished, int limit) {
+        return em.createQuery("SELECT f FROM StoredFile f WHERE (f.status = 'READY' AND f.kind = 'ATTACHMENT' "
+                        + "AND f.messageId IS NULL AND f.createdAt < :unposted) "
+                        + "OR (f.status = 'UPLOADING' AND f.createdAt < :unfinished)", StoredFile.class)
+                .setParameter("unposted", unposted)
+                .setParameter("unfinished", unfinished)
                 .setMaxResults(limit)
                 .getResultList();
     }

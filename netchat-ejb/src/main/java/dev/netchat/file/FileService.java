@@ -325,11 +325,11 @@ public class FileService {
                 .orElseThrow(() -> new NotFoundException("No picture."));
     }
 
-    /** Removes attachments never posted and uploads never finished, older than the cut-off. */
+    /** Removes attachments never posted and uploads never finished, older than their cut-offs. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int removeAbandoned(Instant before) {
+    public int removeAbandoned(Instant unposted, Instant unfinished) {
         int removed = 0;
-        for (StoredFile f : files.abandoned(before, 500)) {
+        for (StoredFile f : files.abandoned(unposted, unfinished, 500)) {
             discard(f);
             removed++;
         }

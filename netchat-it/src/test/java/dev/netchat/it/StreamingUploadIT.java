@@ -45,7 +45,9 @@ class StreamingUploadIT {
                         + "-Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true",
                 "NETCHAT_FILES_MAX_FILE_BYTES", "250000000",
                 "NETCHAT_FILES_MAX_MESSAGE_BYTES", "250000000",
-                "NETCHAT_HTTP_MAX_POST_SIZE", "300000000"));
+                "NETCHAT_HTTP_MAX_POST_SIZE", "300000000",
+                // The shared test server removes unposted uploads after 20 s; this slow upload must outlive that.
+                "NETCHAT_FILES_UNATTACHED_TTL_SECONDS", "3600"));
         server.start();
     }
 
