@@ -39,6 +39,8 @@ export const apiPaths = {
   adminSessions: (id: string) => `/api/admin/users/${encodeURIComponent(id)}/sessions`,
   adminAudit: '/api/admin/audit',
   adminIntegrations: '/api/admin/integrations',
+  adminOutboxResend: (id: number) => `/api/admin/integrations/outbox/${id}/resend`,
+  adminOutboxResendFailed: '/api/admin/integrations/outbox/resend-failed',
 } as const;
 
 /** Wait this long after the last keystroke in the admin user search before asking the server. */

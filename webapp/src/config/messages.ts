@@ -459,6 +459,26 @@ export const messages = {
         error: 'Last error',
       },
       statuses: { pending: 'Waiting', sent: 'Sent', failed: 'Failed' } as Record<string, string>,
+      failedTitle: 'Failed entries',
+      failedCaption: 'Failed entries, newest first',
+      noFailed: 'No failed entries.',
+      failedHint:
+        'An entry fails for good when Twilio or Stream refuses it, or after too many attempts. Fix the cause (keys, number, Stream settings), then send it again.',
+      failedColumns: {
+        integration: 'Integration',
+        kind: 'What',
+        attempts: 'Attempts',
+        created: 'Written',
+        error: 'Last error',
+        action: 'Action',
+      },
+      integrationNames: { twilio: 'Twilio', stream: 'Stream' } as Record<string, string>,
+      resend: 'Send again',
+      resendLabel: (id: number) => `Send entry ${id} again`,
+      resendAll: 'Send all failed again',
+      resent: (n: number) =>
+        n === 1 ? '1 entry is waiting to be sent again.' : `${n} entries are waiting to be sent again.`,
+      resendFailed: 'Could not send it again.',
     },
   },
   title: {

@@ -237,9 +237,22 @@ export interface SmsStatus {
 }
 
 /** GET /api/admin/integrations */
+/** An outbox entry that failed for good (a refusal, or too many attempts); an admin may send it again. */
+export interface FailedOutboxEntry {
+  id: number;
+  /** sms, stream.user, stream.channel, stream.message.new, … */
+  kind: string;
+  integration: 'twilio' | 'stream';
+  attempts: number;
+  createdAt: string;
+  lastError: string | null;
+}
+
 export interface IntegrationsStatus {
   twilio: IntegrationState;
   stream: IntegrationState;
   workerRunning: boolean;
   recentSms: SmsStatus[];
+  /** Newest first, at most 50. */
+  failedEntries: FailedOutboxEntry[];
 }

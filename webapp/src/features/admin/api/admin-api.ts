@@ -23,4 +23,10 @@ export const adminApi = {
     }),
   integrations: (signal?: AbortSignal) =>
     apiRequest<IntegrationsStatus>(apiPaths.adminIntegrations, { signal }),
+  /** 404 when the entry is no longer a failed one (sent again meanwhile, or removed by retention). */
+  resendOutboxEntry: (id: number) => apiRequest<void>(apiPaths.adminOutboxResend(id), { method: 'POST' }),
+  resendAllFailed: () =>
+    apiRequest<{ resent: number }>(apiPaths.adminOutboxResendFailed, { method: 'POST' }).then(
+      (r) => r.resent,
+    ),
 };

@@ -286,6 +286,7 @@ describe('AdminPage', () => {
             lastError: null,
           },
         ],
+        failedEntries: [],
       }),
     });
     const { user } = renderPage();
@@ -308,5 +309,99 @@ describe('AdminPage', () => {
     expect(row).toHaveTextContent('•••0001');
     expect(row).toHaveTextContent('Sent');
     expect(row).toHaveTextContent('delivered');
+  });
+
+  it('lists the failed outbox entries and sends one again, then reads the status again', async () => {
+    const status = (failedEntries: unknown[]) =>
+      jsonResponse({
+        twilio: { configured: true, pending: 0, sent: 1, failed: 1, lastSentAt: null, lastError: null },
+        stream: { configured: true, pending: 0, sent: 3, failed: 1, lastSentAt: null, lastError: null },
+        workerRunning: true,
+        recentSms: [],
+        failedEntries,
+      });
+    const failed = [
+      {
+        id: 42,
+        kind: 'stream.channel',
+        integration: 'stream',
+        attempts: 10,
+        createdAt: '2026-11-24T08:00:00Z',
+        lastError: "Stream answered 400: users don't exist",
+      },
+      {
+        id: 41,
+        kind: 'sms',
+        integration: 'twilio',
+        attempts: 1,
+        createdAt: '2026-11-24T07:00:00Z',
+        lastError: 'Twilio answered 401 (error 20003): Authenticate',
+      },
+    ];
+    const { callsTo } = mockFetch({
+      'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
+      'GET /api/admin/integrations': [status(failed), status(failed.slice(1))],
+      'POST /api/admin/integrations/outbox/42/resend': emptyResponse(204),
+      'GET /api/admin/audit': jsonResponse({ entries: [], page: 0, hasMore: false }),
+    });
+    const { user } = renderPage();
+    await screen.findByRole('table', { name: 'All users' });
+    screen.getByRole('tab', { name: 'Users' }).focus();
+    await user.keyboard('{End}');
+
+    const panel = screen.getByRole('tabpanel', { name: 'Integrations' });
+    const table = await within(panel).findByRole('table', { name: 'Failed entries, newest first' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('Stream');
+    expect(rows[0]).toHaveTextContent('stream.channel');
+    expect(rows[0]).toHaveTextContent("users don't exist");
+    expect(rows[1]).toHaveTextContent('Twilio');
+
+    await user.click(within(rows[0]).getByRole('button', { name: 'Send entry 42 again' }));
+
+    expect(await within(panel).findByText('1 entry is waiting to be sent again.')).toBeInTheDocument();
+    expect(callsTo('POST /api/admin/integrations/outbox/42/resend')).toHaveLength(1);
+    await waitFor(() =>
+      expect(within(panel).queryByRole('button', { name: 'Send entry 42 again' })).not.toBeInTheDocument(),
+    );
+    expect(within(panel).getByRole('button', { name: 'Send entry 41 again' })).toBeInTheDocument();
+  });
+
+  it('says why a failed entry could not be sent again', async () => {
+    mockFetch({
+      'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
+      'GET /api/admin/integrations': jsonResponse({
+        twilio: { configured: true, pending: 0, sent: 0, failed: 1, lastSentAt: null, lastError: null },
+        stream: { configured: false, pending: 0, sent: 0, failed: 0, lastSentAt: null, lastError: null },
+        workerRunning: true,
+        recentSms: [],
+        failedEntries: [
+          {
+            id: 5,
+            kind: 'sms',
+            integration: 'twilio',
+            attempts: 10,
+            createdAt: '2026-11-24T07:00:00Z',
+            lastError: 'x',
+          },
+        ],
+      }),
+      'POST /api/admin/integrations/outbox/5/resend': problemResponse(404, {
+        title: 'Not found',
+        detail: 'No failed outbox entry 5.',
+      }),
+    });
+    const { user } = renderPage();
+    await screen.findByRole('table', { name: 'All users' });
+    screen.getByRole('tab', { name: 'Users' }).focus();
+    await user.keyboard('{End}');
+
+    const panel = screen.getByRole('tabpanel', { name: 'Integrations' });
+    await user.click(await within(panel).findByRole('button', { name: 'Send entry 5 again' }));
+
+    expect(await within(panel).findByRole('status')).toHaveTextContent(
+      'Could not send it again. No failed outbox entry 5.',
+    );
   });
 });

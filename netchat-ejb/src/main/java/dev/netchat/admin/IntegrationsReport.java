@@ -4,18 +4,33 @@ import dev.netchat.outbox.OutboxEntry;
 import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxSummary;
 import dev.netchat.outbox.OutboxWorker;
+import dev.netchat.outbox.OutboxWritten;
+import dev.netchat.shared.NotFoundException;
 import dev.netchat.shared.Times;
 import dev.netchat.shared.Wire;
 import dev.netchat.sms.TwilioSettings;
 import dev.netchat.stream.StreamSettings;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.util.List;
 
-/** How the optional integrations stand, for the admin page: configured or not, and their outbox's state. */
+/**
+ * How the optional integrations stand, for the admin page and the console: configured or not, their outbox's
+ * state, the entries that failed for good, and sending a failed entry again once its cause is fixed.
+ */
 @Stateless
 public class IntegrationsReport {
+
+    /** At most this many failed entries are listed (newest first); "send all again" takes every one. */
+    static final int FAILED_SHOWN = 50;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<OutboxWritten> written;
 
     @Inject
     TwilioSettings twilio;
@@ -31,8 +46,35 @@ public class IntegrationsReport {
 
     public Integrations report() {
         List<SmsView> recent = outbox.recent("sms", 20).stream().map(IntegrationsReport::sms).toList();
+        List<FailedEntryView> failed = failedEntries();
         return new Integrations(state(twilio.enabled(), outbox.summary("sms")), state(stream.enabled(), outbox.summary("stream")),
-                worker.running(), recent);
+                worker.running(), recent, failed);
+    }
+
+    /** The entries that failed for good, newest first: what they were for and why they failed (no phone numbers). */
+    public List<FailedEntryView> failedEntries() {
+        return outbox.failed(FAILED_SHOWN).stream().map(e -> new FailedEntryView(e.getId(), e.getKind(),
+                e.getKind().startsWith("sms") ? "twilio" : "stream", e.getAttempts(), Times.iso(e.getCreatedAt()), e.getLastError()))
+                .toList();
+    }
+
+    /** Sends one failed entry again (pending now, attempts from zero); audited. */
+    public void resend(Actor actor, long id) {
+        if (!outbox.resend(id)) {
+            throw new NotFoundException("No failed outbox entry " + id + ".");
+        }
+        audit.record(actor, "outbox.resent", String.valueOf(id), null, null);
+        written.fire(new OutboxWritten()); // the worker wakes after the commit
+    }
+
+    /** Sends every failed entry again; answers how many. Audited. */
+    public int resendAllFailed(Actor actor) {
+        int n = outbox.resendAllFailed();
+        if (n > 0) {
+            audit.record(actor, "outbox.resent", null, null, n + " failed entries");
+            written.fire(new OutboxWritten()); // the worker wakes after the commit
+        }
+        return n;
     }
 
     private static SmsView sms(OutboxEntry e) {
@@ -48,7 +90,16 @@ public class IntegrationsReport {
     }
 
     /** Both integrations, and whether the outbox worker runs on this node. */
-    public record Integrations(Integration twilio, Integration stream, boolean workerRunning, List<SmsView> recentSms) {}
+    public record Integrations(Integration twilio, Integration stream, boolean workerRunning, List<SmsView> recentSms,
+            List<FailedEntryView> failedEntries) {}
+
+    /** An outbox entry that failed for good: which integration, what it was (kind), and the last error. */
+    public record FailedEntryView(long id, String kind, String integration, int attempts, String createdAt, String lastError) {
+        @Override
+        public String toString() {
+            return "#" + id + " " + kind + " (" + attempts + " attempts, " + createdAt + "): " + lastError;
+        }
+    }
 
     /** One SMS of the outbox: the number masked, how it went, and Twilio's id and delivery status. */
     public record SmsView(long id, String to, String status, int attempts, int messages, String createdAt, String sentAt,

@@ -37,6 +37,9 @@ public class UsersConsole implements UsersMBean {
     @EJB
     AdminService admin;
 
+    @EJB
+    IntegrationsReport integrations;
+
     @Inject
     PresenceRegistry presence;
 
@@ -138,6 +141,28 @@ public class UsersConsole implements UsersMBean {
             admin.delete(actor(), username);
             return "Deleted " + username + "; their messages stay, shown as from a deleted user.";
         });
+    }
+
+    @Override
+    public String listFailedOutboxEntries() {
+        return answer(() -> {
+            var failed = integrations.failedEntries();
+            return failed.isEmpty() ? "No failed outbox entry."
+                    : failed.stream().map(IntegrationsReport.FailedEntryView::toString).collect(Collectors.joining("\n"));
+        });
+    }
+
+    @Override
+    public String resendOutboxEntry(long id) {
+        return answer(() -> {
+            integrations.resend(actor(), id);
+            return "Outbox entry " + id + " is pending again; the worker sends it now.";
+        });
+    }
+
+    @Override
+    public String resendAllFailedOutboxEntries() {
+        return answer(() -> integrations.resendAllFailed(actor()) + " failed outbox entries are pending again.");
     }
 
     private static Actor actor() {

@@ -30,4 +30,13 @@ public interface UsersMBean {
     String endSessions(String username);
 
     String deleteUser(String username);
+
+    /** The outbox entries (SMS, Stream) that failed for good, newest first, with why. */
+    String listFailedOutboxEntries();
+
+    /** Sends one failed outbox entry again, by its number (see {@link #listFailedOutboxEntries()}). */
+    String resendOutboxEntry(long id);
+
+    /** Sends every failed outbox entry again (once the cause, e.g. a bad key or an outage, is fixed). */
+    String resendAllFailedOutboxEntries();
 }

@@ -8,6 +8,12 @@ public interface OutboxHandler {
 
     boolean handles(String kind);
 
+    /**
+     * The start every kind it handles shares ("sms", "stream."): its lane. Each lane is drained on its own, so a
+     * provider that hangs (until its timeout) never holds up another provider's work.
+     */
+    String kindPrefix();
+
     /** Does the entry's work once. Runs outside any transaction; must not throw for expected failures. */
     Outcome deliver(OutboxEntry entry);
 

@@ -68,16 +68,21 @@ public class OutboxStore {
     }
 
     /**
-     * Entries that may be done now: pending, due, not held by a live claim, and the first pending one of their
-     * ordering key (a later entry of a key never overtakes an earlier one that waits for a retry).
+     * Entries of one lane (kinds starting with {@code kindPrefix}) that may be done now, in id order: pending, due,
+     * not held by a live claim, and with no earlier pending entry of their ordering key that must wait (for a
+     * retry, or for another worker). So a key's whole run of due entries comes in one query (a backlog drains
+     * without a query per entry), while a later entry of a key never overtakes an earlier one that waits: the
+     * caller does them in order and stops at the first of a key that does not finish.
      */
-    public List<OutboxEntry> due(int limit) {
+    public List<OutboxEntry> due(String kindPrefix, int limit) {
         Instant now = Instant.now();
-        return em.createQuery("select o from OutboxEntry o where o.status = :p and o.notBefore <= :now "
+        return em.createQuery("select o from OutboxEntry o where o.status = :p and o.kind like :k and o.notBefore <= :now "
                         + "and (o.claimedUntil is null or o.claimedUntil < :now) "
                         + "and not exists (select e.id from OutboxEntry e where e.orderingKey = o.orderingKey "
-                        + "and e.status = :p and e.id < o.id) order by o.id", OutboxEntry.class)
+                        + "and e.status = :p and e.id < o.id and (e.notBefore > :now or e.claimedUntil >= :now)) "
+                        + "order by o.id", OutboxEntry.class)
                 .setParameter("p", OutboxEntry.PENDING)
+                .setParameter("k", kindPrefix + "%")
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
@@ -150,12 +155,74 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
-    /** Twilio's status callback for a message it accepted from us; false when no entry has that id. */
+    /**
+     * Twilio's status callback for a message it accepted from us; false when no entry has that id. Callbacks may
+     * arrive out of order (Twilio says so): a status only replaces one that comes earlier in a message's life,
+     * so a late {@code sent} never hides {@code delivered}, and a final state never moves back.
+     */
     public boolean recordDeliveryStatus(String externalId, String status) {
-        return em.createQuery("update OutboxEntry o set o.deliveryStatus = :d where o.externalId = :x")
-                .setParameter("d", status)
+        List<OutboxEntry> entries = em.createQuery("select o from OutboxEntry o where o.externalId = :x", OutboxEntry.class)
                 .setParameter("x", externalId)
-                .executeUpdate() > 0;
+                .getResultList();
+        for (OutboxEntry entry : entries) {
+            if (DeliveryStatus.supersedes(status, entry.getDeliveryStatus())) {
+                entry.setDeliveryStatus(status);
+            }
+        }
+        return !entries.isEmpty();
+    }
+
+    /** Failed entries of every integration, newest first (admin page and console). */
+    public List<OutboxEntry> failed(int limit) {
+        return em.createQuery("select o from OutboxEntry o where o.status = :f order by o.id desc", OutboxEntry.class)
+                .setParameter("f", OutboxEntry.FAILED)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Sends a failed entry again (an admin's decision, once the cause is fixed): pending now, with its attempts
+     * counted from zero; false when there is no such failed entry. It goes before any later pending entry of
+     * its key, as it was written before them.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean resend(long id) {
+        return em.createQuery("update OutboxEntry o set o.status = :p, o.attempts = 0, o.notBefore = :now, o.claimedUntil = null "
+                        + "where o.id = :id and o.status = :f")
+                .setParameter("p", OutboxEntry.PENDING)
+                .setParameter("now", Instant.now())
+                .setParameter("id", id)
+                .setParameter("f", OutboxEntry.FAILED)
+                .executeUpdate() == 1;
+    }
+
+    /** Sends every failed entry again; answers how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public int resendAllFailed() {
+        return em.createQuery("update OutboxEntry o set o.status = :p, o.attempts = 0, o.notBefore = :now, o.claimedUntil = null "
+                        + "where o.status = :f")
+                .setParameter("p", OutboxEntry.PENDING)
+                .setParameter("now", Instant.now())
+                .setParameter("f", OutboxEntry.FAILED)
+                .executeUpdate();
+    }
+
+    /**
+     * Retention: removes entries finished (sent, or failed) before {@code before}, and webhook receipts received
+     * before it. Pending entries are never removed. Answers how many rows went.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeBefore(Instant before) {
+        int entries = em.createQuery("delete from OutboxEntry o where (o.status = :s and o.sentAt < :b) "
+                        + "or (o.status = :f and o.createdAt < :b)")
+                .setParameter("s", OutboxEntry.SENT)
+                .setParameter("f", OutboxEntry.FAILED)
+                .setParameter("b", before)
+                .executeUpdate();
+        int receipts = em.createQuery("delete from WebhookReceipt r where r.receivedAt < :b")
+                .setParameter("b", before)
+                .executeUpdate();
+        return entries + receipts;
     }
 
     /** Counts by status for kinds starting with the prefix ("sms", "stream"), for the admin page. */

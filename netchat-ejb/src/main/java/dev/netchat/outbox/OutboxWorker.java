@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Does the outbox's work: wakes after every commit that wrote an entry and polls once a second for retries
  * and delayed SMS. Every entry is claimed (a lease, so a crash only delays it), done outside any transaction,
  * then marked sent exactly once, retried with exponential back-off, or given up with the reason kept for
- * admins. Only runs when an integration is configured; nothing it does ever blocks a request.
+ * admins. Each provider has its own lane (SMS, Stream), drained on its own thread, so a provider that hangs
+ * until its timeout delays only its own lane; within a lane, after a success the next entry of the same key
+ * goes at once (a backlog drains at the provider's pace, not the poll's). Finished entries and webhook
+ * receipts are removed after the retention period. Only runs when an integration is configured; nothing it
+ * does ever blocks a request.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -66,9 +72,19 @@ public class OutboxWorker {
     @ConfigProperty(name = "netchat.outbox.lease", defaultValue = "PT60S")
     Duration lease;
 
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
+    /** How long sent and failed entries (and webhook receipts) are kept, for admins and replay protection. */
+    @Inject
+    @ConfigProperty(name = "netchat.outbox.retention", defaultValue = "P30D")
+    Duration retention;
+
+    @Inject
+    @ConfigProperty(name = "netchat.outbox.purge-interval", defaultValue = "PT1H")
+    Duration purgeInterval;
+
+    /** One lane per provider (its kinds' prefix): one drain at a time per lane and node. */
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> poller;
+    private volatile ScheduledFuture<?> purger;
     private volatile boolean stopped;
 
     /** Called once at start (see {@link OutboxStarter}); does nothing when no integration is configured. */
@@ -78,8 +94,11 @@ public class OutboxWorker {
             LOG.info("No integration is configured (Twilio, Stream): the outbox worker does not run.");
             return;
         }
+        enabled.forEach(h -> lanes.put(h.kindPrefix(), new Lane(h.kindPrefix())));
         long millis = Math.max(100, pollInterval.toMillis());
-        poller = executor.scheduleWithFixedDelay(this::drain, millis, millis, TimeUnit.MILLISECONDS);
+        poller = executor.scheduleWithFixedDelay(this::wakeLanes, millis, millis, TimeUnit.MILLISECONDS);
+        long purgeMillis = Math.max(1000, purgeInterval.toMillis());
+        purger = executor.scheduleWithFixedDelay(this::purge, purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
         LOG.info("Outbox worker started for " + enabled.stream().map(h -> h.getClass().getSimpleName()
                 .replaceAll("\\$.*", "")).toList() + ", polling every " + millis + " ms");
     }
@@ -94,42 +113,57 @@ public class OutboxWorker {
         if (poller != null) {
             poller.cancel(false);
         }
+        if (purger != null) {
+            purger.cancel(false);
+        }
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         if (running()) {
+            wakeLanes();
+        }
+    }
+
+    /** Asks every lane to drain, each on a thread of its own (a lane already draining goes round once more). */
+    private void wakeLanes() {
+        for (Lane lane : lanes.values()) {
             try {
-                executor.execute(this::drain);
+                executor.execute(() -> drain(lane));
             } catch (RuntimeException e) {
-                // Shutting down or saturated: the poller will find the entry.
+                // Shutting down or saturated: the next poll will find the entry.
             }
         }
     }
 
-    /** Does everything due now; one drain at a time per node (a drain asked for meanwhile runs right after). */
-    void drain() {
-        if (!draining.tryLock()) {
-            again.set(true);
+    /** Does everything due now in one lane; one drain at a time per lane (one asked for meanwhile runs right after). */
+    private void drain(Lane lane) {
+        if (!lane.draining.tryLock()) {
+            lane.again.set(true);
             return;
         }
         try {
             do {
-                again.set(false);
-                drainOnce();
-            } while (again.get() && !stopped);
+                lane.again.set(false);
+                drainOnce(lane.kindPrefix);
+            } while (lane.again.get() && !stopped);
         } catch (RuntimeException e) {
             // The database may be away for a moment; the next poll tries again.
             LOG.log(Level.WARNING, "The outbox worker could not read the outbox: {0}", e.toString());
         } finally {
-            draining.unlock();
+            lane.draining.unlock();
         }
     }
 
-    private void drainOnce() {
-        List<OutboxEntry> due;
+    /**
+     * Goes through the lane's due entries until none is left that can go now: after an entry finished, the next
+     * entry of its key is due at once and is found by the next round (not a poll later).
+     */
+    private void drainOnce(String kindPrefix) {
+        boolean again;
         do {
-            due = store.due(BATCH);
+            List<OutboxEntry> due = store.due(kindPrefix, BATCH);
             Set<String> blocked = new HashSet<>();
+            boolean finishedAny = false;
             for (OutboxEntry candidate : due) {
                 if (stopped) {
                     return;
@@ -137,12 +171,37 @@ public class OutboxWorker {
                 if (blocked.contains(candidate.getOrderingKey())) {
                     continue;
                 }
-                if (!process(candidate.getId())) {
+                if (process(candidate.getId())) {
+                    finishedAny = true;
+                } else {
                     // Not done (retry later, or taken elsewhere): later entries of its key must wait.
                     blocked.add(candidate.getOrderingKey());
                 }
             }
-        } while (due.size() == BATCH && !stopped);
+            again = finishedAny || due.size() == BATCH;
+        } while (again && !stopped);
+    }
+
+    private void purge() {
+        try {
+            int removed = store.purgeBefore(Instant.now().minus(retention));
+            if (removed > 0) {
+                LOG.info(() -> "Removed " + removed + " finished outbox entries and webhook receipts older than " + retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The outbox retention could not run: {0}", e.toString());
+        }
+    }
+
+    /** A provider's lane: its kinds' prefix and its drain lock. */
+    private static final class Lane {
+        final String kindPrefix;
+        final ReentrantLock draining = new ReentrantLock();
+        final AtomicBoolean again = new AtomicBoolean();
+
+        Lane(String kindPrefix) {
+            this.kindPrefix = kindPrefix;
+        }
     }
 
     /** True when the entry is finished (sent or given up), so its key's next entry may follow. */

@@ -34,6 +34,11 @@ public class SmsSender implements OutboxHandler {
     }
 
     @Override
+    public String kindPrefix() {
+        return "sms";
+    }
+
+    @Override
     public Outcome deliver(OutboxEntry entry) {
         JsonObject p = Wire.JSON.createReader(new StringReader(entry.getPayload())).readObject();
         String body = SmsText.compose(p.getString("author"), p.getString("where"), p.getString("text"), entry.getMergedCount(),

@@ -1,8 +1,10 @@
 package dev.netchat.sms;
 
 /**
- * The words of an SMS: {@code [NetChat] ann in #general: first 100 characters… <link>}, or, when later messages
- * within the interval were folded into it, {@code [NetChat] 3 new messages in #general, latest from ann: …}.
+ * The words of an SMS: {@code [NetChat] ann in #general: first 100 characters... <link>}, or, when later messages
+ * within the interval were folded into it, {@code [NetChat] 3 new messages in #general, latest from ann: ...}.
+ * A cut is marked with three dots, not "…": the ellipsis is not in the GSM-7 alphabet and would turn a whole
+ * SMS into UCS-2, halving the characters per segment. (A text that is not GSM-7 anyway keeps "…".)
  */
 public final class SmsText {
 
@@ -26,12 +28,13 @@ public final class SmsText {
         return files == 1 ? "sent a file" : "sent " + files + " files";
     }
 
-    /** The first 100 characters (code points, never half a character) on one line, with … when cut. */
+    /** The first 100 characters (code points, never half a character) on one line, with ... (or …) when cut. */
     static String excerpt(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         if (oneLine.codePointCount(0, oneLine.length()) <= EXCERPT) {
             return oneLine;
         }
-        return oneLine.substring(0, oneLine.offsetByCodePoints(0, EXCERPT)).stripTrailing() + "…";
+        String cut = oneLine.substring(0, oneLine.offsetByCodePoints(0, EXCERPT)).stripTrailing();
+        return cut + (Gsm7.encodable(cut) ? "..." : "…");
     }
 }

@@ -3,6 +3,7 @@ package dev.netchat.sms;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.HttpMethod;
+import com.twilio.http.HttpUtility;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.io.IOException;
@@ -63,6 +64,9 @@ final class TwilioHttpClient extends HttpClient {
             builder.header("Authorization", request.getAuthString());
         }
         builder.header("Accept", "application/json");
+        // The SDK's own user agent (twilio-java/<version> (<os>) java/<version> ... custom), as its own client sends
+        // it: Twilio's support and logs recognise SDK traffic by it.
+        builder.header("User-Agent", HttpUtility.getUserAgentString(request.getUserAgentExtensions(), true));
         HttpMethod method = request.getMethod();
         if (method == HttpMethod.POST || method == HttpMethod.PUT) {
             builder.header("Content-Type", "application/x-www-form-urlencoded")

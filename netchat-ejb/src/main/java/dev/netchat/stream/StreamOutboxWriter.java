@@ -32,6 +32,9 @@ public class StreamOutboxWriter {
     StreamOrigin origin;
 
     @Inject
+    RepliedParents repliedParents;
+
+    @Inject
     OutboxStore outbox;
 
     @Inject
@@ -71,7 +74,8 @@ public class StreamOutboxWriter {
         switch (event.type()) {
             case "message.new", "message.updated", "message.deleted" -> {
                 JsonObject m = frame.getJsonObject("message");
-                if (event.type().equals("message.updated") && !m.getBoolean("edited", false)) {
+                if (event.type().equals("message.updated")
+                        && (!m.getBoolean("edited", false) || repliedParents.contains(m.getString("id")))) {
                     return; // a reply count or similar changed: nothing Stream keeps
                 }
                 var payload = Wire.JSON.createObjectBuilder().add("id", m.getString("id")).add("channelId", event.channelId())
@@ -83,6 +87,9 @@ public class StreamOutboxWriter {
                 JsonValue parent = m.get("parentId");
                 if (parent != null && parent.getValueType() == JsonValue.ValueType.STRING) {
                     payload.add("parentId", m.getString("parentId"));
+                    if (event.type().equals("message.new")) {
+                        repliedParents.add(m.getString("parentId"));
+                    }
                 }
                 write("stream." + event.type(), key(event.channelId()), payload.build().toString());
             }

@@ -13,10 +13,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings Stream's webhook events into NetChat: messages posted, edited and deleted and members added and removed
@@ -31,8 +35,13 @@ public class StreamWebhookService {
     /** Stream-side messages are stored with this clientMessageId prefix before Stream's id. */
     static final String CLIENT_ID_PREFIX = "stream:";
 
-    /** What a delivery led to. */
-    public enum Result { APPLIED, IGNORED, DUPLICATE }
+    /** What a delivery led to; MALFORMED: signed, but its fields have the wrong types (recorded, not applied). */
+    public enum Result { APPLIED, IGNORED, DUPLICATE, MALFORMED }
+
+    /** Receipts are kept this long (see the outbox's retention); an event older than that is not applied. */
+    @Inject
+    @ConfigProperty(name = "netchat.outbox.retention", defaultValue = "P30D")
+    Duration retention;
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
@@ -66,6 +75,16 @@ public class StreamWebhookService {
         // Taken first and flushed: a concurrent redelivery waits on this key and then fails, acting not at all.
         em.persist(new WebhookReceipt(webhookId, "stream", Instant.now()));
         em.flush();
+        if (!wellTyped(event)) {
+            // Recorded (above) and answered 400 once: a redelivery of the same body is a duplicate.
+            LOG.info(() -> "Stream webhook " + webhookId + " has fields of the wrong types; not applied");
+            return Result.MALFORMED;
+        }
+        if (tooOld(event)) {
+            // Its receipt may have been removed already: a replay of an old signed body must not act again.
+            LOG.info(() -> "Stream webhook " + webhookId + " is older than the retention period; not applied");
+            return Result.IGNORED;
+        }
         origin.markFromStream();
         String type = event.getString("type", "");
         String channelId = channelId(event);
@@ -105,7 +124,9 @@ public class StreamWebhookService {
         String parentId = Optional.ofNullable(string(m, "parent_id")).flatMap(this::resolve).map(Message::getId)
                 .filter(p -> stored.find(p).map(pm -> pm.getParentId() == null && !pm.isDeleted()).orElse(false))
                 .orElse(null);
-        messages.post(userId, channelId, text, CLIENT_ID_PREFIX + id, parentId);
+        String messageId = messages.post(userId, channelId, text, CLIENT_ID_PREFIX + id, parentId).message().id();
+        // NetChat's edits, deletes and replies of it go to Stream under Stream's id.
+        em.persist(new StreamMessageLink(messageId, id));
         return true;
     }
 
@@ -136,11 +157,75 @@ public class StreamWebhookService {
     }
 
     private Optional<Message> streamMessage(String streamId) {
+        StreamMessageLink link = em.createQuery("select l from StreamMessageLink l where l.streamId = :s", StreamMessageLink.class)
+                .setParameter("s", streamId)
+                .getResultStream().findFirst().orElse(null);
+        if (link != null) {
+            return stored.find(link.getMessageId());
+        }
+        // Brought in before links were kept.
         List<Message> found = em.createQuery("select m from Message m where m.clientMessageId = :c", Message.class)
                 .setParameter("c", CLIENT_ID_PREFIX + streamId)
                 .setMaxResults(1)
                 .getResultList();
         return found.stream().findFirst();
+    }
+
+    /**
+     * Whether the fields NetChat reads have the types Stream documents: strings, and objects for message, user,
+     * member and channel. A signed event with other types is a sender's bug that a retry will not cure.
+     */
+    static boolean wellTyped(JsonObject event) {
+        if (!ofType(event, JsonValue.ValueType.STRING, "type", "cid", "channel_id", "channel_type", "created_at")
+                || !ofType(event, JsonValue.ValueType.OBJECT, "message", "user", "member", "channel")) {
+            return false;
+        }
+        JsonValue m = event.get("message");
+        if (m != null && m.getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonObject message = m.asJsonObject();
+            if (!ofType(message, JsonValue.ValueType.STRING, "id", "text", "parent_id")
+                    || !ofType(message, JsonValue.ValueType.OBJECT, "user")
+                    || !userWellTyped(message.get("user"))) {
+                return false;
+            }
+        }
+        JsonValue member = event.get("member");
+        if (member != null && member.getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonObject mo = member.asJsonObject();
+            if (!ofType(mo, JsonValue.ValueType.STRING, "user_id") || !ofType(mo, JsonValue.ValueType.OBJECT, "user")
+                    || !userWellTyped(mo.get("user"))) {
+                return false;
+            }
+        }
+        return userWellTyped(event.get("user"));
+    }
+
+    private static boolean userWellTyped(JsonValue user) {
+        return user == null || user.getValueType() != JsonValue.ValueType.OBJECT
+                || ofType(user.asJsonObject(), JsonValue.ValueType.STRING, "id");
+    }
+
+    /** Each key is absent, null, or of the type. */
+    private static boolean ofType(JsonObject o, JsonValue.ValueType type, String... keys) {
+        for (String key : keys) {
+            JsonValue v = o.get(key);
+            if (v != null && v.getValueType() != JsonValue.ValueType.NULL && v.getValueType() != type) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean tooOld(JsonObject event) {
+        String created = string(event, "created_at");
+        if (created == null) {
+            return false;
+        }
+        try {
+            return OffsetDateTime.parse(created).toInstant().isBefore(Instant.now().minus(retention));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String channelId(JsonObject event) {

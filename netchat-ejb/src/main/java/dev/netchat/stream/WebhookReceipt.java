@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A webhook delivery already acted on, by its id (Stream's X-Webhook-Id). */
+/** A webhook delivery already acted on, by an id derived from what was signed (the SHA-256 of the signed body). */
 @Entity
 @Table(name = "webhook_receipt")
 public class WebhookReceipt {

@@ -36,4 +36,14 @@ class SmsTextTest {
         assertThat(SmsText.withFiles("the plan", 2)).isEqualTo("the plan");
         assertThat(SmsText.withFiles("", 0)).isEmpty();
     }
+
+    @Test
+    void aLongGsm7TextIsCutWithThreeDotsSoTheSmsStaysGsm7() {
+        String excerpt = SmsText.excerpt("Plain text, nothing but GSM-7: " + "abc ".repeat(40));
+        assertThat(excerpt).endsWith("...").doesNotContain("…");
+        assertThat(Gsm7.encodable(SmsText.compose("ann_1", "#general", "Plain " + "x".repeat(200), 1,
+                "https://chat.example.com/#/c/42"))).isTrue();
+        assertThat(Gsm7.encodable("…")).isFalse();
+        assertThat(Gsm7.encodable("€ [x] {y} ~ | ^ \\")).isTrue();
+    }
 }

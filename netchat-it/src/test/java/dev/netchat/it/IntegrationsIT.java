@@ -48,11 +48,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ServerExtension.class)
 class IntegrationsIT {
 
-    private static final String ACCOUNT_SID = "AC" + "0123456789abcdef0123456789abcdef";
-    private static final String AUTH_TOKEN = "twilio-test-auth-token-0123456789";
-    private static final String FROM = "+15005550006";
-    private static final String STREAM_KEY = "stream-test-key";
-    private static final String STREAM_SECRET = "stream-test-secret-of-at-least-32-bytes-0123456789";
+    static final String ACCOUNT_SID = "AC" + "0123456789abcdef0123456789abcdef";
+    static final String AUTH_TOKEN = "twilio-test-auth-token-0123456789";
+    static final String FROM = "+15005550006";
+    static final String STREAM_KEY = "stream-test-key";
+    static final String STREAM_SECRET = "stream-test-secret-of-at-least-32-bytes-0123456789";
     private static final Duration SMS_INTERVAL = Duration.ofSeconds(4);
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,9 +124,9 @@ class IntegrationsIT {
         assertThat(sms.get(0).get("From")).isEqualTo(FROM);
         String body = sms.get(0).get("Body");
         assertThat(body).startsWith("[NetChat] " + ann.username() + " in a direct message: Lunch at noon? x")
-                .contains("…")
+                .contains("...")
                 .endsWith(ServerExtension.server().baseUri() + "/#/c/" + dm);
-        assertThat(body.substring(body.indexOf(": ") + 2, body.indexOf("…")).codePointCount(0, body.indexOf("…") - body.indexOf(": ") - 2))
+        assertThat(body.substring(body.indexOf(": ") + 2, body.indexOf("...")).codePointCount(0, body.indexOf("...") - body.indexOf(": ") - 2))
                 .as("the excerpt is the first 100 characters").isEqualTo(100);
         assertThat(smsTo(phoneOf(ann))).as("the author gets none").isEmpty();
     }
@@ -389,7 +389,12 @@ class IntegrationsIT {
             Api.Reply redelivered = streamWebhook(event, webhookId, streamSignature(event));
             assertThat(redelivered.status()).isEqualTo(200);
             assertThat(redelivered.json().path("result").asText()).isEqualTo("duplicate");
-            Api.Reply sameMessageNewDelivery = streamWebhook(event, UUID.randomUUID().toString(), streamSignature(event));
+            Api.Reply sameBodyNewWebhookId = streamWebhook(event, UUID.randomUUID().toString(), streamSignature(event));
+            assertThat(sameBodyNewWebhookId.json().path("result").asText()).as("replays are known by the signed body")
+                    .isEqualTo("duplicate");
+            String sameMessageLater = event.replace("\"type\":\"message.new\"", "\"type\":\"message.new\",\"request_info\":{}");
+            Api.Reply sameMessageNewDelivery = streamWebhook(sameMessageLater, UUID.randomUUID().toString(),
+                    streamSignature(sameMessageLater));
             assertThat(sameMessageNewDelivery.json().path("result").asText()).isEqualTo("ignored");
         }
         assertThat(chat.history(ann, team).stream().filter(m -> m.path("text").asText().equals(text)).count())
@@ -474,7 +479,7 @@ class IntegrationsIT {
     }
 
     /** An error as Twilio's API answers it. */
-    private static ResponseDefinitionBuilder twilioError(int status, int code, String message) {
+    static ResponseDefinitionBuilder twilioError(int status, int code, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": " + code + ", \"message\": \"" + message + "\", \"status\": " + status + "}");
     }
@@ -498,7 +503,7 @@ class IntegrationsIT {
         return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
     }
 
-    private static String urlEncoded(String value) {
+    static String urlEncoded(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
@@ -552,7 +557,7 @@ class IntegrationsIT {
         return JSON.createObjectNode();
     }
 
-    private static Map<String, String> form(String body) {
+    static Map<String, String> form(String body) {
         Map<String, String> fields = new HashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
@@ -564,14 +569,14 @@ class IntegrationsIT {
         return fields;
     }
 
-    private static String form(Map<String, String> params) {
+    static String form(Map<String, String> params) {
         StringBuilder b = new StringBuilder();
         params.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(urlEncoded(k)).append('=').append(urlEncoded(v)));
         return b.toString();
     }
 
     /** Twilio's request signature: Base64 HMAC-SHA1 of the URL followed by each parameter name and value, sorted. */
-    private static String twilioSignature(String authToken, String url, Map<String, String> params) throws Exception {
+    static String twilioSignature(String authToken, String url, Map<String, String> params) throws Exception {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
         Mac mac = Mac.getInstance("HmacSHA1");
@@ -579,7 +584,7 @@ class IntegrationsIT {
         return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String streamSignature(String body) {
+    static String streamSignature(String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(STREAM_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -594,7 +599,7 @@ class IntegrationsIT {
                 "X-Signature", signature);
     }
 
-    private static String messageEvent(String type, String channelId, String messageId, String userId, String text) {
+    static String messageEvent(String type, String channelId, String messageId, String userId, String text) {
         ObjectNode event = JSON.createObjectNode().put("type", type).put("cid", "messaging:" + channelId)
                 .put("channel_id", channelId).put("channel_type", "messaging").put("created_at", Instant.now().toString());
         ObjectNode message = event.putObject("message").put("id", messageId).put("text", text).put("type", "regular");

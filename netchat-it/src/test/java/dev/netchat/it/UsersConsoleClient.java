@@ -34,6 +34,15 @@ final class UsersConsoleClient implements AutoCloseable {
         return (String) connection.invoke(name, operation, new Object[] {username}, new String[] {String.class.getName()});
     }
 
+    /** Any operation; a Long argument is passed as a primitive long. */
+    String call(String operation, Object... args) throws Exception {
+        String[] types = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            types[i] = args[i] instanceof Long ? long.class.getName() : args[i].getClass().getName();
+        }
+        return (String) connection.invoke(name, operation, args, types);
+    }
+
     Object attribute(String attribute) throws Exception {
         return connection.getAttribute(name, attribute);
     }

@@ -95,4 +95,22 @@ public class AdminResource {
     public IntegrationsReport.Integrations integrations() {
         return integrations.report();
     }
+
+    /** Sends one outbox entry that failed for good again (404 when there is no such failed entry). */
+    @POST
+    @Path("integrations/outbox/{id}/resend")
+    public Response resend(@PathParam("id") String id) {
+        integrations.resend(actor(), QueryParams.integer("id", id));
+        return Response.noContent().build();
+    }
+
+    /** Sends every failed outbox entry again; answers how many. */
+    @POST
+    @Path("integrations/outbox/resend-failed")
+    public ResentDto resendAllFailed() {
+        return new ResentDto(integrations.resendAllFailed(actor()));
+    }
+
+    /** How many failed outbox entries were made pending again. */
+    public record ResentDto(int resent) {}
 }

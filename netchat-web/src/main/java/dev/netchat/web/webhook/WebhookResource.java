@@ -8,10 +8,12 @@ import dev.netchat.sms.TwilioSettings;
 import dev.netchat.stream.StreamSettings;
 import dev.netchat.stream.StreamWebhookService;
 import dev.netchat.web.error.Problems;
+import dev.netchat.web.shared.BodyTooLargeException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -48,6 +52,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class WebhookResource {
 
     private static final Logger LOG = Logger.getLogger(WebhookResource.class.getName());
+    /** The largest Stream event read (the API's usual body limit; a message is at most 4000 characters). */
+    static final int MAX_STREAM_BODY = 64 * 1024;
 
     @Inject
     StreamSettings stream;
@@ -67,11 +73,26 @@ public class WebhookResource {
     @POST
     @Path("stream")
     @Consumes(MediaType.WILDCARD)
-    public Response stream(byte[] body, @HeaderParam("X-Signature") String signature, @HeaderParam("X-Webhook-Id") String webhookId) {
+    public Response stream(@Context HttpServletRequest request, @HeaderParam("X-Signature") String signature,
+            @HeaderParam("X-Webhook-Id") String webhookId) {
         if (!stream.enabled()) {
             return Problems.of(404, "Not found", "The Stream Chat bridge is not configured.", uri, List.of()).build();
         }
-        byte[] raw = body == null ? new byte[0] : body;
+        if (!isJson(request.getContentType())) {
+            return Problems.of(415, "Unsupported media type", "Stream's events are sent as application/json.", uri, List.of())
+                    .build();
+        }
+        byte[] raw;
+        try {
+            raw = readBounded(request.getInputStream());
+        } catch (BodyTooLargeException e) {
+            return tooLarge();
+        } catch (IOException e) {
+            return Problems.of(400, "Malformed request", "The body could not be read.", uri, List.of()).build();
+        }
+        if (raw == null) {
+            return tooLarge();
+        }
         if (signature == null || !validStreamSignature(raw, signature)) {
             LOG.warning("Refused a Stream webhook with a missing or wrong X-Signature");
             return Problems.of(401, "Not authenticated", "The X-Signature header does not match the body.", uri, List.of()).build();
@@ -86,25 +107,54 @@ public class WebhookResource {
         } catch (JsonException e) {
             return Problems.of(400, "Malformed request", "The body must be a JSON object (a Stream event).", uri, List.of()).build();
         }
-        // Stream sends an id with every delivery; without one, the body itself identifies the delivery.
-        String id = webhookId != null && !webhookId.isBlank() && webhookId.length() <= 120 ? webhookId : "sha256:" + sha256(raw);
+        // Replays are recognised by what was signed: X-Webhook-Id is not covered by the signature, so anyone who
+        // saw one delivery could replay it under a new id. A redelivery of the same event has the same body.
+        String id = "sha256:" + sha256(raw);
         StreamWebhookService.Result result;
         try {
             result = streamEvents.handle(id, event);
         } catch (NetChatException e) {
             // The event is well-formed and signed but cannot apply here (e.g. too long): retrying will not help.
-            LOG.info(() -> "Stream webhook " + id + " not applied: " + e.getMessage());
+            LOG.info(() -> "Stream webhook " + id + " (X-Webhook-Id " + webhookId + ") not applied: " + e.getMessage());
             result = StreamWebhookService.Result.IGNORED;
         } catch (RuntimeException e) {
-            if (streamEvents.seen(id)) {
-                result = StreamWebhookService.Result.DUPLICATE; // a concurrent redelivery acted first
-            } else if (e instanceof ClassCastException) {
-                return Problems.of(400, "Malformed request", "The event's fields have the wrong types.", uri, List.of()).build();
-            } else {
+            if (!streamEvents.seen(id)) {
                 throw e;
             }
+            result = StreamWebhookService.Result.DUPLICATE; // a concurrent redelivery acted first
+        }
+        if (result == StreamWebhookService.Result.MALFORMED) {
+            return Problems.of(400, "Malformed request", "The event's fields have the wrong types.", uri, List.of()).build();
         }
         return Response.ok(Wire.JSON.createObjectBuilder().add("result", result.name().toLowerCase()).build().toString()).build();
+    }
+
+    /** A concrete JSON media type (application/json or a +json type); wildcards like {@code * / *} are not one. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            if (type.isWildcardType() || type.isWildcardSubtype()) {
+                return false;
+            }
+            return "application".equalsIgnoreCase(type.getType())
+                    && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The body, or null when it is larger than {@link #MAX_STREAM_BODY} bytes (read no further than that). */
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_STREAM_BODY + 1);
+        return body.length > MAX_STREAM_BODY ? null : body;
+    }
+
+    private Response tooLarge() {
+        return Problems.of(413, "Payload too large", "A Stream event is at most " + MAX_STREAM_BODY + " bytes.", uri, List.of())
+                .build();
     }
 
     @POST
