@@ -9,6 +9,12 @@ interface AvatarProps {
   size?: number;
 }
 
+/** An uploaded picture at the stored size (64, 128, 256) that is at least twice the shown one (sharp on HiDPI). */
+export function sizedSrc(src: string, size: number): string {
+  if (!src.startsWith('/api/avatars/')) return src;
+  return `${src}?size=${[64, 128, 256].find((s) => s >= size * 2) ?? 256}`;
+}
+
 /** "Ada Lovelace" -> "AL", "plato" -> "P", "" -> "?". */
 export function getInitials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -31,7 +37,7 @@ export function Avatar({ name, src, size = 32 }: AvatarProps) {
       <img
         className="avatar"
         style={style}
-        src={src}
+        src={sizedSrc(src, size)}
         alt=""
         width={size}
         height={size}

@@ -30,6 +30,8 @@ export const apiPaths = {
   reaction: (id: string, type: string) =>
     `/api/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent(type)}`,
   replies: (id: string) => `/api/messages/${encodeURIComponent(id)}/replies`,
+  files: '/api/files',
+  myAvatar: '/api/users/me/avatar',
   socket: '/ws',
   adminUsers: '/api/admin/users',
   adminUser: (id: string) => `/api/admin/users/${encodeURIComponent(id)}`,

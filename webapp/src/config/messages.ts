@@ -281,6 +281,33 @@ export const messages = {
     /** A typist not (yet) in the member list the client holds. */
     someone: 'Someone',
   },
+  attachments: {
+    attach: 'Attach files',
+    dropHint: 'Drop files to attach them',
+    pastedImageName: 'pasted-image.png',
+    uploading: (name: string) => `Uploading ${name}`,
+    uploaded: (name: string) => `${name} attached`,
+    failed: 'Upload failed',
+    cancel: (name: string) => `Cancel upload of ${name}`,
+    remove: (name: string) => `Remove ${name}`,
+    pending: 'Files to send',
+    files: 'Files',
+    open: (name: string) => `Open image ${name}`,
+    download: (name: string) => `Download ${name}`,
+    downloadLabel: 'Download',
+    viewer: (name: string) => `Image: ${name}`,
+    previous: 'Previous image',
+    next: 'Next image',
+    close: 'Close',
+    position: (index: number, count: number) => `${index} of ${count}`,
+    size: (bytes: number) =>
+      bytes < 1024
+        ? `${bytes} B`
+        : bytes < 1024 * 1024
+          ? `${(bytes / 1024).toFixed(1)} KB`
+          : `${(bytes / (1024 * 1024)).toFixed(1)} MB`,
+    sentFiles: (count: number) => (count === 1 ? 'Sent a file' : `Sent ${count} files`),
+  },
   switcher: {
     open: 'Find',
     openHint: 'Ctrl+K',
@@ -293,6 +320,9 @@ export const messages = {
     conversation: 'Conversation',
   },
   settings: {
+    pictureUpload: 'Upload a picture',
+    pictureUploading: 'Uploading the picture…',
+    pictureFailed: 'The picture could not be uploaded.',
     open: 'Profile and settings',
     title: 'Profile and settings',
     profile: 'Profile',

@@ -45,8 +45,10 @@ export const chatApi = {
     if (before !== undefined) query.set('before', String(before));
     return apiRequest<MessagePage>(`${apiPaths.channelMessages(id)}?${query}`, { signal });
   },
-  postMessage: (channelId: string, body: { text: string; clientMessageId: string; parentId?: string }) =>
-    apiRequest<Message>(apiPaths.channelMessages(channelId), { method: 'POST', body }),
+  postMessage: (
+    channelId: string,
+    body: { text: string; clientMessageId: string; parentId?: string; attachmentIds?: string[] },
+  ) => apiRequest<Message>(apiPaths.channelMessages(channelId), { method: 'POST', body }),
   editMessage: (id: string, text: string) =>
     apiRequest<Message>(apiPaths.message(id), { method: 'PATCH', body: { text } }),
   deleteMessage: (id: string) => apiRequest<void>(apiPaths.message(id), { method: 'DELETE' }),

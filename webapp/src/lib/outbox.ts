@@ -6,6 +6,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { storageKeys } from '@/config/constants';
+import type { Attachment } from '@/types/api';
 
 export type OutboxStatus = 'sending' | 'queued' | 'failed';
 
@@ -16,6 +17,8 @@ export interface OutboxEntry {
   channelId: string;
   parentId: string | null;
   text: string;
+  /** Files uploaded before sending; posted by id with the message. */
+  attachments?: Attachment[];
   createdAt: string;
   status: OutboxStatus;
 }

@@ -116,6 +116,19 @@ export interface MessageAuthor {
   avatarURL: string | null;
 }
 
+/** A file on a message; images have their size and re-encoded thumbnail and preview (all need the session). */
+export interface Attachment {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  url: string;
+  thumbnailUrl: string | null;
+  previewUrl: string | null;
+}
+
 export interface Message {
   id: string;
   channelId: string;
@@ -130,6 +143,8 @@ export interface Message {
   replyCount: number;
   reactions: Reaction[];
   clientMessageId: string | null;
+  /** Absent from servers and fixtures that predate files. */
+  attachments?: Attachment[];
 }
 
 export interface MessagePage {

@@ -1,7 +1,11 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { messages } from '@/config/messages';
 import { useDraft } from '../hooks/use-draft';
+import type { Attachment } from '@/types/api';
+import { useUploads } from '../hooks/use-uploads';
 import { useTypingSender } from '../hooks/use-typing-sender';
+import { AttachButton } from './attach-button';
+import { UploadTray } from './upload-tray';
 
 const t = messages.composer;
 const maxLength = 4000;
@@ -11,7 +15,8 @@ interface ComposerProps {
   /** In a thread panel: the thread's root message, whose draft this is. */
   threadId?: string;
   label: string;
-  onSend: (text: string) => void;
+  /** The text (may be empty when files go) and the uploaded files. */
+  onSend: (text: string, attachments: Attachment[]) => void;
   /** Up in an empty composer: edit your last message. */
   onEditLast?: () => void;
   autoFocus?: boolean;
@@ -24,6 +29,8 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
   const area = useRef<HTMLTextAreaElement>(null);
   const typing = useTypingSender(channelId);
   const tooLong = text.length > maxLength;
+  const uploads = useUploads(channelId);
+  const canSend = (!!text.trim() || uploads.ready.length > 0) && !tooLong && !uploads.busy;
 
   // Focus once the conversation has been painted, not with the autoFocus attribute: React focuses those while
   // it commits, which forces the browser to lay out the whole screen in the middle of that task (on a phone a
@@ -44,8 +51,9 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
 
   const send = () => {
     const value = text.trim();
-    if (!value || tooLong) return;
-    onSend(value);
+    if (!canSend) return;
+    onSend(value, uploads.ready);
+    uploads.clear();
     setText('');
     typing.stop();
   };
@@ -67,7 +75,12 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
   };
 
   return (
-    <form className="composer" onSubmit={onSubmit}>
+    <form
+      className={uploads.dragging ? 'composer composer--dragging' : 'composer'}
+      onSubmit={onSubmit}
+      {...uploads.dropProps}
+    >
+      <UploadTray uploads={uploads.uploads} onRemove={uploads.remove} />
       <label className="visually-hidden" htmlFor={id}>
         {label}
       </label>
@@ -86,9 +99,11 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
           else typing.stop();
         }}
         onKeyDown={onKeyDown}
+        onPaste={uploads.onPaste}
         onBlur={typing.stop}
       />
-      <button type="submit" className="composer__send" disabled={!text.trim() || tooLong}>
+      <AttachButton onFiles={uploads.add} />
+      <button type="submit" className="composer__send" disabled={!canSend}>
         <span aria-hidden="true">➤</span>
         <span className="visually-hidden">{t.send}</span>
       </button>

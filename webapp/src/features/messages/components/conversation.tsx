@@ -172,7 +172,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
           key={channelId}
           channelId={channelId}
           label={messages.composer.label(channel.type === 'team' ? `#${name}` : name)}
-          onSend={(text) => send(channelId, text)}
+          onSend={(text, files) => send(channelId, text, null, files)}
           onEditLast={editLast}
           autoFocus={!threadId}
         />

@@ -7,6 +7,7 @@ import { classNames } from '@/lib/class-names';
 import type { TimelineMessage } from '../utils/timeline';
 import { EditMessageForm } from './edit-message-form';
 import { MessageActions } from './message-actions';
+import { MessageAttachments } from './message-attachments';
 import { ReactionBar } from './reaction-bar';
 
 const t = messages.conversation;
@@ -115,8 +116,9 @@ function MessageItemView({
           <p className="message__deleted">{t.deleted}</p>
         ) : (
           <div className="message__body">
-            <MarkdownText text={message.text} />
+            {message.text && <MarkdownText text={message.text} />}
             {message.edited && <span className="message__edited">{t.edited}</span>}
+            {message.attachments && <MessageAttachments attachments={message.attachments} />}
           </div>
         )}
         {message.pending && (

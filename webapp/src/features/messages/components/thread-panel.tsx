@@ -104,7 +104,7 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
         channelId={channelId}
         threadId={parentId}
         label={t.composerLabel}
-        onSend={(text) => send(channelId, text, parentId)}
+        onSend={(text, files) => send(channelId, text, parentId, files)}
         autoFocus
       />
       <Suspense fallback={null}>

@@ -11,6 +11,7 @@ import {
   setOutboxStatus,
 } from '@/lib/outbox';
 import { ApiError } from '@/lib/problem';
+import type { Attachment } from '@/types/api';
 import { getConnectionStatus, onConnectionOpen } from '@/lib/realtime';
 
 export interface Self {
@@ -35,6 +36,7 @@ async function deliver(client: QueryClient, entry: OutboxEntry, self: Self): Pro
         text: entry.text,
         clientMessageId: entry.clientMessageId,
         parentId: entry.parentId ?? undefined,
+        ...(entry.attachments?.length ? { attachmentIds: entry.attachments.map((a) => a.id) } : {}),
       }),
       self.id,
     );
@@ -83,13 +85,14 @@ function flushOutbox(client: QueryClient, self: Self, channelId?: string): void 
 export function useSendMessage(self: Self) {
   const client = useQueryClient();
   const send = useCallback(
-    (channelId: string, text: string, parentId: string | null = null) => {
+    (channelId: string, text: string, parentId: string | null = null, attachments: Attachment[] = []) => {
       const entry: OutboxEntry = {
         clientMessageId: newClientMessageId(),
         userId: self.id,
         channelId,
         parentId,
         text,
+        ...(attachments.length ? { attachments } : {}),
         createdAt: new Date().toISOString(),
         status: 'sending',
       };

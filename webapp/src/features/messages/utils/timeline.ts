@@ -29,6 +29,7 @@ export function pendingToMessage(entry: OutboxEntry, author: MessageAuthor): Tim
     replyCount: 0,
     reactions: [],
     clientMessageId: entry.clientMessageId,
+    ...(entry.attachments ? { attachments: entry.attachments } : {}),
     pending: entry.status,
   };
 }

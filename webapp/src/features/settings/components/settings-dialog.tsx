@@ -19,6 +19,7 @@ import { validateAvatarURL, validateFullName, validatePhoneNumber } from '@/lib/
 import type { CurrentUser, SmsPreference } from '@/types/api';
 import { ChangePasswordForm } from './change-password-form';
 import { NotificationLevels } from './notification-levels';
+import { AvatarUpload } from './avatar-upload';
 import { RadioGroup } from './radio-group';
 import { ThemeChoice } from './theme-choice';
 
@@ -27,7 +28,10 @@ const f = messages.auth.fields;
 
 function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: CurrentUser) => void }) {
   const [fullName, setFullName] = useState(me.fullName);
-  const [avatarURL, setAvatarURL] = useState(me.avatarURL ?? '');
+  // An uploaded picture is NetChat's own path, not a URL to edit here; the field then starts empty and is sent
+  // only when changed, so that saving the rest keeps the picture.
+  const initialAvatarURL = /^https?:/.test(me.avatarURL ?? '') ? (me.avatarURL ?? '') : '';
+  const [avatarURL, setAvatarURL] = useState(initialAvatarURL);
   const [phoneNumber, setPhoneNumber] = useState(me.phoneNumber ?? '');
   const [sms, setSms] = useState<SmsPreference>(me.notifications?.sms ?? 'off');
   const save = useMutation({
@@ -35,7 +39,7 @@ function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: Current
       chatApi.updateMe({
         fullName: fullName.trim(),
         // An empty string removes the value; null would mean "leave it as it is" to the server.
-        avatarURL: avatarURL.trim(),
+        ...(avatarURL.trim() !== initialAvatarURL ? { avatarURL: avatarURL.trim() } : {}),
         phoneNumber: phoneNumber.trim(),
         notifications: { ...(me.notifications ?? {}), sms },
       }),
@@ -69,6 +73,7 @@ function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: Current
         }
       />
       <h3 className="dialog__section-title">{t.profile}</h3>
+      <AvatarUpload me={me} onSaved={onSaved} />
       <TextField
         label={f.fullName}
         name="fullName"

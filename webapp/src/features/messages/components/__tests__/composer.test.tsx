@@ -13,7 +13,7 @@ describe('Composer', () => {
     await user.type(box, 'first line{Shift>}{Enter}{/Shift}second');
     expect(onSend).not.toHaveBeenCalled();
     await user.keyboard('{Enter}');
-    expect(onSend).toHaveBeenCalledWith('first line\nsecond');
+    expect(onSend).toHaveBeenCalledWith('first line\nsecond', []);
     expect(box).toHaveValue('');
     await user.keyboard('{ArrowUp}');
     expect(onEditLast).toHaveBeenCalledTimes(1);

@@ -1,5 +1,6 @@
 package dev.netchat.message;
 
+import dev.netchat.file.AttachmentDto;
 import dev.netchat.shared.Times;
 import dev.netchat.user.AuthorView;
 import java.util.List;
@@ -18,12 +19,17 @@ public record MessageDto(
         String parentId,
         int replyCount,
         List<ReactionDto> reactions,
-        String clientMessageId) {
+        String clientMessageId,
+        List<AttachmentDto> attachments) {
 
     static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions) {
+        return of(m, author, reactions, List.of());
+    }
+
+    static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions, List<AttachmentDto> attachments) {
         return new MessageDto(m.getId(), m.getChannelId(), m.getSeq(), author, m.getText(), Times.iso(m.getCreatedAt()),
                 Times.iso(m.getUpdatedAt()), m.isEdited(), m.isDeleted(), m.getParentId(), m.getReplyCount(), reactions,
-                m.getClientMessageId());
+                m.getClientMessageId(), attachments);
     }
 
     /** The same message as one viewer sees it: {@code me} set on the reactions that viewer made. */
@@ -32,7 +38,7 @@ public record MessageDto(
                 .map(r -> new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
                 .toList();
         return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount, mine,
-                clientMessageId);
+                clientMessageId, attachments);
     }
 
     /**

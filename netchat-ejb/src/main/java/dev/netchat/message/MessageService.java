@@ -5,6 +5,8 @@ import dev.netchat.channel.ChannelMember;
 import dev.netchat.channel.ChannelRepository;
 import dev.netchat.channel.ChannelService;
 import dev.netchat.event.ChannelEventLog;
+import dev.netchat.file.AttachmentDto;
+import dev.netchat.file.FileService;
 import dev.netchat.message.MessageDto.ReactionDto;
 import dev.netchat.shared.ConflictException;
 import dev.netchat.shared.FieldError;
@@ -15,6 +17,7 @@ import dev.netchat.shared.Wire;
 import dev.netchat.user.AuthorView;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -48,6 +51,9 @@ public class MessageService {
     @Inject
     ChannelEventLog events;
 
+    @EJB
+    FileService files;
+
     @Inject
     @ConfigProperty(name = "netchat.chat.max-text-length", defaultValue = "4000")
     int maxTextLength;
@@ -57,8 +63,18 @@ public class MessageService {
     int pageSizeMax;
 
     public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId) {
+        return post(userId, channelId, text, clientMessageId, parentId, List.of());
+    }
+
+    /** Posts a message with files uploaded to the channel before; with files, the text may be empty. */
+    public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId,
+            List<String> attachmentIds) {
+        boolean withFiles = attachmentIds != null && !attachmentIds.isEmpty();
+        if (withFiles && (text == null || text.isBlank())) {
+            text = "";
+        }
         List<FieldError> errors = new ArrayList<>();
-        addIfPresent(errors, checkText(text));
+        addIfPresent(errors, withFiles && text.isEmpty() ? null : checkText(text));
         if (!MessageRules.validClientMessageId(clientMessageId)) {
             errors.add(new FieldError("clientMessageId", "clientMessageId must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
         }
@@ -86,6 +102,7 @@ public class MessageService {
         long seq = channel.nextSeq();
         Message message = new Message(channelId, seq, userId, text, parentId, clientMessageId, now);
         messages.add(message);
+        files.attach(userId, channelId, message.getId(), attachmentIds);
         channel.setLastMessageAt(now);
         channels.member(channelId, userId).ifPresent(m -> m.readUpTo(seq));
         MessageDto posted = shared(message);
@@ -151,6 +168,7 @@ public class MessageService {
             return;
         }
         message.delete(Instant.now());
+        files.removeForMessage(message.getId());
         events.append(channel, channel.nextSeq(), "message.deleted",
                 Wire.JSON.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
     }
@@ -227,6 +245,7 @@ public class MessageService {
         Map<String, UserAccount> authors = users.findAll(authorIds);
         Map<String, List<Reaction>> byMessage = messages.reactions(rows.stream().map(Message::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Reaction::getMessageId));
+        Map<String, List<AttachmentDto>> attachments = files.attachmentsOf(rows.stream().map(Message::getId).toList());
         List<MessageDto> out = new ArrayList<>(rows.size());
         for (Message m : rows) {
             Map<String, List<String>> byType = new LinkedHashMap<>();
@@ -237,7 +256,8 @@ public class MessageService {
                     .map(e -> new ReactionDto(e.getKey(), e.getValue().size(), viewerId != null && e.getValue().contains(viewerId),
                             e.getValue()))
                     .toList();
-            out.add(MessageDto.of(m, AuthorView.of(m.getUserId() == null ? null : authors.get(m.getUserId())), reactions));
+            out.add(MessageDto.of(m, AuthorView.of(m.getUserId() == null ? null : authors.get(m.getUserId())), reactions,
+                    attachments.getOrDefault(m.getId(), List.of())));
         }
         return out;
     }

@@ -58,7 +58,8 @@ public class SmsPlanner {
         String authorId = author.get("id") == null || author.get("id").getValueType() == JsonValue.ValueType.NULL
                 ? null : author.getString("id");
         String authorName = author.getString("username", "someone");
-        String text = message.getString("text", "");
+        String text = SmsText.withFiles(message.getString("text", ""),
+                message.get("attachments") instanceof jakarta.json.JsonArray files ? files.size() : 0);
         Channel channel = em.find(Channel.class, event.channelId());
         boolean conversation = channel.getType() == ChannelType.MESSAGING;
         String where = !conversation ? "#" + channel.getName()

@@ -20,6 +20,14 @@ public final class SmsText {
         return "[NetChat] " + count + " new messages in " + where + ", latest from " + author + ": " + excerpt + " " + link;
     }
 
+    /** A message of files only says so ("sent a file"), rather than nothing. */
+    public static String withFiles(String text, int files) {
+        if (files == 0 || !text.isBlank()) {
+            return text;
+        }
+        return files == 1 ? "sent a file" : "sent " + files + " files";
+    }
+
     /** The first 100 characters (code points, never half a character) on one line, with ... (or …) when cut. */
     static String excerpt(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");

@@ -79,7 +79,7 @@ public class StreamOutboxWriter {
                     return; // a reply count or similar changed: nothing Stream keeps
                 }
                 var payload = Wire.JSON.createObjectBuilder().add("id", m.getString("id")).add("channelId", event.channelId())
-                        .add("text", m.getString("text", ""));
+                        .add("text", dev.netchat.file.AttachmentLinks.appendTo(m.getString("text", ""), m.get("attachments")));
                 JsonValue user = m.getJsonObject("user").get("id");
                 if (user != null && user.getValueType() == JsonValue.ValueType.STRING) {
                     payload.add("userId", m.getJsonObject("user").getString("id"));

@@ -6,6 +6,6 @@ public record AuthorView(String id, String username, String fullName, String ava
     public static final AuthorView DELETED = new AuthorView(null, "deleted-user", "Deleted user", null);
 
     public static AuthorView of(UserAccount u) {
-        return u == null ? DELETED : new AuthorView(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl());
+        return u == null ? DELETED : new AuthorView(u.getId(), u.getUsername(), u.getFullName(), AvatarUrls.shown(u));
     }
 }

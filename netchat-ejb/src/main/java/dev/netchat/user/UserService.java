@@ -86,6 +86,15 @@ public class UserService {
         return user;
     }
 
+    /** Points the user's avatar at a picture NetChat stores (a new path on every change, so caches never go stale). */
+    public UserAccount useStoredAvatar(String userId, String avatarPath) {
+        UserAccount user = me(userId);
+        user.setAvatarUrl(avatarPath);
+        user.touch(Instant.now());
+        profileChanged.fire(ProfileChanged.of(user));
+        return user;
+    }
+
     public List<UserAccount> search(String query, int limit) {
         if (limit < 1 || limit > SEARCH_LIMIT_MAX) {
             throw InvalidInputException.of("limit", "limit must be between 1 and " + SEARCH_LIMIT_MAX + ".");

@@ -14,7 +14,7 @@ public record UserView(
         String createdAt) {
 
     public static UserView of(UserAccount u, boolean online) {
-        return new UserView(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), online,
+        return new UserView(u.getId(), u.getUsername(), u.getFullName(), AvatarUrls.shown(u), u.getRole().claim(), online,
                 Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()));
     }
 }

@@ -30,6 +30,14 @@ class SmsTextTest {
     }
 
     @Test
+    void aMessageOfFilesOnlySaysItSentFilesAndTextStaysAsWritten() {
+        assertThat(SmsText.withFiles("", 1)).isEqualTo("sent a file");
+        assertThat(SmsText.withFiles("  ", 3)).isEqualTo("sent 3 files");
+        assertThat(SmsText.withFiles("the plan", 2)).isEqualTo("the plan");
+        assertThat(SmsText.withFiles("", 0)).isEmpty();
+    }
+
+    @Test
     void aLongGsm7TextIsCutWithThreeDotsSoTheSmsStaysGsm7() {
         String excerpt = SmsText.excerpt("Plain text, nothing but GSM-7: " + "abc ".repeat(40));
         assertThat(excerpt).endsWith("...").doesNotContain("…");

@@ -228,6 +228,9 @@ public final class NetChatServer {
         env.put("NETCHAT_AUTH_REFRESH_REUSE_GRACE", "PT" + REFRESH_REUSE_GRACE_MILLIS / 1000 + "S");
         // Every test signs up its users from 127.0.0.1; the sign-up limit itself is tested from other addresses.
         env.put("NETCHAT_AUTH_SIGNUP_UNLIMITED_ADDRESSES", "127.0.0.1");
+        // Uploads never posted are removed after 20 s here (a day by default), so FileIT can watch the cleanup.
+        env.put("NETCHAT_FILES_UNATTACHED_TTL_SECONDS", "20");
+        env.put("NETCHAT_FILES_CLEANUP_INTERVAL_SECONDS", "2");
         env.putAll(extraEnvironment);
         if (onPostgresql()) {
             env.put("NETCHAT_DB_URL", required("netchat.it.pg.url") + PG_DATABASE);

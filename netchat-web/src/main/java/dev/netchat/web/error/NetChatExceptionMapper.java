@@ -6,6 +6,7 @@ import dev.netchat.shared.NetChatException;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotAuthenticatedException;
 import dev.netchat.shared.NotFoundException;
+import dev.netchat.shared.TooLargeException;
 import dev.netchat.shared.TooManyRequestsException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +40,7 @@ public class NetChatExceptionMapper implements ExceptionMapper<NetChatException>
                     .header("Retry-After", tooMany.retryAfterSeconds())
                     .build();
         }
-        int status = e instanceof NotAllowedException ? 403 : e instanceof NotFoundException ? 404 : 400;
+        int status = e instanceof TooLargeException ? 413 : e instanceof NotAllowedException ? 403 : e instanceof NotFoundException ? 404 : 400;
         return Problems.of(status, e.title(), e.getMessage(), uri, List.of()).build();
     }
 }

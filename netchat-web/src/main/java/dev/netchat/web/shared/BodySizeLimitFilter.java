@@ -10,12 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses request bodies over the limit before anything reads them: a declared Content-Length over the
  * limit gets 413 problem+json at once; a body without a length is cut off at the limit while it is read.
- * API bodies are small JSON documents, so their default (64 KiB) is generous; any other path takes at most the
- * server's own limit (1 MiB, NETCHAT_HTTP_MAX_POST_SIZE), answered here as 413 rather than by the server.
+ * API bodies are small JSON documents, so their default (64 KiB) is generous; any other path takes at most
+ * NETCHAT_HTTP_MAX_POST_SIZE (1 MiB), answered here as 413 rather than by the server. File uploads have their own
+ * limit ({@code netchat.files.max-file-bytes}, {@code netchat.avatars.max-bytes}), checked here against the declared
+ * length and counted by the upload itself while it streams.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
@@ -46,6 +49,16 @@ public class BodySizeLimitFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long limit = path.startsWith("/api/") ? this.limit : otherLimit;
         long declared = request.getContentLengthLong();
+        long uploadLimit = uploadLimit(request);
+        if (uploadLimit > 0) {
+            if (declared > uploadLimit) {
+                ProblemWriter.write(request, response, 413, "Payload too large",
+                        "The file is larger than " + uploadLimit + " bytes.");
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (declared > limit) {
             ProblemWriter.write(request, response, 413, "Payload too large",
                     "The request body is larger than " + limit + " bytes.");
@@ -56,6 +69,22 @@ public class BodySizeLimitFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The limit of a file upload, or 0 when the request is no upload. */
+    private static long uploadLimit(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())) {
+            return 0;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        var config = ConfigProvider.getConfig();
+        if (path.equals("/api/files")) {
+            return config.getOptionalValue("netchat.files.max-file-bytes", Long.class).orElse(26_214_400L);
+        }
+        if (path.equals("/api/users/me/avatar")) {
+            return config.getOptionalValue("netchat.avatars.max-bytes", Long.class).orElse(5_242_880L);
+        }
+        return 0;
     }
 
     /** Counts the bytes of a body of unknown length and stops at the limit. */

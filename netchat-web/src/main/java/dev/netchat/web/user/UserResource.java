@@ -1,6 +1,7 @@
 package dev.netchat.web.user;
 
 import dev.netchat.auth.AuthService;
+import dev.netchat.file.FileService;
 import dev.netchat.user.ProfileChanges;
 import dev.netchat.user.UserService;
 import dev.netchat.user.UserView;
@@ -10,6 +11,7 @@ import dev.netchat.web.auth.AllowedBeforePasswordChange;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,6 +42,35 @@ public class UserResource {
 
     @Inject
     PresenceRegistry presence;
+
+    @EJB
+    FileService files;
+
+    @Context
+    HttpServletRequest request;
+
+    /**
+     * The avatar a user gave as a URL to another host, fetched by NetChat so that host never sees the viewers
+     * (what users and messages name as {@code avatarURL} for such users).
+     */
+    @GET
+    @Path("{id}/avatar")
+    @Produces("image/jpeg")
+    public Response externalAvatar(@jakarta.ws.rs.PathParam("id") String id) {
+        return Response.ok(files.externalAvatar(id), "image/jpeg")
+                .header("Cache-Control", "private, max-age=3600")
+                .header("Content-Disposition", "inline; filename=\"avatar.jpg\"")
+                .build();
+    }
+
+    /** A new profile picture from the image's raw bytes; answers the user with its new avatar URL. */
+    @POST
+    @Path("me/avatar")
+    @Consumes(MediaType.WILDCARD)
+    public MeDto uploadAvatar(java.io.InputStream body) {
+        files.uploadAvatar(caller.getName(), request.getContentLengthLong(), body);
+        return MeDto.of(users.me(caller.getName()));
+    }
 
     @GET
     @Path("me")

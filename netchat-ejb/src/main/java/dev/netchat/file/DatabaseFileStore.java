@@ -1,0 +1,129 @@
+package dev.netchat.file;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Stores blobs in the database as rows of {@value #CHUNK_BYTES} bytes: every node of a cluster serves what any
+ * node stored, without a shared disk, the files are backed up with the database, and a file of any size streams
+ * with one chunk in memory on H2 and PostgreSQL alike. A connection is borrowed per chunk, so a slow client
+ * never holds one for the length of its upload.
+ */
+@ApplicationScoped
+@Typed(DatabaseFileStore.class)
+public class DatabaseFileStore implements FileStore {
+
+    static final int CHUNK_BYTES = 256 * 1024;
+
+    @Resource(lookup = "java:jboss/datasources/NetChatDS")
+    DataSource dataSource;
+
+    @Override
+    public long write(String blobId, InputStream in, long maxBytes) throws IOException {
+        byte[] chunk = new byte[CHUNK_BYTES];
+        long total = 0;
+        int index = 0;
+        try {
+            while (true) {
+                int filled = in.readNBytes(chunk, 0, CHUNK_BYTES);
+                if (filled == 0) {
+                    return total;
+                }
+                total += filled;
+                if (total > maxBytes) {
+                    throw new BlobTooLargeException(maxBytes);
+                }
+                insert(blobId, index++, chunk, filled);
+                if (filled < CHUNK_BYTES) {
+                    return total;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            delete(blobId);
+            throw e;
+        }
+    }
+
+    private void insert(String blobId, int index, byte[] chunk, int length) throws IOException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO file_chunks (blob_id, idx, data) VALUES (?, ?, ?)")) {
+            s.setString(1, blobId);
+            s.setInt(2, index);
+            s.setBytes(3, length == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, length));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IOException("Could not store a piece of " + blobId, e);
+        }
+    }
+
+    @Override
+    public InputStream open(String blobId) {
+        return new InputStream() {
+            private byte[] current = new byte[0];
+            private int position;
+            private int nextIndex;
+            private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                while (position >= current.length) {
+                    if (ended) {
+                        return -1;
+                    }
+                    byte[] next = chunk(blobId, nextIndex++);
+                    if (next == null) {
+                        ended = true;
+                        return -1;
+                    }
+                    current = next;
+                    position = 0;
+                }
+                int n = Math.min(len, current.length - position);
+                System.arraycopy(current, position, b, off, n);
+                position += n;
+                return n;
+            }
+        };
+    }
+
+    private byte[] chunk(String blobId, int index) throws IOException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT data FROM file_chunks WHERE blob_id = ? AND idx = ?")) {
+            s.setString(1, blobId);
+            s.setInt(2, index);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not read a piece of " + blobId, e);
+        }
+    }
+
+    @Override
+    public void delete(String blobId) throws IOException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM file_chunks WHERE blob_id = ?")) {
+            s.setString(1, blobId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IOException("Could not remove " + blobId, e);
+        }
+    }
+}
