@@ -55,4 +55,30 @@ final class RawHttp {
             return new String[] {response.isEmpty() ? "" : response.split(" ", 3)[1], response};
         }
     }
+
+    /**
+     * Sends only a request's head (request line and headers, without the blank line) from 127.0.0.1 and never a
+     * byte of its body, then reads the answer until the server closes the connection or {@code wait} passes.
+     */
+    static String[] headOnly(URI base, String head, java.time.Duration wait) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
+            socket.setSoTimeout((int) wait.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nHost: " + base.getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    read.write(buf, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // Answered but not closed: what arrived is the answer; nothing at all fails below.
+            }
+            String response = read.toString(StandardCharsets.UTF_8);
+            return new String[] {response.isEmpty() ? "" : response.split(" ", 3)[1], response};
+        }
+    }
 }
