@@ -150,6 +150,8 @@ export async function chatDayJourney(browser, h) {
       assert(sent.status === 201, `posting answered ${sent.status}`);
       await visible(dmLink(secondTab).filter({ hasText: '1 unread' }), 'tab 2 counts 1 unread');
       await visible(dmLink(pageC).filter({ hasText: '1 unread' }), 'tab 1 counts 1 unread');
+      // Carla turns to tab 1 (opening tab 2 put it in the background, where nothing counts as seen) and reads.
+      await pageC.bringToFront();
       await dmLink(pageC).click();
       await visible(pageC.locator('article.message', { hasText: 'Are you there, Carla?' }), 'the message');
       await waitForCondition(

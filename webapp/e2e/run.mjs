@@ -805,12 +805,23 @@ async function twoPersonJourney(browser) {
       await pageB.evaluate(
         async ({ channelId, lines }) => {
           for (const text of lines) {
-            const r = await fetch(`/api/channels/${encodeURIComponent(channelId)}/messages`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-              body: JSON.stringify({ text, clientMessageId: crypto.randomUUID() }),
-            });
-            if (r.status !== 201) throw new Error(`posting "${text}" answered ${r.status}`);
+            // More than the per-user posting burst: a 429 is waited out (Retry-After) and the same post sent
+            // again under the same clientMessageId, as the app's own outbox does.
+            const clientMessageId = crypto.randomUUID();
+            for (;;) {
+              const r = await fetch(`/api/channels/${encodeURIComponent(channelId)}/messages`, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+                body: JSON.stringify({ text, clientMessageId }),
+              });
+              if (r.status === 429) {
+                const wait = Number(r.headers.get('Retry-After') ?? '1');
+                await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 0.2) * 1000));
+                continue;
+              }
+              if (r.status !== 201) throw new Error(`posting "${text}" answered ${r.status}`);
+              break;
+            }
           }
         },
         { channelId: id, lines: Array.from({ length: 130 }, (_, i) => line(i + 1)) },

@@ -68,10 +68,14 @@ class TokenIT {
     void anExpiredTokenSignedByNetChatsOwnKeyIsRefused() throws Exception {
         Api.Session user = api.newUser("expired");
         Instant issued = Instant.now().minusSeconds(3600);
-        String token = sign(serverKey(), claims(user.userId(), "netchat", issued, issued.plusSeconds(900)), AlgorithmIdentifiers.RSA_USING_SHA256);
+        // Both carry the user's live sign-in session (sid): a token of no session is refused for that alone.
+        JwtClaims expired = claims(user.userId(), "netchat", issued, issued.plusSeconds(900));
+        expired.setClaim("sid", sessionOf(user.token()));
+        String token = sign(serverKey(), expired, AlgorithmIdentifiers.RSA_USING_SHA256);
         // The same claims, unexpired, are accepted: only the expiry differs.
-        String fresh = sign(serverKey(), claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900)),
-                AlgorithmIdentifiers.RSA_USING_SHA256);
+        JwtClaims unexpired = claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900));
+        unexpired.setClaim("sid", sessionOf(user.token()));
+        String fresh = sign(serverKey(), unexpired, AlgorithmIdentifiers.RSA_USING_SHA256);
         assertThat(api.send("GET", "/api/users/me", null, "Authorization", "Bearer " + fresh).status()).isEqualTo(200);
 
         assertRefused(token);
@@ -126,6 +130,12 @@ class TokenIT {
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().path("status").asInt()).isEqualTo(401);
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** The sign-in session ({@code sid}) of a token NetChat issued. */
+    private static String sessionOf(String token) throws Exception {
+        return JwtClaims.parse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))
+                .getClaimValueAsString("sid");
     }
 
     private static JwtClaims claims(String userId, String issuer, Instant issued, Instant expires) {
