@@ -378,7 +378,9 @@ class IntegrationsUnderRealConditionsIT {
         for (String type : List.of("application/json", "*/*", "application/*")) {
             for (String method : List.of("POST", "PATCH")) {
                 Api.Reply r = chunked(method, type, big, streamSignature(new String(big, StandardCharsets.UTF_8)));
-                int expected = method.equals("PATCH") ? 405 : type.equals("application/json") ? 413 : 415;
+                // A wildcard type is refused before anything else looks at the request (415, as the issue asks for
+                // PATCH too); a JSON PATCH reaches the resource, which has no PATCH (405); a JSON POST is cut at 64 KiB.
+                int expected = !type.equals("application/json") ? 415 : method.equals("PATCH") ? 405 : 413;
                 Chat.assertProblem(r, expected);
             }
         }
