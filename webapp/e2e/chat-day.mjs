@@ -150,19 +150,24 @@ export async function chatDayJourney(browser, h) {
       assert(sent.status === 201, `posting answered ${sent.status}`);
       await visible(dmLink(secondTab).filter({ hasText: '1 unread' }), 'tab 2 counts 1 unread');
       await visible(dmLink(pageC).filter({ hasText: '1 unread' }), 'tab 1 counts 1 unread');
-      // Carla turns to tab 1 (opening tab 2 put it in the background, where nothing counts as seen) and reads.
-      await pageC.bringToFront();
-      await dmLink(pageC).click();
-      await visible(pageC.locator('article.message', { hasText: 'Are you there, Carla?' }), 'the message');
+      // Carla reads in tab 2, the tab in front (a background tab counts nothing as seen); tab 1 must follow.
+      await dmLink(secondTab).click();
+      await visible(
+        secondTab.locator('article.message', { hasText: 'Are you there, Carla?' }),
+        'the message',
+      );
       await waitForCondition(
-        secondTab,
+        pageC,
         (name) =>
           [...document.querySelectorAll('nav a')].some(
             (a) => a.textContent.startsWith(name) && !a.textContent.includes('unread'),
           ),
         dario.fullName,
-        'tab 2 to clear the unread count after reading in tab 1',
+        'tab 1 to clear the unread count after reading in tab 2',
       );
+      // Tab 1 is in front again for what follows.
+      await secondTab.close();
+      secondTab = undefined;
     },
     [presence],
   );
@@ -275,9 +280,10 @@ export async function chatDayJourney(browser, h) {
 
   const phone = 'day: on a 390x844 phone the header is one row and the conversation takes 80 %';
   await check(
-    secondTab ?? pageC,
+    pageC,
     phone,
     async () => {
+      secondTab = await pageC.context().newPage();
       await secondTab.setViewportSize({ width: 390, height: 844 });
       await secondTab.goto(`${baseUrl}/#/c/${dmId}`);
       await visible(
