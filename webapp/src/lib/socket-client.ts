@@ -57,8 +57,17 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/**
+ * A channel event carries its place in the channel's log (seq). read.updated also has a seq, but it is a read
+ * marker, not a log position: taken for an event it was dropped as "already applied" and never reached the cache.
+ */
 function isChannelEvent(frame: ServerFrame): frame is ChannelEvent {
-  return 'seq' in frame && typeof frame.seq === 'number' && typeof frame.channelId === 'string';
+  return (
+    frame.type !== 'read.updated' &&
+    'seq' in frame &&
+    typeof frame.seq === 'number' &&
+    typeof frame.channelId === 'string'
+  );
 }
 
 export class SocketClient {

@@ -186,7 +186,8 @@ export type ServerFrame =
   | { type: 'error'; problem: ProblemDetails }
   | { type: 'resync.required'; channelId: string };
 
-export type ChannelEvent = Extract<ServerFrame, { seq: number }>;
+/** Frames that hold a place in a channel's log (read.updated's seq is a read marker, not a place). */
+export type ChannelEvent = Exclude<Extract<ServerFrame, { seq: number }>, { type: 'read.updated' }>;
 
 /** A user as admins see it (GET /api/admin/users). */
 export interface AdminUser {

@@ -68,6 +68,22 @@ describe('SocketClient', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('hands read.updated to onFrame, not to the channel events: its seq is a read marker, not a log place', () => {
+    const onFrame = vi.fn();
+    const { client, last, onChannelEvent } = setup({ onFrame });
+    client.seedCursor('c1', 5);
+    client.start();
+    last().open();
+    const read = { type: 'read.updated', channelId: 'c1', userId: 'u1', seq: 3 };
+    last().receive(read);
+    expect(onFrame).toHaveBeenCalledWith(read);
+    expect(onChannelEvent).not.toHaveBeenCalled();
+    // And it moves no cursor: the next channel event is still expected at 6.
+    last().receive(event('c1', 6));
+    expect(onChannelEvent).toHaveBeenCalledTimes(1);
+    client.stop();
+  });
+
   it('connects with the netchat.v1 subprotocol and sends resume on open', () => {
     const { client, last } = setup();
     client.seedCursor('c1', 7);
