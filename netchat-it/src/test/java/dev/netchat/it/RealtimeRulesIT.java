@@ -331,7 +331,16 @@ class RealtimeRulesIT {
         Api.Session alice = api.newUser("flood");
         Api.Session fast = api.newUser("fast");
         Api.Session slow = api.newUser("slow");
-        String channel = chat.privateChannel(alice, fast, slow);
+        // The flood comes from forty people: one person alone is held to the per-user posting rate (issue 17),
+        // which would stretch 2,000 posts over minutes; each of these stays within the burst.
+        List<Api.Session> posters = new ArrayList<>();
+        for (int p = 0; p < 40; p++) {
+            posters.add(api.newUser("flood"));
+        }
+        List<Api.Session> members = new ArrayList<>(posters);
+        members.add(fast);
+        members.add(slow);
+        String channel = chat.privateChannel(alice, members.toArray(Api.Session[]::new));
         long base = chat.lastSeq(alice, channel);
         Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
         Map<String, Long> receivedAt = new ConcurrentHashMap<>();
@@ -345,19 +354,20 @@ class RealtimeRulesIT {
 
             ExecutorService pool = Executors.newFixedThreadPool(4);
             AtomicInteger next = new AtomicInteger();
-            List<Future<?>> posters = new ArrayList<>();
+            List<Future<?>> postingThreads = new ArrayList<>();
             try {
                 for (int t = 0; t < 4; t++) {
-                    posters.add(pool.submit(() -> {
+                    postingThreads.add(pool.submit(() -> {
                         int i;
                         while ((i = next.getAndIncrement()) < total) {
-                            JsonNode m = postTolerating429(alice, channel, String.format("%05d ", i) + filler);
+                            JsonNode m = postTolerating429(posters.get(i % posters.size()), channel,
+                                    String.format("%05d ", i) + filler);
                             acknowledgedAt.put(m.path("id").asText(), System.nanoTime());
                         }
                         return null;
                     }));
                 }
-                for (Future<?> p : posters) {
+                for (Future<?> p : postingThreads) {
                     p.get(5, TimeUnit.MINUTES);
                 }
             } finally {
