@@ -1,6 +1,7 @@
 package dev.netchat.admin;
 
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.audit.Actor;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.shared.NetChatException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -38,7 +39,7 @@ public class UsersConsole implements UsersMBean {
     AdminService admin;
 
     @Inject
-    PresenceRegistry presence;
+    OnlineUsers presence;
 
     private ObjectName name;
 

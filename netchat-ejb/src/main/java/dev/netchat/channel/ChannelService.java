@@ -1,7 +1,8 @@
 package dev.netchat.channel;
 
 import dev.netchat.event.ChannelEventLog;
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.event.RealtimeBus;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.shared.ConflictException;
 import dev.netchat.shared.FieldError;
 import dev.netchat.shared.InvalidInputException;
@@ -38,10 +39,10 @@ public class ChannelService {
     ChannelEventLog events;
 
     @Inject
-    jakarta.enterprise.event.Event<ChannelCreated> created;
+    RealtimeBus bus;
 
     @Inject
-    PresenceRegistry presence;
+    OnlineUsers presence;
 
     public List<ChannelDto> list(String userId, String type) {
         ChannelType t = null;
@@ -130,10 +131,7 @@ public class ChannelService {
         }
         channel.setMemberCount(memberIds.size());
         ChannelDto dto = ChannelDto.of(channel, 0L, 0L, views(memberIds));
-        created.fire(new ChannelCreated(channel.getId(), type, channel.getName(), userId, List.copyOf(memberIds)));
-        events.ephemeral(List.copyOf(memberIds),
-                Wire.JSON.createObjectBuilder().add("type", "channel.created").add("channelId", channel.getId())
-                        .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), null);
+        bus.toUsers(new ChannelCreated(channel.getId(), ChannelDto.of(channel, null, null), List.copyOf(memberIds)), memberIds, null);
         return new CreatedChannel(dto, true);
     }
 
@@ -174,8 +172,7 @@ public class ChannelService {
         Instant now = Instant.now();
         channel.touch(now);
         long seq = channel.nextSeq();
-        events.append(channel, seq, "channel.updated",
-                Wire.JSON.createObjectBuilder().add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
+        events.append(new ChannelUpdated(channel.getId(), seq, ChannelDto.of(channel, null, null)));
         return withMembers(channel, userId);
     }
 
@@ -254,9 +251,7 @@ public class ChannelService {
         channel.touch(Instant.now());
         long seq = channel.nextSeq();
         // The removed user still learns of it; from now on no other event of the channel reaches them.
-        events.append(channel, seq, "member.removed", Wire.JSON.createObjectBuilder()
-                .add("userId", memberId)
-                .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of(memberId));
+        events.append(new MemberRemoved(channel.getId(), seq, memberId, ChannelDto.of(channel, null, null)));
     }
 
     /** Moves the caller's read position forward (never back, never past the last event). */
@@ -268,8 +263,8 @@ public class ChannelService {
         ChannelMember member = channels.member(channelId, userId).orElseThrow();
         long upTo = Math.min(seq, channel.getLastSeq());
         if (member.readUpTo(upTo)) {
-            events.ephemeral(List.of(userId), Wire.JSON.createObjectBuilder()
-                    .add("type", "read.updated").add("channelId", channelId).add("userId", userId).add("seq", upTo), sessionId);
+            // To the reader's other sockets, on every node; the socket of the session that read already knows.
+            bus.toUsers(new ReadMarkerMoved(channelId, userId, upTo), List.of(userId), sessionId);
         }
     }
 
@@ -296,9 +291,7 @@ public class ChannelService {
         channel.setMemberCount(channel.getMemberCount() + 1);
         channel.touch(now);
         long seq = channel.nextSeq();
-        events.append(channel, seq, "member.added", Wire.JSON.createObjectBuilder()
-                .add("userId", newMember)
-                .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
+        events.append(new MemberAdded(channel.getId(), seq, newMember, ChannelDto.of(channel, null, null)));
     }
 
     public boolean canManage(String userId, Channel channel) {
@@ -316,13 +309,15 @@ public class ChannelService {
     }
 
     private List<UserView> viewsOf(List<String> ids, Map<String, UserAccount> people) {
-        return ids.stream().map(people::get).filter(u -> u != null).map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList();
+        Set<String> online = presence.onlineAmong(ids);
+        return ids.stream().map(people::get).filter(u -> u != null).map(u -> UserView.of(u, online.contains(u.getId()))).toList();
     }
 
     private List<UserView> views(Collection<String> ids) {
         Map<String, UserAccount> found = users.findAll(ids);
+        Set<String> online = presence.onlineAmong(ids);
         return ids.stream().map(found::get).filter(u -> u != null)
-                .map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList();
+                .map(u -> UserView.of(u, online.contains(u.getId()))).toList();
     }
 
     private static String blankToNull(String s) {

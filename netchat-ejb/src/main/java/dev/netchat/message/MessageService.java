@@ -89,11 +89,10 @@ public class MessageService {
         channel.setLastMessageAt(now);
         channels.member(channelId, userId).ifPresent(m -> m.readUpTo(seq));
         MessageDto posted = shared(message);
-        events.append(channel, seq, "message.new", Wire.JSON.createObjectBuilder().add("message", Wire.toValue(posted)), List.of());
+        events.append(new MessagePosted(channelId, seq, posted));
         if (parent != null) {
             parent.addReply();
-            events.append(channel, channel.nextSeq(), "message.updated",
-                    Wire.JSON.createObjectBuilder().add("message", Wire.toValue(shared(parent))), List.of());
+            events.append(new ReplyCountChanged(channelId, channel.nextSeq(), shared(parent)));
         }
         return new PostedMessage(posted.forViewer(userId), true);
     }
@@ -133,8 +132,7 @@ public class MessageService {
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         message.edit(text, Instant.now());
         MessageDto edited = shared(message);
-        events.append(channel, channel.nextSeq(), "message.updated",
-                Wire.JSON.createObjectBuilder().add("message", Wire.toValue(edited)), List.of());
+        events.append(new MessageEdited(channel.getId(), channel.nextSeq(), edited));
         return edited.forViewer(userId);
     }
 
@@ -151,8 +149,7 @@ public class MessageService {
             return;
         }
         message.delete(Instant.now());
-        events.append(channel, channel.nextSeq(), "message.deleted",
-                Wire.JSON.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
+        events.append(new MessageDeleted(channel.getId(), channel.nextSeq(), shared(message)));
     }
 
     public MessageDto react(String userId, String messageId, String type, boolean add) {
@@ -175,9 +172,9 @@ public class MessageService {
             messages.remove(existing.get());
         }
         MessageDto reacted = shared(message);
-        events.append(channel, channel.nextSeq(), add ? "reaction.new" : "reaction.deleted", Wire.JSON.createObjectBuilder()
-                .add("message", Wire.toValue(reacted))
-                .add("reaction", Wire.JSON.createObjectBuilder().add("type", type).add("userId", userId)), List.of());
+        ReactionChange change = new ReactionChange(type, userId);
+        events.append(add ? new ReactionAdded(channel.getId(), channel.nextSeq(), reacted, change)
+                : new ReactionRemoved(channel.getId(), channel.nextSeq(), reacted, change));
         return reacted.forViewer(userId);
     }
 

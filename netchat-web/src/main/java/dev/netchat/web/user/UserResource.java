@@ -4,7 +4,7 @@ import dev.netchat.auth.AuthService;
 import dev.netchat.user.ProfileChanges;
 import dev.netchat.user.UserService;
 import dev.netchat.user.UserView;
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.web.shared.QueryParams;
 import dev.netchat.web.auth.AllowedBeforePasswordChange;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +38,7 @@ public class UserResource {
     JsonWebToken caller;
 
     @Inject
-    PresenceRegistry presence;
+    OnlineUsers presence;
 
     @GET
     @Path("me")
