@@ -9,7 +9,6 @@ import dev.netchat.shared.InvalidInputException;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotFoundException;
 import dev.netchat.shared.Wire;
-import dev.netchat.user.Role;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserView;
@@ -40,6 +39,9 @@ public class ChannelService {
 
     @Inject
     RealtimeBus bus;
+
+    @Inject
+    ChannelAccess access;
 
     @Inject
     OnlineUsers presence;
@@ -268,21 +270,13 @@ public class ChannelService {
         }
     }
 
-    /** The channel, if the user is a member; otherwise "not found" (non-members may not know it exists). */
+    /** The channel, if the user is a member; otherwise "not found" (the policy is {@link ChannelAccess}'s). */
     public Channel readable(String userId, String channelId) {
-        return channels.find(channelId)
-                .filter(c -> channels.isMember(c.getId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+        return access.readable(userId, channelId);
     }
 
     private Channel manageable(String userId, String channelId) {
-        Channel channel = channels.findForUpdate(channelId)
-                .filter(c -> channels.isMember(c.getId(), userId) || isAdmin(userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
-        if (!canManage(userId, channel)) {
-            throw new NotAllowedException("Only the channel's creator or an admin may change it.");
-        }
-        return channel;
+        return access.manageable(userId, channelId);
     }
 
     private void addMember(Channel channel, String newMember, Instant now) {
@@ -295,11 +289,11 @@ public class ChannelService {
     }
 
     public boolean canManage(String userId, Channel channel) {
-        return userId.equals(channel.getCreatedBy()) || isAdmin(userId);
+        return access.canManage(userId, channel);
     }
 
     public boolean isAdmin(String userId) {
-        return users.find(userId).map(u -> u.getRole() == Role.ADMIN && !u.isDisabled()).orElse(false);
+        return access.isAdmin(userId);
     }
 
     private ChannelDto withMembers(Channel channel, String userId) {

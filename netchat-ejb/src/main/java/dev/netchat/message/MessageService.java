@@ -3,7 +3,7 @@ package dev.netchat.message;
 import dev.netchat.channel.Channel;
 import dev.netchat.channel.ChannelMember;
 import dev.netchat.channel.ChannelRepository;
-import dev.netchat.channel.ChannelService;
+import dev.netchat.channel.ChannelAccess;
 import dev.netchat.event.ChannelEventLog;
 import dev.netchat.message.MessageDto.ReactionDto;
 import dev.netchat.shared.ConflictException;
@@ -40,7 +40,7 @@ public class MessageService {
     ChannelRepository channels;
 
     @Inject
-    ChannelService channelService;
+    ChannelAccess access;
 
     @Inject
     UserRepository users;
@@ -65,9 +65,7 @@ public class MessageService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Channel channel = channels.findForUpdate(channelId)
-                .filter(c -> channels.isMember(c.getId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+        Channel channel = access.postable(userId, channelId);
         // Checked under the channel lock: a retry racing its original waits for it and then finds it.
         var earlier = messages.findByClientId(userId, clientMessageId);
         if (earlier.isPresent()) {
@@ -105,7 +103,7 @@ public class MessageService {
         if (before != null && after != null) {
             throw InvalidInputException.of("before", "Give before or after, not both.");
         }
-        channelService.readable(userId, channelId);
+        access.readable(userId, channelId);
         List<Message> rows = messages.page(channelId, before, after, size);
         boolean hasMore = rows.size() > size;
         if (hasMore) {
@@ -138,11 +136,11 @@ public class MessageService {
 
     public void delete(String userId, String messageId) {
         // Admins moderate channels they are not in, too.
-        Message message = channelService.isAdmin(userId)
+        Message message = access.isAdmin(userId)
                 ? messages.find(messageId).orElseThrow(() -> new NotFoundException("No such message."))
                 : readableMessage(userId, messageId);
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
-        if (!userId.equals(message.getUserId()) && !channelService.canManage(userId, channel)) {
+        if (!userId.equals(message.getUserId()) && !access.canManage(userId, channel)) {
             throw new NotAllowedException("Only the author, the channel's creator or an admin may delete a message.");
         }
         if (message.isDeleted()) {
@@ -188,7 +186,7 @@ public class MessageService {
             throw InvalidInputException.of("q", "q must be 1 to 200 characters long.");
         }
         if (channelId != null) {
-            channelService.readable(userId, channelId);
+            access.readable(userId, channelId);
         }
         return views(messages.search(userId, channelId, text, size), userId);
     }
