@@ -63,8 +63,6 @@ class ClusterIT {
         Api.Session carol = onA.newUser("carol");
         Api.Session bobOnB = onB(bob);
         try (ChatSocket aliceSocket = ChatSocket.connect(onA, alice); ChatSocket bobSocket = ChatSocket.connect(onB, bobOnB)) {
-            aliceSocket.awaitType("hello", CROSS_NODE);
-            bobSocket.awaitType("hello", CROSS_NODE);
             String channel = chatA.privateChannel(alice, bob);
             bobSocket.awaitEvent(f -> f.path("type").asText().equals("channel.created") && f.path("channelId").asText().equals(channel),
                     CROSS_NODE, "channel.created on B");
@@ -126,7 +124,6 @@ class ClusterIT {
         Api.Reply direct = chatA.createMessaging(erin, frank);
         assertThat(direct.status()).as(direct.toString()).isEqualTo(201);
         try (ChatSocket frankSocket = ChatSocket.connect(onB, onB(frank))) {
-            frankSocket.awaitType("hello", CROSS_NODE);
             ChatSocket erinSocket = ChatSocket.connect(onA, erin);
             frankSocket.awaitEvent(f -> f.path("type").asText().equals("user.presence.changed")
                     && f.path("user").path("id").asText().equals(erin.userId()) && f.path("user").path("online").asBoolean(),
@@ -146,7 +143,6 @@ class ClusterIT {
         Api.Session gina = onA.newUser("gina");
         Api.Session ginaSessionOnB = onB(gina);
         try (ChatSocket ginaOnB = ChatSocket.connect(onB, ginaSessionOnB)) {
-            ginaOnB.awaitType("hello", CROSS_NODE);
             Api.Reply disabled = onA.patch("/api/admin/users/" + gina.userId(), Api.json().put("disabled", true), admin);
             assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
             assertThat(ginaOnB.closedWithin(Duration.ofSeconds(2))).as("gina's socket on B closed").isTrue();
@@ -161,8 +157,6 @@ class ClusterIT {
         Api.Session ida = onA.newUser("ida");
         String channel = chatA.privateChannel(hal, ida);
         try (ChatSocket idaOnB = ChatSocket.connect(onB, onB(ida)); ChatSocket halOnA = ChatSocket.connect(onA, hal)) {
-            idaOnB.awaitType("hello", CROSS_NODE);
-            halOnA.awaitType("hello", CROSS_NODE);
             // A first message makes the channel active on both nodes.
             onA.post("/api/channels/" + channel + "/messages", Chat.message("first", Chat.clientMessageId()), hal);
             idaOnB.awaitEvent(type("message.new", channel), CROSS_NODE, "first message on B");
