@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DatabaseVendor {
 
-    @Resource(lookup = "java:jboss/datasources/NetChatDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
     private boolean postgresql;

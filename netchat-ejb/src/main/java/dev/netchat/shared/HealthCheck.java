@@ -15,7 +15,7 @@ public class HealthCheck {
 
     private static final int TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = "java:jboss/datasources/NetChatDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
     public boolean databaseUp() {

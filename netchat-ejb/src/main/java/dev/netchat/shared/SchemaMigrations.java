@@ -25,7 +25,7 @@ public class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/NetChatDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
     @PostConstruct

@@ -19,15 +19,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The real WildFly, configured by config/netchat.cli, running the real netchat.ear, as a child process.
+ * The real application server running the real netchat.ear, as a child process: WildFly configured by
+ * config/netchat.cli, or Payara Server 6 configured by config/payara/ ({@code netchat.it.server=payara}).
  * One per test JVM (see {@link ServerExtension}); the database is H2 or PostgreSQL as the failsafe execution
- * says. Ports are offset by 100 (HTTP 8180) so a NetChat started by hand on 8080 is never touched.
+ * says. Ports are offset by 100 (WildFly HTTP 8180, Payara HTTP 8680) so a NetChat started by hand on 8080 is
+ * never touched.
  */
 public final class NetChatServer {
 
     /** 100 by default; another checkout can run its ITs at the same time with {@code -Dnetchat.it.port-offset=200}. */
     static final int PORT_OFFSET = Integer.getInteger("netchat.it.port-offset", 100);
     public static final String PG_DATABASE = System.getProperty("netchat.it.pg.database", "netchat_it");
+    /** "wildfly" (the default) or "payara": which server the failsafe execution runs the EAR on. */
+    static final String SERVER = System.getProperty("netchat.it.server", "wildfly");
+    /**
+     * Payara's ports all derive from one port base (asadmin create-domain --portbase; HTTP = base + 80, admin
+     * + 48, JMX + 86, JMS + 76): 8000 + offset + 500 keeps them clear of the WildFly ports of the same offset.
+     */
+    static final int PAYARA_PORT_BASE = 8000 + PORT_OFFSET + 500;
+    static final String PAYARA_DOMAIN = "netchat-it";
     public static final int IDLE_TIMEOUT_SECONDS = 30;
     /** Small, so that RealtimeRulesIT can build a room too big for presence out of a handful of users. */
     public static final int PRESENCE_MAX_CHANNEL_MEMBERS = 5;
@@ -38,6 +48,7 @@ public final class NetChatServer {
     private final String database;
     private final Path dataDir;
     private final Path log;
+    private final Path pidFile;
     private Process process;
     private Map<String, String> extraEnvironment = Map.of();
 
@@ -46,8 +57,11 @@ public final class NetChatServer {
         this.ear = Path.of(required("netchat.it.ear"));
         this.work = Path.of(required("netchat.it.work"));
         this.database = System.getProperty("netchat.it.database", "h2");
-        this.dataDir = work.resolve("it-data-" + database);
-        this.log = work.resolve("server-" + database + ".log");
+        // Payara's run keeps its own files beside WildFly's: server-payara-postgresql.log, …
+        String run = onPayara() ? "payara-" + database : database;
+        this.dataDir = work.resolve("it-data-" + run);
+        this.log = work.resolve("server-" + run + ".log");
+        this.pidFile = work.resolve("server-" + run + ".pid");
     }
 
     public String database() {
@@ -58,8 +72,22 @@ public final class NetChatServer {
         return database.equals("postgresql");
     }
 
+    public static boolean onPayara() {
+        return SERVER.equals("payara");
+    }
+
+    /** The HTTP port NetChat answers on. */
+    static int httpPort() {
+        return onPayara() ? PAYARA_PORT_BASE + 80 : 8080 + PORT_OFFSET;
+    }
+
+    /** The port of the JMX connector an operator's jconsole uses (Payara's own; WildFly's management interface). */
+    static int jmxPort() {
+        return onPayara() ? PAYARA_PORT_BASE + 86 : 9990 + PORT_OFFSET;
+    }
+
     public URI baseUri() {
-        return URI.create("http://localhost:" + (8080 + PORT_OFFSET));
+        return URI.create("http://localhost:" + httpPort());
     }
 
     public Path dataDir() {
@@ -80,6 +108,11 @@ public final class NetChatServer {
                 s.execute("CREATE DATABASE " + PG_DATABASE);
             }
         }
+        if (onPayara()) {
+            preparePayara();
+            start();
+            return;
+        }
         Path deployments = home.resolve("standalone/deployments");
         try (Stream<Path> markers = Files.list(deployments)) {
             for (Path p : markers.filter(p -> p.getFileName().toString().startsWith("netchat.ear")).toList()) {
@@ -90,10 +123,44 @@ public final class NetChatServer {
         start();
     }
 
+    private Path payaraDomain() {
+        return home.resolve("glassfish/domains/" + PAYARA_DOMAIN);
+    }
+
+    /**
+     * A domain of its own, configured by config/payara/configure.sh as an operator would, with the EAR in its
+     * autodeploy folder (deployed as the server starts; its context root "/" comes from the EAR's application.xml).
+     */
+    private void preparePayara() throws Exception {
+        if (!Files.exists(payaraDomain())) {
+            ProcessBuilder pb = new ProcessBuilder("bash", Path.of(required("netchat.it.config")).resolve("payara/configure.sh").toString(),
+                    home.toString(), required("netchat.it.jdbc-dir"), PAYARA_DOMAIN, String.valueOf(PAYARA_PORT_BASE));
+            pb.redirectErrorStream(true);
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Process configure = pb.start();
+            if (configure.waitFor() != 0) {
+                throw new IllegalStateException("config/payara/configure.sh failed (see " + log + ")");
+            }
+        }
+        Path autodeploy = payaraDomain().resolve("autodeploy");
+        Files.createDirectories(autodeploy);
+        try (Stream<Path> markers = Files.list(autodeploy)) {
+            for (Path p : markers.filter(p -> p.getFileName().toString().startsWith("netchat.ear")).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.copy(ear, autodeploy.resolve("netchat.ear"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Starts the server on the current data and waits until NetChat answers /health. */
     public void start() throws Exception {
-        Path pidFile = work.resolve("server-" + database + ".pid");
+        long launched = System.nanoTime();
         Files.deleteIfExists(pidFile);
+        if (onPayara()) {
+            startPayara();
+            reportStart(launched);
+            return;
+        }
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
         Map<String, String> env = pb.environment();
@@ -104,6 +171,30 @@ public final class NetChatServer {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = pb.start();
         awaitHealthy(Duration.ofSeconds(180));
+        reportStart(launched);
+    }
+
+    /**
+     * asadmin start-domain --verbose stays in the foreground with the server JVM as its child, like standalone.sh;
+     * the server JVM writes its pid to the domain's config/pid, copied to the pid file WildFly's script writes.
+     */
+    private void startPayara() throws Exception {
+        Path domainPid = payaraDomain().resolve("config/pid");
+        Files.deleteIfExists(domainPid);
+        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "--verbose",
+                PAYARA_DOMAIN);
+        pb.environment().putAll(environment());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = pb.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!Files.exists(domainPid) && Instant.now().isBefore(deadline) && process.isAlive()) {
+            Thread.sleep(100);
+        }
+        if (Files.exists(domainPid)) {
+            Files.writeString(pidFile, Files.readString(domainPid).strip());
+        }
+        awaitHealthy(Duration.ofSeconds(300));
     }
 
     /**
@@ -163,7 +254,6 @@ public final class NetChatServer {
     }
 
     private void signal(String signal) throws Exception {
-        Path pidFile = work.resolve("server-" + database + ".pid");
         if (Files.exists(pidFile)) {
             String pid = Files.readString(pidFile).strip();
             new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor();
@@ -177,10 +267,33 @@ public final class NetChatServer {
         }
     }
 
+    /**
+     * One line per start for docs/APP-SERVERS.md: seconds from launch to a healthy NetChat, and the server JVM's
+     * resident memory right then (Linux /proc; absent elsewhere).
+     */
+    private void reportStart(long startedNanos) {
+        String rss = "?";
+        try {
+            if (Files.exists(pidFile)) {
+                Path status = Path.of("/proc", Files.readString(pidFile).strip(), "status");
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB";
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the server is gone already: the start itself has succeeded
+        }
+        System.out.printf("[netchat-it] %s on %s: healthy %.1f s after launch, RSS %s%n", SERVER, database,
+                (System.nanoTime() - startedNanos) / 1e9, rss);
+    }
+
     private void awaitHealthy(Duration timeout) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        Path failed = home.resolve("standalone/deployments/netchat.ear.failed");
+        Path failed = onPayara() ? payaraDomain().resolve("autodeploy/netchat.ear_deployFailed")
+                : home.resolve("standalone/deployments/netchat.ear.failed");
         while (Instant.now().isBefore(deadline)) {
             if (Files.exists(failed)) {
                 throw new IllegalStateException("netchat.ear failed to deploy: " + Files.readString(failed) + " (see " + log + ")");

@@ -1,5 +1,6 @@
 package dev.netchat.it;
 
+import java.util.Map;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -7,8 +8,9 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The server console's MBean, reached as an operator reaches it with jconsole: JMX over WildFly's management
- * interface (remote+http, port 9990 + offset), with WildFly's client library and local authentication.
+ * The server console's MBean, reached as an operator reaches it with jconsole: on WildFly JMX over the management
+ * interface (remote+http, port 9990 + offset) with WildFly's client library and local authentication; on Payara
+ * the domain's standard JMX connector (RMI, port base + 86) as its admin user, with the JDK's own client.
  */
 final class UsersConsoleClient implements AutoCloseable {
 
@@ -17,8 +19,13 @@ final class UsersConsoleClient implements AutoCloseable {
     private final ObjectName name;
 
     UsersConsoleClient() throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:remote+http://127.0.0.1:" + (9990 + NetChatServer.PORT_OFFSET));
-        connector = JMXConnectorFactory.connect(url);
+        if (NetChatServer.onPayara()) {
+            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + NetChatServer.jmxPort() + "/jmxrmi");
+            connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {"admin", ""}));
+        } else {
+            JMXServiceURL url = new JMXServiceURL("service:jmx:remote+http://127.0.0.1:" + NetChatServer.jmxPort());
+            connector = JMXConnectorFactory.connect(url);
+        }
         connection = connector.getMBeanServerConnection();
         name = new ObjectName("netchat:type=Users");
     }
