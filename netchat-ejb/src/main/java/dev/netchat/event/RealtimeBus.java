@@ -45,8 +45,12 @@ public class RealtimeBus {
         deliveries.fire(Delivery.presence(userId, EventCodec.frame(event), List.copyOf(userIds)));
     }
 
-    /** Sign-in sessions ended: their sockets close on every node. */
+    /**
+     * Sign-in sessions ended: their sockets close on every node. Also fired as a CDI event, so this node's session
+     * cache ({@code auth.SessionStatus}) forgets its answers after commit.
+     */
     public void sessionsEnded(SessionsEnded event) {
+        typed.fire(event);
         deliveries.fire(Delivery.sessionsEnded(event));
     }
 
