@@ -1,9 +1,13 @@
 package dev.netchat.admin;
 
+import dev.netchat.audit.Actor;
+import dev.netchat.audit.AuditEntry;
+import dev.netchat.audit.AuditEntryView;
+import dev.netchat.audit.AuditLog;
 import dev.netchat.auth.PasswordHasher;
-import dev.netchat.event.ChannelEventLog;
+import dev.netchat.event.RealtimeBus;
 import dev.netchat.event.SessionsEnded;
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.shared.ConflictException;
 import dev.netchat.shared.InvalidInputException;
 import dev.netchat.shared.NotAllowedException;
@@ -42,13 +46,13 @@ public class AdminService {
     PasswordHasher passwords;
 
     @Inject
-    PresenceRegistry presence;
+    OnlineUsers presence;
 
     @Inject
     AccountStatus accountStatus;
 
     @Inject
-    ChannelEventLog events;
+    RealtimeBus events;
 
     @Inject
     AuditLog audit;
@@ -63,7 +67,8 @@ public class AdminService {
         }
         List<UserAccount> rows = users.page(text, page * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasMore = rows.size() > PAGE_SIZE;
-        return new Page<>(rows.stream().limit(PAGE_SIZE).map(u -> UserAdminView.of(u, presence.isOnline(u.getId()))).toList(),
+        var online = presence.onlineAmong(rows.stream().map(UserAccount::getId).toList());
+        return new Page<>(rows.stream().limit(PAGE_SIZE).map(u -> UserAdminView.of(u, online.contains(u.getId()))).toList(),
                 page, hasMore);
     }
 

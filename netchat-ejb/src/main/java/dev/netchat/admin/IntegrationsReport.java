@@ -1,5 +1,7 @@
 package dev.netchat.admin;
 
+import dev.netchat.audit.Actor;
+import dev.netchat.audit.AuditLog;
 import dev.netchat.outbox.OutboxEntry;
 import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxSummary;

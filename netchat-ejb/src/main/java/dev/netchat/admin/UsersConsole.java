@@ -1,6 +1,7 @@
 package dev.netchat.admin;
 
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.audit.Actor;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.shared.NetChatException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -41,7 +42,7 @@ public class UsersConsole implements UsersMBean {
     IntegrationsReport integrations;
 
     @Inject
-    PresenceRegistry presence;
+    OnlineUsers presence;
 
     private ObjectName name;
 

@@ -53,10 +53,10 @@ public class AuthService {
     LoginThrottle throttle;
 
     @Inject
-    dev.netchat.event.ChannelEventLog events;
+    dev.netchat.event.RealtimeBus events;
 
     @Inject
-    dev.netchat.admin.AuditLog audit;
+    dev.netchat.audit.AuditLog audit;
 
     @Inject
     dev.netchat.user.AccountStatus accountStatus;
@@ -136,7 +136,7 @@ public class AuthService {
             throttle.check(username, clientAddress);
         } catch (dev.netchat.shared.TooManyRequestsException e) {
             metrics.loginThrottled();
-            audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.throttled", null, username, e.getMessage());
+            audit.record(dev.netchat.audit.Actor.anonymous(clientAddress), "signin.throttled", null, username, e.getMessage());
             throw e;
         }
         Optional<UserAccount> found = users.findByUsername(username);
@@ -145,14 +145,14 @@ public class AuthService {
         if (!ok) {
             throttle.recordFailure(username, clientAddress);
             metrics.loginFailed();
-            audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.failed",
+            audit.record(dev.netchat.audit.Actor.anonymous(clientAddress), "signin.failed",
                     found.map(UserAccount::getId).orElse(null), username, found.isPresent() ? "wrong password" : "unknown username");
             throw new NotAuthenticatedException("Wrong username or password.");
         }
         throttle.recordSuccess(username, clientAddress);
         UserAccount user = found.orElseThrow();
         if (user.isDisabled()) {
-            audit.record(dev.netchat.admin.Actor.anonymous(clientAddress), "signin.refused", user.getId(), username, "account disabled");
+            audit.record(dev.netchat.audit.Actor.anonymous(clientAddress), "signin.refused", user.getId(), username, "account disabled");
             throw new NotAllowedException("This account is disabled.");
         }
         return startSession(user, UUID.randomUUID().toString(), Instant.now(), clientAddress);

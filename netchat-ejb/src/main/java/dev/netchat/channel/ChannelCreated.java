@@ -1,6 +1,17 @@
 package dev.netchat.channel;
 
+import dev.netchat.event.RealtimeEvent;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.util.List;
 
-/** Fired inside the transaction that created a channel, with its first members. */
-public record ChannelCreated(String channelId, ChannelType type, String name, String createdBy, List<String> memberIds) {}
+/**
+ * A channel was created, with its first members. Frame {@code channel.created} (to those members, not stored: the
+ * channel starts with no events); also observed inside the creating transaction (Stream mirrors it).
+ */
+public record ChannelCreated(String channelId, ChannelDto channel, @JsonbTransient List<String> memberIds) implements RealtimeEvent {
+
+    @Override
+    public String type() {
+        return "channel.created";
+    }
+}

@@ -1,15 +1,14 @@
 package dev.netchat.channel;
 
 import dev.netchat.event.ChannelEventLog;
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.event.RealtimeBus;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.shared.ConflictException;
 import dev.netchat.shared.FieldError;
 import dev.netchat.shared.InvalidInputException;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotFoundException;
-import dev.netchat.shared.Wire;
 import dev.netchat.user.NotificationLevel;
-import dev.netchat.user.Role;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserView;
@@ -39,10 +38,13 @@ public class ChannelService {
     ChannelEventLog events;
 
     @Inject
-    jakarta.enterprise.event.Event<ChannelCreated> created;
+    RealtimeBus bus;
 
     @Inject
-    PresenceRegistry presence;
+    ChannelAccess access;
+
+    @Inject
+    OnlineUsers presence;
 
     public List<ChannelDto> list(String userId, String type) {
         ChannelType t = null;
@@ -140,10 +142,7 @@ public class ChannelService {
         }
         channel.setMemberCount(memberIds.size());
         ChannelDto dto = ChannelDto.of(channel, 0L, 0L, views(memberIds));
-        created.fire(new ChannelCreated(channel.getId(), type, channel.getName(), userId, List.copyOf(memberIds)));
-        events.ephemeral(List.copyOf(memberIds),
-                Wire.JSON.createObjectBuilder().add("type", "channel.created").add("channelId", channel.getId())
-                        .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), null);
+        bus.toUsers(new ChannelCreated(channel.getId(), ChannelDto.of(channel, null, null), List.copyOf(memberIds)), memberIds, null);
         return new CreatedChannel(dto, true);
     }
 
@@ -184,8 +183,7 @@ public class ChannelService {
         Instant now = Instant.now();
         channel.touch(now);
         long seq = channel.nextSeq();
-        events.append(channel, seq, "channel.updated",
-                Wire.JSON.createObjectBuilder().add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
+        events.append(new ChannelUpdated(channel.getId(), seq, ChannelDto.of(channel, null, null)));
         return withMembers(channel, userId);
     }
 
@@ -264,9 +262,7 @@ public class ChannelService {
         channel.touch(Instant.now());
         long seq = channel.nextSeq();
         // The removed user still learns of it; from now on no other event of the channel reaches them.
-        events.append(channel, seq, "member.removed", Wire.JSON.createObjectBuilder()
-                .add("userId", memberId)
-                .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of(memberId));
+        events.append(new MemberRemoved(channel.getId(), seq, memberId, ChannelDto.of(channel, null, null)));
     }
 
     /**
@@ -299,8 +295,8 @@ public class ChannelService {
     }
 
     private void readUpdated(String userId, String channelId, long seq) {
-        events.ephemeral(List.of(userId), Wire.JSON.createObjectBuilder()
-                .add("type", "read.updated").add("channelId", channelId).add("userId", userId).add("seq", seq), null);
+        // To every socket of the reader on every node, the reading session's own included (see markRead).
+        bus.toUsers(new ReadMarkerMoved(channelId, userId, seq), List.of(userId), null);
     }
 
     /**
@@ -334,21 +330,13 @@ public class ChannelService {
         });
     }
 
-    /** The channel, if the user is a member; otherwise "not found" (non-members may not know it exists). */
+    /** The channel, if the user is a member; otherwise "not found" (the policy is {@link ChannelAccess}'s). */
     public Channel readable(String userId, String channelId) {
-        return channels.find(channelId)
-                .filter(c -> channels.isMember(c.getId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+        return access.readable(userId, channelId);
     }
 
     private Channel manageable(String userId, String channelId) {
-        Channel channel = channels.findForUpdate(channelId)
-                .filter(c -> channels.isMember(c.getId(), userId) || isAdmin(userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
-        if (!canManage(userId, channel)) {
-            throw new NotAllowedException("Only the channel's creator or an admin may change it.");
-        }
-        return channel;
+        return access.manageable(userId, channelId);
     }
 
     private void addMember(Channel channel, String newMember, Instant now) {
@@ -357,17 +345,15 @@ public class ChannelService {
         channel.setMemberCount(channel.getMemberCount() + 1);
         channel.touch(now);
         long seq = channel.nextSeq();
-        events.append(channel, seq, "member.added", Wire.JSON.createObjectBuilder()
-                .add("userId", newMember)
-                .add("channel", Wire.toValue(ChannelDto.of(channel, null, null))), List.of());
+        events.append(new MemberAdded(channel.getId(), seq, newMember, ChannelDto.of(channel, null, null)));
     }
 
     public boolean canManage(String userId, Channel channel) {
-        return userId.equals(channel.getCreatedBy()) || isAdmin(userId);
+        return access.canManage(userId, channel);
     }
 
     public boolean isAdmin(String userId) {
-        return users.find(userId).map(u -> u.getRole() == Role.ADMIN && !u.isDisabled()).orElse(false);
+        return access.isAdmin(userId);
     }
 
     private ChannelDto withMembers(Channel channel, String userId) {
@@ -378,13 +364,15 @@ public class ChannelService {
     }
 
     private List<UserView> viewsOf(List<String> ids, Map<String, UserAccount> people) {
-        return ids.stream().map(people::get).filter(u -> u != null).map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList();
+        Set<String> online = presence.onlineAmong(ids);
+        return ids.stream().map(people::get).filter(u -> u != null).map(u -> UserView.of(u, online.contains(u.getId()))).toList();
     }
 
     private List<UserView> views(Collection<String> ids) {
         Map<String, UserAccount> found = users.findAll(ids);
+        Set<String> online = presence.onlineAmong(ids);
         return ids.stream().map(found::get).filter(u -> u != null)
-                .map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList();
+                .map(u -> UserView.of(u, online.contains(u.getId()))).toList();
     }
 
     private static String blankToNull(String s) {

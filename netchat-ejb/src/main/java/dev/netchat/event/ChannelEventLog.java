@@ -1,22 +1,18 @@
 package dev.netchat.event;
 
-import dev.netchat.channel.Channel;
-import dev.netchat.shared.Wire;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
- * Appends channel events to the log and announces them (after commit, through {@link EventRelay}).
- * Joins the caller's transaction; the caller holds the channel row's write lock, which is what makes the
- * seq sequence gap-free and identical in the log and on every socket.
+ * The stored, seq-numbered channel events and their replay; nothing else. Appending stores the event's frame
+ * (encoded once by {@link EventCodec}) and hands the same frame to the {@link RealtimeBus}, which publishes it
+ * after commit. Joins the caller's transaction; the caller holds the channel row's write lock and took the seq
+ * from it, which is what makes the seq sequence gap-free and identical in the log and on every socket.
  */
 @ApplicationScoped
 public class ChannelEventLog {
@@ -25,45 +21,43 @@ public class ChannelEventLog {
     private EntityManager em;
 
     @Inject
-    Event<ChannelEventRecorded> recorded;
+    RealtimeBus bus;
 
-    @Inject
-    Event<EphemeralEventRecorded> ephemeral;
-
-    @Inject
-    Event<SessionsEnded> sessionsEnded;
-
-    /**
-     * Records the event with the seq the caller took from {@link Channel#nextSeq()}; the frame is
-     * {@code {type, channelId, seq, ...fields}}. {@code alsoTo}: users outside the channel who must see it.
-     */
-    public ChannelEventRecorded append(Channel channel, long seq, String type, JsonObjectBuilder fields, Collection<String> alsoTo) {
-        String json = Wire.JSON.createObjectBuilder()
-                .add("type", type)
-                .add("channelId", channel.getId())
-                .add("seq", seq)
-                .addAll(fields)
-                .build()
-                .toString();
-        Instant now = Instant.now();
-        em.persist(new StoredChannelEvent(channel.getId(), seq, type, json, now));
-        List<String> recipients = new ArrayList<>(memberIds(channel.getId()));
-        for (String extra : alsoTo) {
+    /** Stores the event and publishes it after commit to the channel's members (plus {@link ChannelEvent#alsoTo()}). */
+    public void append(ChannelEvent event) {
+        String frame = EventCodec.frame(event);
+        em.persist(new StoredChannelEvent(event.channelId(), event.seq(), event.type(), frame, Instant.now()));
+        List<String> recipients = new ArrayList<>(memberIds(event.channelId()));
+        for (String extra : event.alsoTo()) {
             if (!recipients.contains(extra)) {
                 recipients.add(extra);
             }
         }
-        ChannelEventRecorded event = new ChannelEventRecorded(channel.getId(), seq, type, json, List.copyOf(recipients));
-        recorded.fire(event);
-        return event;
+        bus.channelEvent(event, frame, List.copyOf(recipients));
     }
 
-    public void ephemeral(List<String> userIds, JsonObjectBuilder frame, String exceptSessionId) {
-        ephemeral.fire(new EphemeralEventRecorded(List.copyOf(userIds), frame.build().toString(), exceptSessionId));
+    /** The channel's last seq if {@code userId} is a member of it, else null (JPQL by entity name: this package sees no channel class). */
+    public Long lastSeqForMember(String channelId, String userId) {
+        List<Long> rows = em.createQuery("select c.lastSeq from Channel c where c.id = :c and exists "
+                        + "(select m.userId from ChannelMember m where m.channelId = c.id and m.userId = :u)", Long.class)
+                .setParameter("c", channelId)
+                .setParameter("u", userId)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
-    public void sessionsEnded(SessionsEnded event) {
-        sessionsEnded.fire(event);
+    /** The last seq of each of the given channels (for catching up on events whose publication was lost). */
+    public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> channelIds) {
+        java.util.Map<String, Long> result = new java.util.HashMap<>();
+        if (channelIds.isEmpty()) {
+            return result;
+        }
+        for (Object[] row : em.createQuery("select c.id, c.lastSeq from Channel c where c.id in :ids", Object[].class)
+                .setParameter("ids", channelIds)
+                .getResultList()) {
+            result.put((String) row[0], (Long) row[1]);
+        }
+        return result;
     }
 
     public List<String> memberIds(String channelId) {

@@ -1,11 +1,7 @@
 package dev.netchat.event;
 
-/** Where committed events go: the local socket hub, or a bridge to other cluster nodes. Must never block. */
+/** This node's sockets (the web module's connection registry), as the bus listener hands deliveries to them. Must never block. */
 public interface RealtimeSink {
 
-    void channelEvent(ChannelEventRecorded event);
-
-    void ephemeralEvent(EphemeralEventRecorded event);
-
-    void sessionsEnded(SessionsEnded event);
+    void deliver(Delivery delivery);
 }

@@ -1,7 +1,5 @@
 package dev.netchat.event;
 
-import dev.netchat.channel.Channel;
-import dev.netchat.channel.ChannelRepository;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,9 +24,6 @@ public class ReplayService {
     public static final int MAX_CHANNELS_PER_RESUME = 1000;
 
     @Inject
-    ChannelRepository channels;
-
-    @Inject
     ChannelEventLog log;
 
     @Inject
@@ -41,12 +36,12 @@ public class ReplayService {
         for (Map.Entry<String, Long> cursor : cursors.entrySet()) {
             String channelId = cursor.getKey();
             long after = Math.max(0, cursor.getValue());
-            Channel channel = channels.find(channelId).filter(c -> channels.isMember(c.getId(), userId)).orElse(null);
-            if (channel == null) {
+            Long lastSeq = log.lastSeqForMember(channelId, userId);
+            if (lastSeq == null) {
                 out.add(new Replay(channelId, Replay.Outcome.NOT_A_MEMBER, List.of(), 0));
                 continue;
             }
-            long last = channel.getLastSeq();
+            long last = lastSeq;
             if (after >= last) {
                 out.add(new Replay(channelId, Replay.Outcome.EVENTS, List.of(), last));
                 continue;
@@ -85,6 +80,17 @@ public class ReplayService {
             expected--;
         }
         return candidates.subList(start, candidates.size());
+    }
+
+    /** The last seq of each channel, read outside any transaction (the hub's catch-up check). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Map<String, Long> lastSeqs(java.util.Collection<String> channelIds) {
+        Map<String, Long> result = new java.util.HashMap<>();
+        List<String> all = List.copyOf(channelIds);
+        for (int i = 0; i < all.size(); i += 500) {
+            result.putAll(log.lastSeqs(all.subList(i, Math.min(all.size(), i + 500))));
+        }
+        return result;
     }
 
     @Schedule(hour = "*", minute = "41", persistent = false)

@@ -3,7 +3,7 @@ package dev.netchat.message;
 import dev.netchat.channel.Channel;
 import dev.netchat.channel.ChannelMember;
 import dev.netchat.channel.ChannelRepository;
-import dev.netchat.channel.ChannelService;
+import dev.netchat.channel.ChannelAccess;
 import dev.netchat.event.ChannelEventLog;
 import dev.netchat.file.AttachmentDto;
 import dev.netchat.file.FileService;
@@ -43,7 +43,7 @@ public class MessageService {
     ChannelRepository channels;
 
     @Inject
-    ChannelService channelService;
+    ChannelAccess access;
 
     @Inject
     UserRepository users;
@@ -81,9 +81,7 @@ public class MessageService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Channel channel = channels.findForUpdate(channelId)
-                .filter(c -> channels.isMember(c.getId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+        Channel channel = access.postable(userId, channelId);
         // Checked under the channel lock: a retry racing its original waits for it and then finds it.
         var earlier = messages.findByClientId(userId, clientMessageId);
         if (earlier.isPresent()) {
@@ -106,11 +104,10 @@ public class MessageService {
         channel.setLastMessageAt(now);
         channels.member(channelId, userId).ifPresent(m -> m.readUpTo(seq));
         MessageDto posted = shared(message);
-        events.append(channel, seq, "message.new", Wire.JSON.createObjectBuilder().add("message", Wire.toValue(posted)), List.of());
+        events.append(new MessagePosted(channelId, seq, posted));
         if (parent != null) {
             parent.addReply();
-            events.append(channel, channel.nextSeq(), "message.updated",
-                    Wire.JSON.createObjectBuilder().add("message", Wire.toValue(shared(parent))), List.of());
+            events.append(new ReplyCountChanged(channelId, channel.nextSeq(), shared(parent)));
         }
         return new PostedMessage(posted.forViewer(userId), true);
     }
@@ -123,7 +120,7 @@ public class MessageService {
         if (before != null && after != null) {
             throw InvalidInputException.of("before", "Give before or after, not both.");
         }
-        channelService.readable(userId, channelId);
+        access.readable(userId, channelId);
         List<Message> rows = messages.page(channelId, before, after, size);
         boolean hasMore = rows.size() > size;
         if (hasMore) {
@@ -150,18 +147,17 @@ public class MessageService {
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         message.edit(text, Instant.now());
         MessageDto edited = shared(message);
-        events.append(channel, channel.nextSeq(), "message.updated",
-                Wire.JSON.createObjectBuilder().add("message", Wire.toValue(edited)), List.of());
+        events.append(new MessageEdited(channel.getId(), channel.nextSeq(), edited));
         return edited.forViewer(userId);
     }
 
     public void delete(String userId, String messageId) {
         // Admins moderate channels they are not in, too.
-        Message message = channelService.isAdmin(userId)
+        Message message = access.isAdmin(userId)
                 ? messages.find(messageId).orElseThrow(() -> new NotFoundException("No such message."))
                 : readableMessage(userId, messageId);
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
-        if (!userId.equals(message.getUserId()) && !channelService.canManage(userId, channel)) {
+        if (!userId.equals(message.getUserId()) && !access.canManage(userId, channel)) {
             throw new NotAllowedException("Only the author, the channel's creator or an admin may delete a message.");
         }
         if (message.isDeleted()) {
@@ -169,8 +165,7 @@ public class MessageService {
         }
         message.delete(Instant.now());
         files.removeForMessage(message.getId());
-        events.append(channel, channel.nextSeq(), "message.deleted",
-                Wire.JSON.createObjectBuilder().add("message", Wire.toValue(shared(message))), List.of());
+        events.append(new MessageDeleted(channel.getId(), channel.nextSeq(), shared(message)));
     }
 
     public MessageDto react(String userId, String messageId, String type, boolean add) {
@@ -193,9 +188,9 @@ public class MessageService {
             messages.remove(existing.get());
         }
         MessageDto reacted = shared(message);
-        events.append(channel, channel.nextSeq(), add ? "reaction.new" : "reaction.deleted", Wire.JSON.createObjectBuilder()
-                .add("message", Wire.toValue(reacted))
-                .add("reaction", Wire.JSON.createObjectBuilder().add("type", type).add("userId", userId)), List.of());
+        ReactionChange change = new ReactionChange(type, userId);
+        events.append(add ? new ReactionAdded(channel.getId(), channel.nextSeq(), reacted, change)
+                : new ReactionRemoved(channel.getId(), channel.nextSeq(), reacted, change));
         return reacted.forViewer(userId);
     }
 
@@ -209,7 +204,7 @@ public class MessageService {
             throw InvalidInputException.of("q", "q must be 1 to 200 characters long.");
         }
         if (channelId != null) {
-            channelService.readable(userId, channelId);
+            access.readable(userId, channelId);
         }
         return views(messages.search(userId, channelId, text, size), userId);
     }

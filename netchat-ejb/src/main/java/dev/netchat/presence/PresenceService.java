@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The database side of presence: who shares a small channel with whom, and when a user was last active. */
+/**
+ * The database side of presence: which node holds sockets of which user (cluster-wide presence, see
+ * {@link OnlineUsers}), who shares a small channel with whom, and when a user was last active.
+ */
 @Stateless
 public class PresenceService {
 
@@ -97,5 +100,76 @@ public class PresenceService {
         return em.createQuery("select m.userId from ChannelMember m where m.channelId = :c", String.class)
                 .setParameter("c", channelId)
                 .getResultList();
+    }
+
+    /** A node whose heartbeat is older than this is taken for dead: its sockets no longer make anybody online. */
+    static final int LIVE_SECONDS = 15;
+
+    /** The given users who have a socket on a live node (other than {@code exceptNode} when it is set). */
+    public Set<String> onlineAnywhere(Collection<String> userIds) {
+        return onlineOn(userIds, null);
+    }
+
+    public Set<String> onlineOnOtherNodes(String nodeId, Collection<String> userIds) {
+        return onlineOn(userIds, nodeId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> onlineOn(Collection<String> userIds, String exceptNode) {
+        Set<String> online = new HashSet<>();
+        Instant fresh = Instant.now().minusSeconds(LIVE_SECONDS);
+        for (List<String> chunk : chunks(userIds)) {
+            var query = em.createNativeQuery("select distinct s.user_id from presence_sockets s join presence_nodes n "
+                            + "on n.node_id = s.node_id where n.seen_at > ?1 and s.user_id in (?2)"
+                            + (exceptNode == null ? "" : " and s.node_id <> ?3"))
+                    .setParameter(1, fresh)
+                    .setParameter(2, chunk);
+            if (exceptNode != null) {
+                query.setParameter(3, exceptNode);
+            }
+            for (Object id : query.getResultList()) {
+                online.add((String) id);
+            }
+        }
+        return online;
+    }
+
+    public int onlineUserCount() {
+        return ((Number) em.createNativeQuery("select count(distinct s.user_id) from presence_sockets s join presence_nodes n "
+                        + "on n.node_id = s.node_id where n.seen_at > ?1")
+                .setParameter(1, Instant.now().minusSeconds(LIVE_SECONDS))
+                .getSingleResult()).intValue();
+    }
+
+    /** This node is alive; nodes silent for a minute are removed with their sockets. */
+    public void heartbeat(String nodeId) {
+        Instant now = Instant.now();
+        int updated = em.createNativeQuery("update presence_nodes set seen_at = ?1 where node_id = ?2")
+                .setParameter(1, now).setParameter(2, nodeId).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("insert into presence_nodes (node_id, seen_at) values (?1, ?2)")
+                    .setParameter(1, nodeId).setParameter(2, now).executeUpdate();
+        }
+        em.createNativeQuery("delete from presence_nodes where seen_at < ?1")
+                .setParameter(1, now.minusSeconds(4L * LIVE_SECONDS)).executeUpdate();
+    }
+
+    /** Writes which users this node now holds sockets of (true) or no longer does (false). */
+    public void recordSockets(String nodeId, Map<String, Boolean> changes) {
+        heartbeat(nodeId);
+        List<String> came = changes.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        for (List<String> chunk : chunks(changes.keySet())) {
+            em.createNativeQuery("delete from presence_sockets where node_id = ?1 and user_id in (?2)")
+                    .setParameter(1, nodeId).setParameter(2, chunk).executeUpdate();
+        }
+        for (String userId : came) {
+            em.createNativeQuery("insert into presence_sockets (node_id, user_id) values (?1, ?2)")
+                    .setParameter(1, nodeId).setParameter(2, userId).executeUpdate();
+        }
+    }
+
+    /** This node is going away: its sockets stop counting now rather than when its heartbeat goes stale. */
+    public void forgetNode(String nodeId) {
+        em.createNativeQuery("delete from presence_nodes where node_id = ?1").setParameter(1, nodeId).executeUpdate();
     }
 }

@@ -3,10 +3,11 @@ package dev.netchat.sms;
 import dev.netchat.channel.Channel;
 import dev.netchat.channel.ChannelMember;
 import dev.netchat.channel.ChannelType;
-import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.message.MessageDto;
+import dev.netchat.message.MessagePosted;
 import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxWritten;
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.shared.Mentions;
 import dev.netchat.shared.Wire;
 import dev.netchat.user.NotificationLevel;
@@ -16,11 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -41,7 +39,7 @@ public class SmsPlanner {
     TwilioSettings twilio;
 
     @Inject
-    PresenceRegistry presence;
+    OnlineUsers presence;
 
     @Inject
     OutboxStore outbox;
@@ -49,17 +47,15 @@ public class SmsPlanner {
     @Inject
     Event<OutboxWritten> written;
 
-    void onChannelEvent(@Observes ChannelEventRecorded event) {
-        if (!"message.new".equals(event.type()) || !twilio.enabled()) {
+    void onMessagePosted(@Observes MessagePosted event) {
+        if (!twilio.enabled()) {
             return;
         }
-        JsonObject message = Wire.JSON.createReader(new StringReader(event.json())).readObject().getJsonObject("message");
-        JsonObject author = message.getJsonObject("user");
-        String authorId = author.get("id") == null || author.get("id").getValueType() == JsonValue.ValueType.NULL
-                ? null : author.getString("id");
-        String authorName = author.getString("username", "someone");
-        String text = SmsText.withFiles(message.getString("text", ""),
-                message.get("attachments") instanceof jakarta.json.JsonArray files ? files.size() : 0);
+        MessageDto message = event.message();
+        String authorId = message.user() == null ? null : message.user().id();
+        String authorName = message.user() == null || message.user().username() == null ? "someone" : message.user().username();
+        String text = SmsText.withFiles(message.text() == null ? "" : message.text(),
+                message.attachments() == null ? 0 : message.attachments().size());
         Channel channel = em.find(Channel.class, event.channelId());
         boolean conversation = channel.getType() == ChannelType.MESSAGING;
         String where = !conversation ? "#" + channel.getName()
@@ -87,13 +83,13 @@ public class SmsPlanner {
             boolean wanted = level.notifies(conversation, Mentions.mentions(text, user.getUsername()));
             if (wanted) {
                 outbox.addOrMergeSms("sms:" + user.getId() + ":" + channel.getId(),
-                        payload(user.getPhoneNumber(), authorName, where, text, link, message.getString("id")), twilio.minInterval());
+                        payload(user.getPhoneNumber(), authorName, where, text, link, message.id()), twilio.minInterval());
                 any = true;
             }
         }
         if (twilio.operatorNumber().isPresent()) {
             outbox.addOrMergeSms("sms:operator:" + channel.getId(),
-                    payload(twilio.operatorNumber().get(), authorName, where, text, link, message.getString("id")), twilio.minInterval());
+                    payload(twilio.operatorNumber().get(), authorName, where, text, link, message.id()), twilio.minInterval());
             any = true;
         }
         if (any) {

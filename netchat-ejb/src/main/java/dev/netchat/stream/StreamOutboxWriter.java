@@ -1,7 +1,13 @@
 package dev.netchat.stream;
 
 import dev.netchat.channel.ChannelCreated;
-import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.channel.ChannelUpdated;
+import dev.netchat.channel.MemberAdded;
+import dev.netchat.channel.MemberRemoved;
+import dev.netchat.message.MessageDeleted;
+import dev.netchat.message.MessageDto;
+import dev.netchat.message.MessageEdited;
+import dev.netchat.message.MessagePosted;
 import dev.netchat.outbox.OutboxStore;
 import dev.netchat.outbox.OutboxWritten;
 import dev.netchat.shared.Wire;
@@ -11,9 +17,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -58,56 +61,76 @@ public class StreamOutboxWriter {
         }
         JsonArrayBuilder members = Wire.JSON.createArrayBuilder();
         channel.memberIds().forEach(members::add);
-        var payload = Wire.JSON.createObjectBuilder().add("channelId", channel.channelId()).add("createdBy", channel.createdBy())
-                .add("netchatType", channel.type().name().toLowerCase()).add("members", members);
-        if (channel.name() != null) {
-            payload.add("name", channel.name());
+        var payload = Wire.JSON.createObjectBuilder().add("channelId", channel.channelId()).add("createdBy", channel.channel().createdBy())
+                .add("netchatType", channel.channel().type()).add("members", members);
+        if (channel.channel().name() != null) {
+            payload.add("name", channel.channel().name());
         }
         write("stream.channel", key(channel.channelId()), payload.build().toString());
     }
 
-    void onChannelEvent(@Observes ChannelEventRecorded event) {
+    void onMessagePosted(@Observes MessagePosted event) {
+        if (event.message().parentId() != null) {
+            repliedParents.add(event.message().parentId());
+        }
+        message("stream.message.new", event.channelId(), event.message());
+    }
+
+    /**
+     * Only real edits: a reply count changing (ReplyCountChanged) is nothing Stream keeps, and neither is an update
+     * of a parent that got a reply in this same transaction (its reply count is all that changed).
+     */
+    void onMessageEdited(@Observes MessageEdited event) {
+        if (!event.message().edited() || repliedParents.contains(event.message().id())) {
+            return;
+        }
+        message("stream.message.updated", event.channelId(), event.message());
+    }
+
+    void onMessageDeleted(@Observes MessageDeleted event) {
+        message("stream.message.deleted", event.channelId(), event.message());
+    }
+
+    void onMemberAdded(@Observes MemberAdded event) {
+        member("stream.member.added", event.channelId(), event.userId());
+    }
+
+    void onMemberRemoved(@Observes MemberRemoved event) {
+        member("stream.member.removed", event.channelId(), event.userId());
+    }
+
+    void onChannelUpdated(@Observes ChannelUpdated event) {
         if (!stream.enabled() || origin.fromStream()) {
             return;
         }
-        JsonObject frame = Wire.JSON.createReader(new StringReader(event.json())).readObject();
-        switch (event.type()) {
-            case "message.new", "message.updated", "message.deleted" -> {
-                JsonObject m = frame.getJsonObject("message");
-                if (event.type().equals("message.updated")
-                        && (!m.getBoolean("edited", false) || repliedParents.contains(m.getString("id")))) {
-                    return; // a reply count or similar changed: nothing Stream keeps
-                }
-                var payload = Wire.JSON.createObjectBuilder().add("id", m.getString("id")).add("channelId", event.channelId())
-                        .add("text", dev.netchat.file.AttachmentLinks.appendTo(m.getString("text", ""), m.get("attachments")));
-                JsonValue user = m.getJsonObject("user").get("id");
-                if (user != null && user.getValueType() == JsonValue.ValueType.STRING) {
-                    payload.add("userId", m.getJsonObject("user").getString("id"));
-                }
-                JsonValue parent = m.get("parentId");
-                if (parent != null && parent.getValueType() == JsonValue.ValueType.STRING) {
-                    payload.add("parentId", m.getString("parentId"));
-                    if (event.type().equals("message.new")) {
-                        repliedParents.add(m.getString("parentId"));
-                    }
-                }
-                write("stream." + event.type(), key(event.channelId()), payload.build().toString());
-            }
-            case "member.added", "member.removed" -> write("stream." + event.type(), key(event.channelId()),
-                    Wire.JSON.createObjectBuilder().add("channelId", event.channelId()).add("userId", frame.getString("userId"))
-                            .build().toString());
-            case "channel.updated" -> {
-                JsonObject channel = frame.getJsonObject("channel");
-                var payload = Wire.JSON.createObjectBuilder().add("channelId", event.channelId());
-                if (channel != null && channel.get("name") != null && channel.get("name").getValueType() == JsonValue.ValueType.STRING) {
-                    payload.add("name", channel.getString("name"));
-                }
-                write("stream.channel.updated", key(event.channelId()), payload.build().toString());
-            }
-            default -> {
-                // reactions, reads and the rest stay in NetChat
-            }
+        var payload = Wire.JSON.createObjectBuilder().add("channelId", event.channelId());
+        if (event.channel().name() != null) {
+            payload.add("name", event.channel().name());
         }
+        write("stream.channel.updated", key(event.channelId()), payload.build().toString());
+    }
+
+    private void message(String kind, String channelId, MessageDto m) {
+        if (!stream.enabled() || origin.fromStream()) {
+            return;
+        }
+        var payload = Wire.JSON.createObjectBuilder().add("id", m.id()).add("channelId", channelId)
+                .add("text", dev.netchat.file.AttachmentLinks.appendTo(m.text() == null ? "" : m.text(),
+                        m.attachments() == null ? null : Wire.toValue(m.attachments())));
+        if (m.user() != null && m.user().id() != null) {
+            payload.add("userId", m.user().id());
+        }
+        if (m.parentId() != null) {
+            payload.add("parentId", m.parentId());
+        }
+        write(kind, key(channelId), payload.build().toString());
+    }
+
+    private void member(String kind, String channelId, String userId) {
+        if (!stream.enabled() || origin.fromStream()) {
+            return;
+        }
+        write(kind, key(channelId), Wire.JSON.createObjectBuilder().add("channelId", channelId).add("userId", userId).build().toString());
     }
 
     private void write(String kind, String key, String payload) {

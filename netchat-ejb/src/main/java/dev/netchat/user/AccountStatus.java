@@ -1,6 +1,9 @@
 package dev.netchat.user;
 
+import dev.netchat.event.AccountChanged;
+import dev.netchat.event.RealtimeBus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +14,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Whether an account may act right now, checked on every authenticated call. A valid token outlives a
  * disablement by up to its lifetime, so tokens alone cannot say; the answer is cached briefly and dropped at
- * once when an admin changes the account on this node.
+ * once, on every node of the cluster, when the account changes: {@link #forget} drops it here and announces the
+ * change on the realtime bus after commit (the bus, not a replicated cache: the cache is per node and small, and
+ * every node already listens to the bus), and every node drops it again when the announcement arrives.
  */
 @ApplicationScoped
 public class AccountStatus {
@@ -49,7 +54,16 @@ public class AccountStatus {
         return status;
     }
 
+    @Inject
+    RealtimeBus bus;
+
+    /** The account changed (in the current transaction, if any): forgotten here now and on every node after commit. */
     public void forget(String userId) {
         cache.remove(userId);
+        bus.accountChanged(userId);
+    }
+
+    void onAccountChanged(@Observes AccountChanged changed) {
+        cache.remove(changed.userId());
     }
 }

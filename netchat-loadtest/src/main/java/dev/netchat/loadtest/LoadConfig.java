@@ -179,7 +179,7 @@ public final class LoadConfig {
     static String usage() {
         return String.join("\n",
                 "usage: java -jar netchat-loadtest.jar --scenario=teamchat|broadcast|idle|signin|soak",
-                "  --target=netchat|undertow|socketio --url=http://127.0.0.1:8080 --server-pid=PID",
+                "  --target=netchat|undertow|socketio --url=http://127.0.0.1:8080[,http://second-node:8080...] --server-pid=PID",
                 "  --users=N --room-sizes=10,50,1000 --direct=N --rates=100,200,400 --duration=SECONDS_PER_RATE",
                 "  [--warmup=5] [--p99-limit-ms=100] [--payload=120] [--source-addresses=8] [--sockets-per-user=1]",
                 "  [--idle-step=1000] [--max-rss-mb=4096] [--concurrency=8] [--connect-concurrency=200]",
@@ -251,7 +251,16 @@ public final class LoadConfig {
 
     public Scenario scenario() { return scenario; }
     public TargetKind target() { return target; }
-    public String url() { return url; }
+    /** The first node's URL: setup (signups, rooms) goes there. */
+    public String url() { return urls().get(0); }
+
+    /**
+     * Every node's URL ({@code --url=http://a:8180,http://b:8280}): user i connects and posts to node i mod n, so with
+     * two nodes half of every room's deliveries cross from one node to the other.
+     */
+    public List<String> urls() {
+        return java.util.Arrays.stream(url.split(",")).map(String::strip).filter(u -> !u.isEmpty()).map(LoadConfig::stripSlash).toList();
+    }
     public long serverPid() { return serverPid; }
     public int users() { return users; }
     public List<Integer> roomSizes() { return roomSizes; }

@@ -54,6 +54,12 @@ final class NetChatTarget implements ChatTarget {
         this.cacheFile = cfg.cacheDir().resolve("netchat-" + key + ".json");
     }
 
+    /** The node this user talks to: users are spread round-robin over the given node URLs. */
+    private String nodeOf(int user) {
+        List<String> urls = cfg.urls();
+        return urls.get(user % urls.size());
+    }
+
     String token(int user) {
         return tokens[user];
     }
@@ -232,7 +238,7 @@ final class NetChatTarget implements ChatTarget {
 
     @Override
     public URI socketUri(int user, int[] rooms) {
-        return URI.create(cfg.url().replaceFirst("^http", "ws") + "/ws");
+        return URI.create(nodeOf(user).replaceFirst("^http", "ws") + "/ws");
     }
 
     @Override
@@ -261,7 +267,7 @@ final class NetChatTarget implements ChatTarget {
     @Override
     public CompletableFuture<Boolean> post(int sender, int room, String text, String clientMessageId,
                                            WsClients.WsSocket senderSocket) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(cfg.url() + "/api/channels/" + roomIds[room] + "/messages"))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(nodeOf(sender) + "/api/channels/" + roomIds[room] + "/messages"))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens[sender])

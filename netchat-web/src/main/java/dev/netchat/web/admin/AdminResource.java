@@ -1,6 +1,6 @@
 package dev.netchat.web.admin;
 
-import dev.netchat.admin.Actor;
+import dev.netchat.audit.Actor;
 import dev.netchat.admin.AdminService;
 import dev.netchat.admin.IntegrationsReport;
 import dev.netchat.admin.UserAdminView;

@@ -1,6 +1,6 @@
 package dev.netchat.web.admin;
 
-import dev.netchat.admin.AuditEntryView;
+import dev.netchat.audit.AuditEntryView;
 import java.util.List;
 
 /** GET /api/admin/audit. */

@@ -1,6 +1,6 @@
 package dev.netchat.web.realtime;
 
-import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.event.Delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -14,11 +14,16 @@ final class ChannelOrder {
 
     /** The seq expected next; 0 until the first event of the channel is seen. */
     private long next;
-    private final TreeMap<Long, ChannelEventRecorded> waiting = new TreeMap<>();
+    private final TreeMap<Long, Delivery> waiting = new TreeMap<>();
     private long waitingSince;
+    /** When this node last saw an event of the channel (only recently active channels are reconciled). */
+    private long touchedAt;
+    /** Since when the log's last seq is ahead of what was dispatched here, or 0. */
+    private long behindSince;
 
     /** Accepts an event and answers those now ready to dispatch, in order (possibly none). */
-    synchronized List<ChannelEventRecorded> accept(ChannelEventRecorded event, long now) {
+    synchronized List<Delivery> accept(Delivery event, long now) {
+        touchedAt = now;
         if (next == 0) {
             next = event.seq();
         }
@@ -26,7 +31,7 @@ final class ChannelOrder {
             return List.of();
         }
         waiting.put(event.seq(), event);
-        List<ChannelEventRecorded> ready = drain();
+        List<Delivery> ready = drain();
         if (!waiting.isEmpty() && waitingSince == 0) {
             waitingSince = now;
         }
@@ -54,13 +59,13 @@ final class ChannelOrder {
     }
 
     /** Fills a gap with events loaded from the log; answers what is now ready. */
-    synchronized List<ChannelEventRecorded> fill(List<ChannelEventRecorded> loaded) {
-        for (ChannelEventRecorded e : loaded) {
+    synchronized List<Delivery> fill(List<Delivery> loaded) {
+        for (Delivery e : loaded) {
             if (e.seq() >= next) {
                 waiting.putIfAbsent(e.seq(), e);
             }
         }
-        List<ChannelEventRecorded> ready = drain();
+        List<Delivery> ready = drain();
         if (!waiting.isEmpty() && !waiting.containsKey(next)) {
             // Still missing (not in the log either): give up on it rather than hold the channel forever.
             next = waiting.firstKey();
@@ -69,8 +74,29 @@ final class ChannelOrder {
         return ready;
     }
 
-    private List<ChannelEventRecorded> drain() {
-        List<ChannelEventRecorded> ready = new ArrayList<>();
+    synchronized long touchedAt() {
+        return touchedAt;
+    }
+
+    /**
+     * Compares with the log's last seq: answers the missing range {next, lastSeq} once the log has been ahead of this
+     * node for longer than {@code patienceMillis} (an event committed but never published: its node died in between,
+     * or the bus dropped it), else null. A delivery merely in flight arrives within the patience and clears it.
+     */
+    synchronized long[] behind(long lastSeq, long now, long patienceMillis) {
+        if (next == 0 || lastSeq < next) {
+            behindSince = 0;
+            return null;
+        }
+        if (behindSince == 0) {
+            behindSince = now;
+            return null;
+        }
+        return now - behindSince >= patienceMillis ? new long[] {next, lastSeq} : null;
+    }
+
+    private List<Delivery> drain() {
+        List<Delivery> ready = new ArrayList<>();
         while (!waiting.isEmpty() && waiting.firstKey() == next) {
             ready.add(waiting.pollFirstEntry().getValue());
             next++;

@@ -1,9 +1,12 @@
 package dev.netchat.web.realtime;
 
 import dev.netchat.auth.TokenVerifier.VerifiedToken;
+import dev.netchat.event.RealtimeBus;
 import dev.netchat.event.Replay;
 import dev.netchat.event.ReplayService;
 import dev.netchat.presence.PresenceService;
+import dev.netchat.presence.TypingStarted;
+import dev.netchat.presence.TypingStopped;
 import dev.netchat.shared.Wire;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -51,6 +54,9 @@ public class ChatEndpoint {
 
     @Inject
     dev.netchat.web.shared.UserRates rates;
+
+    @Inject
+    RealtimeBus bus;
 
     @EJB
     ReplayService replays;
@@ -200,12 +206,10 @@ public class ChatEndpoint {
                 refuse(404, "No such channel", "You are not a member of that channel.");
                 return;
             }
-            String out = Frames.typing(type, channelId, userId);
-            for (String member : members) {
-                if (!member.equals(userId)) {
-                    hub.connectionsOf(member).forEach(c -> c.send(out));
-                }
-            }
+            // Through the bus like every other event: members connected to other nodes see it too.
+            List<String> others = members.stream().filter(m -> !m.equals(userId)).toList();
+            bus.toUsers(type.equals("typing.start") ? new TypingStarted(channelId, userId) : new TypingStopped(channelId, userId),
+                    others, null);
         });
     }
 

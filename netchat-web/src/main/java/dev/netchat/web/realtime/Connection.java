@@ -1,6 +1,6 @@
 package dev.netchat.web.realtime;
 
-import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.event.Delivery;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -78,10 +78,10 @@ final class Connection implements SendHandler {
     }
 
     /** A live channel event: sent unless already covered, held while the channel is being replayed. */
-    synchronized void channelEvent(ChannelEventRecorded event) {
+    synchronized void channelEvent(Delivery event) {
         TreeMap<Long, String> held = resuming.get(event.channelId());
         if (held != null) {
-            held.put(event.seq(), event.json());
+            held.put(event.seq(), event.frame());
             return;
         }
         long[] range = sent.get(event.channelId());
@@ -89,7 +89,7 @@ final class Connection implements SendHandler {
             return;
         }
         markSent(event.channelId(), event.seq());
-        enqueue(event.json());
+        enqueue(event.frame());
     }
 
     /**

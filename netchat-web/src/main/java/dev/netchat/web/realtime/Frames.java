@@ -2,7 +2,7 @@ package dev.netchat.web.realtime;
 
 import jakarta.json.spi.JsonProvider;
 
-/** Server-to-client frames that the hub builds itself (channel events arrive already serialised). */
+/** Frames of the socket protocol itself (hello, pong, resync, error); every event frame comes from the event codec. */
 final class Frames {
 
     /**
@@ -34,17 +34,4 @@ final class Frames {
         return JSON.createObjectBuilder().add("type", "error").add("problem", problem).build().toString();
     }
 
-    static String typing(String type, String channelId, String userId) {
-        return JSON.createObjectBuilder().add("type", type).add("channelId", channelId).add("userId", userId).build().toString();
-    }
-
-    static String presence(String userId, boolean online, String lastActive) {
-        var user = JSON.createObjectBuilder().add("id", userId).add("online", online);
-        if (lastActive == null) {
-            user.addNull("lastActive");
-        } else {
-            user.add("lastActive", lastActive);
-        }
-        return JSON.createObjectBuilder().add("type", "user.presence.changed").add("user", user).build().toString();
-    }
 }

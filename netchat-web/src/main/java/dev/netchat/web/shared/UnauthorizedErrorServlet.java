@@ -1,7 +1,7 @@
 package dev.netchat.web.shared;
 
-import dev.netchat.admin.Actor;
-import dev.netchat.admin.AuditLog;
+import dev.netchat.audit.Actor;
+import dev.netchat.audit.AuditLog;
 import dev.netchat.web.auth.SessionCookies;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;

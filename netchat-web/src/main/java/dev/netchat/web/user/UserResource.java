@@ -5,7 +5,7 @@ import dev.netchat.file.FileService;
 import dev.netchat.user.ProfileChanges;
 import dev.netchat.user.UserService;
 import dev.netchat.user.UserView;
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.web.shared.QueryParams;
 import dev.netchat.web.auth.AllowedBeforePasswordChange;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +41,7 @@ public class UserResource {
     JsonWebToken caller;
 
     @Inject
-    PresenceRegistry presence;
+    OnlineUsers presence;
 
     @EJB
     FileService files;

@@ -2,18 +2,18 @@ package dev.netchat.web.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.event.Delivery;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChannelOrderTest {
 
-    private static ChannelEventRecorded e(long seq) {
-        return new ChannelEventRecorded("c", seq, "message.new", "{}", List.of());
+    private static Delivery e(long seq) {
+        return new Delivery(Delivery.Kind.CHANNEL, "{}", "c", seq, List.of(), null, null, null, null, null);
     }
 
-    private static List<Long> seqs(List<ChannelEventRecorded> events) {
-        return events.stream().map(ChannelEventRecorded::seq).toList();
+    private static List<Long> seqs(List<Delivery> events) {
+        return events.stream().map(Delivery::seq).toList();
     }
 
     @Test

@@ -2,16 +2,16 @@ package dev.netchat.web.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netchat.event.ChannelEventRecorded;
+import dev.netchat.event.Delivery;
 import jakarta.websocket.CloseReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
 
-    private static ChannelEventRecorded event(String channel, long seq) {
-        return new ChannelEventRecorded(channel, seq, "message.new", "{\"channelId\":\"" + channel + "\",\"seq\":" + seq + "}",
-                List.of("u1"));
+    private static Delivery event(String channel, long seq) {
+        return new Delivery(Delivery.Kind.CHANNEL, "{\"channelId\":\"" + channel + "\",\"seq\":" + seq + "}", channel, seq,
+                List.of("u1"), null, null, null, null, null);
     }
 
     private static Connection connection(FakeSession fake, int maxQueued) {
@@ -40,7 +40,7 @@ class ConnectionTest {
         c.channelEvent(event("a", 2));
         c.channelEvent(event("a", 1));
 
-        assertThat(fake.written).containsExactly(event("a", 1).json(), event("a", 2).json());
+        assertThat(fake.written).containsExactly(event("a", 1).frame(), event("a", 2).frame());
     }
 
     @Test
@@ -83,10 +83,10 @@ class ConnectionTest {
         // Live events arrive while the replay is read from the log; 5 is also in the replay.
         c.channelEvent(event("a", 5));
         c.channelEvent(event("a", 6));
-        c.completeResume("a", from, List.of(event("a", 4).json(), event("a", 5).json()), null, 5);
+        c.completeResume("a", from, List.of(event("a", 4).frame(), event("a", 5).frame()), null, 5);
 
         assertThat(from).isEqualTo(3);
-        assertThat(fake.written).containsExactly(event("a", 4).json(), event("a", 5).json(), event("a", 6).json());
+        assertThat(fake.written).containsExactly(event("a", 4).frame(), event("a", 5).frame(), event("a", 6).frame());
     }
 
     @Test
@@ -111,7 +111,7 @@ class ConnectionTest {
         c.channelEvent(event("b", 1));
         c.channelEvent(event("a", 1));
 
-        assertThat(fake.written).containsExactly(event("b", 1).json());
+        assertThat(fake.written).containsExactly(event("b", 1).frame());
     }
 
     @Test

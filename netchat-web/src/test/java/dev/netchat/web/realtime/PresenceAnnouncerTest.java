@@ -2,7 +2,10 @@ package dev.netchat.web.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netchat.presence.PresenceRegistry;
+import dev.netchat.event.Delivery;
+import dev.netchat.event.EventCodec;
+import dev.netchat.event.RealtimeBus;
+import dev.netchat.event.RealtimeEvent;
 import dev.netchat.presence.PresenceService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Presence rounds of the hub, with the database replaced by a fixed membership. */
-class ChatHubPresenceTest {
+/**
+ * Presence rounds, with the database replaced by a fixed membership and the bus by a direct line to this node's hub
+ * (the bus itself is proven by the ITs).
+ */
+class PresenceAnnouncerTest {
 
     /** channel "big": alice, bob, carol, dave (offline); channel "pair": alice, erin. */
     private static final Map<String, Set<String>> MEMBERS = Map.of(
@@ -22,16 +28,42 @@ class ChatHubPresenceTest {
 
     private final FakePresenceService db = new FakePresenceService();
     private final ChatHub hub = new ChatHub();
+    private final PresenceAnnouncer announcer = new PresenceAnnouncer();
 
-    ChatHubPresenceTest() {
-        hub.presence = new PresenceRegistry();
-        hub.presenceService = db;
+    PresenceAnnouncerTest() {
+        ConnectionRegistry registry = new ConnectionRegistry();
+        registry.announcer = announcer;
+        hub.registry = registry;
+        announcer.registry = registry;
+        announcer.presenceService = db;
+        announcer.bus = new RealtimeBus() {
+            @Override
+            public void presence(String userId, RealtimeEvent event, Collection<String> userIds) {
+                hub.deliver(Delivery.presence(userId, EventCodec.frame(event), List.copyOf(userIds)));
+            }
+        };
     }
 
     private static final class FakePresenceService extends PresenceService {
         final List<Collection<String>> activityBatches = new ArrayList<>();
         int memberQueries;
         boolean down;
+        /** Users holding a socket on another node. */
+        Set<String> elsewhere = Set.of();
+        final List<Map<String, Boolean>> socketRounds = new ArrayList<>();
+
+        @Override
+        public void recordSockets(String nodeId, Map<String, Boolean> changes) {
+            if (down) {
+                throw new IllegalStateException("database down");
+            }
+            socketRounds.add(Map.copyOf(changes));
+        }
+
+        @Override
+        public Set<String> onlineOnOtherNodes(String nodeId, Collection<String> userIds) {
+            return elsewhere;
+        }
 
         @Override
         public Map<String, Set<String>> membersOfSmallChannelsOf(Collection<String> userIds) {
@@ -64,7 +96,7 @@ class ChatHubPresenceTest {
         open("bob");
         open("carol");
 
-        hub.announcePresence();
+        announcer.announce();
 
         assertThat(db.memberQueries).isEqualTo(1);
         assertThat(db.activityBatches).hasSize(1);
@@ -74,11 +106,11 @@ class ChatHubPresenceTest {
     @Test
     void eachArrivalReachesEveryOnlineCoMemberOnceEvenThroughTwoSharedChannels() {
         FakeSession erin = open("erin");
-        hub.announcePresence();
+        announcer.announce();
         FakeSession bob = open("bob");
         FakeSession alice = open("alice");
 
-        hub.announcePresence();
+        announcer.announce();
 
         assertThat(presenceFrames(bob)).hasSize(1).allMatch(f -> f.contains("\"id\":\"alice\"") && f.contains("\"online\":true"));
         assertThat(presenceFrames(erin)).hasSize(1).allMatch(f -> f.contains("\"id\":\"alice\""));
@@ -90,10 +122,10 @@ class ChatHubPresenceTest {
     void theFrameAboutAUserIsSerialisedOnceForAllReceivers() {
         FakeSession bob = open("bob");
         FakeSession carol = open("carol");
-        hub.announcePresence();
+        announcer.announce();
         open("alice");
 
-        hub.announcePresence();
+        announcer.announce();
 
         String toBob = presenceFrames(bob).stream().filter(f -> f.contains("\"id\":\"alice\"")).findFirst().orElseThrow();
         String toCarol = presenceFrames(carol).stream().filter(f -> f.contains("\"id\":\"alice\"")).findFirst().orElseThrow();
@@ -103,19 +135,19 @@ class ChatHubPresenceTest {
     @Test
     void onlyTheLastSocketClosingAnnouncesOfflineWithTheLastActiveTime() {
         FakeSession bob = open("bob");
-        hub.announcePresence();
+        announcer.announce();
         Connection phone = new Connection("phone", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
         Connection laptop = new Connection("laptop", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
         hub.opened(phone);
         hub.opened(laptop);
-        hub.announcePresence();
+        announcer.announce();
 
         hub.closed(phone);
-        hub.announcePresence();
+        announcer.announce();
         assertThat(presenceFrames(bob)).hasSize(1);
 
         hub.closed(laptop);
-        hub.announcePresence();
+        announcer.announce();
         assertThat(presenceFrames(bob)).hasSize(2);
         assertThat(presenceFrames(bob).get(1)).contains("\"online\":false").containsPattern("\"lastActive\":\"\\d{4}-");
     }
@@ -123,15 +155,30 @@ class ChatHubPresenceTest {
     @Test
     void arrivalsAreAnnouncedLaterWhenTheDatabaseWasDown() {
         FakeSession bob = open("bob");
-        hub.announcePresence();
+        announcer.announce();
         db.down = true;
         open("alice");
-        hub.announcePresence();
+        announcer.announce();
         assertThat(presenceFrames(bob)).isEmpty();
 
         db.down = false;
-        hub.announcePresence();
+        announcer.announce();
 
         assertThat(presenceFrames(bob)).hasSize(1).allMatch(f -> f.contains("\"id\":\"alice\""));
+    }
+
+    @Test
+    void aUserOnlineOnAnotherNodeIsNoNewsWhenTheyComeOrGoHere() {
+        FakeSession bob = open("bob");
+        announcer.announce();
+        db.elsewhere = Set.of("alice");
+        Connection laptop = new Connection("laptop", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
+        hub.opened(laptop);
+        announcer.announce();
+        hub.closed(laptop);
+        announcer.announce();
+
+        assertThat(presenceFrames(bob)).isEmpty();
+        assertThat(db.socketRounds).as("this node's share is still written").contains(Map.of("alice", true), Map.of("alice", false));
     }
 }

@@ -1,4 +1,4 @@
-package dev.netchat.admin;
+package dev.netchat.audit;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

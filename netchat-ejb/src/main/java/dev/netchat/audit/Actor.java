@@ -1,4 +1,4 @@
-package dev.netchat.admin;
+package dev.netchat.audit;
 
 /**
  * Who does something, for authorization and the audit log: a user (id and name) from the web, the server

@@ -1,4 +1,4 @@
-package dev.netchat.admin;
+package dev.netchat.audit;
 
 import dev.netchat.shared.Times;
 
@@ -7,7 +7,7 @@ public record AuditEntryView(
         String id, String occurredAt, String actorId, String actorName, String action, String targetId, String targetName,
         String detail, String source, String clientAddress) {
 
-    static AuditEntryView of(AuditEntry e) {
+    public static AuditEntryView of(AuditEntry e) {
         return new AuditEntryView(e.getId(), Times.iso(e.getOccurredAt()), e.getActorId(), e.getActorName(), e.getAction(),
                 e.getTargetId(), e.getTargetName(), e.getDetail(), e.getSource(), e.getClientAddress());
     }
