@@ -178,6 +178,7 @@ export async function chatDayJourney(browser, h) {
     pageC,
     drafts,
     async () => {
+      await dmLink(pageC).click();
       const dmBox = pageC.getByRole('textbox', { name: `Message ${dario.fullName}` });
       await dmBox.fill(draftText);
       await generalLink(pageC).click();
