@@ -181,6 +181,11 @@ class AdminIT {
         try (UsersConsoleClient console = new UsersConsoleClient()) {
             assertThat((Long) console.attribute("UserCount")).isGreaterThanOrEqualTo(2L);
             assertThat((Integer) console.attribute("OpenSockets")).isGreaterThanOrEqualTo(1);
+            // Presence is cluster-wide now, kept in the database just after the socket opens: allow it a moment.
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            while ((Integer) console.attribute("OnlineUsers") < 1 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
             assertThat((Integer) console.attribute("OnlineUsers")).isGreaterThanOrEqualTo(1);
             assertThat(console.invoke("findUsers", user.username())).contains(user.username()).contains("online");
             assertThat(console.invoke("showUser", user.username())).contains(user.userId());
