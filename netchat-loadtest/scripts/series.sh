@@ -5,7 +5,7 @@
 #   scripts/series.sh http://127.0.0.1:8580 <netchat-java-pid> <tag>
 #
 # The baselines are started and stopped here (scripts/baselines.sh). Results (JSON + HTML chart per run) go to
-# results/ with <tag> in their names; the console log of each run to /tmp/series-<tag>/.
+# target/results/ with <tag> in their names; the console log of each run to /tmp/series-<tag>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${1:?netchat url}

@@ -185,7 +185,7 @@ public final class LoadConfig {
                 "  [--idle-step=1000] [--max-rss-mb=4096] [--concurrency=8] [--connect-concurrency=200]",
                 "  [--max-in-flight=2000] [--drain-seconds=15] [--io-threads=2] [--ping-seconds=30 (0 = off)]",
                 "  [--user-prefix=lt] [--soak-sample-seconds=60] [--churn-per-minute=30] (soak: one rate for --duration seconds)",
-                "  [--results=results] [--cache=/tmp/loadtest-cache] [--label=NAME]");
+                "  [--results=target/results] [--cache=/tmp/loadtest-cache] [--label=NAME]");
     }
 
     private static String stripSlash(String u) {
@@ -347,7 +347,8 @@ public final class LoadConfig {
         private int pingSeconds = 30;
         private String userPrefix = "lt";
         private String password = "loadtest-password-1";
-        private Path resultsDir = Path.of("results");
+        // Under target/ so raw results never enter the source tree; the figures of record go to docs/PERFORMANCE.md.
+        private Path resultsDir = Path.of("target", "results");
         private Path cacheDir = Path.of("/tmp/loadtest-cache");
         private String label;
 

@@ -52,6 +52,8 @@ public final class LoadRun {
     private volatile Map<Long, long[]> tracks;
 
     private DeliveryLedger ledger;
+    /** Same-node vs cross-node delivery latency (only with several --url nodes of NetChat). */
+    private NodeLatency byNode = new NodeLatency(1);
     private ChatTarget target;
     private WsClients.WsSocket[] sockets = new WsClients.WsSocket[0];
     private CompletableFuture<Void>[] ready;
@@ -87,6 +89,7 @@ public final class LoadRun {
             receiverRooms[u] = layout.roomsOf(u);
         }
         ledger = new DeliveryLedger(layout.roomCount(), receiverRooms);
+        byNode = new NodeLatency(cfg.target() == LoadConfig.TargetKind.NETCHAT ? cfg.urls().size() : 1);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try (ChatTarget t = ChatTarget.create(cfg); WsClients clients = new WsClients(cfg.ioThreads())) {
             target = t;
@@ -136,11 +139,15 @@ public final class LoadRun {
                     stepHistogram = LatencyStats.newHistogram();
                     countingTotal = !warmup;
                 }
+                byNode.startStep(!warmup);
                 NetChatTarget.log((warmup ? "warm-up" : "step") + ": " + step[0] + " msg/s for " + step[1] + " s");
                 pace(layout, step[0], step[1]);
                 drainRecorder();
                 boolean last = i == plan.size() - 1;
-                boolean over = !warmup && LatencyStats.of(stepHistogram).p99() > cfg.p99LimitMillis();
+                boolean over;
+                synchronized (histLock) { // the recorder threads add to it under this lock
+                    over = !warmup && LatencyStats.of(stepHistogram).p99() > cfg.p99LimitMillis();
+                }
                 if (last || over) {
                     drain();
                     drainRecorder();
@@ -178,6 +185,9 @@ public final class LoadRun {
             result.getExtra().put("socketsClosedDuringRun", socketsClosed.sum());
             result.getExtra().put("serverCloseReasons", clients.closeReasons());
             result.getExtra().put("framesReceived", frames.sum());
+            if (byNode.active()) {
+                result.getExtra().put("byNode", byNode.totalReport());
+            }
             result.getExtra().put("keepAliveRepliesReceived", keepAliveReplies.sum());
             if (broadcast) {
                 result.getExtra().put("broadcast", broadcastSummary(layout.members(0).length));
@@ -288,6 +298,7 @@ public final class LoadRun {
         int[] members = layout.members(room);
         int sender = members[rnd.nextInt(members.length)];
         int ordinal = ledger.nextOrdinal(room);
+        byNode.posted(room, ordinal, sender);
         long t0 = System.nanoTime();
         String text = Payload.text(room, ordinal, t0, cfg.payloadChars());
         inFlight.incrementAndGet();
@@ -334,6 +345,7 @@ public final class LoadRun {
     }
 
     private void drainRecorder() {
+        byNode.drain();
         Histogram h = recorder.getIntervalHistogram();
         Histogram a = ackRecorder.getIntervalHistogram();
         synchronized (histLock) {
@@ -373,7 +385,12 @@ public final class LoadRun {
             // Rates over the nominal step length: deliveries drained after the step belong to it.
             m.put("messagesInPerSec", round(acc / (double) seconds));
             m.put("deliveriesOutPerSec", round(del / (double) seconds));
-            m.put("latency", LatencyStats.of(stepHistogram).asMap());
+            synchronized (histLock) { // read under the recorders' lock (a late delivery made a race here)
+                m.put("latency", LatencyStats.of(stepHistogram).asMap());
+            }
+            if (byNode.active()) {
+                m.putAll(byNode.stepReport());
+            }
             m.put("serverCpuSeconds", round(srv.cpuSeconds() - srv0.cpuSeconds()));
             m.put("serverCpuPercent", round(100 * (srv.cpuSeconds() - srv0.cpuSeconds()) / wall));
             m.put("serverRssMb", srv.rssKb() / 1024);
@@ -472,6 +489,7 @@ public final class LoadRun {
                 if (o == DeliveryLedger.Outcome.FIRST) {
                     long us = Math.max(0, (now - st.sendNanos()) / 1000);
                     recorder.recordValue(us);
+                    byNode.delivered(st.room(), st.ordinal(), socket.id() / socketsPerUser, us);
                     Map<Long, long[]> tr = tracks;
                     if (tr != null) {
                         long[] v = tr.computeIfAbsent(((long) st.room() << 32) | st.ordinal(), k -> new long[2]);
@@ -540,7 +558,8 @@ public final class LoadRun {
     private final class Soak {
         static final int KEEP_OPEN = 20;
         final WsClients clients;
-        final SoakWatch watch = new SoakWatch(cfg.serverPid(), Integer.getInteger("netchat.soak.db-port", 5432));
+        final SoakWatch watch = new SoakWatch(cfg.serverPid(), Integer.getInteger("netchat.soak.db-port", 5432),
+                cfg.urls().stream().map(u -> java.net.URI.create(u).getPort()).map(p -> p < 0 ? 80 : p).toList());
         final java.util.concurrent.ConcurrentLinkedDeque<WsClients.WsSocket> open = new java.util.concurrent.ConcurrentLinkedDeque<>();
         final AtomicInteger connects = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();

@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
  * What a soak run watches on the server process, sampled now and then: heap in use after a full GC (jcmd),
  * threads, open file descriptors and connections to the database port, all from /proc (Linux only). A leak shows
  * as a rising line; the report gives the first and last sample and the largest rise of each.
+ *
+ * <p>Descriptors are split into sockets and everything else (files, pipes, event fds), and beside them stands the
+ * number of connections this generator itself holds open to the server: the generator posts over one shared HTTP/1.1
+ * client, which opens a connection per request in flight and keeps it for reuse, so when the machine slows the
+ * server's socket count rises with the generator's connections. A leak in the server shows as sockets rising above
+ * what the generator holds, or as other descriptors rising; a slower machine shows as both socket lines rising
+ * together.
  */
 final class SoakWatch {
 
@@ -25,12 +32,14 @@ final class SoakWatch {
 
     private final long pid;
     private final int databasePort;
+    private final List<Integer> serverPorts;
     private final long startNanos = System.nanoTime();
     private final List<Map<String, Object>> samples = new ArrayList<>();
 
-    SoakWatch(long pid, int databasePort) {
+    SoakWatch(long pid, int databasePort, List<Integer> serverPorts) {
         this.pid = pid;
         this.databasePort = databasePort;
+        this.serverPorts = List.copyOf(serverPorts);
     }
 
     synchronized void sample(int openChurnSockets) {
@@ -40,8 +49,12 @@ final class SoakWatch {
         ProcStats.Sample p = ProcStats.read(pid);
         row.put("rssMb", p.rssKb() < 0 ? -1 : p.rssKb() / 1024);
         row.put("threads", p.threads());
-        row.put("fileDescriptors", fileDescriptors());
-        row.put("databaseConnections", databaseConnections());
+        Descriptors fds = descriptors(String.valueOf(pid));
+        row.put("fileDescriptors", fds.all());
+        row.put("socketDescriptors", fds.sockets().size());
+        row.put("otherDescriptors", fds.all() < 0 ? -1 : fds.all() - fds.sockets().size());
+        row.put("databaseConnections", established(String.valueOf(pid), fds.sockets(), List.of(databasePort)));
+        row.put("generatorConnectionsToServer", established("self", descriptors("self").sockets(), serverPorts));
         row.put("churnSocketsOpen", openChurnSockets);
         samples.add(row);
         NetChatTarget.log("soak " + row);
@@ -54,7 +67,8 @@ final class SoakWatch {
             Map<String, Object> first = samples.get(0);
             Map<String, Object> last = samples.get(samples.size() - 1);
             Map<String, Object> drift = new LinkedHashMap<>();
-            for (String key : List.of("heapAfterFullGcMb", "threads", "fileDescriptors", "databaseConnections")) {
+            for (String key : List.of("heapAfterFullGcMb", "threads", "fileDescriptors", "socketDescriptors", "otherDescriptors",
+                    "databaseConnections", "generatorConnectionsToServer")) {
                 drift.put(key, ((Number) last.get(key)).longValue() - ((Number) first.get(key)).longValue());
             }
             m.put("driftFirstToLast", drift);
@@ -66,54 +80,69 @@ final class SoakWatch {
         if (pid <= 0) {
             return -1;
         }
-        try {
-            jcmd("GC.run");
-            Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-            return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
-        } catch (IOException | InterruptedException e) {
-            return -1;
+        // On a loaded machine jcmd's attach can time out (its output is then an error, not the heap): try again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                jcmd("GC.run");
+                Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
+                if (m.find()) {
+                    return Long.parseLong(m.group(1)) / 1024;
+                }
+                Thread.sleep(500);
+            } catch (IOException e) {
+                // try again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
         }
+        return -1;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        // The attach waits up to 30 s (default 10 s), which a busy server's attach listener can need.
+        Process p = new ProcessBuilder(jcmd.toString(), "-J-Dsun.tools.attach.attachTimeout=30000", Long.toString(pid), command)
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
     }
 
-    private long fileDescriptors() {
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
-            long n = 0;
-            for (Path ignored : fds) {
+    /** A process's descriptors: how many, and the inodes of its sockets. */
+    private record Descriptors(long all, Set<String> sockets) {}
+
+    /** The descriptors of {@code process} (a pid, or "self" for this generator); all = -1 when unreadable. */
+    private static Descriptors descriptors(String process) {
+        Set<String> sockets = new HashSet<>();
+        long n = 0;
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/" + process + "/fd"))) {
+            for (Path fd : fds) {
                 n++;
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        sockets.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
             }
-            return n;
+            return new Descriptors(n, sockets);
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return new Descriptors(-1, sockets);
         }
     }
 
-    /** TCP connections of the process to the database port: its socket inodes matched against /proc/net/tcp(6). */
-    private long databaseConnections() {
+    /**
+     * Established TCP connections of {@code process} to any of {@code remotePorts}: its socket inodes matched against
+     * its /proc/net/tcp(6). -1 when unreadable.
+     */
+    private static long established(String process, Set<String> socketInodes, List<Integer> remotePorts) {
         try {
-            Set<String> inodes = new HashSet<>();
-            try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
-                for (Path fd : fds) {
-                    try {
-                        String target = Files.readSymbolicLink(fd).toString();
-                        if (target.startsWith("socket:[")) {
-                            inodes.add(target.substring(8, target.length() - 1));
-                        }
-                    } catch (IOException e) {
-                        // closed meanwhile
-                    }
-                }
-            }
-            String port = String.format(":%04X", databasePort);
+            List<String> ports = remotePorts.stream().map(p -> String.format(":%04X", p)).toList();
             long n = 0;
-            for (String table : List.of("/proc/" + pid + "/net/tcp", "/proc/" + pid + "/net/tcp6")) {
+            for (String table : List.of("/proc/" + process + "/net/tcp", "/proc/" + process + "/net/tcp6")) {
                 Path file = Path.of(table);
                 if (!Files.exists(file)) {
                     continue;
@@ -121,7 +150,8 @@ final class SoakWatch {
                 for (String line : Files.readAllLines(file)) {
                     String[] f = line.trim().split("\\s+");
                     // f[2] remote address:port, f[3] state (01 = established), f[9] inode
-                    if (f.length > 9 && f[2].endsWith(port) && f[3].equals("01") && inodes.contains(f[9])) {
+                    if (f.length > 9 && f[3].equals("01") && socketInodes.contains(f[9])
+                            && ports.stream().anyMatch(f[2]::endsWith)) {
                         n++;
                     }
                 }

@@ -34,6 +34,8 @@ class LoadConfigTest {
         assertThat(c.scenario()).isEqualTo(LoadConfig.Scenario.TEAMCHAT);
         assertThat(c.target()).isEqualTo(LoadConfig.TargetKind.NETCHAT);
         assertThat(c.url()).isEqualTo("http://127.0.0.1:8080");
+        // raw results are build output, never part of the source tree
+        assertThat(c.resultsDir()).isEqualTo(Path.of("target", "results"));
     }
 
     @Test
