@@ -6,6 +6,7 @@ import dev.netchat.shared.InvalidInputException;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotAuthenticatedException;
 import dev.netchat.shared.NotFoundException;
+import dev.netchat.user.AvatarHosts;
 import dev.netchat.user.Role;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
@@ -85,6 +86,9 @@ public class AuthService {
     @ConfigProperty(name = "netchat.auth.refresh-reuse-grace", defaultValue = "PT10S")
     Duration refreshGrace;
 
+    @Inject
+    AvatarHosts avatarHosts;
+
     public SignedInSession signup(SignupCommand command, String clientAddress) {
         String username = UserRules.normalizeUsername(command.username());
         List<FieldError> errors = new ArrayList<>(UserRules.collect(
@@ -92,7 +96,7 @@ public class AuthService {
                 UserRules.checkUsername(username),
                 passwordPolicy.check("password", command.password()),
                 UserRules.checkPhoneNumber(command.phoneNumber()),
-                UserRules.checkAvatarUrl(command.avatarUrl())));
+                avatarHosts.check(command.avatarUrl())));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -113,6 +117,9 @@ public class AuthService {
         user.setPhoneNumber(emptyToNull(command.phoneNumber()));
         user.setAvatarUrl(emptyToNull(command.avatarUrl()));
         users.add(user);
+        if (firstAccount) {
+            users.recordFirstAccount(user.getId(), now); // fails for a sign-up that raced another to the first account
+        }
         // A new team is greeted by a channel to talk in, not by "No channels yet".
         channels.joinDefaultChannel(user.getId());
         profileChanged.fire(dev.netchat.user.ProfileChanged.of(user));
@@ -163,16 +170,35 @@ public class AuthService {
      * usable. Presenting an already spent token means it was stolen or replayed: the whole family is revoked,
      * and that revocation must commit, which is why this answers empty instead of throwing.
      */
-    public Optional<SignedInSession> refresh(String rawToken, String clientAddress) {
+    /**
+     * What a renewal came to: a new session, or a refusal that says when the account behind a genuine token is
+     * disabled, so that a page whose socket was down when an admin disabled the account (a laptop asleep) can
+     * still tell its user why they were signed out. Only the holder of one of the account's tokens learns it.
+     */
+    public record Renewal(Optional<SignedInSession> session, boolean accountDisabled) {
+        static Renewal refused() {
+            return new Renewal(Optional.empty(), false);
+        }
+    }
+
+    public Renewal renew(String rawToken, String clientAddress) {
         if (rawToken == null || rawToken.isBlank()) {
-            return Optional.empty();
+            return Renewal.refused();
         }
         Instant now = Instant.now();
         Optional<RefreshToken> found = refreshTokens.findByHashForUpdate(sha256(rawToken));
         if (found.isEmpty()) {
-            return Optional.empty();
+            return Renewal.refused();
         }
         RefreshToken token = found.get();
+        if (users.find(token.getUserId()).map(UserAccount::isDisabled).orElse(false)) {
+            refreshTokens.revokeFamily(token.getFamilyId(), now);
+            return new Renewal(Optional.empty(), true);
+        }
+        return new Renewal(rotate(token, now, clientAddress), false);
+    }
+
+    private Optional<SignedInSession> rotate(RefreshToken token, Instant now, String clientAddress) {
         if (token.isSpent()) {
             if (token.spentWithin(refreshGrace, now) && !token.isRevoked()) {
                 // The same rotation twice in a moment (two tabs): a sibling token in the same session.

@@ -85,21 +85,23 @@ public class ChannelRepository {
     }
 
     /**
-     * Unread messages per channel that mention the user (counted like {@link #unreadCounts}). One query for all
-     * channels finds the candidates, whose text contains "@username" in any case (portable LIKE, no regular
+     * Unread messages per channel that mention the user, by name or by @channel / @here (counted like
+     * {@link #unreadCounts}). One query for all channels finds the candidates, whose text contains "@username",
+     * "@channel" or "@here" in any case (portable LIKE, no regular
      * expressions in SQL); {@link Mentions} then applies the exact word rule, the same one the web client uses.
      */
     public Map<String, Long> mentionCounts(String userId, String username) {
         List<Object[]> rows = em.createQuery("select m.channelId, msg.text from ChannelMember m, Message msg "
                         + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
                         + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
-                        + "and lower(msg.text) like :p escape '\\'", Object[].class)
+                        + "and (lower(msg.text) like :p escape '\\' or lower(msg.text) like '%@channel%' "
+                        + "or lower(msg.text) like '%@here%')", Object[].class)
                 .setParameter("u", userId)
                 .setParameter("p", LikePattern.containing("@" + username))
                 .getResultList();
         Map<String, Long> counts = new HashMap<>();
         for (Object[] row : rows) {
-            if (Mentions.mentions((String) row[1], username)) {
+            if (Mentions.addresses((String) row[1], username)) {
                 counts.merge((String) row[0], 1L, Long::sum);
             }
         }

@@ -1,15 +1,19 @@
 package dev.netchat.file;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stores blobs in the database as rows of {@value #CHUNK_BYTES} bytes: every node of a cluster serves what any
@@ -25,6 +29,23 @@ public class DatabaseFileStore implements FileStore {
 
     @Resource(lookup = "java:jboss/datasources/NetChatDS")
     DataSource dataSource;
+
+    /**
+     * How many upload pieces may be written at once on this node (each a short transaction of its own). Uploads
+     * beyond it wait their turn for each piece, so ten parallel uploads take at most this many of the
+     * connection pool's connections and of the database's time, and posting and reading messages keep theirs
+     * (docs/PERFORMANCE.md, "Files").
+     */
+    @Inject
+    @ConfigProperty(name = "netchat.files.max-concurrent-chunk-writes", defaultValue = "2")
+    int maxConcurrentChunkWrites;
+
+    private Semaphore writers;
+
+    @PostConstruct
+    void start() {
+        writers = new Semaphore(Math.max(1, maxConcurrentChunkWrites), true);
+    }
 
     @Override
     public long write(String blobId, InputStream in, long maxBytes) throws IOException {
@@ -53,6 +74,20 @@ public class DatabaseFileStore implements FileStore {
     }
 
     private void insert(String blobId, int index, byte[] chunk, int length) throws IOException {
+        try {
+            writers.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting to store a piece of " + blobId, e);
+        }
+        try {
+            insertNow(blobId, index, chunk, length);
+        } finally {
+            writers.release();
+        }
+    }
+
+    private void insertNow(String blobId, int index, byte[] chunk, int length) throws IOException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO file_chunks (blob_id, idx, data) VALUES (?, ?, ?)")) {
             s.setString(1, blobId);

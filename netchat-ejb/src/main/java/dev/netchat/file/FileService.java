@@ -64,6 +64,9 @@ public class FileService {
     ExternalAvatars externalAvatars;
 
     @Inject
+    UploadsInFlight inFlight;
+
+    @Inject
     @ConfigProperty(name = "netchat.files.max-file-bytes", defaultValue = "26214400")
     long maxFileBytes;
 
@@ -100,7 +103,16 @@ public class FileService {
         if (channelId == null || !channels.isMember(channelId, userId)) {
             throw new NotFoundException("No such channel.");
         }
-        checkQuota(userId, Math.max(declaredLength, 0));
+        // What this upload may bring: its declared length, or the limit when it declares none.
+        long expected = declaredLength >= 0 ? declaredLength : maxFileBytes;
+        // Refused here, before a byte of the body is read and before anything is stored.
+        checkQuota(userId, inFlight.reservedBytes(userId) + expected);
+        try (UploadsInFlight.Slot slot = inFlight.start(userId, expected)) {
+            return receive(userId, channelId, cleanName, body);
+        }
+    }
+
+    private AttachmentDto receive(String userId, String channelId, String cleanName, InputStream body) {
         StoredFile file = records.begin(StoredFile.ATTACHMENT, userId, channelId, cleanName);
         try {
             byte[] prefix = body.readNBytes(TypeSniffer.PREFIX_BYTES);
@@ -143,10 +155,11 @@ public class FileService {
         return new TooLargeException("A file may be at most " + maxFileBytes + " bytes.");
     }
 
-    private void checkQuota(String userId, long declared) {
+    /** {@code coming}: the bytes of this upload and of the user's others still running on this node. */
+    private void checkQuota(String userId, long coming) {
         Instant now = Instant.now();
         long[] day = files.uploadedSince(userId, now.minus(Duration.ofDays(1)));
-        if (day[0] + declared > quotaBytesPerDay) {
+        if (day[0] + coming > quotaBytesPerDay) {
             throw new TooManyRequestsException("You uploaded as much as allowed in a day; try again later.", 3600);
         }
         long[] hour = files.uploadedSince(userId, now.minus(Duration.ofHours(1)));
@@ -215,7 +228,11 @@ public class FileService {
             throw new TooLargeException("The files of one message may be at most " + maxMessageBytes + " bytes together.");
         }
         found.forEach(f -> f.attachTo(messageId));
-        return found.stream().map(AttachmentDto::of).toList();
+        // In upload order, as attachmentsOf lists them: the posted frame and the history show the same order.
+        return found.stream()
+                .sorted(java.util.Comparator.comparing(StoredFile::getCreatedAt).thenComparing(StoredFile::getId))
+                .map(AttachmentDto::of)
+                .toList();
     }
 
     /** The attachments of many messages in one query, in upload order. */
@@ -270,6 +287,13 @@ public class FileService {
         if (declaredLength > maxAvatarBytes) {
             throw new TooLargeException("A profile picture may be at most " + maxAvatarBytes + " bytes.");
         }
+        // A profile picture takes one of the user's upload slots like any other upload.
+        try (UploadsInFlight.Slot slot = inFlight.start(userId, declaredLength >= 0 ? declaredLength : maxAvatarBytes)) {
+            return storeAvatar(userId, body);
+        }
+    }
+
+    private String storeAvatar(String userId, InputStream body) {
         List<StoredFile> previous = files.avatarsOf(userId);
         StoredFile file = records.begin(StoredFile.AVATAR, userId, null, "avatar.jpg");
         try {
@@ -318,11 +342,15 @@ public class FileService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public byte[] externalAvatar(String userId) {
-        return users.find(userId)
+        String url = users.find(userId)
                 .map(u -> u.getAvatarUrl())
-                .filter(url -> url != null && (url.startsWith("https://") || url.startsWith("http://")))
-                .flatMap(externalAvatars::fetch)
+                .filter(u -> u != null && (u.startsWith("https://") || u.startsWith("http://")))
                 .orElseThrow(() -> new NotFoundException("No picture."));
+        ExternalAvatars.Fetched fetched = externalAvatars.fetch(url);
+        if (fetched.failure() == ExternalAvatars.Failure.REFUSED_ADDRESS) {
+            throw new NotFoundException("No picture: its host is not one NetChat fetches pictures from.");
+        }
+        return fetched.picture().orElseThrow(() -> new NotFoundException("No picture."));
     }
 
     /** Removes attachments never posted and uploads never finished, older than their cut-offs. */

@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Messages and reactions in the database. Joins the caller's transaction. */
@@ -78,30 +81,80 @@ public class MessageRepository {
         return Optional.ofNullable(em.find(Reaction.class, new Reaction.Key(messageId, userId, type)));
     }
 
-    /** Matches in the user's channels (optionally one channel), newest first; never deleted messages. */
+    /**
+     * Matches of a search in the channels the user is a member of (or only those in {@code channelIds}), never
+     * deleted messages. With words, PostgreSQL ranks by full-text relevance ({@code ts_rank_cd} over the stored
+     * {@code text_tsv} column, V65) damped by age, so that a strong match of last week beats a weak one of today
+     * and a year-old one needs to be much stronger; H2 has no comparable index, so it matches each word with
+     * LIKE and orders by recency. Without words (only filters), newest first on both.
+     */
     @SuppressWarnings("unchecked")
-    public List<Message> search(String userId, String channelId, String text, int limit) {
-        if (vendor.isPostgresql()) {
-            String sql = "select m.* from messages m join channel_members cm on cm.channel_id = m.channel_id and cm.user_id = ?1 "
-                    + "where m.deleted = false and to_tsvector('simple', m.text) @@ plainto_tsquery('simple', ?2) "
-                    + (channelId != null ? "and m.channel_id = ?3 " : "")
-                    + "order by m.created_at desc";
-            var query = em.createNativeQuery(sql, Message.class).setParameter(1, userId).setParameter(2, text).setMaxResults(limit);
-            if (channelId != null) {
-                query.setParameter(3, channelId);
-            }
-            return query.getResultList();
+    public List<Message> search(String userId, SearchQuery query, Collection<String> channelIds, String authorId, int limit) {
+        boolean ranked = query.hasText() && vendor.isPostgresql();
+        StringBuilder sql = new StringBuilder("select m.* from messages m");
+        if (ranked) {
+            sql.append(" cross join websearch_to_tsquery('simple', :text) q");
         }
-        String pattern = LikePattern.containing(text);
-        var query = em.createQuery("select m from Message m, ChannelMember cm where cm.channelId = m.channelId and cm.userId = :u "
-                        + "and m.deleted = false and lower(m.text) like :p escape '\\'"
-                        + (channelId != null ? " and m.channelId = :c" : "")
-                        + " order by m.createdAt desc", Message.class)
+        sql.append(" where m.deleted = false")
+                .append(" and m.channel_id in (select cm.channel_id from channel_members cm where cm.user_id = :u)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("u", userId);
+        if (ranked) {
+            sql.append(" and m.text_tsv @@ q");
+            params.put("text", query.text());
+        } else if (query.hasText()) {
+            List<String> words = query.highlightTerms();
+            for (int i = 0; i < words.size(); i++) {
+                sql.append(" and lower(m.text) like :w").append(i).append(" escape '\\'");
+                params.put("w" + i, LikePattern.containing(words.get(i)));
+            }
+        }
+        if (channelIds != null) {
+            sql.append(" and m.channel_id in (:channels)");
+            params.put("channels", channelIds);
+        }
+        if (authorId != null) {
+            sql.append(" and m.user_id = :author");
+            params.put("author", authorId);
+        }
+        if (query.before() != null) {
+            sql.append(" and m.created_at < :before");
+            params.put("before", query.before().atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
+        }
+        if (query.after() != null) {
+            sql.append(" and m.created_at >= :after");
+            params.put("after", query.after().plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
+        }
+        if (query.hasFile()) {
+            sql.append(" and exists (select 1 from files f where f.message_id = m.id)");
+        }
+        // 2,592,000 s = 30 days: the age at which a match counts half as much as the same match today.
+        sql.append(ranked
+                ? " order by ts_rank_cd(m.text_tsv, q, 32) / (1 + extract(epoch from (current_timestamp - m.created_at)) / 2592000.0) desc,"
+                        + " m.created_at desc, m.id"
+                : " order by m.created_at desc, m.id");
+        var nativeQuery = em.createNativeQuery(sql.toString(), Message.class).setMaxResults(limit);
+        params.forEach(nativeQuery::setParameter);
+        return nativeQuery.getResultList();
+    }
+
+    /**
+     * Messages that may mention the user, newest first: in its channels, not deleted, not its own, whose text contains
+     * "@username", "@channel" or "@here" in any case (portable LIKE; the caller applies the exact word rule).
+     */
+    public List<Message> mentionCandidates(String userId, String username, java.time.Instant before, int offset, int limit) {
+        var query = em.createQuery("select msg from Message msg where msg.channelId in "
+                        + "(select cm.channelId from ChannelMember cm where cm.userId = :u) "
+                        + "and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
+                        + (before != null ? "and msg.createdAt < :before " : "")
+                        + "and (lower(msg.text) like :p escape '\\' or lower(msg.text) like '%@channel%' "
+                        + "or lower(msg.text) like '%@here%') order by msg.createdAt desc, msg.id desc", Message.class)
                 .setParameter("u", userId)
-                .setParameter("p", pattern)
+                .setParameter("p", LikePattern.containing("@" + username))
+                .setFirstResult(offset)
                 .setMaxResults(limit);
-        if (channelId != null) {
-            query.setParameter("c", channelId);
+        if (before != null) {
+            query.setParameter("before", before);
         }
         return query.getResultList();
     }

@@ -7,24 +7,23 @@ import dev.netchat.channel.ChannelAccess;
 import dev.netchat.event.ChannelEventLog;
 import dev.netchat.file.AttachmentDto;
 import dev.netchat.file.FileService;
-import dev.netchat.message.MessageDto.ReactionDto;
 import dev.netchat.shared.ConflictException;
 import dev.netchat.shared.FieldError;
 import dev.netchat.shared.InvalidInputException;
+import dev.netchat.shared.Mentions;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotFoundException;
 import dev.netchat.shared.Wire;
-import dev.netchat.user.AuthorView;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
+import dev.netchat.user.UserRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,6 +54,9 @@ public class MessageService {
     FileService files;
 
     @Inject
+    MessageViews messageViews;
+
+    @Inject
     @ConfigProperty(name = "netchat.chat.max-text-length", defaultValue = "4000")
     int maxTextLength;
 
@@ -81,6 +83,8 @@ public class MessageService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        // Loaded before the channel lock is taken, so that the view below needs no query while others wait for it.
+        UserAccount author = users.find(userId).orElse(null);
         Channel channel = access.postable(userId, channelId);
         // Checked under the channel lock: a retry racing its original waits for it and then finds it.
         var earlier = messages.findByClientId(userId, clientMessageId);
@@ -90,6 +94,7 @@ public class MessageService {
             }
             return new PostedMessage(view(earlier.get(), userId), false);
         }
+        checkBroadcast(userId, channel, text);
         Message parent = null;
         if (parentId != null) {
             parent = messages.find(parentId)
@@ -100,10 +105,12 @@ public class MessageService {
         long seq = channel.nextSeq();
         Message message = new Message(channelId, seq, userId, text, parentId, clientMessageId, now);
         messages.add(message);
-        files.attach(userId, channelId, message.getId(), attachmentIds);
+        List<AttachmentDto> attached = files.attach(userId, channelId, message.getId(), attachmentIds);
         channel.setLastMessageAt(now);
         channels.member(channelId, userId).ifPresent(m -> m.readUpTo(seq));
-        MessageDto posted = shared(message);
+        // Built from what this transaction holds (a new message has no reactions, its files were just attached):
+        // the channel stays locked until commit, and every query here would make the channel's next post wait.
+        MessageDto posted = messageViews.ofNew(message, author, attached);
         events.append(new MessagePosted(channelId, seq, posted));
         if (parent != null) {
             parent.addReply();
@@ -145,6 +152,7 @@ public class MessageService {
             throw new NotFoundException("This message was deleted.");
         }
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
+        checkBroadcast(userId, channel, text);
         message.edit(text, Instant.now());
         MessageDto edited = shared(message);
         events.append(new MessageEdited(channel.getId(), channel.nextSeq(), edited));
@@ -194,19 +202,52 @@ public class MessageService {
         return reacted.forViewer(userId);
     }
 
-    public List<MessageDto> search(String userId, String query, String channelId, Integer limit) {
+    /**
+     * A search over the channels the caller is a member of, with the filters of {@link SearchQuery}. A filter
+     * naming a channel or person the caller cannot see matches nothing (it is not an error: the box is free text).
+     */
+    public SearchResult search(String userId, String rawQuery, String channelId, Integer limit) {
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > 100) {
             throw InvalidInputException.of("limit", "limit must be between 1 and 100.");
         }
-        String text = query == null ? "" : query.strip();
-        if (text.isEmpty() || text.length() > 200) {
-            throw InvalidInputException.of("q", "q must be 1 to 200 characters long.");
-        }
+        SearchQuery query = SearchQuery.parse(rawQuery);
         if (channelId != null) {
             access.readable(userId, channelId);
         }
-        return views(messages.search(userId, channelId, text, size), userId);
+        Set<String> channelIds = channelId == null ? null : Set.of(channelId);
+        if (query.channel() != null) {
+            Set<String> named = channels.forUser(userId, null).stream()
+                    .filter(c -> c.getName() != null && c.getName().equalsIgnoreCase(query.channel()))
+                    .map(Channel::getId)
+                    .filter(id -> channelId == null || id.equals(channelId))
+                    .collect(Collectors.toSet());
+            if (named.isEmpty()) {
+                return new SearchResult(List.of(), query.highlightTerms());
+            }
+            channelIds = named;
+        }
+        String authorId = null;
+        if (query.author() != null) {
+            Optional<UserAccount> author = users.findByUsername(UserRules.normalizeUsername(query.author()));
+            if (author.isEmpty()) {
+                return new SearchResult(List.of(), query.highlightTerms());
+            }
+            authorId = author.get().getId();
+        }
+        return new SearchResult(views(messages.search(userId, query, channelIds, authorId, size), userId), query.highlightTerms());
+    }
+
+    /** Search matches, best first, and the words a client may highlight in them. */
+    public record SearchResult(List<MessageDto> messages, List<String> terms) {}
+
+    /** {@code @channel} and {@code @here} in a large channel would wake everyone: its creator or an admin decides. */
+    private void checkBroadcast(String userId, Channel channel, String text) {
+        if (Mentions.broadcast(text) && channel.getMemberCount() > Mentions.OPEN_BROADCAST_MAX_MEMBERS
+                && !access.canManage(userId, channel)) {
+            throw new NotAllowedException("Only the channel's creator or an admin may use @channel or @here in a channel of more than "
+                    + Mentions.OPEN_BROADCAST_MAX_MEMBERS + " members.");
+        }
     }
 
     private Message readableMessage(String userId, String messageId) {
@@ -234,27 +275,8 @@ public class MessageService {
         return views(List.of(m), null).get(0);
     }
 
-    /** Views of many messages with two queries in all (authors, reactions), none per message. */
     private List<MessageDto> views(List<Message> rows, String viewerId) {
-        Set<String> authorIds = rows.stream().map(Message::getUserId).filter(id -> id != null).collect(Collectors.toSet());
-        Map<String, UserAccount> authors = users.findAll(authorIds);
-        Map<String, List<Reaction>> byMessage = messages.reactions(rows.stream().map(Message::getId).toList()).stream()
-                .collect(Collectors.groupingBy(Reaction::getMessageId));
-        Map<String, List<AttachmentDto>> attachments = files.attachmentsOf(rows.stream().map(Message::getId).toList());
-        List<MessageDto> out = new ArrayList<>(rows.size());
-        for (Message m : rows) {
-            Map<String, List<String>> byType = new LinkedHashMap<>();
-            for (Reaction r : byMessage.getOrDefault(m.getId(), List.of())) {
-                byType.computeIfAbsent(r.getType(), t -> new ArrayList<>()).add(r.getUserId());
-            }
-            List<ReactionDto> reactions = byType.entrySet().stream()
-                    .map(e -> new ReactionDto(e.getKey(), e.getValue().size(), viewerId != null && e.getValue().contains(viewerId),
-                            e.getValue()))
-                    .toList();
-            out.add(MessageDto.of(m, AuthorView.of(m.getUserId() == null ? null : authors.get(m.getUserId())), reactions,
-                    attachments.getOrDefault(m.getId(), List.of())));
-        }
-        return out;
+        return messageViews.of(rows, viewerId);
     }
 
     private static void addIfPresent(List<FieldError> errors, FieldError error) {

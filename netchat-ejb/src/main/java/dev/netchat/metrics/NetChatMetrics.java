@@ -32,6 +32,8 @@ public class NetChatMetrics {
     private final Counter loginsThrottled;
     private final Counter rateLimited;
     private final Counter socketsRefused;
+    private final Counter framesDelivered;
+    private final Counter slowClientsClosed;
 
     public NetChatMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -49,6 +51,8 @@ public class NetChatMetrics {
         loginsThrottled = Counter.builder("netchat.login.throttled").description("Sign-ins refused by the sign-in limits (429)").register(registry);
         rateLimited = Counter.builder("netchat.rate.limited").description("Requests refused by a per-user rate (429 or error frame)").register(registry);
         socketsRefused = Counter.builder("netchat.sockets.refused").description("Sockets closed at once (over the per-user cap, binary frames, ended sessions)").register(registry);
+        framesDelivered = Counter.builder("netchat.ws.frames.delivered").description("Frames written to sockets and acknowledged by the container").register(registry);
+        slowClientsClosed = Counter.builder("netchat.ws.slow.clients.closed").description("Sockets closed because their outbound queue filled up (a client too slow to read)").register(registry);
     }
 
     private static double openFileDescriptors() {
@@ -88,6 +92,16 @@ public class NetChatMetrics {
 
     public void socketRefused() {
         socketsRefused.increment();
+    }
+
+    /** One frame written to a socket. */
+    public void frameDelivered() {
+        framesDelivered.increment();
+    }
+
+    /** One socket closed for letting its outbound queue fill up. */
+    public void slowClientClosed() {
+        slowClientsClosed.increment();
     }
 
     /** A gauge read on every scrape (sockets open, queue depths, outbox backlog); registered once per name. */

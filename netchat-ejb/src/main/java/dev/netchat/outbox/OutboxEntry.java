@@ -42,6 +42,10 @@ public class OutboxEntry {
     @Column(name = "claimed_until")
     private Instant claimedUntil;
 
+    /** The node (server node name) that holds the claim; see {@link OutboxStore#releaseClaimsOf}. */
+    @Column(name = "claimed_by", length = 120)
+    private String claimedBy;
+
     @Column(name = "merged_count", nullable = false)
     private int mergedCount;
 
@@ -102,6 +106,10 @@ public class OutboxEntry {
 
     public Instant getClaimedUntil() {
         return claimedUntil;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
     }
 
     public int getMergedCount() {

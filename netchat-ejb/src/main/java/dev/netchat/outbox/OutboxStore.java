@@ -88,23 +88,18 @@ public class OutboxStore {
                 .getResultList();
     }
 
-    /** The earliest time any pending entry becomes due, to sleep until then. */
-    public Optional<Instant> nextDue() {
-        return Optional.ofNullable(em.createQuery("select min(o.notBefore) from OutboxEntry o where o.status = :p", Instant.class)
-                .setParameter("p", OutboxEntry.PENDING)
-                .getSingleResult());
-    }
-
     /**
      * Takes the entry for {@code lease} (so no other worker or node does it meanwhile) and answers it as it is
      * now, including what writers merged into it; empty when someone else took or finished it first.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<OutboxEntry> claim(long id, Duration lease) {
+    public Optional<OutboxEntry> claim(long id, Duration lease, String node) {
         Instant now = Instant.now();
-        int taken = em.createQuery("update OutboxEntry o set o.claimedUntil = :until, o.attempts = o.attempts + 1 "
+        int taken = em.createQuery("update OutboxEntry o set o.claimedUntil = :until, o.claimedBy = :node, "
+                        + "o.attempts = o.attempts + 1 "
                         + "where o.id = :id and o.status = :p and (o.claimedUntil is null or o.claimedUntil < :now)")
                 .setParameter("until", now.plus(lease))
+                .setParameter("node", node)
                 .setParameter("id", id)
                 .setParameter("p", OutboxEntry.PENDING)
                 .setParameter("now", now)
@@ -116,6 +111,20 @@ public class OutboxStore {
         em.refresh(entry);
         em.detach(entry);
         return Optional.of(entry);
+    }
+
+    /**
+     * Releases the claims a node's previous life held when it died (called as the node starts, before its worker
+     * claims anything): whatever it was doing is due again at once rather than when the lease runs out. Answers
+     * how many entries it released.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseClaimsOf(String node) {
+        return em.createQuery("update OutboxEntry o set o.claimedUntil = null, o.claimedBy = null "
+                        + "where o.status = :p and o.claimedBy = :node and o.claimedUntil is not null")
+                .setParameter("p", OutboxEntry.PENDING)
+                .setParameter("node", node)
+                .executeUpdate();
     }
 
     /** Done: marked once (a second mark of the same entry changes nothing). */

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import dev.netchat.shared.ServerNodeName;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -83,6 +84,8 @@ public class OutboxWorker {
 
     /** One lane per provider (its kinds' prefix): one drain at a time per lane and node. */
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** Whose claims this worker takes: the node's name, stable across its restarts. */
+    private final String node = ServerNodeName.get();
     private volatile ScheduledFuture<?> poller;
     private volatile ScheduledFuture<?> purger;
     private volatile boolean stopped;
@@ -95,12 +98,26 @@ public class OutboxWorker {
             return;
         }
         enabled.forEach(h -> lanes.put(h.kindPrefix(), new Lane(h.kindPrefix())));
+        releaseClaimsOfPreviousLife();
         long millis = Math.max(100, pollInterval.toMillis());
         poller = executor.scheduleWithFixedDelay(this::wakeLanes, millis, millis, TimeUnit.MILLISECONDS);
         long purgeMillis = Math.max(1000, purgeInterval.toMillis());
         purger = executor.scheduleWithFixedDelay(this::purge, purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
         LOG.info("Outbox worker started for " + enabled.stream().map(h -> h.getClass().getSimpleName()
                 .replaceAll("\\$.*", "")).toList() + ", polling every " + millis + " ms");
+    }
+
+    /** After a crash, what this node was sending is due again now, not when its lease runs out. */
+    private void releaseClaimsOfPreviousLife() {
+        try {
+            int released = store.releaseClaimsOf(node);
+            if (released > 0) {
+                LOG.info(() -> "Released " + released + " outbox entries this node (" + node + ") held when it stopped");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not release this node''s earlier outbox claims (their lease still ends them): {0}",
+                    e.toString());
+        }
     }
 
     public boolean running() {
@@ -206,7 +223,7 @@ public class OutboxWorker {
 
     /** True when the entry is finished (sent or given up), so its key's next entry may follow. */
     private boolean process(long id) {
-        Optional<OutboxEntry> claimed = store.claim(id, lease);
+        Optional<OutboxEntry> claimed = store.claim(id, lease, node);
         if (claimed.isEmpty()) {
             return false;
         }

@@ -141,8 +141,11 @@ public class PresenceService {
                 .getSingleResult()).intValue();
     }
 
-    /** This node is alive; nodes silent for a minute are removed with their sockets. */
-    public void heartbeat(String nodeId) {
+    /**
+     * This node is alive; nodes silent for a minute are removed with their sockets. Answers false when this
+     * node's row was not there (its first heartbeat, or another node took it for dead, see {@link #claimDeadNodes}).
+     */
+    public boolean heartbeat(String nodeId) {
         Instant now = Instant.now();
         int updated = em.createNativeQuery("update presence_nodes set seen_at = ?1 where node_id = ?2")
                 .setParameter(1, now).setParameter(2, nodeId).executeUpdate();
@@ -152,6 +155,41 @@ public class PresenceService {
         }
         em.createNativeQuery("delete from presence_nodes where seen_at < ?1")
                 .setParameter(1, now.minusSeconds(4L * LIVE_SECONDS)).executeUpdate();
+        return updated > 0;
+    }
+
+    /** Users who went offline because the node that held their sockets died, and when that node was last seen. */
+    public record DeadNodeUsers(Instant lastSeen, Set<String> offline) {}
+
+    /**
+     * Takes over the nodes whose heartbeat is older than {@value #LIVE_SECONDS} s: each is deleted (its socket rows
+     * go with it) by exactly one live node, the one whose DELETE removed the row, so a dead node's users are
+     * announced offline once however many nodes sweep. Answers, per claimed node, its users who are not online on
+     * any live node (a user who already reconnected elsewhere never went offline). The database, not the JGroups
+     * view, decides: it is what {@link #onlineAnywhere} reads, and it works the same on one node and on Payara.
+     */
+    @SuppressWarnings("unchecked")
+    public List<DeadNodeUsers> claimDeadNodes(String selfNodeId) {
+        Instant fresh = Instant.now().minusSeconds(LIVE_SECONDS);
+        List<Object[]> stale = em.createNativeQuery("select node_id, seen_at from presence_nodes where seen_at <= ?1 and node_id <> ?2 order by node_id")
+                .setParameter(1, fresh).setParameter(2, selfNodeId).getResultList();
+        List<DeadNodeUsers> claimed = new ArrayList<>();
+        for (Object[] row : stale) {
+            String nodeId = (String) row[0];
+            Set<String> users = new HashSet<>();
+            for (Object id : em.createNativeQuery("select user_id from presence_sockets where node_id = ?1")
+                    .setParameter(1, nodeId).getResultList()) {
+                users.add((String) id);
+            }
+            int deleted = em.createNativeQuery("delete from presence_nodes where node_id = ?1 and seen_at <= ?2")
+                    .setParameter(1, nodeId).setParameter(2, fresh).executeUpdate();
+            if (deleted == 0 || users.isEmpty()) {
+                continue; // another node claimed it, or it came back, or it held nobody
+            }
+            users.removeAll(onlineAnywhere(users));
+            claimed.add(new DeadNodeUsers(instant(row[1]), users));
+        }
+        return claimed;
     }
 
     /** Writes which users this node now holds sockets of (true) or no longer does (false). */
@@ -166,6 +204,23 @@ public class PresenceService {
             em.createNativeQuery("insert into presence_sockets (node_id, user_id) values (?1, ?2)")
                     .setParameter(1, nodeId).setParameter(2, userId).executeUpdate();
         }
+    }
+
+    /** A native query's timestamp, whichever Java type the driver and Hibernate chose for it. */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return Instant.now();
     }
 
     /** This node is going away: its sockets stop counting now rather than when its heartbeat goes stale. */

@@ -28,10 +28,6 @@ public final class Wire {
 
     private Wire() {}
 
-    public static String toJson(Object value) {
-        return JSONB.toJson(value);
-    }
-
     /** A record or list as a JSON-P value, to embed in a frame built with JSON-P. */
     public static JsonValue toValue(Object value) {
         try (var reader = JSON.createReader(new StringReader(JSONB.toJson(value)))) {

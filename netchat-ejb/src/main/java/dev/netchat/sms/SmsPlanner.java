@@ -80,7 +80,9 @@ public class SmsPlanner {
             }
             NotificationLevel level = member != null && member.getNotifyLevel() != null ? member.getNotifyLevel()
                     : NotificationLevel.valueOf(user.getSmsNotifications().name());
-            boolean wanted = level.notifies(conversation, Mentions.mentions(text, user.getUsername()));
+            // @here is for those online now, and an SMS goes to those who are not: only @channel reaches them.
+            boolean wanted = level.notifies(conversation,
+                    Mentions.mentions(text, user.getUsername()) || Mentions.mentions(text, "channel"));
             if (wanted) {
                 outbox.addOrMergeSms("sms:" + user.getId() + ":" + channel.getId(),
                         payload(user.getPhoneNumber(), authorName, where, text, link, message.id()), twilio.minInterval());

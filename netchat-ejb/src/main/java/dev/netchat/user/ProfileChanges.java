@@ -3,12 +3,17 @@ package dev.netchat.user;
 /**
  * A partial profile update: a null field stays as it is; an empty phone number or avatar URL removes it.
  * {@code smsNotifications} and {@code desktopNotifications} are one of off, mentions, all; {@code dndUntil} an
- * ISO-8601 time (empty: do-not-disturb off).
+ * ISO-8601 time (empty: do-not-disturb off); {@code timeZone} an IANA zone id (empty: removed).
  */
 public record ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications, String desktopNotifications,
-        String dndUntil) {
+        String dndUntil, String timeZone) {
+
+    public ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications, String desktopNotifications,
+            String dndUntil) {
+        this(fullName, phoneNumber, avatarUrl, smsNotifications, desktopNotifications, dndUntil, null);
+    }
 
     public ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications) {
-        this(fullName, phoneNumber, avatarUrl, smsNotifications, null, null);
+        this(fullName, phoneNumber, avatarUrl, smsNotifications, null, null, null);
     }
 }

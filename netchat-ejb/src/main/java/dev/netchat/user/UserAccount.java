@@ -53,6 +53,10 @@ public class UserAccount {
     @Column(name = "dnd_until")
     private Instant dndUntil;
 
+    /** An IANA zone id such as Europe/Paris, so others can see the user's local time; null when not given. */
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -158,6 +162,14 @@ public class UserAccount {
         return dndUntil != null && dndUntil.isAfter(now);
     }
 
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
     public SmsNotifications getSmsNotifications() {
         return smsNotifications;
     }
@@ -188,9 +200,5 @@ public class UserAccount {
 
     public Instant getLastActiveAt() {
         return lastActiveAt;
-    }
-
-    public void setLastActiveAt(Instant lastActiveAt) {
-        this.lastActiveAt = lastActiveAt;
     }
 }

@@ -25,6 +25,18 @@ public class UserRepository {
                 .findFirst();
     }
 
+    /**
+     * Records {@code userId} as the installation's first account (its administrator), in the caller's transaction.
+     * A second sign-up that also found the installation empty fails here on the one row's key (a constraint
+     * violation, answered 409), so an installation never gets two first accounts.
+     */
+    public void recordFirstAccount(String userId, java.time.Instant at) {
+        em.createNativeQuery("insert into installation_first_account (id, user_id, created_at) values (1, ?1, ?2)")
+                .setParameter(1, userId)
+                .setParameter(2, at)
+                .executeUpdate();
+    }
+
     public boolean any() {
         return !em.createQuery("select u.id from UserAccount u", String.class)
                 .setMaxResults(1)

@@ -21,6 +21,7 @@ public final class UserRules {
     public static final int PASSWORD_MAX_BYTES = 72;
     public static final int FULL_NAME_MAX = 100;
     public static final int AVATAR_URL_MAX = 2048;
+    public static final int TIME_ZONE_MAX = 64;
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
@@ -98,6 +99,20 @@ public final class UserRules {
             // falls through to the error below
         }
         return new FieldError("avatarURL", "Avatar URL must be an http or https URL.");
+    }
+
+    /**
+     * Optional: null or empty means "not given". Only region-based IANA ids that the JDK knows (Europe/Paris,
+     * America/New_York, UTC), never offsets such as +02:00, which do not follow daylight saving time.
+     */
+    public static FieldError checkTimeZone(String timeZone) {
+        if (timeZone == null || timeZone.isEmpty()) {
+            return null;
+        }
+        if (timeZone.length() <= TIME_ZONE_MAX && java.time.ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            return null;
+        }
+        return new FieldError("timeZone", "Time zone must be an IANA time zone id, such as Europe/Paris.");
     }
 
     /** The non-null errors of the given checks, in order. */

@@ -21,6 +21,9 @@ public class UserService {
     @Inject
     jakarta.enterprise.event.Event<ProfileChanged> profileChanged;
 
+    @Inject
+    AvatarHosts avatarHosts;
+
     /** The caller's own account. A token for a deleted or disabled account no longer counts as signed in. */
     public UserAccount me(String userId) {
         return users.find(userId)
@@ -34,7 +37,8 @@ public class UserService {
             addIfPresent(errors, UserRules.checkFullName(changes.fullName()));
         }
         addIfPresent(errors, UserRules.checkPhoneNumber(changes.phoneNumber()));
-        addIfPresent(errors, UserRules.checkAvatarUrl(changes.avatarUrl()));
+        addIfPresent(errors, avatarHosts.check(changes.avatarUrl()));
+        addIfPresent(errors, UserRules.checkTimeZone(changes.timeZone()));
         SmsNotifications sms = null;
         if (changes.smsNotifications() != null) {
             sms = SmsNotifications.fromWire(changes.smsNotifications()).orElse(null);
@@ -78,6 +82,9 @@ public class UserService {
         }
         if (sms != null) {
             user.setSmsNotifications(sms);
+        }
+        if (changes.timeZone() != null) {
+            user.setTimeZone(changes.timeZone().isEmpty() ? null : changes.timeZone());
         }
         user.touch(Instant.now());
         if (changes.fullName() != null || changes.avatarUrl() != null) {

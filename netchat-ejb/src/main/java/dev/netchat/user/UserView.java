@@ -11,10 +11,11 @@ public record UserView(
         String role,
         boolean online,
         String lastActive,
-        String createdAt) {
+        String createdAt,
+        String timeZone) {
 
     public static UserView of(UserAccount u, boolean online) {
         return new UserView(u.getId(), u.getUsername(), u.getFullName(), AvatarUrls.shown(u), u.getRole().claim(), online,
-                Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()));
+                Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getTimeZone());
     }
 }

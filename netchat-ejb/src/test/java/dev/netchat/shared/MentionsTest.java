@@ -26,4 +26,15 @@ class MentionsTest {
         // A dot in a username is literal, not "any character".
         assertThat(Mentions.mentions("@aXb", "a.b")).isFalse();
     }
+
+    @Test
+    void atChannelAndAtHereAddressEveryoneButOnlyAsWordsOfTheirOwn() {
+        assertThat(Mentions.broadcast("@channel the build is red")).isTrue();
+        assertThat(Mentions.broadcast("lunch? @HERE")).isTrue();
+        assertThat(Mentions.broadcast("see #channel or mail here@example.org")).isFalse();
+        assertThat(Mentions.broadcast("@channels")).isFalse();
+        assertThat(Mentions.addresses("@here standup", "ann")).isTrue();
+        assertThat(Mentions.addresses("hi @ann", "ann")).isTrue();
+        assertThat(Mentions.addresses("hi @bob", "ann")).isFalse();
+    }
 }
