@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Sign-up, sign-in, silent refresh and sign-out. */
@@ -71,14 +70,15 @@ public class AuthResource {
     @POST
     @Path("refresh")
     public Response refresh(@CookieParam(SessionCookies.REFRESH) String refreshToken) {
-        Optional<SignedInSession> session = auth.refresh(refreshToken, ClientAddress.of(http));
-        if (session.isEmpty()) {
-            return Problems.of(401, "Not authenticated", "The session has ended; sign in again.", uri,
-                            List.of())
-                    .cookie(SessionCookies.cleared(http.isSecure()))
-                    .build();
+        AuthService.Renewal renewal = auth.renew(refreshToken, ClientAddress.of(http));
+        if (renewal.session().isEmpty()) {
+            Response.ResponseBuilder refused = renewal.accountDisabled()
+                    ? Problems.of(401, Problems.ACCOUNT_DISABLED, "Account disabled",
+                            "An administrator disabled this account; an administrator can enable it again.", uri)
+                    : Problems.of(401, "Not authenticated", "The session has ended; sign in again.", uri, List.of());
+            return refused.cookie(SessionCookies.cleared(http.isSecure())).build();
         }
-        return signedIn(session.get());
+        return signedIn(renewal.session().get());
     }
 
     @POST

@@ -93,6 +93,21 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
+    /**
+     * An integrity constraint violation (SQLState class 23: a unique key, a foreign key) in the cause chain: two
+     * requests raced to the same change (two sign-ups of one name, two first accounts) and the database let one
+     * win. Null when none is found.
+     */
+    static Throwable constraintCause(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private static boolean isConnectionState(SQLException sql) {
         String state = sql.getSQLState();
         return state != null && (state.startsWith("08") || state.startsWith("57P")
@@ -130,6 +145,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                     + (uri == null ? "?" : uri.getPath()));
             return Problems.of(400, "Invalid input", "The request carries a value that cannot be stored (for example a NUL character).",
                     uri, List.of()).build();
+        }
+        Throwable constraint = constraintCause(e);
+        if (constraint != null) {
+            LOG.info(() -> "Constraint refused a concurrent change: SQLState " + ((SQLException) constraint).getSQLState() + " on "
+                    + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(409, "Conflict", "Someone else made the same change at the same moment; try again.", uri, List.of())
+                    .build();
         }
         Throwable busy = busyCause(e);
         if (busy != null) {

@@ -10,7 +10,16 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The type of the refusal of a session renewal whose account an administrator disabled. */
+    public static final String ACCOUNT_DISABLED = "urn:netchat:problem:account-disabled";
+
     private Problems() {}
+
+    /** A problem of a stated type (no field errors), for refusals a client tells apart by their type. */
+    public static Response.ResponseBuilder of(int status, String type, String title, String detail, UriInfo uri) {
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+        return Response.status(status).type(MEDIA_TYPE).entity(new ProblemDto(type, title, status, detail, instance, List.of()));
+    }
 
     public static Response.ResponseBuilder of(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();

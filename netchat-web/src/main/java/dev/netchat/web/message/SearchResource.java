@@ -12,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Message search over the channels the caller may read. */
+/** Message search over the channels the caller may read (query syntax: {@link dev.netchat.message.SearchQuery}). */
 @Path("search/messages")
 @RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,9 +25,10 @@ public class SearchResource {
     JsonWebToken caller;
 
     @GET
-    public MessageListDto search(@QueryParam("q") String q, @QueryParam("channelId") String channelId,
+    public SearchResultDto search(@QueryParam("q") String q, @QueryParam("channelId") String channelId,
             @QueryParam("limit") String limit) {
         String channel = channelId == null || channelId.isBlank() ? null : channelId;
-        return new MessageListDto(messages.search(caller.getName(), q, channel, QueryParams.optionalInteger("limit", limit)));
+        var result = messages.search(caller.getName(), q, channel, QueryParams.optionalInteger("limit", limit));
+        return new SearchResultDto(result.messages(), result.terms());
     }
 }

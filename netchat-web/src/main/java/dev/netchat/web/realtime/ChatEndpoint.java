@@ -53,6 +53,9 @@ public class ChatEndpoint {
     SocketGuard guard;
 
     @Inject
+    ConnectionRegistry registry;
+
+    @Inject
     dev.netchat.web.shared.UserRates rates;
 
     @Inject
@@ -99,7 +102,7 @@ public class ChatEndpoint {
         session.setMaxIdleTimeout(idleTimeoutSeconds * 1000L);
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         connection = new Connection(UUID.randomUUID().toString(), caller.userId(), caller.sessionId(), session, maxQueuedFrames,
-                maxQueuedBytes, executor);
+                maxQueuedBytes, executor, registry.listener());
         connection.send(Frames.hello(connection.id(), caller.userId()));
         hub.opened(connection);
     }

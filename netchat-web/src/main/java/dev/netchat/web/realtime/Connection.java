@@ -40,6 +40,7 @@ final class Connection implements SendHandler {
     private final int maxQueued;
     private final long maxQueuedBytes;
     private final Executor closer;
+    private final Listener listener;
     private long queuedBytes;
 
     private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -55,7 +56,22 @@ final class Connection implements SendHandler {
     /** Channels being replayed: live events wait here, by seq, until the replay is queued. */
     private final Map<String, TreeMap<Long, String>> resuming = new HashMap<>();
 
+    /** What the metrics learn from a socket: frames written, and a close for being too slow. */
+    interface Listener {
+        Listener NONE = new Listener() {};
+
+        default void delivered() {}
+
+        default void closedTooSlow() {}
+    }
+
     Connection(String id, String userId, String sessionId, Session session, int maxQueued, long maxQueuedBytes, Executor closer) {
+        this(id, userId, sessionId, session, maxQueued, maxQueuedBytes, closer, Listener.NONE);
+    }
+
+    Connection(String id, String userId, String sessionId, Session session, int maxQueued, long maxQueuedBytes, Executor closer,
+            Listener listener) {
+        this.listener = listener;
         this.id = id;
         this.userId = userId;
         this.sessionId = sessionId;
@@ -169,6 +185,7 @@ final class Connection implements SendHandler {
         // Characters stand in for bytes: close enough for a limit, and free to compute.
         if (queue.size() >= maxQueued || queuedBytes + frame.length() > maxQueuedBytes) {
             close(TOO_SLOW);
+            listener.closedTooSlow();
             return;
         }
         queue.addLast(frame);
@@ -226,6 +243,7 @@ final class Connection implements SendHandler {
                 queuedBytes = 0;
                 return;
             }
+            listener.delivered();
             if (sending) {
                 completedInline = true; // on the thread inside sendText: writeNext's loop goes on
                 return;

@@ -1,5 +1,6 @@
 package dev.netchat.web.realtime;
 
+import dev.netchat.metrics.NetChatMetrics;
 import dev.netchat.presence.LocalSockets;
 import dev.netchat.presence.OnlineUsers;
 import jakarta.annotation.PostConstruct;
@@ -26,9 +27,41 @@ public class ConnectionRegistry implements LocalSockets {
     @Inject
     OnlineUsers onlineUsers;
 
+    @Inject
+    NetChatMetrics metrics;
+
+    private Connection.Listener listener = Connection.Listener.NONE;
+
     @PostConstruct
     void attach() {
         onlineUsers.attach(this);
+        metrics.gauge("netchat.ws.queued.frames", "Frames waiting in the outbound queues of this node's sockets", this::queuedFrames);
+        metrics.gauge("netchat.ws.queue.depth.max", "The longest outbound queue of one socket on this node (frames)", this::maxQueueDepth);
+        NetChatMetrics m = metrics;
+        listener = new Connection.Listener() {
+            @Override
+            public void delivered() {
+                m.frameDelivered();
+            }
+
+            @Override
+            public void closedTooSlow() {
+                m.slowClientClosed();
+            }
+        };
+    }
+
+    /** What a new connection reports to the metrics. */
+    Connection.Listener listener() {
+        return listener;
+    }
+
+    private int queuedFrames() {
+        return byUser.values().stream().flatMap(Set::stream).mapToInt(Connection::queued).sum();
+    }
+
+    private int maxQueueDepth() {
+        return byUser.values().stream().flatMap(Set::stream).mapToInt(Connection::queued).max().orElse(0);
     }
 
     @PreDestroy

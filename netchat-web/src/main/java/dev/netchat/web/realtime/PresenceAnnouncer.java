@@ -38,6 +38,12 @@ public class PresenceAnnouncer {
     static final long PRESENCE_ROUND_MILLIS = 500;
     /** Well inside PresenceService.LIVE_SECONDS: a live node is never taken for dead. */
     static final long HEARTBEAT_SECONDS = 5;
+    /**
+     * How often this node looks for dead nodes (heartbeat older than PresenceService.LIVE_SECONDS). A node killed
+     * at t last beat at t-5 s at worst, is stale from t+10..t+15 s, and its users are announced offline by
+     * t+17 s at the latest.
+     */
+    static final long DEAD_NODE_SWEEP_SECONDS = 2;
 
     /** This node, in the presence tables: new at every start, so a restarted node never inherits stale rows. */
     final String nodeId = UUID.randomUUID().toString();
@@ -58,17 +64,21 @@ public class PresenceAnnouncer {
 
     private ScheduledFuture<?> rounds;
     private ScheduledFuture<?> heartbeats;
+    private ScheduledFuture<?> sweeps;
+    private volatile boolean beating;
 
     @PostConstruct
     void start() {
         rounds = scheduler.scheduleWithFixedDelay(this::round, PRESENCE_ROUND_MILLIS, PRESENCE_ROUND_MILLIS, TimeUnit.MILLISECONDS);
         heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, 0, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, DEAD_NODE_SWEEP_SECONDS, DEAD_NODE_SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         rounds.cancel(false);
         heartbeats.cancel(false);
+        sweeps.cancel(false);
         try {
             presenceService.forgetNode(nodeId);
         } catch (RuntimeException e) {
@@ -82,9 +92,47 @@ public class PresenceAnnouncer {
 
     private void heartbeat() {
         try {
-            presenceService.heartbeat(nodeId);
+            boolean known = presenceService.heartbeat(nodeId);
+            if (!known && beating) {
+                // This node stalled so long that another one took it for dead and removed its rows (and announced
+                // its users offline): write every user it holds sockets of again, in the next round.
+                Set<String> users = registry.users();
+                LOG.warning(() -> "This node was taken for dead; recording its " + users.size() + " user(s) again");
+                users.forEach(u -> changes.record(u, true));
+            }
+            beating = true;
         } catch (RuntimeException e) {
             LOG.warning(() -> "Presence heartbeat failed: " + e);
+        }
+    }
+
+    /**
+     * Announces offline the users of nodes that died without saying so (SIGKILL, power, network): their sockets
+     * are gone, and nobody else would tell their co-members. Exactly one live node claims each dead node
+     * (PresenceService.claimDeadNodes), so each such user is announced once.
+     */
+    private void sweep() {
+        try {
+            for (PresenceService.DeadNodeUsers dead : presenceService.claimDeadNodes(nodeId)) {
+                if (dead.offline().isEmpty()) {
+                    continue;
+                }
+                LOG.info(() -> "A node silent since " + dead.lastSeen() + " is taken for dead; announcing "
+                        + dead.offline().size() + " of its user(s) offline");
+                Map<String, Set<String>> coMembers = coMembers(dead.offline(), presenceService.membersOfSmallChannelsOf(dead.offline()));
+                String lastActive = Times.iso(dead.lastSeen());
+                for (String userId : dead.offline()) {
+                    if (registry.hasSockets(userId)) {
+                        continue; // reconnected here a moment ago: the next round writes it, nothing went offline
+                    }
+                    Set<String> to = coMembers.getOrDefault(userId, Set.of());
+                    if (!to.isEmpty()) {
+                        bus.presence(userId, new PresenceChanged(new PresenceChanged.Presence(userId, false, lastActive)), to);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Dead-node sweep failed: " + e);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * The error page for what the container itself refuses before NetChat's code runs (see web.xml): a bad
- * percent-encoding, a body over the server's limit, an unknown method. Answers problem+json, never HTML and
+ * percent-encoding, a body over the server's limit, an unknown method, a request for /WEB-INF. Answers
+ * problem+json, never HTML and
  * never a stack trace; an unexpected exception is logged under a correlation id that the answer names.
  */
 @WebServlet(urlPatterns = "/error/status")
@@ -28,7 +29,9 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute("jakarta.servlet.error.status_code");
-        int status = code instanceof Integer i ? i : 500;
+        // No error being handled: a direct request, or the container's own folders sent here by the host's
+        // filter (config/netchat.cli). Nothing is here for either.
+        int status = code instanceof Integer i ? i : 404;
         Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
         Throwable error = (Throwable) request.getAttribute("jakarta.servlet.error.exception");
         String detail = switch (status) {

@@ -39,7 +39,7 @@ public class SpaFallbackFilter extends HttpFilter {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
         }
-        for (String server : new String[] {"/api", "/ws", "/health", "/metrics", "/openapi", "/assets/"}) {
+        for (String server : new String[] {"/api", "/ws", "/health", "/metrics", "/openapi", "/error", "/assets/"}) {
             if (path.equals(server) || path.startsWith(server.endsWith("/") ? server : server + "/")) {
                 return false;
             }

@@ -15,12 +15,13 @@ public record MeDto(
         String createdAt,
         String phoneNumber,
         NotificationsDto notifications,
-        boolean mustChangePassword) {
+        boolean mustChangePassword,
+        String timeZone) {
 
     static MeDto of(UserAccount u) {
         return new MeDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), true,
                 Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getPhoneNumber(),
                 new NotificationsDto(u.getSmsNotifications().wire(), u.getDesktopNotifications().wire(),
-                        u.doNotDisturbAt(java.time.Instant.now()) ? Times.iso(u.getDndUntil()) : null), u.isMustChangePassword());
+                        u.doNotDisturbAt(java.time.Instant.now()) ? Times.iso(u.getDndUntil()) : null), u.isMustChangePassword(), u.getTimeZone());
     }
 }

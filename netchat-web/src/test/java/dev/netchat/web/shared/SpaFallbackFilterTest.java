@@ -21,6 +21,7 @@ class SpaFallbackFilterTest {
         "GET, /health, false",
         "GET, /openapi, false",
         "GET, /metrics, false",
+        "GET, /error/status, false",
         "POST, /channels/general, false",
         "GET, /apiary, true",
     })
