@@ -9,6 +9,7 @@ import { ChannelSidebar } from '@/features/channels/components/channel-sidebar';
 import { Conversation } from '@/features/messages/components/conversation';
 import { useOutboxFlusher } from '@/features/messages/hooks/use-send-message';
 import { SettingsButton } from '@/features/settings/components/settings-button';
+import { useTimeZoneSync } from '@/features/settings/hooks/use-time-zone-sync';
 import { AppFrame } from '@/features/shell/components/app-frame';
 import { QuickSwitcherLauncher } from '@/features/switcher/components/quick-switcher-launcher';
 import { messages } from '@/config/messages';
@@ -66,7 +67,8 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
     [client, self.id, self.username],
   );
   // The person's notification levels, which decide desktop notifications (onIncomingMessage).
-  useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => chatApi.getMe(signal) });
+  const me = useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => chatApi.getMe(signal) });
+  useTimeZoneSync(me.data);
   useRealtime(self, { onIncomingMessage });
   useOutboxFlusher(self);
   const channels = useChannels();
@@ -99,7 +101,7 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
               {messages.admin.open}
             </a>
           )}
-          <QuickSwitcherLauncher selfId={user.id} />
+          <QuickSwitcherLauncher selfId={user.id} selfName={user.username} />
           <SettingsButton onProfileSaved={onProfileSaved} />
         </>
       }

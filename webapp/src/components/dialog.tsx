@@ -1,4 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
+import { CloseIcon } from '@/components/icons';
 import { createPortal } from 'react-dom';
 import { messages } from '@/config/messages';
 import { classNames } from '@/lib/class-names';
@@ -91,7 +92,7 @@ export function Dialog({ title, onClose, children, initialFocusRef, className, h
             {title}
           </h2>
           <button type="button" className="dialog__close" onClick={() => close.current()}>
-            <span aria-hidden="true">×</span>
+            <CloseIcon />
             <span className="visually-hidden">{messages.dialog.close}</span>
           </button>
         </div>

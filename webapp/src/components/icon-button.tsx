@@ -1,9 +1,10 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import './icon-button.css';
 
 interface IconButtonProps extends Omit<ComponentProps<'button'>, 'children'> {
   label: string;
-  icon: string;
+  /** An icon from components/icons (aria-hidden SVG); the button is named by `label`. */
+  icon: ReactNode;
 }
 
 /** A small square button whose name is given as text for assistive technology and as a tooltip. */

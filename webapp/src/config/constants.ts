@@ -30,6 +30,8 @@ export const apiPaths = {
   reaction: (id: string, type: string) =>
     `/api/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent(type)}`,
   replies: (id: string) => `/api/messages/${encodeURIComponent(id)}/replies`,
+  searchMessages: '/api/search/messages',
+  mentions: '/api/mentions',
   files: '/api/files',
   myAvatar: '/api/users/me/avatar',
   socket: '/ws',
@@ -85,4 +87,9 @@ export const storageKeys = {
   outbox: 'netchat.outbox',
   desktopNotifications: 'netchat.desktopNotifications',
   drafts: 'netchat.drafts',
+  /** Set once the person picked a time zone in Settings: the browser's zone then no longer replaces it. */
+  timeZoneChosen: 'netchat.timeZoneChosen',
 } as const;
+
+/** The problem type of a session renewal refused because an administrator disabled the account. */
+export const accountDisabledProblem = 'urn:netchat:problem:account-disabled';

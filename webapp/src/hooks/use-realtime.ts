@@ -6,6 +6,7 @@ import {
   bumpReplyCount,
   mergeChannel,
   noteNewMessage,
+  refetchOnceSettled,
   removeChannel,
   setChannelRead,
   setPresence,
@@ -44,6 +45,8 @@ function applyChannelEvent(
   switch (event.type) {
     case 'message.new': {
       const message = withOwnReactions(event.message, self.id);
+      refetchOnceSettled(client, queryKeys.messages(message.channelId));
+      refetchOnceSettled(client, queryKeys.channels);
       const isNew = upsertMessage(client, message);
       if (isNew) bumpReplyCount(client, message);
       const reading = getLocation().channelId === message.channelId && document.visibilityState === 'visible';
@@ -58,6 +61,7 @@ function applyChannelEvent(
     case 'message.deleted':
     case 'reaction.new':
     case 'reaction.deleted':
+      refetchOnceSettled(client, queryKeys.messages(event.message.channelId));
       upsertMessage(client, withOwnReactions(event.message, self.id));
       break;
     case 'channel.updated':

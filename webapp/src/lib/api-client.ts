@@ -3,7 +3,7 @@
  * Bearer header (cookies ride along for the refresh call), problem+json turned into ApiError, and one
  * silent renewal plus one retry when a call answers 401 because the token expired.
  */
-import { apiPaths, refreshRetryMs } from '@/config/constants';
+import { accountDisabledProblem, apiPaths, refreshRetryMs } from '@/config/constants';
 import type { AuthResponse } from '@/types/api';
 import { networkError, toApiError } from './problem';
 import {
@@ -13,6 +13,7 @@ import {
   scheduleRefresh,
   sessionFromAuthResponse,
   setSession,
+  setSignOutReason,
 } from './session';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -139,6 +140,8 @@ async function renew(): Promise<Session | null> {
     // No refresh cookie, or a spent, revoked or expired one, or a disabled account: the session is over.
     // Any other answer (a 404 while the server restarts and NetChat is not deployed yet, 429, 5xx) says
     // nothing about the session: keep it and try again later.
+    // A disabled account is said so, for a page whose socket was down when it happened (a laptop asleep).
+    if (await isAccountDisabled(response)) setSignOutReason('disabled');
     setSession(null);
     return null;
   }
@@ -146,6 +149,16 @@ async function renew(): Promise<Session | null> {
   const session = sessionFromAuthResponse((await response.json()) as AuthResponse);
   setSession(session);
   return session;
+}
+
+/** The server's refusal names a disabled account (problem type urn:netchat:problem:account-disabled). */
+async function isAccountDisabled(response: Response): Promise<boolean> {
+  try {
+    const problem = (await response.clone().json()) as { type?: unknown };
+    return problem.type === accountDisabledProblem;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * own answers. Every update is idempotent (upsert by id), so a REST answer and the event for the same change
  * can arrive in any order.
  */
-import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { type InfiniteData, type QueryClient, type QueryKey, hashKey } from '@tanstack/react-query';
 import type { Channel, Message, MessagePage, User } from '@/types/api';
 import { queryKeys } from './query-keys';
 
@@ -144,6 +144,11 @@ export function mentions(text: string, username: string): boolean {
   return new RegExp(`(^|[^\\w@])@${escaped}(?![\\w-])`, 'i').test(text);
 }
 
+/** The text calls on the person: by name, or by @channel / @here (the server's Mentions.addresses). */
+export function addresses(text: string, username: string): boolean {
+  return mentions(text, username) || mentions(text, 'channel') || mentions(text, 'here');
+}
+
 /** A new message in the sidebar: newer activity, and unread unless written by us or being read. */
 export function noteNewMessage(
   client: QueryClient,
@@ -158,7 +163,7 @@ export function noteNewMessage(
       lastSeq: Math.max(c.lastSeq, message.seq),
       lastMessageAt: message.createdAt,
       unreadCount: unread ? (c.unreadCount ?? 0) + 1 : c.unreadCount,
-      mentionCount: (c.mentionCount ?? 0) + (unread && mentions(message.text, self.username) ? 1 : 0),
+      mentionCount: (c.mentionCount ?? 0) + (unread && addresses(message.text, self.username) ? 1 : 0),
     };
   });
 }
@@ -208,5 +213,26 @@ export function setTyping(client: QueryClient, channelId: string, userId: string
   client.setQueryData<string[]>(queryKeys.typing(channelId), (list = []) => {
     const without = list.filter((id) => id !== userId);
     return typing ? [...without, userId] : without;
+  });
+}
+
+const followUps = new Set<string>();
+
+/**
+ * A live event met a request of the same query still on its way. That answer may have been read before the
+ * event was committed and would take it back when it lands (or, on a first load, the event had nothing yet to be
+ * applied to). One more fetch once it has settled brings the event in. Requests are never cancelled, so a busy
+ * channel cannot starve them, and there is at most one follow-up per query at a time.
+ */
+export function refetchOnceSettled(client: QueryClient, queryKey: QueryKey): void {
+  if (client.isFetching({ queryKey, exact: true }) === 0) return;
+  const hash = hashKey(queryKey);
+  if (followUps.has(hash)) return;
+  followUps.add(hash);
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (event.query.queryHash !== hash || event.query.state.fetchStatus !== 'idle') return;
+    unsubscribe();
+    followUps.delete(hash);
+    void client.invalidateQueries({ queryKey, exact: true });
   });
 }

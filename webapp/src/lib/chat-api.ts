@@ -7,6 +7,7 @@ import type {
   Message,
   MessagePage,
   NotificationLevel,
+  SearchResult,
   User,
 } from '@/types/api';
 import { apiRequest } from './api-client';
@@ -15,6 +16,9 @@ export const chatApi = {
   listChannels: (signal?: AbortSignal) =>
     apiRequest<{ channels: Channel[] }>(apiPaths.channels, { signal }).then((r) => r.channels),
   getChannel: (id: string, signal?: AbortSignal) => apiRequest<Channel>(apiPaths.channel(id), { signal }),
+  /** Messages matching a search-box query (words and in:/from:/before:/after:/on:/has: filters), best first. */
+  searchMessages: (q: string, signal?: AbortSignal) =>
+    apiRequest<SearchResult>(`${apiPaths.searchMessages}?q=${encodeURIComponent(q)}&limit=50`, { signal }),
   discoverChannels: (q: string, signal?: AbortSignal) =>
     apiRequest<{ channels: Channel[] }>(`${apiPaths.discover}?q=${encodeURIComponent(q)}`, {
       signal,
@@ -63,6 +67,7 @@ export const chatApi = {
       signal,
     }).then((r) => r.users),
   getMe: (signal?: AbortSignal) => apiRequest<CurrentUser>(apiPaths.me, { signal }),
-  updateMe: (body: Partial<Pick<CurrentUser, 'fullName' | 'phoneNumber' | 'avatarURL' | 'notifications'>>) =>
-    apiRequest<CurrentUser>(apiPaths.me, { method: 'PATCH', body }),
+  updateMe: (
+    body: Partial<Pick<CurrentUser, 'fullName' | 'phoneNumber' | 'avatarURL' | 'notifications' | 'timeZone'>>,
+  ) => apiRequest<CurrentUser>(apiPaths.me, { method: 'PATCH', body }),
 };

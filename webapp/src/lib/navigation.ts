@@ -1,17 +1,20 @@
 /**
  * Which channel (and which thread) is open, kept in the address (#/c/<channel>/t/<message>) so that a reload
- * or a shared link opens the same place, and the browser's Back button works. #/admin is the admin page.
+ * or a shared link opens the same place, and the browser's Back button works. #/c/<channel>/m/<seq> opens the
+ * channel at one message (a search result). #/admin is the admin page.
  */
 import { useSyncExternalStore } from 'react';
 
 export interface Location {
   channelId: string | null;
   threadId: string | null;
+  /** The message to show and highlight (#/c/<channel>/m/<seq>), if any. */
+  messageSeq?: number | null;
   /** The admin page is open (#/admin). */
   admin: boolean;
 }
 
-const pattern = /^#\/c\/([^/]+)(?:\/t\/([^/]+))?$/;
+const pattern = /^#\/c\/([^/]+)(?:\/t\/([^/]+)|\/m\/(\d{1,15}))?$/;
 export const adminHash = '#/admin';
 const nowhere: Location = { channelId: null, threadId: null, admin: false };
 let cached: { hash: string; location: Location } | null = null;
@@ -23,6 +26,7 @@ function read(): Location {
   const location = {
     channelId: match ? decodeURIComponent(match[1]) : null,
     threadId: match?.[2] ? decodeURIComponent(match[2]) : null,
+    messageSeq: match?.[3] ? Number(match[3]) : null,
     admin: hash === adminHash,
   };
   cached = { hash, location };
@@ -38,10 +42,17 @@ export function getLocation(): Location {
   return read();
 }
 
-export function navigate(channelId: string | null, threadId: string | null = null): void {
-  const hash = channelId
-    ? `#/c/${encodeURIComponent(channelId)}${threadId ? `/t/${encodeURIComponent(threadId)}` : ''}`
-    : '';
+export function navigate(
+  channelId: string | null,
+  threadId: string | null = null,
+  messageSeq?: number,
+): void {
+  const where = threadId
+    ? `/t/${encodeURIComponent(threadId)}`
+    : messageSeq !== undefined
+      ? `/m/${messageSeq}`
+      : '';
+  const hash = channelId ? `#/c/${encodeURIComponent(channelId)}${where}` : '';
   if (hash === window.location.hash) return;
   window.location.hash = hash;
 }

@@ -5,7 +5,7 @@
  */
 import { messages } from '@/config/messages';
 import type { Channel, Message, NotificationSettings } from '@/types/api';
-import { mentions } from './cache-updates';
+import { addresses } from './cache-updates';
 import { channelLabel } from './channel-label';
 
 type ChannelSettings = Pick<Channel, 'type' | 'notificationLevel' | 'muted'>;
@@ -29,7 +29,7 @@ export function shouldNotify(
   const level = channel?.notificationLevel ?? settings?.desktop ?? 'mentions';
   if (level === 'all') return true;
   if (level === 'off') return false;
-  return channel?.type === 'messaging' || mentions(message.text, username);
+  return channel?.type === 'messaging' || addresses(message.text, username);
 }
 
 /** "Bob" for a direct message, "Bob in #design" or "Bob in Ann, Carl" otherwise; the text as the body. */

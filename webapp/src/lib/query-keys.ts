@@ -9,6 +9,8 @@ export const queryKeys = {
   me: ['me'] as const,
   users: (q: string) => ['users', q] as const,
   discover: (q: string) => ['discover', q] as const,
+  search: (q: string) => ['search', q] as const,
+  mentions: ['mentions'] as const,
   adminUsersAll: ['admin', 'users'] as const,
   adminUsers: (q: string, page: number) => ['admin', 'users', q, page] as const,
   adminAudit: (page: number) => ['admin', 'audit', page] as const,

@@ -38,6 +38,8 @@ export interface CurrentUser {
   phoneNumber: string | null;
   notifications: NotificationSettings | null;
   mustChangePassword?: boolean;
+  /** IANA time zone id (Europe/Paris); null when not given. */
+  timeZone?: string | null;
 }
 
 export interface FieldError {
@@ -65,6 +67,8 @@ export interface User {
   online?: boolean;
   lastActive?: string | null;
   createdAt?: string;
+  /** IANA time zone id, so others can show the person's local time; null when not given. */
+  timeZone?: string | null;
 }
 
 export type ChannelType = 'team' | 'messaging';
@@ -150,6 +154,12 @@ export interface Message {
 export interface MessagePage {
   messages: Message[];
   hasMore: boolean;
+}
+
+/** GET /api/search/messages: matches, best first, and the query's words to highlight in them. */
+export interface SearchResult {
+  messages: Message[];
+  terms: string[];
 }
 
 export type SmsPreference = 'off' | 'mentions' | 'all';

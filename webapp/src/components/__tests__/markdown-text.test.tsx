@@ -69,4 +69,22 @@ describe('MarkdownText', () => {
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
     expect(container).toHaveTextContent(html);
   });
+
+  it('renders quotes, lists and headings as elements, never as the raw markers', () => {
+    const container = renderText('## Notes\n> quoted\n- a\n- b\n2. c\n~~gone~~');
+    expect(container.querySelector('.markdown__heading--2')).toHaveTextContent(/^Notes$/);
+    expect(container.querySelector('h1, h2, h3')).toBeNull();
+    expect(container.querySelector('blockquote')).toHaveTextContent(/^quoted$/);
+    expect([...container.querySelectorAll('ul > li')].map((li) => li.textContent)).toEqual(['a', 'b']);
+    expect(container.querySelector('ol')).toHaveAttribute('start', '2');
+    expect(container.querySelector('del')).toHaveTextContent(/^gone$/);
+    expect(container).not.toHaveTextContent('##');
+  });
+
+  it('highlights a mention of the reader, and @channel / @here, apart from other mentions', () => {
+    const { container } = render(<MarkdownText text="@Ann and @bob, @here" self="ann" />);
+    const mentions = [...container.querySelectorAll('.markdown__mention')];
+    expect(mentions.map((m) => m.textContent)).toEqual(['@Ann', '@bob', '@here']);
+    expect(mentions.map((m) => m.classList.contains('markdown__mention--me'))).toEqual([true, false, true]);
+  });
 });

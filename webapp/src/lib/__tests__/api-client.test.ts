@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiRequest, refreshSession } from '@/lib/api-client';
 import { ApiError } from '@/lib/problem';
-import { getSession, sessionFromAuthResponse, setSession } from '@/lib/session';
+import { getSession, sessionFromAuthResponse, setSession, takeSignOutReason } from '@/lib/session';
 import { authResponse, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
 
 const me = { id: 'u-1', fullName: 'Ada Lovelace' };
@@ -65,6 +65,25 @@ describe('apiRequest', () => {
     await expect(apiRequest('/api/users/me')).rejects.toBeInstanceOf(ApiError);
     expect(getSession()).toBeNull();
     expect(calls).toHaveLength(2);
+  });
+
+  it('says why when the renewal is refused because the account was disabled, and only then', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/users/me': problemResponse(401),
+      'POST /api/auth/refresh': problemResponse(401, { type: 'urn:netchat:problem:account-disabled' }),
+    });
+    await expect(apiRequest('/api/users/me')).rejects.toBeInstanceOf(ApiError);
+    expect(getSession()).toBeNull();
+    expect(takeSignOutReason()).toBe('disabled');
+
+    signedIn();
+    mockFetch({
+      'GET /api/users/me': problemResponse(401),
+      'POST /api/auth/refresh': problemResponse(401),
+    });
+    await expect(apiRequest('/api/users/me')).rejects.toBeInstanceOf(ApiError);
+    expect(takeSignOutReason()).toBeNull();
   });
 
   it('keeps the session when the refresh call meets a server that is restarting (404, 503)', async () => {

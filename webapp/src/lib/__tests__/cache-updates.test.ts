@@ -1,11 +1,13 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { Channel, Message } from '@/types/api';
 import {
   type MessagesData,
+  addresses,
   mentions,
   mergeChannel,
   noteNewMessage,
+  refetchOnceSettled,
   setChannelRead,
   setPresence,
   upsertMessage,
@@ -104,6 +106,13 @@ describe('cache updates', () => {
     expect(mentions('hi @anna', 'ann')).toBe(false);
     expect(mentions('mail ann@x.org', 'ann')).toBe(false);
   });
+
+  it('takes @channel and @here as addressed to everyone, as whole words only', () => {
+    expect(addresses('@channel build is red', 'ann')).toBe(true);
+    expect(addresses('lunch? @Here', 'ann')).toBe(true);
+    expect(addresses('see #channel, mail here@x.org', 'ann')).toBe(false);
+    expect(addresses('the @channels list', 'ann')).toBe(false);
+  });
 });
 
 describe('issue 16: presence and read state follow live events', () => {
@@ -132,5 +141,37 @@ describe('issue 16: presence and read state follow live events', () => {
     list = client.getQueryData<Channel[]>(queryKeys.channels) ?? [];
     expect(list[0].lastReadSeq).toBe(7);
     expect(client.getQueryState(queryKeys.channels)?.isInvalidated).toBe(true);
+  });
+});
+
+describe('refetchOnceSettled', () => {
+  it('fetches once more after a request that was on its way when a live event came, never cancelling it', async () => {
+    const client = new QueryClient();
+    const key = queryKeys.channels;
+    const answers: Array<(value: string[]) => void> = [];
+    const observer = new QueryObserver<string[]>(client, {
+      queryKey: key,
+      queryFn: () => new Promise<string[]>((resolve) => answers.push(resolve)),
+    });
+    const unsubscribe = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    // Two live events while the first answer, read before them, is still on its way: one follow-up, later.
+    refetchOnceSettled(client, key);
+    refetchOnceSettled(client, key);
+    expect(answers).toHaveLength(1);
+
+    answers[0](['read before the event']);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers[1](['with the event']);
+    await vi.waitFor(() => expect(client.getQueryData(key)).toEqual(['with the event']));
+    expect(answers).toHaveLength(2);
+    unsubscribe();
+  });
+
+  it('does nothing when no request is on its way', () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.channels, ['cached']);
+    refetchOnceSettled(client, queryKeys.channels);
+    expect(client.isFetching()).toBe(0);
   });
 });

@@ -49,4 +49,61 @@ describe('markdown subset', () => {
       { type: 'paragraph', children: [{ type: 'text', text: 'after' }] },
     ]);
   });
+
+  it('parses strikethrough and @mentions, not addresses or names glued to words', () => {
+    expect(parseInline('~~old~~ @Ann, @a.b_c-d. mail x@y.org @@no x@ann')).toEqual([
+      { type: 'del', children: [{ type: 'text', text: 'old' }] },
+      { type: 'text', text: ' ' },
+      { type: 'mention', name: 'Ann' },
+      { type: 'text', text: ', ' },
+      { type: 'mention', name: 'a.b_c-d' },
+      { type: 'text', text: '. mail x@y.org @@no x@ann' },
+    ]);
+  });
+
+  it('parses quotes, bulleted and numbered lists and headings, with the rest as paragraphs', () => {
+    expect(
+      parseMarkdown('# Plan\n> we agreed\n> on **this**\n- one\n* two\n3. three\n4) four\nthe end'),
+    ).toEqual([
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'Plan' }] },
+      {
+        type: 'quote',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: 'we agreed\non ' },
+              { type: 'strong', children: [{ type: 'text', text: 'this' }] },
+            ],
+          },
+        ],
+      },
+      {
+        type: 'list',
+        ordered: false,
+        start: 1,
+        items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]],
+      },
+      {
+        type: 'list',
+        ordered: true,
+        start: 3,
+        items: [[{ type: 'text', text: 'three' }], [{ type: 'text', text: 'four' }]],
+      },
+      { type: 'paragraph', children: [{ type: 'text', text: 'the end' }] },
+    ]);
+  });
+
+  it('leaves italics at the start of a line, #hashtags and code blocks as they were', () => {
+    expect(parseMarkdown('*really* #general\n```\n- not a list\n```')).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'em', children: [{ type: 'text', text: 'really' }] },
+          { type: 'text', text: ' #general' },
+        ],
+      },
+      { type: 'codeblock', text: '- not a list' },
+    ]);
+  });
 });

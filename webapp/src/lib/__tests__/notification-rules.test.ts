@@ -13,6 +13,7 @@ describe('shouldNotify', () => {
     expect(shouldNotify(plain, dm, {}, 'ada', now)).toBe(true);
     expect(shouldNotify(mention, team, {}, 'ada', now)).toBe(true);
     expect(shouldNotify(plain, team, {}, 'ada', now)).toBe(false);
+    expect(shouldNotify({ text: '@here standup' }, team, {}, 'ada', now)).toBe(true);
   });
 
   it("follows the person's level, and a channel's own level over it", () => {

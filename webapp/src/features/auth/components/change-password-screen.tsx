@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { CheckIcon, DotIcon } from '@/components/icons';
 import { Button } from '@/components/button';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
@@ -109,7 +110,7 @@ export function ChangePasswordScreen({ onSignOut, focusHeading = false }: Change
                   key={check.label}
                   className={classNames('password-rules__rule', check.met && 'password-rules__rule--met')}
                 >
-                  <span aria-hidden="true">{check.met ? '✓' : '•'}</span> {check.label}{' '}
+                  {check.met ? <CheckIcon /> : <DotIcon />} {check.label}{' '}
                   <span className="visually-hidden">
                     {check.met ? t.changePassword.ruleMet : t.changePassword.ruleNotMet}
                   </span>

@@ -1,4 +1,5 @@
 import { messages } from '@/config/messages';
+import { HashIcon, LockIcon } from '@/components/icons';
 import { useChannelDetails } from '@/hooks/use-channels';
 import { channelLabel, otherMembers } from '@/lib/channel-label';
 import { classNames } from '@/lib/class-names';
@@ -48,7 +49,7 @@ export function ChannelLink({ channel, selfId, current }: ChannelLinkProps) {
           </span>
         ) : (
           <span className="channel-link__hash" aria-hidden="true">
-            {channel.private ? '🔒' : '#'}
+            {channel.private ? <LockIcon /> : <HashIcon />}
           </span>
         )}
         <span className="channel-link__name">{label}</span>

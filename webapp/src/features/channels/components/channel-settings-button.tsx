@@ -1,4 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
+import { SettingsIcon } from '@/components/icons';
 import { IconButton } from '@/components/icon-button';
 import { messages } from '@/config/messages';
 import { useChannelDetails } from '@/hooks/use-channels';
@@ -22,7 +23,7 @@ export function ChannelSettingsButton({ channelId, selfId, isAdmin = false }: Ch
     <>
       <IconButton
         label={messages.channelSettings.open}
-        icon="⚙"
+        icon={<SettingsIcon />}
         onClick={() => setOpen(true)}
         disabled={!details.data}
       />

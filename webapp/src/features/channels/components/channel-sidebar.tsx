@@ -1,4 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
+import { SearchIcon } from '@/components/icons';
 import { Button } from '@/components/button';
 import { IconButton } from '@/components/icon-button';
 import { Spinner } from '@/components/spinner';
@@ -57,7 +58,7 @@ export function ChannelSidebar({ selfId }: ChannelSidebarProps) {
         currentId={channelId}
         actions={
           <>
-            <IconButton label={t.browseChannels} icon="⌕" onClick={() => setDialog('browse')} />
+            <IconButton label={t.browseChannels} icon={<SearchIcon />} onClick={() => setDialog('browse')} />
             <IconButton label={t.createChannel} icon="+" onClick={() => setDialog('create')} />
           </>
         }

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { CloseIcon } from '@/components/icons';
 import { Avatar } from '@/components/avatar';
 import { messages } from '@/config/messages';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
@@ -53,7 +54,7 @@ export function UserPicker({ label, chosen, onChange, excludeIds }: UserPickerPr
                 aria-label={t.remove(user.fullName)}
                 onClick={() => onChange(chosen.filter((u) => u.id !== user.id))}
               >
-                <span aria-hidden="true">×</span>
+                <CloseIcon />
               </button>
             </li>
           ))}

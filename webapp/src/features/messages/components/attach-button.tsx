@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { PaperclipIcon } from '@/components/icons';
 import { IconButton } from '@/components/icon-button';
 import { messages } from '@/config/messages';
 
@@ -11,7 +12,7 @@ export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) 
     <>
       <IconButton
         label={t.attach}
-        icon="📎"
+        icon={<PaperclipIcon />}
         className="composer__attach"
         onClick={() => input.current?.click()}
       />

@@ -1,10 +1,14 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { SendIcon } from '@/components/icons';
 import { messages } from '@/config/messages';
 import { useDraft } from '../hooks/use-draft';
 import type { Attachment } from '@/types/api';
+import { type Mentionables, useMentionAutocomplete } from '../hooks/use-mention-autocomplete';
 import { useUploads } from '../hooks/use-uploads';
 import { useTypingSender } from '../hooks/use-typing-sender';
 import { AttachButton } from './attach-button';
+import { FormattingHelp } from './formatting-help';
+import { MentionListbox, mentionOptionId } from './mention-listbox';
 import { UploadTray } from './upload-tray';
 
 const t = messages.composer;
@@ -20,10 +24,20 @@ interface ComposerProps {
   /** Up in an empty composer: edit your last message. */
   onEditLast?: () => void;
   autoFocus?: boolean;
+  /** Who `@` offers: the conversation's members (and @channel/@here when the caller may use them). */
+  mentionables?: Mentionables;
 }
 
 /** The labelled message field: Enter sends, Shift+Enter breaks the line; typing is told to the others. */
-export function Composer({ channelId, threadId, label, onSend, onEditLast, autoFocus }: ComposerProps) {
+export function Composer({
+  channelId,
+  threadId,
+  label,
+  onSend,
+  onEditLast,
+  autoFocus,
+  mentionables,
+}: ComposerProps) {
   const id = useId();
   const [text, setText] = useDraft(channelId, threadId);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -31,6 +45,8 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
   const tooLong = text.length > maxLength;
   const uploads = useUploads(channelId);
   const canSend = (!!text.trim() || uploads.ready.length > 0) && !tooLong && !uploads.busy;
+  const mention = useMentionAutocomplete(text, setText, area, mentionables);
+  const listboxId = `${id}-mentions`;
 
   // Focus once the conversation has been painted, not with the autoFocus attribute: React focuses those while
   // it commits, which forces the browser to lay out the whole screen in the middle of that task (on a phone a
@@ -59,6 +75,8 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // While the @ list is open, Enter and Tab pick a person, Escape closes the list (not the panel).
+    if (mention.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -81,6 +99,18 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
       {...uploads.dropProps}
     >
       <UploadTray uploads={uploads.uploads} onRemove={uploads.remove} />
+      {mention.open && (
+        <MentionListbox
+          id={listboxId}
+          options={mention.options}
+          active={mention.active}
+          onActivate={mention.setActive}
+          onPick={mention.pick}
+        />
+      )}
+      <p className="visually-hidden" role="status">
+        {mention.open ? t.mentionCount(mention.options.length) : ''}
+      </p>
       <label className="visually-hidden" htmlFor={id}>
         {label}
       </label>
@@ -93,8 +123,16 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
         placeholder={label}
         aria-describedby={`${id}-hint`}
         aria-invalid={tooLong || undefined}
+        // A multi-line field keeps its textbox role (ARIA allows combobox only on single-line inputs, and
+        // aria-expanded not on a textbox); the list is tied to it by aria-controls and aria-activedescendant.
+        aria-autocomplete={mentionables ? 'list' : undefined}
+        aria-haspopup={mentionables ? 'listbox' : undefined}
+        aria-controls={mention.open ? listboxId : undefined}
+        aria-activedescendant={mention.open ? mentionOptionId(listboxId, mention.active) : undefined}
+        onSelect={(e) => mention.track(e.currentTarget)}
         onChange={(e) => {
           setText(e.target.value);
+          mention.track(e.target);
           if (e.target.value) typing.typed();
           else typing.stop();
         }}
@@ -104,12 +142,15 @@ export function Composer({ channelId, threadId, label, onSend, onEditLast, autoF
       />
       <AttachButton onFiles={uploads.add} />
       <button type="submit" className="composer__send" disabled={!canSend}>
-        <span aria-hidden="true">➤</span>
+        <SendIcon />
         <span className="visually-hidden">{t.send}</span>
       </button>
-      <p id={`${id}-hint`} className={tooLong ? 'composer__hint composer__hint--error' : 'composer__hint'}>
-        {tooLong ? t.tooLong(maxLength) : t.hint}
-      </p>
+      <div className="composer__footer">
+        <p id={`${id}-hint`} className={tooLong ? 'composer__hint composer__hint--error' : 'composer__hint'}>
+          {tooLong ? t.tooLong(maxLength) : t.hint}
+        </p>
+        <FormattingHelp />
+      </div>
     </form>
   );
 }

@@ -1,12 +1,36 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { messages } from '@/config/messages';
+import { localTimeIn } from '@/lib/time-zone';
+
+/** The person's local time ("14:05 local time"), kept current minute by minute. */
+function LocalTime({ zone }: { zone: string }) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    // Wake at the next full minute, then every minute, so the shown time is never a minute behind.
+    let interval: ReturnType<typeof setInterval> | undefined;
+    const timeout = setTimeout(
+      () => {
+        setNow(new Date());
+        interval = setInterval(() => setNow(new Date()), 60_000);
+      },
+      60_000 - (Date.now() % 60_000),
+    );
+    return () => {
+      clearTimeout(timeout);
+      if (interval) clearInterval(interval);
+    };
+  }, []);
+  const time = localTimeIn(zone, now);
+  if (!time) return null;
+  return <span className="conversation-header__local-time">{messages.conversation.localTime(time)}</span>;
+}
 
 interface ConversationHeaderProps {
   title: string;
   description: string | null;
   memberCount: number;
   /** A direct conversation: the other person's presence instead of a member count. */
-  person?: { online: boolean } | null;
+  person?: { online: boolean; timeZone?: string | null } | null;
   actions?: ReactNode;
 }
 
@@ -28,7 +52,11 @@ export function ConversationHeader({
                 className={person.online ? 'presence-dot presence-dot--online' : 'presence-dot'}
                 aria-hidden="true"
               />
-              {person.online ? messages.conversation.personOnline : messages.conversation.personOffline}
+              {/* Its own element, so that the presence word is one piece of text beside the local time. */}
+              <span>
+                {person.online ? messages.conversation.personOnline : messages.conversation.personOffline}
+              </span>
+              {person.timeZone && <LocalTime zone={person.timeZone} />}
             </>
           ) : (
             messages.conversation.about(description, memberCount)

@@ -13,6 +13,7 @@ import type { MessageAuthor } from '@/types/api';
 import { useCatchUp } from '../hooks/use-catch-up';
 import { useMarkRead } from '../hooks/use-mark-read';
 import { useMessages } from '../hooks/use-messages';
+import { mayCallEveryone } from '../utils/mention-query';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useTimelineHandlers } from '../hooks/use-timeline-handlers';
 import { type TimelineMessage, buildTimeline, mergePending } from '../utils/timeline';
@@ -56,11 +57,15 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
   // After "Mark as unread" the marker stays where the person put it until they open the channel again.
   const [markedUnread, setMarkedUnread] = useState(false);
   const history = useMessages(channelId);
-  const catchingUp = useCatchUp(history, unreadAtOpen ? lastReadSeq : null);
+  const { threadId, messageSeq = null } = useLocation();
+  // A search result opens the channel at its message: older pages load until it is there (as for unread ones).
+  const catchingUp = useCatchUp(
+    history,
+    messageSeq !== null ? messageSeq - 1 : unreadAtOpen ? lastReadSeq : null,
+  );
   const outbox = useOutbox(self.id);
   const { send } = useSendMessage(self);
   const markRead = useMarkRead(channelId);
-  const { threadId } = useLocation();
   const openThread = useCallback((m: TimelineMessage) => navigate(channelId, m.id), [channelId]);
   const timeline = useTimelineHandlers(self, openThread);
   const markUnread = useCallback(
@@ -122,6 +127,11 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
     if (mine) timeline.setEditingId(mine.id);
   };
   const parent = threadId ? (roots.find((m) => m.id === threadId) ?? null) : null;
+  const mentionables = {
+    members: details.data?.members ?? [],
+    selfId: self.id,
+    everyone: mayCallEveryone(channel.memberCount, canModerate),
+  };
 
   return (
     <div className="conversation">
@@ -130,7 +140,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
           title={channel.type === 'team' ? messages.sidebar.channelName(name) : name}
           description={channel.description}
           memberCount={channel.memberCount}
-          person={person ? { online: person.online === true } : null}
+          person={person ? { online: person.online === true, timeZone: person.timeZone } : null}
           actions={headerActions}
         />
         {/* While loading, the placeholder takes the timeline's space, so the composer is already at the
@@ -153,12 +163,15 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
             hasOlder={history.hasNextPage}
             loadingOlder={history.isFetchingNextPage}
             onLoadOlder={() => void history.fetchNextPage()}
+            targetSeq={messageSeq}
             onVisibleSeq={markedUnread ? ignoreSeq : markRead}
             renderMessage={(row) => (
               <MessageItem
                 message={row.message}
                 grouped={row.grouped}
                 selfId={self.id}
+                selfName={self.username}
+                highlighted={messageSeq !== null && row.message.seq === messageSeq}
                 canModerate={canModerate}
                 editing={timeline.editingId === row.message.id}
                 savingEdit={timeline.savingEdit}
@@ -175,6 +188,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
           onSend={(text, files) => send(channelId, text, null, files)}
           onEditLast={editLast}
           autoFocus={!threadId}
+          mentionables={mentionables}
         />
       </div>
       <Suspense fallback={null}>
@@ -186,6 +200,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
             parent={parent}
             self={self}
             canModerate={canModerate}
+            mentionables={mentionables}
           />
         )}
         {timeline.deleting && (

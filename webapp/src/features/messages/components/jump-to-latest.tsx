@@ -1,7 +1,8 @@
+import { ArrowDownIcon } from '@/components/icons';
 export function JumpToLatest({ label, onClick }: { label: string; onClick: () => void }) {
   return (
     <button type="button" className="jump-to-latest" onClick={onClick}>
-      <span aria-hidden="true">↓ </span>
+      <ArrowDownIcon />
       {label}
     </button>
   );

@@ -1,4 +1,5 @@
 import { messages } from '@/config/messages';
+import { PencilIcon, ReplyIcon, TrashIcon, UnreadIcon } from '@/components/icons';
 import { ReactionPicker } from './reaction-picker';
 
 const t = messages.conversation;
@@ -18,25 +19,25 @@ export function MessageActions({ onReact, onReply, onEdit, onDelete, onMarkUnrea
       <ReactionPicker onPick={onReact} />
       {onReply && (
         <button type="button" className="message-actions__button" title={t.reply} onClick={onReply}>
-          <span aria-hidden="true">↩</span>
+          <ReplyIcon />
           <span className="visually-hidden">{t.reply}</span>
         </button>
       )}
       {onEdit && (
         <button type="button" className="message-actions__button" title={t.edit} onClick={onEdit}>
-          <span aria-hidden="true">✎</span>
+          <PencilIcon />
           <span className="visually-hidden">{t.edit}</span>
         </button>
       )}
       {onMarkUnread && (
         <button type="button" className="message-actions__button" title={t.markUnread} onClick={onMarkUnread}>
-          <span aria-hidden="true">◔</span>
+          <UnreadIcon />
           <span className="visually-hidden">{t.markUnread}</span>
         </button>
       )}
       {onDelete && (
         <button type="button" className="message-actions__button" title={t.delete} onClick={onDelete}>
-          <span aria-hidden="true">✕</span>
+          <TrashIcon />
           <span className="visually-hidden">{t.delete}</span>
         </button>
       )}

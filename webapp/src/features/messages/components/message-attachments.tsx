@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { FileIcon, type FileKind } from '@/components/icons';
 import { messages } from '@/config/messages';
 import type { Attachment } from '@/types/api';
 import './attachments.css';
@@ -17,14 +18,14 @@ export function thumbnailSize(a: Attachment): { width: number; height: number } 
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
 }
 
-function iconOf(mediaType: string): string {
-  if (mediaType.startsWith('image/')) return '🖼️';
-  if (mediaType.startsWith('video/')) return '🎞️';
-  if (mediaType.startsWith('audio/')) return '🎵';
-  if (mediaType === 'application/pdf') return '📕';
-  if (mediaType.includes('zip') || mediaType.includes('compressed')) return '🗜️';
-  if (mediaType.startsWith('text/')) return '📝';
-  return '📄';
+function kindOf(mediaType: string): FileKind {
+  if (mediaType.startsWith('image/')) return 'image';
+  if (mediaType.startsWith('video/')) return 'video';
+  if (mediaType.startsWith('audio/')) return 'audio';
+  if (mediaType === 'application/pdf') return 'pdf';
+  if (mediaType.includes('zip') || mediaType.includes('compressed')) return 'archive';
+  if (mediaType.startsWith('text/')) return 'text';
+  return 'file';
 }
 
 /** A message's files: images as thumbnails that open the viewer, other files as rows that download. */
@@ -65,8 +66,8 @@ export function MessageAttachments({ attachments }: { attachments: Attachment[] 
         <ul className="attachments__files" aria-label={t.files}>
           {others.map((a) => (
             <li key={a.id} className="attachments__file">
-              <span className="attachments__icon" aria-hidden="true">
-                {iconOf(a.mediaType)}
+              <span className="attachments__icon">
+                <FileIcon kind={kindOf(a.mediaType)} />
               </span>
               <a
                 href={`${a.url}?download=1`}

@@ -29,6 +29,10 @@ interface MessageItemProps {
   message: TimelineMessage;
   grouped: boolean;
   selfId: string;
+  /** The reader's username, to highlight mentions of them. */
+  selfName?: string;
+  /** The message a search result or link opened the conversation at. */
+  highlighted?: boolean;
   /** The channel's creator may delete anyone's message. */
   canModerate: boolean;
   editing: boolean;
@@ -62,6 +66,8 @@ function MessageItemView({
   message,
   grouped,
   selfId,
+  selfName,
+  highlighted = false,
   canModerate,
   editing,
   savingEdit,
@@ -77,6 +83,7 @@ function MessageItemView({
         grouped && 'message--grouped',
         message.pending && 'message--pending',
         message.pending === 'failed' && 'message--failed',
+        highlighted && 'message--highlighted',
       )}
       aria-label={grouped ? undefined : name}
       // A stop for the keyboard: its actions show (and can be tabbed to) while focus is inside it.
@@ -116,7 +123,7 @@ function MessageItemView({
           <p className="message__deleted">{t.deleted}</p>
         ) : (
           <div className="message__body">
-            {message.text && <MarkdownText text={message.text} />}
+            {message.text && <MarkdownText text={message.text} self={selfName} />}
             {message.edited && <span className="message__edited">{t.edited}</span>}
             {message.attachments && <MessageAttachments attachments={message.attachments} />}
           </div>

@@ -23,6 +23,8 @@ interface MessageListProps {
   onLoadOlder: () => void;
   /** The highest seq shown on screen, for read markers. */
   onVisibleSeq: (seq: number) => void;
+  /** A message to bring to the middle of the screen once it is loaded (a search result). */
+  targetSeq?: number | null;
   renderMessage: (row: Extract<TimelineRow, { kind: 'message' }>) => ReactNode;
 }
 
@@ -39,6 +41,7 @@ export function MessageList({
   loadingOlder,
   onLoadOlder,
   onVisibleSeq,
+  targetSeq = null,
   renderMessage,
 }: MessageListProps) {
   // While older pages remain, the list begins at the first loaded message: the timeline's start and a day
@@ -52,13 +55,18 @@ export function MessageList({
   const anchor = useRef<{ key: string; index: number } | null>(null);
   const lastKey = useRef<string | null>(null);
   const initialised = useRef(false);
+  /** The target already brought to the screen: the list stays free to scroll after that. */
+  const shownTarget = useRef<number | null>(null);
+  const targetIndex =
+    targetSeq === null ? -1 : rows.findIndex((r) => r.kind === 'message' && r.message.seq === targetSeq);
   // Where the list opens, by the estimates (the layout effect below then scrolls there exactly): starting the
   // virtualizer there renders the rows that will be seen at once, instead of the oldest rows first and the
   // latest ones a moment later (twice the rows built, measured and laid out while the conversation opens).
   const [opening] = useState(() => {
     const viewport = typeof window === 'undefined' ? 0 : window.innerHeight;
     const newLine = rows.findIndex((r) => r.kind === 'new');
-    const offset = newLine > 0 ? newLine * estimate : rows.length * estimate - viewport;
+    const at = targetIndex >= 0 ? targetIndex : newLine;
+    const offset = at > 0 ? at * estimate - viewport / 2 : rows.length * estimate - viewport;
     return { offset: Math.max(0, offset), rect: { width: 0, height: viewport } };
   });
 
@@ -114,8 +122,19 @@ export function MessageList({
       if (rows.length <= 1) return;
       initialised.current = true;
       const newLine = rows.findIndex((r) => r.kind === 'new');
-      if (newLine > 0) virtualizer.scrollToIndex(newLine, { align: 'start' });
+      if (targetIndex >= 0) {
+        shownTarget.current = targetSeq;
+        atBottomRef.current = false;
+        virtualizer.scrollToIndex(targetIndex, { align: 'center' });
+      } else if (newLine > 0) virtualizer.scrollToIndex(newLine, { align: 'start' });
       else scrollToLatest();
+      return;
+    }
+    // A search result in the channel already open: go to it once it is loaded.
+    if (targetIndex >= 0 && shownTarget.current !== targetSeq) {
+      shownTarget.current = targetSeq;
+      atBottomRef.current = false;
+      virtualizer.scrollToIndex(targetIndex, { align: 'center' });
       return;
     }
     if (previousAnchor && anchor.current && previousAnchor.key !== anchor.current.key) {
@@ -128,7 +147,7 @@ export function MessageList({
       atBottomRef.current = true;
       scrollToLatest();
     }
-  }, [rows, scrollToLatest, virtualizer]);
+  }, [rows, scrollToLatest, virtualizer, targetIndex, targetSeq]);
 
   const items = virtualizer.getVirtualItems();
 

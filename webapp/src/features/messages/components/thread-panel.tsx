@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ArrowLeftIcon, CloseIcon } from '@/components/icons';
 import { Suspense, lazy, useCallback, useEffect, useMemo } from 'react';
 import { IconButton } from '@/components/icon-button';
 import { Spinner } from '@/components/spinner';
@@ -9,6 +10,7 @@ import { useOutbox } from '@/lib/outbox';
 import { queryKeys } from '@/lib/query-keys';
 import type { Message, MessageAuthor } from '@/types/api';
 import { useSendMessage } from '../hooks/use-send-message';
+import type { Mentionables } from '../hooks/use-mention-autocomplete';
 import { useTimelineHandlers } from '../hooks/use-timeline-handlers';
 import { mergePending } from '../utils/timeline';
 import { Composer } from './composer';
@@ -26,10 +28,19 @@ interface ThreadPanelProps {
   parentId: string;
   self: MessageAuthor;
   canModerate: boolean;
+  /** Who `@` offers in the thread's composer (the channel's members). */
+  mentionables?: Mentionables;
 }
 
 /** A side panel with a message and its replies, and a composer that posts with parentId. */
-export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: ThreadPanelProps) {
+export function ThreadPanel({
+  channelId,
+  parent,
+  parentId,
+  self,
+  canModerate,
+  mentionables,
+}: ThreadPanelProps) {
   const replies = useQuery({
     queryKey: queryKeys.replies(parentId),
     queryFn: ({ signal }) => chatApi.listReplies(parentId, signal),
@@ -61,10 +72,10 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
       <div className="thread-panel__header">
         {/* On a phone the thread covers the conversation: the way back is a labelled button at the start. */}
         <button type="button" className="thread-panel__back" onClick={close}>
-          <span aria-hidden="true">←</span> {t.back}
+          <ArrowLeftIcon /> {t.back}
         </button>
         <h2 className="thread-panel__title">{t.heading}</h2>
-        <IconButton label={t.close} icon="×" onClick={close} className="thread-panel__close" />
+        <IconButton label={t.close} icon={<CloseIcon />} onClick={close} className="thread-panel__close" />
       </div>
       <div className="thread-panel__body">
         {parent && (
@@ -72,6 +83,7 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
             message={parent}
             grouped={false}
             selfId={self.id}
+            selfName={self.username}
             canModerate={canModerate}
             editing={timeline.editingId === parent.id}
             savingEdit={timeline.savingEdit}
@@ -90,6 +102,7 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
                   message={reply}
                   grouped={i > 0 && list[i - 1].user.id === reply.user.id}
                   selfId={self.id}
+                  selfName={self.username}
                   canModerate={canModerate}
                   editing={timeline.editingId === reply.id}
                   savingEdit={timeline.savingEdit}
@@ -106,6 +119,7 @@ export function ThreadPanel({ channelId, parent, parentId, self, canModerate }: 
         label={t.composerLabel}
         onSend={(text, files) => send(channelId, text, parentId, files)}
         autoFocus
+        mentionables={mentionables}
       />
       <Suspense fallback={null}>
         {timeline.deleting && (

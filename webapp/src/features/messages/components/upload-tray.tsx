@@ -1,4 +1,5 @@
 import { IconButton } from '@/components/icon-button';
+import { CloseIcon, FileIcon } from '@/components/icons';
 import { messages } from '@/config/messages';
 import type { Upload } from '../hooks/use-uploads';
 import './attachments.css';
@@ -15,8 +16,8 @@ export function UploadTray({ uploads, onRemove }: { uploads: Upload[]; onRemove:
           {u.localPreview ? (
             <img className="upload-tray__thumb" src={u.localPreview} alt="" width={40} height={40} />
           ) : (
-            <span className="upload-tray__icon" aria-hidden="true">
-              📄
+            <span className="upload-tray__icon">
+              <FileIcon />
             </span>
           )}
           <span className="upload-tray__text">
@@ -39,7 +40,7 @@ export function UploadTray({ uploads, onRemove }: { uploads: Upload[]; onRemove:
           </span>
           <IconButton
             label={u.status === 'uploading' ? t.cancel(u.name) : t.remove(u.name)}
-            icon="✕"
+            icon={<CloseIcon />}
             onClick={() => onRemove(u.key)}
           />
         </li>

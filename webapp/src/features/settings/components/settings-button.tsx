@@ -1,4 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
+import { SettingsIcon } from '@/components/icons';
 import { IconButton } from '@/components/icon-button';
 import { messages } from '@/config/messages';
 import './settings.css';
@@ -11,7 +12,7 @@ export function SettingsButton({ onProfileSaved }: { onProfileSaved?: () => void
     <>
       <IconButton
         label={messages.settings.open}
-        icon="⚙"
+        icon={<SettingsIcon />}
         onClick={() => setOpen(true)}
         className="settings-button"
       />

@@ -22,6 +22,7 @@ import { NotificationLevels } from './notification-levels';
 import { AvatarUpload } from './avatar-upload';
 import { RadioGroup } from './radio-group';
 import { ThemeChoice } from './theme-choice';
+import { TimeZoneChoice } from './time-zone-choice';
 
 const t = messages.settings;
 const f = messages.auth.fields;
@@ -149,7 +150,7 @@ function DesktopNotificationsToggle() {
   );
 }
 
-/** Profile, SMS notification preference, desktop notifications and theme. */
+/** Profile, time zone, SMS notification preference, desktop notifications and theme. */
 export function SettingsDialog({
   onClose,
   onProfileSaved,
@@ -171,6 +172,11 @@ export function SettingsDialog({
         />
       ) : (
         <Spinner label={messages.app.loading} labelVisible />
+      )}
+      {me.data && (
+        <section className="dialog__section">
+          <TimeZoneChoice me={me.data} />
+        </section>
       )}
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.notifications}</h3>

@@ -1,12 +1,24 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { AtIcon, SearchIcon } from '@/components/icons';
 import { messages } from '@/config/messages';
 import './quick-switcher.css';
 
 const QuickSwitcher = lazy(() => import('./quick-switcher').then((m) => ({ default: m.QuickSwitcher })));
+const SearchDialog = lazy(() =>
+  import('@/features/search/components/search-dialog').then((m) => ({ default: m.SearchDialog })),
+);
+const MentionsDialog = lazy(() =>
+  import('@/features/search/components/mentions-dialog').then((m) => ({ default: m.MentionsDialog })),
+);
 
-/** The Find button in the banner, and Ctrl+K / Cmd+K anywhere. */
-export function QuickSwitcherLauncher({ selfId }: { selfId: string }) {
+/**
+ * The Find and Mentions buttons in the banner, and Ctrl+K / Cmd+K anywhere; from there, message search and the
+ * mentions of the caller.
+ */
+export function QuickSwitcherLauncher({ selfId, selfName }: { selfId: string; selfName: string }) {
   const [open, setOpen] = useState(false);
+  const [searching, setSearching] = useState<string | null>(null);
+  const [mentions, setMentions] = useState(false);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
@@ -25,14 +37,37 @@ export function QuickSwitcherLauncher({ selfId }: { selfId: string }) {
         aria-keyshortcuts="Control+K Meta+K"
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true">⌕ </span>
+        <SearchIcon />
         <span className="quick-switcher-launcher__text">{messages.switcher.open}</span>
         <kbd className="quick-switcher-launcher__kbd" aria-hidden="true">
           {messages.switcher.openHint}
         </kbd>
       </button>
+      <button type="button" className="quick-switcher-launcher" onClick={() => setMentions(true)}>
+        <AtIcon />
+        <span className="quick-switcher-launcher__text">{messages.mentions.open}</span>
+      </button>
       <Suspense fallback={null}>
-        {open && <QuickSwitcher selfId={selfId} onClose={() => setOpen(false)} />}
+        {open && (
+          <QuickSwitcher
+            selfId={selfId}
+            onClose={() => setOpen(false)}
+            onSearch={(q) => {
+              setOpen(false);
+              setSearching(q);
+            }}
+            onMentions={() => {
+              setOpen(false);
+              setMentions(true);
+            }}
+          />
+        )}
+        {mentions && (
+          <MentionsDialog selfId={selfId} selfName={selfName} onClose={() => setMentions(false)} />
+        )}
+        {searching !== null && (
+          <SearchDialog selfId={selfId} initialQuery={searching} onClose={() => setSearching(null)} />
+        )}
       </Suspense>
     </>
   );

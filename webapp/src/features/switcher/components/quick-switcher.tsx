@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useState } from 'react';
 import { Avatar } from '@/components/avatar';
+import { AtIcon } from '@/components/icons';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { messages } from '@/config/messages';
@@ -18,15 +19,24 @@ const t = messages.switcher;
 
 type Option =
   | { kind: 'channel'; id: string; label: string; channel: Channel }
-  | { kind: 'person'; id: string; label: string; user: User };
+  | { kind: 'person'; id: string; label: string; user: User }
+  | { kind: 'search'; id: string; label: string }
+  | { kind: 'mentions'; id: string; label: string };
 
 interface QuickSwitcherProps {
   selfId: string;
   onClose: () => void;
+  /** Searching messages for what was typed: the last option, so Ctrl+K falls through to message search. */
+  onSearch?: (query: string) => void;
+  /** Opening the list of messages that mention the caller: offered with no query or one that names it. */
+  onMentions?: () => void;
 }
 
-/** Ctrl+K: a combobox that finds channels and people; Enter opens the channel or the direct conversation. */
-export function QuickSwitcher({ selfId, onClose }: QuickSwitcherProps) {
+/**
+ * Ctrl+K: a combobox that finds channels and people; Enter opens the channel or the direct conversation, or,
+ * on the last option, searches messages for what was typed.
+ */
+export function QuickSwitcher({ selfId, onClose, onSearch, onMentions }: QuickSwitcherProps) {
   const id = useId();
   const client = useQueryClient();
   const [query, setQuery] = useState('');
@@ -51,7 +61,13 @@ export function QuickSwitcher({ selfId, onClose }: QuickSwitcherProps) {
         .slice(0, 6)
         .map((user) => ({ kind: 'person', id: user.id, label: user.fullName, user }))
     : [];
-  const options = [...channelOptions, ...personOptions];
+  const searchOptions: Option[] =
+    needle && onSearch ? [{ kind: 'search', id: 'search', label: t.searchFor(query.trim()) }] : [];
+  const mentionOptions: Option[] =
+    onMentions && needle && t.mentions.toLowerCase().startsWith(needle)
+      ? [{ kind: 'mentions', id: 'mentions', label: messages.mentions.switcherOption }]
+      : [];
+  const options = [...channelOptions, ...personOptions, ...mentionOptions, ...searchOptions];
   const current = Math.min(active, Math.max(0, options.length - 1));
 
   const openPerson = useMutation({
@@ -68,6 +84,10 @@ export function QuickSwitcher({ selfId, onClose }: QuickSwitcherProps) {
     if (option.kind === 'channel') {
       onClose();
       navigate(option.id);
+    } else if (option.kind === 'search') {
+      onSearch?.(query.trim());
+    } else if (option.kind === 'mentions') {
+      onMentions?.();
     } else if (!openPerson.isPending) {
       // One conversation per choice: a second Enter while the first is on its way sends nothing more.
       openPerson.mutate(option.user);
@@ -126,7 +146,13 @@ export function QuickSwitcher({ selfId, onClose }: QuickSwitcherProps) {
               onMouseMove={() => setActive(index)}
               onClick={() => choose(option)}
             >
-              {option.kind === 'person' ? (
+              {option.kind === 'search' ? (
+                <span className="quick-switcher__icon" aria-hidden="true" />
+              ) : option.kind === 'mentions' ? (
+                <span className="quick-switcher__icon" aria-hidden="true">
+                  <AtIcon />
+                </span>
+              ) : option.kind === 'person' ? (
                 <Avatar name={option.label} src={option.user.avatarURL} size={24} />
               ) : (
                 <span className="quick-switcher__icon" aria-hidden="true">
@@ -135,11 +161,15 @@ export function QuickSwitcher({ selfId, onClose }: QuickSwitcherProps) {
               )}
               <span className="quick-switcher__label">{option.label}</span>
               <span className="quick-switcher__kind">
-                {option.kind === 'person'
-                  ? t.person
-                  : option.channel.type === 'team'
-                    ? t.channel
-                    : t.conversation}
+                {option.kind === 'search'
+                  ? t.search
+                  : option.kind === 'mentions'
+                    ? t.mentions
+                    : option.kind === 'person'
+                      ? t.person
+                      : option.channel.type === 'team'
+                        ? t.channel
+                        : t.conversation}
               </span>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { act, render, renderHook } from '@testing-library/react';
+import { type ReactNode, useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDebounceMs, readRetryMaxMs, readRetryMs } from '@/config/constants';
 import { createQueryClient } from '@/lib/query-client';
@@ -63,7 +63,7 @@ describe('useMarkRead', () => {
     vi.useRealTimers();
   });
 
-  it('posts {seq} of the highest message seen to /api/channels/{id}/read once the reading settles', async () => {
+  it('posts {seq} of the last message on screen to /api/channels/{id}/read once the reading settles', async () => {
     const { seen, posted } = renderMarkRead();
     seen(3);
     seen(5);
@@ -71,7 +71,19 @@ describe('useMarkRead', () => {
     await act(() => vi.advanceTimersByTimeAsync(readDebounceMs - 1));
     expect(posted()).toEqual([]);
     await settle();
-    expect(posted()).toEqual([5]);
+    expect(posted()).toEqual([4]);
+  });
+
+  it('does not read a message that only flashed past while the list settled at the first unread', async () => {
+    const { seen, posted } = renderMarkRead();
+    // Opening at the "New messages" line: for a moment the list reported the latest message, then the line.
+    seen(115);
+    await act(() => vi.advanceTimersByTimeAsync(readDebounceMs / 2));
+    seen(66);
+    await act(() => vi.advanceTimersByTimeAsync(readDebounceMs - 1));
+    expect(posted()).toEqual([]);
+    await settle();
+    expect(posted()).toEqual([66]);
   });
 
   it('does not post again for a seq it has already sent', async () => {
@@ -174,5 +186,49 @@ describe('useMarkRead', () => {
     await settle();
     await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
     expect(posted()).toEqual([6, 8]);
+  });
+
+  it('posts what the message list reported as it mounted with the conversation (history already cached)', async () => {
+    const { callsTo } = mockFetch({ 'POST /api/channels/c1/read': () => emptyResponse() });
+    const client = createQueryClient();
+    client.setQueryData(queryKeys.channels, [general]);
+    // The list is a child of the conversation that owns the hook: its effect reports the screen first.
+    function List({ onVisibleSeq }: { onVisibleSeq: (seq: number) => void }) {
+      useEffect(() => onVisibleSeq(9), [onVisibleSeq]);
+      return null;
+    }
+    function Conversation() {
+      return <List onVisibleSeq={useMarkRead('c1')} />;
+    }
+    render(
+      <QueryClientProvider client={client}>
+        <Conversation />
+      </QueryClientProvider>,
+    );
+    await settle();
+    expect(callsTo('POST /api/channels/c1/read').map((c) => (c.body as { seq: number }).seq)).toEqual([9]);
+    expect(client.getQueryData<Channel[]>(queryKeys.channels)?.[0]).toMatchObject({ unreadCount: 0 });
+  });
+
+  it('starts afresh for another channel: its first read is sent even below the last channel’s', async () => {
+    const { callsTo } = mockFetch({
+      'POST /api/channels/c1/read': () => emptyResponse(),
+      'POST /api/channels/c2/read': () => emptyResponse(),
+    });
+    const client = createQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    );
+    const { result, rerender } = renderHook(({ id }) => useMarkRead(id), {
+      wrapper,
+      initialProps: { id: 'c1' },
+    });
+    act(() => result.current(8));
+    await settle();
+    rerender({ id: 'c2' });
+    act(() => result.current(3));
+    await settle();
+    expect(callsTo('POST /api/channels/c1/read').map((c) => (c.body as { seq: number }).seq)).toEqual([8]);
+    expect(callsTo('POST /api/channels/c2/read').map((c) => (c.body as { seq: number }).seq)).toEqual([3]);
   });
 });

@@ -108,6 +108,30 @@ describe('SettingsDialog', () => {
     expect(callsTo('PATCH /api/users/me')[0].body).toMatchObject({ notifications: { sms: wire } });
   });
 
+  it("saves a picked time zone at once, keeps it over the browser's, and goes back to automatic", async () => {
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({
+      ...new Intl.DateTimeFormat().resolvedOptions(),
+      timeZone: 'Europe/Paris',
+    });
+    const { callsTo, client, user } = renderSettings(currentUser({ timeZone: 'Europe/Paris' }));
+    await openSettings(user);
+    const zone = screen.getByRole('combobox', { name: t.timeZone });
+    expect(zone).toHaveAccessibleDescription(t.timeZoneHint);
+    expect(zone).toHaveDisplayValue(t.timeZoneAutomatic('Europe/Paris'));
+
+    await user.selectOptions(zone, 'Asia/Tokyo');
+    await waitFor(() => expect(callsTo('PATCH /api/users/me')).toHaveLength(1));
+    expect(callsTo('PATCH /api/users/me')[0].body).toEqual({ timeZone: 'Asia/Tokyo' });
+    await waitFor(() => expect(client.getQueryData<CurrentUser>(queryKeys.me)?.timeZone).toBe('Asia/Tokyo'));
+    expect(window.localStorage.getItem(`${storageKeys.timeZoneChosen}.u-1`)).toBe('1');
+
+    await user.selectOptions(zone, t.timeZoneAutomatic('Europe/Paris'));
+    await waitFor(() => expect(callsTo('PATCH /api/users/me')).toHaveLength(2));
+    expect(callsTo('PATCH /api/users/me')[1].body).toEqual({ timeZone: 'Europe/Paris' });
+    expect(window.localStorage.getItem(`${storageKeys.timeZoneChosen}.u-1`)).toBeNull();
+    vi.restoreAllMocks();
+  });
+
   it('says an SMS needs a phone number while there is none', async () => {
     const { user } = renderSettings();
     await openSettings(user);

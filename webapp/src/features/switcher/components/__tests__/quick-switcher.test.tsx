@@ -10,6 +10,7 @@ import type { Channel, User } from '@/types/api';
 import { QuickSwitcherLauncher } from '../quick-switcher-launcher';
 // The launcher loads the switcher lazily; loading it with the test file keeps that out of each test's time.
 import '../quick-switcher';
+import '@/features/search/components/mentions-dialog';
 
 const t = messages.switcher;
 
@@ -34,7 +35,7 @@ function renderLauncher() {
   render(
     <QueryClientProvider client={client}>
       <input aria-label="Elsewhere" />
-      <QuickSwitcherLauncher selfId={ada.id} />
+      <QuickSwitcherLauncher selfId={ada.id} selfName={ada.username} />
     </QueryClientProvider>,
   );
   return { client, user };
@@ -114,12 +115,18 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
       `#gardening${t.channel}`,
       `GHGrace Hopper${t.person}`,
       `GHGregory House${t.person}`,
+      // Last, always: searching messages for what was typed.
+      `${t.searchFor('g')}${t.search}`,
     ]);
     expect(screen.queryByRole('option', { name: /Ada Lovelace/ })).not.toBeInTheDocument();
 
+    // No channel or person matches: only the message search is left, so Enter falls through to it.
     await user.type(combobox(), 'zz');
-    expect(await screen.findByText(t.none)).toBeInTheDocument();
-    expect(combobox()).toHaveAttribute('aria-expanded', 'false');
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+        `${t.searchFor('gzz')}${t.search}`,
+      ]),
+    );
   });
 
   it('with the keyboard alone, opens the direct conversation with a person: POST /api/channels, then goes there', async () => {
@@ -225,5 +232,28 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('You cannot message this person.');
     expect(screen.getByRole('dialog', { name: t.title })).toBeInTheDocument();
     expect(window.location.hash).toBe('');
+  });
+});
+
+describe('Mentions from the banner and from Ctrl+K', () => {
+  it('opens the mentions view from its button and from the switcher option', async () => {
+    mockFetch({
+      'GET /api/channels': jsonResponse({ channels }),
+      'GET /api/mentions': jsonResponse({ messages: [] }),
+    });
+    const { user } = renderLauncher();
+    await user.click(screen.getByRole('button', { name: messages.mentions.open }));
+    const view = await screen.findByRole('dialog', { name: messages.mentions.title });
+    expect(await within(view).findByText(messages.mentions.none)).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    await user.keyboard('{Control>}k{/Control}');
+    await dialog();
+    await user.type(combobox(), 'ment');
+    expect(await option(messages.mentions.switcherOption)).toBeInTheDocument();
+    // Before "Search messages for …": the first option here, so Enter opens it.
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('dialog', { name: messages.mentions.title })).toBeInTheDocument();
   });
 });

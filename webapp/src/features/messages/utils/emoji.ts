@@ -1,0 +1,108 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { commonReactions } from '@/config/constants';
+import type { EmojiEntry } from './emoji-data';
+
+/**
+ * Shortcodes and their emoji. The few common reactions are known at once; the full list (emoji-data.ts, kept out
+ * of the initial JavaScript) loads on first need: when the picker opens or a reaction bar shows a name it does
+ * not know. Until then, and for names it does not have at all, a reaction shows as :name:.
+ */
+const builtIn: Record<string, string> = Object.fromEntries(commonReactions.map((r) => [r.type, r.emoji]));
+Object.assign(builtIn, {
+  '+1': '👍',
+  '-1': '👎',
+  smile: '😄',
+  fire: '🔥',
+  rocket: '🚀',
+  check: '✅',
+  white_check_mark: '✅',
+  thumbsdown: '👎',
+});
+
+let full: { list: EmojiEntry[]; byShortcode: Map<string, string> } | null = null;
+let loading: Promise<EmojiEntry[]> | null = null;
+const listeners = new Set<() => void>();
+
+export function loadEmoji(): Promise<EmojiEntry[]> {
+  if (full) return Promise.resolve(full.list);
+  loading ??= import('./emoji-data').then(
+    ({ emojiList }) => {
+      const byShortcode = new Map<string, string>();
+      for (const e of emojiList) for (const s of e.shortcodes) byShortcode.set(s, e.emoji);
+      full = { list: emojiList, byShortcode };
+      listeners.forEach((l) => l());
+      return emojiList;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The emoji of a shortcode, or null when it is unknown (or the full list has not loaded yet). */
+export function emojiOf(shortcode: string): string | null {
+  return builtIn[shortcode] ?? full?.byShortcode.get(shortcode) ?? null;
+}
+
+/** Whether a shortcode may need the full list to be shown (it is not one of the few known at once). */
+export function needsFullList(shortcode: string): boolean {
+  return !(shortcode in builtIn) && full === null;
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * What a reaction shows for a name: its emoji, or :name: while unknown. With `load`, the full list loads and
+ * the returned function changes once it has (so a memoised render, as the React Compiler makes, is redone).
+ */
+export function useReactionEmoji(load: boolean): (shortcode: string) => string {
+  const loaded = useSyncExternalStore(
+    subscribe,
+    () => full,
+    () => null,
+  );
+  useEffect(() => {
+    if (load && !loaded) loadEmoji().catch(() => {});
+  }, [load, loaded]);
+  return (shortcode) => builtIn[shortcode] ?? loaded?.byShortcode.get(shortcode) ?? `:${shortcode}:`;
+}
+
+/** The full list once loaded (re-renders then), or null; `load` starts loading it. */
+export function useEmojiList(load: boolean): EmojiEntry[] | null {
+  const list = useSyncExternalStore(
+    subscribe,
+    () => full?.list ?? null,
+    () => null,
+  );
+  useEffect(() => {
+    if (load && !list) loadEmoji().catch(() => {});
+  }, [load, list]);
+  return list;
+}
+
+const recentKey = 'netchat.emoji.recent';
+const recentMax = 16;
+
+/** Shortcodes this browser reacted with or inserted lately, most recent first. */
+export function recentEmoji(): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(recentKey) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberEmoji(shortcode: string): void {
+  try {
+    const next = [shortcode, ...recentEmoji().filter((s) => s !== shortcode)].slice(0, recentMax);
+    localStorage.setItem(recentKey, JSON.stringify(next));
+  } catch {
+    // Storage may be full or off: the list is a convenience.
+  }
+}

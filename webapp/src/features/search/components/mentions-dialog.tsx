@@ -1,0 +1,101 @@
+import { useId } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { FormAlert } from '@/components/form-alert';
+import { Spinner } from '@/components/spinner';
+import { messages } from '@/config/messages';
+import { useChannels } from '@/hooks/use-channels';
+import { channelLabel } from '@/lib/channel-label';
+import { navigate } from '@/lib/navigation';
+import type { Message } from '@/types/api';
+import { useMentions } from '../api/get-mentions';
+import { HighlightedText } from './highlighted-text';
+import './search-dialog.css';
+
+const t = messages.mentions;
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+interface MentionsDialogProps {
+  selfId: string;
+  selfName: string;
+  onClose: () => void;
+}
+
+/**
+ * Recent messages that mention the reader (by name, @channel or @here), newest first, each naming its
+ * conversation; choosing one opens the conversation at that message, or a reply in its thread.
+ */
+export function MentionsDialog({ selfId, selfName, onClose }: MentionsDialogProps) {
+  const id = useId();
+  const mentions = useMentions();
+  const channels = useChannels();
+  const found = mentions.data?.pages.flat() ?? [];
+  const terms = [`@${selfName}`, '@channel', '@here'];
+
+  const open = (m: Message) => {
+    onClose();
+    if (m.parentId) navigate(m.channelId, m.parentId);
+    else navigate(m.channelId, null, m.seq);
+  };
+  const where = (channelId: string) => {
+    const channel = channels.data?.find((c) => c.id === channelId);
+    if (!channel) return '';
+    const label = channelLabel(channel, selfId);
+    return channel.type === 'team' ? messages.sidebar.channelName(label) : label;
+  };
+
+  return (
+    <Dialog title={t.title} onClose={onClose} className="search-dialog mentions-dialog">
+      <p id={`${id}-intro`} className="search-dialog__hint">
+        {t.intro}
+      </p>
+      <FormAlert message={mentions.isError ? t.failed : undefined} />
+      <div className="search-dialog__status" role="status">
+        {mentions.isPending ? (
+          <>
+            <Spinner />
+            <span>{t.loading}</span>
+          </>
+        ) : mentions.isSuccess ? (
+          found.length === 0 ? (
+            t.none
+          ) : (
+            t.count(found.length)
+          )
+        ) : null}
+      </div>
+      {found.length > 0 && (
+        <div className="search-dialog__results">
+          <ul className="search-dialog__list" aria-label={t.list}>
+            {found.map((m) => (
+              <li key={m.id}>
+                <button type="button" className="search-result" onClick={() => open(m)}>
+                  <span className="search-result__meta">
+                    <span className="search-result__author">{m.user.fullName}</span>
+                    <span className="search-result__where">{where(m.channelId)}</span>
+                    <time dateTime={m.createdAt}>{dateTime.format(new Date(m.createdAt))}</time>
+                    {m.parentId && <span className="search-result__reply">{t.reply}</span>}
+                  </span>
+                  <span className="search-result__text">
+                    <HighlightedText text={m.text} terms={terms} />
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {mentions.hasNextPage && (
+            <Button
+              variant="quiet"
+              className="mentions-dialog__more"
+              disabled={mentions.isFetchingNextPage}
+              onClick={() => void mentions.fetchNextPage()}
+            >
+              {t.more}
+            </Button>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
