@@ -33,12 +33,12 @@ class AbuseLimitsIT {
         for (int size : new int[] {1 * MIB, 8 * MIB, 32 * MIB}) {
             ChatSocket socket = ChatSocket.connect(api, user);
             long t0 = System.nanoTime();
-            socket.webSocket().sendBinary(ByteBuffer.allocate(size), true);
+            socket.sendBinaryDetached(ByteBuffer.allocate(size), true);
             int code = socket.awaitClose(Duration.ofSeconds(5));
             System.out.printf("binary frame of %d MiB: closed %d after %d ms (%s)%n", size / MIB, code,
                     (System.nanoTime() - t0) / 1_000_000, socket.closeReason());
             assertThat(code).as("close code for a %d MiB binary frame", size / MIB).isEqualTo(1003);
-            socket.abort();
+            socket.abortWithin(Duration.ofSeconds(5));
         }
         // An unfinished 96 MiB binary message, sent in 1 MiB pieces: closed at the first piece.
         ChatSocket unfinished = ChatSocket.connect(api, user);
@@ -52,7 +52,7 @@ class AbuseLimitsIT {
         }
         assertThat(unfinished.awaitClose(Duration.ofSeconds(5))).isEqualTo(1003);
         System.out.printf("unfinished binary message: closed after %d MiB sent%n", sent);
-        unfinished.abort();
+        unfinished.abortWithin(Duration.ofSeconds(5));
 
         long after = ServerMemory.heapUsedAfterFullGc(ServerExtension.server());
         System.out.printf("server heap after full GC: %d MiB before, %d MiB after%n", before / MIB, after / MIB);

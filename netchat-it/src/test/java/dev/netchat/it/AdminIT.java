@@ -104,10 +104,35 @@ class AdminIT {
             assertThat(console.invoke("endSessions", user.username())).startsWith("Ended 1 session");
         }
         assertThat(socket.closedWithin(Duration.ofSeconds(2))).isTrue();
-        assertThat(api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
-                "Cookie", "netchat_refresh=" + user.refreshCookie()).status()).isEqualTo(401);
+        Api.Reply refused = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
+                "Cookie", "netchat_refresh=" + user.refreshCookie());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("type").asText()).as("ended, not disabled: %s", refused).isEqualTo("about:blank");
         // Signing in again works: ending sessions is not disabling.
         assertThat(api.login(user.username(), Api.PASSWORD).status()).isEqualTo(200);
+    }
+
+    /**
+     * A page whose socket was down when its account was disabled (a laptop asleep) learns it from its next
+     * renewal: the refusal says so by its type, to the holder of the account's token only.
+     */
+    @Test
+    void aRenewalAfterTheAccountWasDisabledSaysSoByItsProblemType() {
+        Api.Session user = api.newUser("asleep");
+        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("disabled", true), api.admin()).status())
+                .isEqualTo(200);
+
+        Api.Reply refused = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
+                "Cookie", "netchat_refresh=" + user.refreshCookie());
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:netchat:problem:account-disabled");
+        assertThat(refused.json().path("detail").asText()).contains("disabled");
+        Api.Reply stranger = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
+                "Cookie", "netchat_refresh=not-a-token-of-anyone");
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.json().path("type").asText()).isEqualTo("about:blank");
     }
 
     @Test

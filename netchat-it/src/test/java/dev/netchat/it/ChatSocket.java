@@ -434,6 +434,44 @@ public final class ChatSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one binary frame from a thread of its own and does not wait for it. The JDK client may run a send on
+     * the caller's thread, and a frame of many megabytes that the server stops reading (it closes at the first
+     * piece) must never be able to hold the test's thread: the test watches for the server's close instead.
+     */
+    public void sendBinaryDetached(ByteBuffer data, boolean last) {
+        detached("send", () -> webSocket.sendBinary(data, last));
+    }
+
+    /**
+     * {@link #abort()} from a thread of its own, waiting at most {@code bound}: after a send the server refused
+     * half-way, the JDK client's abort has been seen to hang (CI, PostgreSQL run) and it must not hang the suite.
+     * The server's side has already been checked by then (its close code); a client that is slow to let go of
+     * its own connection is reported, not waited for.
+     */
+    public void abortWithin(Duration bound) {
+        closedByUs = true;
+        if (webSocket == null) {
+            return;
+        }
+        Thread t = detached("abort", webSocket::abort);
+        try {
+            t.join(bound.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            System.out.printf("%s: the JDK client's abort did not return within %s; left to finish on its own%n", label, bound);
+        }
+    }
+
+    private Thread detached(String what, Runnable action) {
+        Thread t = new Thread(action, "chat-socket-" + what + "-" + label);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** The close code the server sent (or {@link #ABNORMAL_CLOSURE}); fails when still open after the timeout. */
     public int awaitClose(Duration timeout) {
         try {

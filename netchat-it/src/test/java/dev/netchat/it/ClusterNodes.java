@@ -82,10 +82,20 @@ final class ClusterNodes implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of("bash", home.resolve("bin/jboss-cli.sh").toString(),
                 "--file=" + script.toAbsolutePath()));
         command.addAll(List.of(properties));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("jboss-cli " + script + " failed: " + out);
+        // Output to a file and a bounded wait: an embedded CLI that never returns fails here, not at CI's limit.
+        Path out = Files.createTempFile("netchat-cli", ".txt");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IllegalStateException("jboss-cli " + script + " did not finish within 5 minutes: " + Files.readString(out));
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("jboss-cli " + script + " failed: " + Files.readString(out));
+            }
+        } finally {
+            Files.deleteIfExists(out);
         }
     }
 
@@ -125,8 +135,67 @@ final class ClusterNodes implements AutoCloseable {
             return URI.create("http://localhost:" + (8080 + offset));
         }
 
+        /** The node's HTTP base URL as a string, without a trailing slash (for example http://localhost:11180). */
+        String baseUrl() {
+            return baseUri().toString();
+        }
+
         Api api() {
             return new Api(baseUri());
+        }
+
+        /** True while the node's server process (the java process or its launching script) is alive. */
+        boolean isRunning() {
+            return serverProcesses().anyMatch(ProcessHandle::isAlive);
+        }
+
+        /**
+         * SIGKILL: the node's java process and every descendant of its launching script die at once, without a
+         * shutdown (no undeploy, no leaving the cluster politely); returns once they have all exited.
+         */
+        void kill() throws Exception {
+            List<ProcessHandle> victims = serverProcesses().filter(ProcessHandle::isAlive).toList();
+            // destroyForcibly is SIGKILL on Linux. Java first, so the script cannot start anything else.
+            for (int i = victims.size() - 1; i >= 0; i--) {
+                victims.get(i).destroyForcibly();
+            }
+            for (ProcessHandle h : victims) {
+                h.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+            }
+            Files.deleteIfExists(base.resolve("server.pid"));
+        }
+
+        /** Starts the node again with the same settings (base dir, offset, properties, environment) and waits until healthy. */
+        void restart() throws Exception {
+            if (isRunning()) {
+                throw new IllegalStateException("Node " + name + " is still running");
+            }
+            Files.deleteIfExists(base.resolve("server.pid"));
+            start();
+            awaitHealthy();
+        }
+
+        /** The launching script, its descendants (the java process) and the java process of the pid file. */
+        private Stream<ProcessHandle> serverProcesses() {
+            List<ProcessHandle> all = new java.util.ArrayList<>();
+            if (process != null) {
+                all.add(process.toHandle());
+                process.descendants().forEach(all::add);
+            }
+            Path pid = base.resolve("server.pid");
+            try {
+                if (Files.exists(pid)) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                            .filter(h -> all.stream().noneMatch(x -> x.pid() == h.pid()))
+                            .ifPresent(h -> {
+                                all.add(h);
+                                h.descendants().forEach(all::add);
+                            });
+                }
+            } catch (IOException | NumberFormatException e) {
+                // no pid file yet, or half written: the script's descendants cover the java process
+            }
+            return all.stream();
         }
 
         String log() throws IOException {
@@ -169,6 +238,8 @@ final class ClusterNodes implements AutoCloseable {
             env.put("NETCHAT_DATA_DIR", work.resolve("data").toString());
             env.put("NETCHAT_AUTH_BCRYPT_COST", "10");
             env.put("NETCHAT_AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS", "60");
+            // ClusterIT signs up more accounts than the per-address sign-up limit allows in an hour (as NetChatServer).
+            env.put("NETCHAT_AUTH_SIGNUP_UNLIMITED_ADDRESSES", "127.0.0.1");
             env.put("NETCHAT_DB_URL", System.getProperty("netchat.it.pg.url") + DATABASE);
             env.put("NETCHAT_DB_USER", System.getProperty("netchat.it.pg.user"));
             env.put("NETCHAT_DB_PASSWORD", System.getProperty("netchat.it.pg.password"));
@@ -181,7 +252,7 @@ final class ClusterNodes implements AutoCloseable {
 
         void awaitHealthy() throws Exception {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(480)); // a full-ha boot took 243 s on a machine at load 37
             while (Instant.now().isBefore(deadline)) {
                 if (Files.exists(base.resolve("deployments/netchat.ear.failed"))) {
                     throw new IllegalStateException("netchat.ear failed on node " + name + ": "

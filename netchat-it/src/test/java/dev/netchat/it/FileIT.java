@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,102 @@ class FileIT {
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(r[0]).as(r[1]).isEqualTo("413");
         assertThat(r[1]).contains("application/problem+json").contains("\"status\":413");
+    }
+
+    /** The request head of an upload declaring {@code length} bytes, that waits for "100 Continue" before its body. */
+    private String uploadHead(Api.Session who, String channelId, String name, long length) {
+        return "POST /api/files?channelId=" + channelId + "&name=" + name + " HTTP/1.1\r\n"
+                + "Authorization: Bearer " + who.token() + "\r\n"
+                + "Content-Type: application/octet-stream\r\n"
+                + "Content-Length: " + length + "\r\n"
+                + "Expect: 100-continue";
+    }
+
+    /**
+     * An upload left running: its head is sent and the server's "100 Continue" read, which the server sends only
+     * when the upload has started reading its body (so it holds its slot); the body never follows.
+     */
+    private Socket runningUpload(Api.Session who, String channelId, String name) throws Exception {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", api.base().getPort()), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((uploadHead(who, channelId, name, 1024 * 1024) + "\r\nHost: "
+                    + api.base().getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder head = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            assertThat(head.toString()).as("the answer to upload %s", name).startsWith("HTTP/1.1 100");
+            return socket;
+        } catch (Exception | AssertionError e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    @Test
+    void tenFilesUploadedAtOnceAreAllAccepted() {
+        Room room = room();
+        List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            byte[] bytes = ("file " + i + "\n").repeat(20_000).getBytes(StandardCharsets.UTF_8);
+            uploads.add(files.client().sendAsync(HttpRequest.newBuilder(api.base().resolve("/api/files?channelId=" + room.id()
+                            + "&name=part-" + i + ".txt"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + room.alice().token())
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> upload : uploads) {
+            HttpResponse<String> r = upload.join();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void anEleventhUploadRunningAtOnceIsRefused429BeforeItsBodyIsReadWhileOthersAndLaterUploadsGoAhead() throws Exception {
+        Room room = room();
+        List<Socket> running = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                running.add(runningUpload(room.alice(), room.id(), "slow-" + i + ".bin"));
+            }
+            long rowsBefore = fileRowsOf(room.alice());
+
+            // One more: answered at once from its head, without "100 Continue", so no byte of a body was read.
+            String[] refused = RawHttp.headOnly(api.base(), uploadHead(room.alice(), room.id(), "one-more.bin", 1024 * 1024),
+                    Duration.ofSeconds(5));
+            assertThat(refused[0]).as(refused[1]).isEqualTo("429");
+            assertThat(refused[1]).doesNotContain("100 Continue").contains("application/problem+json")
+                    .contains("\"status\":429").contains("10 uploads running");
+            assertThat(refused[1].toLowerCase(java.util.Locale.ROOT)).contains("retry-after: 5");
+            assertThat(fileRowsOf(room.alice())).as("files stored for the refused upload").isEqualTo(rowsBefore);
+
+            // The limit is the user's: Bob, in the same channel, uploads meanwhile.
+            assertThat(files.upload(room.bob(), room.id(), "bob.txt", "mine".getBytes(StandardCharsets.UTF_8), "text/plain")
+                    .status()).isEqualTo(201);
+        } finally {
+            for (Socket socket : running) {
+                socket.close();
+            }
+        }
+        // Once Alice's uploads have ended (their client went away), she uploads again.
+        Instant deadline = Instant.now().plusSeconds(20);
+        Api.Reply again;
+        do {
+            again = files.upload(room.alice(), room.id(), "later.txt", "later".getBytes(StandardCharsets.UTF_8), "text/plain");
+            if (again.status() == 429) {
+                Thread.sleep(200);
+            }
+        } while (again.status() == 429 && Instant.now().isBefore(deadline));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
     }
 
     @Test
@@ -291,6 +391,23 @@ class FileIT {
         assertThat(files.get(url, carol).status()).isEqualTo(404);
         assertProblem(files.uploadAvatar(carol, "not a picture".getBytes(StandardCharsets.UTF_8)), 400);
         assertThat(files.get(changed, null).status()).isEqualTo(401);
+    }
+
+    /** Rows of files uploaded by the user, finished or not (PostgreSQL only; -1 on H2, whose file the server holds). */
+    private long fileRowsOf(Api.Session who) throws Exception {
+        if (!ServerExtension.server().onPostgresql()) {
+            return -1;
+        }
+        String url = System.getProperty("netchat.it.pg.url") + NetChatServer.PG_DATABASE;
+        try (Connection c = DriverManager.getConnection(url, System.getProperty("netchat.it.pg.user"),
+                        System.getProperty("netchat.it.pg.password"));
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM files WHERE uploader_id = ?")) {
+            s.setString(1, who.userId());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     /** Rows of file_chunks for a file and its variants (PostgreSQL only; -1 on H2, whose file the server holds). */

@@ -33,6 +33,93 @@ class HardeningIT {
                 "frame-ancestors 'none'", "x-frame-options: deny", "x-content-type-options: nosniff");
     }
 
+    /**
+     * HSTS on answers over HTTPS (WildFly's HTTPS listener, 8443 + offset, with the self-signed certificate the
+     * server generates on first use), never over plain HTTP, where a browser would ignore it anyway.
+     */
+    @Test
+    void strictTransportSecurityOverHttpsOnly() throws Exception {
+        int httpsPort = 8443 + NetChatServer.PORT_OFFSET;
+        for (String path : List.of("/", "/c/general", "/api/channels")) {
+            String[] secure = RawHttp.overTls(httpsPort, "GET " + path + " HTTP/1.1");
+            String headers = headersOf(secure[1]);
+            assertThat(secure[0]).as("GET %s over HTTPS: %s", path, head(secure[1])).isIn("200", "401");
+            assertThat(headers).as("GET %s over HTTPS", path).contains("strict-transport-security: max-age=31536000; includesubdomains");
+
+            String[] plain = RawHttp.exact(api.base(), "GET " + path + " HTTP/1.1", new byte[0]);
+            assertThat(plain[0]).as("GET %s over HTTP", path).isEqualTo(secure[0]);
+            assertThat(headersOf(plain[1])).as("GET %s over HTTP", path).doesNotContain("strict-transport-security");
+        }
+    }
+
+    /**
+     * A bad percent-encoding in the path or the query (%zz, a '%' at the end, bytes that are not UTF-8) is 400
+     * problem+json with the hardening headers, from NetChat (config/netchat.cli: the listeners leave the target
+     * undecoded, the host decodes only well-formed ones, MalformedUrlFilter refuses the others), not an empty
+     * answer from the server's parser. Sent on a raw socket: the JDK's client refuses to send such targets.
+     */
+    @Test
+    void aBadPercentEncodingIs400ProblemJson() throws Exception {
+        Api.Session user = api.newUser("badurl");
+        String auth = "\r\nAuthorization: Bearer " + user.token();
+        for (String target : List.of("/api/channels/%zz", "/api/channels?x=%zz", "/api/channels/%", "/api/channels?x=%",
+                "/api/channels/%4", "/api/channels/%C3%28", "/api/channels?x=%C3%28", "/c/%zz", "/%zz")) {
+            String[] r = RawHttp.exact(api.base(), "GET " + target + " HTTP/1.1" + auth, new byte[0]);
+            assertThat(r[0]).as("GET %s: %s", target, head(r[1])).isEqualTo("400");
+            String headers = headersOf(r[1]);
+            assertThat(headers).as("GET %s", target).contains("content-type: application/problem+json",
+                    "frame-ancestors 'none'", "x-content-type-options: nosniff");
+            assertThat(r[1]).as("GET %s", target).contains("\"status\":400").doesNotContain("Exception", "at dev.", "at io.");
+        }
+    }
+
+    /**
+     * What is well encoded is treated exactly as before the listeners stopped decoding: query values are decoded,
+     * valid UTF-8 in a path is a plain 404, and encoded dots or slashes never reach a file outside the web client.
+     */
+    @Test
+    void wellEncodedTargetsAreDecodedAsBeforeAndTraversalStaysRefused() throws Exception {
+        Api.Session user = api.newUser("goodurl");
+        String auth = "\r\nAuthorization: Bearer " + user.token();
+        // As with the parser decoding (checked by hand with decode-url=true): an encoded letter in the API path is
+        // NetChat's 404 problem+json, not a route.
+        String[] encodedLetter = RawHttp.exact(api.base(), "GET /api/%63hannels HTTP/1.1" + auth, new byte[0]);
+        assertThat(encodedLetter[0]).as(head(encodedLetter[1])).isEqualTo("404");
+        assertThat(encodedLetter[1]).contains("application/problem+json");
+        String[] encodedQuery = RawHttp.exact(api.base(), "GET /api/channels?type=%74e%61m HTTP/1.1" + auth, new byte[0]);
+        assertThat(encodedQuery[0]).as("type=team, encoded: %s", head(encodedQuery[1])).isEqualTo("200");
+        String[] encodedUnicode = RawHttp.exact(api.base(), "GET /api/channels/caf%C3%A9%20nowhere HTTP/1.1" + auth, new byte[0]);
+        assertThat(encodedUnicode[0]).as(head(encodedUnicode[1])).isEqualTo("404");
+        assertThat(encodedUnicode[1]).contains("application/problem+json");
+        for (String target : List.of("/%2e%2e/WEB-INF/web.xml", "/assets/%2e%2e/WEB-INF/web.xml", "/WEB-INF%2fweb.xml",
+                "/assets/..%2f..%2fWEB-INF/web.xml", "/%57EB-INF/web.xml", "/api/..%2f..%2fWEB-INF/web.xml")) {
+            String[] r = RawHttp.exact(api.base(), "GET " + target + " HTTP/1.1", new byte[0]);
+            assertThat(r[1]).as("GET %s: %s", target, head(r[1])).doesNotContain("<web-app", "error-page");
+            assertThat(r[0]).as("GET %s: %s", target, head(r[1])).startsWith("4");
+            assertThat(headersOf(r[1])).as("GET %s: %s", target, head(r[1])).contains("application/problem+json");
+        }
+    }
+
+    /**
+     * The container's own folders are refused by the container itself before any error page could run; NetChat's
+     * host filter sends them to its error page, so they are a 404 problem+json like any other missing path.
+     */
+    @Test
+    void theContainersOwnFoldersAreA404ProblemNotItsHtmlPage() throws Exception {
+        for (String target : List.of("/WEB-INF/web.xml", "/web-inf/web.xml", "/%57EB-INF/web.xml", "/META-INF/MANIFEST.MF",
+                "/WEB-INF/", "/error/status")) {
+            String[] r = RawHttp.exact(api.base(), "GET " + target + " HTTP/1.1", new byte[0]);
+            assertThat(r[0]).as("GET %s: %s", target, head(r[1])).isEqualTo("404");
+            assertThat(headersOf(r[1])).as("GET %s", target).contains("content-type: application/problem+json");
+            assertThat(r[1]).as("GET %s", target).doesNotContain("<html", "<web-app", "Manifest-Version");
+        }
+    }
+
+    private static String headersOf(String response) {
+        int end = response.indexOf("\r\n\r\n");
+        return (end < 0 ? response : response.substring(0, end)).toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Test
     void consoleIsTheWebClientNotARedirectToTheManagementConsole() {
         Api.Reply r = api.send("GET", "/console", null);

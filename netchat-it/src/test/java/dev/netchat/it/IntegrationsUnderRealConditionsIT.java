@@ -91,7 +91,6 @@ class IntegrationsUnderRealConditionsIT {
         stream.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(StreamFake.NAME)));
 
         NetChatServer server = ServerExtension.server();
-        server.stop();
         Map<String, String> env = new HashMap<>();
         env.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
         env.put("TWILIO_AUTH_TOKEN", AUTH_TOKEN);
@@ -107,16 +106,13 @@ class IntegrationsUnderRealConditionsIT {
         env.put("NETCHAT_OUTBOX_MAX_RETRY_DELAY", MAX_RETRY_DELAY.toString());
         env.put("NETCHAT_OUTBOX_RETENTION", RETENTION.toString());
         env.put("NETCHAT_OUTBOX_PURGE_INTERVAL", "PT2S");
-        server.setExtraEnvironment(env);
-        server.start();
+        server.restartWith(env);
     }
 
     @AfterAll
     static void turnIntegrationsOffAgain() throws Exception {
         NetChatServer server = ServerExtension.server();
-        server.stop();
-        server.setExtraEnvironment(Map.of());
-        server.start();
+        server.restartWith(Map.of());
         twilio.stop();
         stream.stop();
     }

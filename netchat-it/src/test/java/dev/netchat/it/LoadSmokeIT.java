@@ -102,6 +102,13 @@ class LoadSmokeIT {
             assertThat(((Number) sample.get("threads")).longValue()).isPositive();
             assertThat(((Number) sample.get("fileDescriptors")).longValue()).isPositive();
             assertThat(((Number) sample.get("databaseConnections")).longValue()).isNotNegative();
+            // The split that tells a leak from a slow machine: every connection the generator holds is a socket of
+            // the server's (its measured and churn sockets at least), and the rest of the descriptors are counted.
+            long generator = ((Number) sample.get("generatorConnectionsToServer")).longValue();
+            assertThat(generator).as("the generator's connections in %s", sample).isPositive();
+            assertThat(((Number) sample.get("socketDescriptors")).longValue()).as("server sockets in %s", sample)
+                    .isGreaterThanOrEqualTo(generator * 9 / 10);
+            assertThat(((Number) sample.get("otherDescriptors")).longValue()).as("other descriptors in %s", sample).isPositive();
         }
         assertThat((Integer) soak.get("churnConnects")).as("sockets that came and went").isGreaterThan(30);
         java.util.Map<String, Object> drift = (java.util.Map<String, Object>) soak.get("driftFirstToLast");

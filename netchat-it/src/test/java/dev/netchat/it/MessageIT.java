@@ -66,6 +66,33 @@ class MessageIT {
         assertThat(c.path("lastMessageAt").asText()).matches(Chat.ISO_TIME);
     }
 
+    /**
+     * The answer to a post is built from what the posting transaction holds, not read back (the channel stays
+     * locked until commit): it must be exactly what the history shows afterwards, files in upload order included.
+     */
+    @Test
+    void thePostsAnswerIsExactlyWhatTheHistoryShowsFilesInUploadOrder() {
+        Room room = room();
+        Files files = new Files(api);
+        List<String> uploadOrder = new ArrayList<>();
+        for (String name : List.of("first.txt", "second.txt", "third.txt")) {
+            Api.Reply up = files.upload(room.alice(), room.id(), name, ("content of " + name).getBytes(), "text/plain");
+            assertThat(up.status()).as(up.toString()).isEqualTo(201);
+            uploadOrder.add(up.json().path("id").asText());
+        }
+        ObjectNode body = Chat.message("three files", Chat.clientMessageId());
+        var ids = body.putArray("attachmentIds");
+        List.of(uploadOrder.get(2), uploadOrder.get(0), uploadOrder.get(1)).forEach(ids::add);
+
+        Api.Reply r = chat.send(room.alice(), room.id(), body);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode posted = r.json();
+        assertThat(idsOf(posted.path("attachments"))).as("attachments in upload order").isEqualTo(uploadOrder);
+        JsonNode stored = chat.history(room.alice(), room.id()).get(0);
+        assertThat(posted).as("the post's answer against the history").isEqualTo(stored);
+    }
+
     @Test
     void theSameClientMessageIdAgainAnswers200WithTheFirstMessageAndStoresNoCopy() {
         Room room = room();

@@ -39,6 +39,95 @@ class OpenApiContractIT {
         assertThat(missing).as("calls in API.md missing from /openapi").isEmpty();
     }
 
+    /** The mentions list (issue 19) is in the served document with its paging parameters. */
+    @Test
+    void theMentionsListIsDocumented() {
+        JsonNode get = ServerExtension.api().send("GET", "/openapi?format=JSON", null).json().path("paths")
+                .path("/api/mentions").path("get");
+        assertThat(get.isMissingNode()).as("GET /api/mentions in /openapi").isFalse();
+        assertThat(get.path("parameters").findValuesAsText("name")).contains("before", "limit");
+        assertThat(get.path("description").asText()).contains("@channel").contains("newest first");
+    }
+
+    /** Files and avatars (issue 18): their calls, the Attachment schema, and the attachments of messages. */
+    @Test
+    void filesAvatarsAndAttachmentsAreDocumented() {
+        JsonNode doc = ServerExtension.api().send("GET", "/openapi?format=JSON", null).json();
+        JsonNode paths = doc.path("paths");
+        List<String> missing = new ArrayList<>();
+        for (String call : List.of("post /api/files", "get /api/files/{id}", "get /api/files/{id}/thumbnail",
+                "get /api/files/{id}/preview", "post /api/users/me/avatar", "get /api/avatars/{id}",
+                "get /api/users/{id}/avatar")) {
+            String[] parts = call.split(" ");
+            if (paths.path(parts[1]).path(parts[0]).isMissingNode()) {
+                missing.add(call);
+            }
+        }
+        assertThat(missing).as("file and avatar calls missing from /openapi").isEmpty();
+
+        JsonNode upload = paths.path("/api/files").path("post");
+        assertThat(upload.path("responses").has("413")).as("upload documents 413").isTrue();
+        assertThat(upload.path("responses").has("429")).as("upload documents 429").isTrue();
+        assertThat(upload.path("parameters").findValuesAsText("name")).contains("channelId", "name");
+        assertThat(upload.path("responses").path("201").path("content").path("application/json").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/AttachmentDto");
+        assertThat(paths.path("/api/avatars/{id}").path("get").path("parameters").findValuesAsText("name")).contains("size");
+        assertThat(paths.path("/api/users/{id}/avatar").path("get").path("responses").has("404")).isTrue();
+        assertThat(paths.path("/api/users/{id}/avatar").path("get").path("description").asText())
+                .contains("NETCHAT_AVATARS_PROXY_ALLOWED_ADDRESSES");
+
+        JsonNode schemas = doc.path("components").path("schemas");
+        List<String> attachmentFields = List.of("id", "name", "mediaType", "size", "width", "height", "url", "thumbnailUrl",
+                "previewUrl");
+        // One schema for a file, described (from META-INF/openapi.yaml) and shared with the scanned messages.
+        assertThat(fieldNames(schemas.path("AttachmentDto").path("properties"))).containsAll(attachmentFields);
+        assertThat(schemas.path("AttachmentDto").path("description").asText()).contains("attachmentIds");
+        assertThat(fieldNames(schemas)).noneMatch(name -> name.startsWith("Attachment") && !name.equals("AttachmentDto"));
+
+        // The message schema's attachments are a list of such files, and posting names them by attachmentIds.
+        JsonNode attachments = null;
+        JsonNode attachmentIds = null;
+        for (JsonNode schema : schemas) {
+            attachments = attachments != null ? attachments : schema.path("properties").get("attachments");
+            attachmentIds = attachmentIds != null ? attachmentIds : schema.path("properties").get("attachmentIds");
+        }
+        assertThat(attachments).as("a schema with attachments").isNotNull();
+        assertThat(attachments.path("type").asText()).isEqualTo("array");
+        assertThat(attachments.path("items").path("$ref").asText()).isEqualTo("#/components/schemas/AttachmentDto");
+        assertThat(attachmentIds).as("a schema with attachmentIds").isNotNull();
+        assertThat(attachmentIds.path("type").asText()).isEqualTo("array");
+        assertThat(attachmentIds.path("items").path("type").asText()).isEqualTo("string");
+    }
+
+    /**
+     * The upload's documented success is the status a real upload answers, and nothing else: a scanner's default
+     * "200" next to the documented "201" would send generated clients down a branch that never happens.
+     */
+    @Test
+    void theUploadDocumentsOnlyTheSuccessStatusARealUploadAnswers() {
+        Api api = ServerExtension.api();
+        Api.Session alice = api.newUser("oasfile");
+        Api.Session bob = api.newUser("oasfile");
+        String channel = new Chat(api).privateChannel(alice, bob);
+        Api.Reply uploaded = new dev.netchat.it.Files(api).upload(alice, channel, "note.txt",
+                "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+
+        JsonNode responses = api.send("GET", "/openapi?format=JSON", null).json().path("paths").path("/api/files")
+                .path("post").path("responses");
+        List<String> successes = fieldNames(responses).stream().filter(code -> code.startsWith("2")).toList();
+        assertThat(successes).as("2xx answers documented for POST /api/files").containsExactly(String.valueOf(uploaded.status()));
+        // Every documented answer is one the upload can give (the refusals are proved in FileIT).
+        assertThat(fieldNames(responses)).as("answers documented for POST /api/files")
+                .allMatch(code -> List.of("201", "400", "401", "404", "413", "429").contains(code));
+    }
+
+    private static List<String> fieldNames(JsonNode properties) {
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static List<String[]> documentedCalls() throws Exception {
         Path apiMd = Path.of(System.getProperty("netchat.it.work")).resolve("../../../shared/API.md").normalize();
         String text = Files.readString(apiMd);

@@ -52,6 +52,58 @@ class ProfileIT {
     }
 
     @Test
+    void aUsersTimeZoneIsKeptValidatedAndShownToOthers() {
+        Api.Session owner = api.newUser("zoned");
+        Api.Session other = api.newUser("zonewatcher");
+        assertThat(api.get("/api/users/me", owner).json().path("timeZone").isNull()).isTrue();
+
+        Api.Reply set = patch(owner, Api.json().put("timeZone", "Asia/Kolkata"));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().path("timeZone").asText()).isEqualTo("Asia/Kolkata");
+        assertThat(api.get("/api/users/me", owner).json().path("timeZone").asText()).isEqualTo("Asia/Kolkata");
+
+        // Other people see it: in user search and among a direct conversation's members.
+        var found = api.get("/api/users?q=" + owner.username(), other).json().path("users").get(0);
+        assertThat(found.path("timeZone").asText()).isEqualTo("Asia/Kolkata");
+        var dm = api.post("/api/channels", Api.json().put("type", "messaging").set("memberIds",
+                Api.json().arrayNode().add(owner.userId())), other);
+        assertThat(dm.status()).isIn(200, 201);
+        var members = api.get("/api/channels/" + dm.json().path("id").asText(), other).json().path("members");
+        assertThat(members.findValues("id").stream().map(n -> n.asText()).toList()).contains(owner.userId());
+        for (var m : members) {
+            if (m.path("id").asText().equals(owner.userId())) {
+                assertThat(m.path("timeZone").asText()).isEqualTo("Asia/Kolkata");
+            }
+        }
+
+        // Offsets, unknown ids and overlong values are 400 on the field and change nothing.
+        for (String bad : new String[] {"+02:00", "Mars/Olympus_Mons", "Europe/" + "x".repeat(80), "<script>"}) {
+            Api.Reply refused = patch(owner, Api.json().put("timeZone", bad).put("fullName", "Not Kept"));
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.errorFields()).containsExactly("timeZone");
+        }
+        var after = api.get("/api/users/me", owner).json();
+        assertThat(after.path("timeZone").asText()).isEqualTo("Asia/Kolkata");
+        assertThat(after.path("fullName").asText()).isEqualTo("zoned Tester");
+
+        // Absent stays; empty removes.
+        assertThat(patch(owner, Api.json().put("fullName", "Zoned")).json().path("timeZone").asText()).isEqualTo("Asia/Kolkata");
+        assertThat(patch(owner, Api.json().put("timeZone", "")).json().path("timeZone").isNull()).isTrue();
+        assertThat(api.get("/api/users?q=" + owner.username(), other).json().path("users").get(0).path("timeZone").isNull()).isTrue();
+    }
+
+    @Test
+    void theServedOpenApiDocumentDescribesTheTimeZone() {
+        var schemas = api.send("GET", "/openapi?format=JSON", null).json().path("components").path("schemas");
+        for (String schema : new String[] {"MeDto", "UserView", "ProfileUpdateRequest"}) {
+            var tz = schemas.path(schema).path("properties").path("timeZone");
+            assertThat(tz.isMissingNode()).as(schema + ".timeZone").isFalse();
+            assertThat(tz.path("description").asText()).as(schema + ".timeZone description").contains("IANA");
+        }
+    }
+
+    @Test
     void usersAreFoundByUsernameOrFullNameIgnoringCase() {
         Api.Session owner = api.newUser("findme");
         Api.Session searcher = api.newUser("seeker");

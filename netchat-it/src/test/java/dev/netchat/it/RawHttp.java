@@ -81,4 +81,38 @@ final class RawHttp {
             return new String[] {response.isEmpty() ? "" : response.split(" ", 3)[1], response};
         }
     }
+
+    /**
+     * Sends a request's head over TLS to 127.0.0.1:{@code port}, trusting whatever certificate the server shows
+     * (the test server's is self-signed), and answers status and raw response.
+     */
+    static String[] overTls(int port, String head) throws Exception {
+        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            plain.setSoTimeout(30000);
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                    .createSocket(plain, "localhost", port, true)) {
+                socket.startHandshake();
+                OutputStream out = socket.getOutputStream();
+                out.write((head + "\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return new String[] {response.isEmpty() ? "" : response.split(" ", 3)[1], response};
+            }
+        }
+    }
 }

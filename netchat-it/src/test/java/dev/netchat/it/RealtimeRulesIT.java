@@ -342,6 +342,7 @@ class RealtimeRulesIT {
         members.add(slow);
         String channel = chat.privateChannel(alice, members.toArray(Api.Session[]::new));
         long base = chat.lastSeq(alice, channel);
+        double slowClosedBefore = MetricsIT.metric(api, "netchat_ws_slow_clients_closed_total");
         Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
         Map<String, Long> receivedAt = new ConcurrentHashMap<>();
         ChatSocket s = ChatSocket.connectSlow(api, slow, 3);
@@ -383,6 +384,8 @@ class RealtimeRulesIT {
 
             assertThat(slowClientWasClosed(s)).as("the slow client was closed by the server (%d frames read, close %s, error %s)",
                     s.received().size(), s.closeReason(), s.error()).isTrue();
+            assertThat(MetricsIT.metric(api, "netchat_ws_slow_clients_closed_total"))
+                    .as("slow clients closed, on /metrics").isGreaterThanOrEqualTo(slowClosedBefore + 1);
         } finally {
             s.abort();
         }

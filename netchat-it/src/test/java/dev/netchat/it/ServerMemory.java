@@ -3,6 +3,7 @@ package dev.netchat.it;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +26,20 @@ final class ServerMemory {
         return Long.parseLong(m.group(1)) * 1024;
     }
 
+    /** Runs jcmd against the server, bounded: an attach that never answers fails the test instead of hanging it. */
     private static String jcmd(String pid, String command) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), pid, command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        Path out = Files.createTempFile("netchat-jcmd", ".txt");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), pid, command).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("jcmd " + command + " did not answer within 60 s");
+            }
+            return Files.readString(out, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 }

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,6 @@ class StreamingUploadIT {
 
     private static final long FILE_BYTES = 200L * 1000 * 1000;
     private static final long HALFWAY = FILE_BYTES / 2;
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private final Api api = ServerExtension.api();
     private final Chat chat = new Chat(api);
@@ -39,8 +35,7 @@ class StreamingUploadIT {
     @BeforeAll
     static void restartWithASmallHeapAndALargeFileLimit() throws Exception {
         NetChatServer server = ServerExtension.server();
-        server.stop();
-        server.setExtraEnvironment(Map.of(
+        server.restartWith(Map.of(
                 "JAVA_OPTS", "-Xms64m -Xmx256m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true "
                         + "-Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true",
                 "NETCHAT_FILES_MAX_FILE_BYTES", "250000000",
@@ -49,15 +44,12 @@ class StreamingUploadIT {
                 "NETCHAT_HTTP_SERVER_MAX_POST_SIZE", "300000000",
                 // The shared test server removes unposted uploads after 20 s; this slow upload must outlive that.
                 "NETCHAT_FILES_UNATTACHED_TTL_SECONDS", "3600"));
-        server.start();
     }
 
     @AfterAll
     static void restartAsBefore() throws Exception {
         NetChatServer server = ServerExtension.server();
-        server.stop();
-        server.setExtraEnvironment(Map.of());
-        server.start();
+        server.restartWith(Map.of());
     }
 
     @Test
@@ -124,23 +116,9 @@ class StreamingUploadIT {
         assertThat(mismatches).isZero();
     }
 
-    /** The server's live heap after a full GC, in KiB, read with jcmd from the server's process. */
+    /** The server's live heap after a full GC, in KiB. */
     private static long liveHeapKb() throws Exception {
-        String pid = java.nio.file.Files.readString(Path.of(System.getProperty("netchat.it.work"))
-                .resolve("server-" + ServerExtension.server().database() + ".pid")).strip();
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        run(jcmd, pid, "GC.run");
-        String info = run(jcmd, pid, "GC.heap_info");
-        Matcher m = USED.matcher(info);
-        assertThat(m.find()).as(info).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return ServerMemory.heapUsedAfterFullGc(ServerExtension.server()) / 1024;
     }
 
     /** 200 MB of a known pattern, produced on the fly; it pauses halfway until the heap was measured. */
