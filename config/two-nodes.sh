@@ -21,6 +21,9 @@ node() { # name offset
     start)
       : "${NETCHAT_EAR:?the EAR}" "${NETCHAT_CLUSTER_PASSWORD:?the Artemis cluster password (no default)}"
       rm -rf "$base" && mkdir -p "$work" && cp -r "$WILDFLY/standalone" "$base"
+      # A server that has run before holds its Artemis journal (and with it the broker's node id) in data/: two
+      # nodes with one id never form a cluster (AMQ212034). Each node starts from the configuration alone.
+      rm -rf "$base/data" "$base/log" "$base/tmp" "$base"/deployments/netchat.ear*
       cp "$NETCHAT_EAR" "$base/deployments/netchat.ear"
       NETCHAT_NODE_NAME=$name \
       NETCHAT_CLUSTER_MEMBERS="127.0.0.1[$((7600 + OFFSET_A))],127.0.0.1[$((7600 + OFFSET_B))]" \
