@@ -140,6 +140,10 @@ function DesktopNotificationsToggle() {
         label={t.desktop}
         checked={on}
         onChange={async (wanted) => {
+          // Show the choice at once, while the browser may still be asking for permission; a controlled box that
+          // waited for the answer would snap back on the click and look as if it had not been clicked.
+          setOn(wanted);
+          setDenied(false);
           const result = await setDesktopNotifications(wanted);
           setOn(result);
           setDenied(wanted && !result);

@@ -261,6 +261,25 @@ describe('SettingsDialog', () => {
       expect(window.localStorage.getItem(storageKeys.desktopNotifications)).toBe('off');
     });
 
+    it('shows the choice at once while the browser is still asking, then keeps what the browser answered', async () => {
+      let answer: (permission: NotificationPermission) => void = () => {};
+      const requestPermission = vi.fn(
+        () => new Promise<NotificationPermission>((resolve) => (answer = resolve)),
+      );
+      vi.stubGlobal('Notification', { permission: 'default', requestPermission });
+      const { user } = renderSettings();
+      await openSettings(user);
+      const box = screen.getByRole('checkbox', { name: t.desktop });
+
+      await user.click(box);
+      expect(box).toBeChecked();
+      expect(requestPermission).toHaveBeenCalledTimes(1);
+
+      answer('denied');
+      await waitFor(() => expect(box).not.toBeChecked());
+      expect(await screen.findByText(t.desktopDenied)).toHaveAttribute('role', 'alert');
+    });
+
     it('shows as on when the permission is granted and the choice remembered', async () => {
       stubNotifications('granted');
       window.localStorage.setItem(storageKeys.desktopNotifications, 'on');
