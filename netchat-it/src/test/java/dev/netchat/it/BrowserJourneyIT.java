@@ -60,11 +60,22 @@ class BrowserJourneyIT {
         watchdog.start();
 
         int restarts = 0;
+        // The failing checks with the lines that follow each (the error), for the assertion message: CI shows
+        // only an excerpt of the output, so the failure summary has to name the check itself.
+        StringBuilder failures = new StringBuilder();
+        int failureLinesLeft = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
                 System.out.println(line);
+                if (line.startsWith("FAIL ")) {
+                    failureLinesLeft = 8;
+                }
+                if (failureLinesLeft > 0 && failures.length() < 6_000) {
+                    failures.append(line).append('\n');
+                    failureLinesLeft--;
+                }
                 if (line.strip().equals(RESTART_REQUEST)) {
                     restarts++;
                     in.write(restartServer() + "\n");
@@ -74,7 +85,9 @@ class BrowserJourneyIT {
         }
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("the browser journey finished in time").isTrue();
         System.out.printf("[BrowserJourneyIT] the journey took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-        assertThat(p.exitValue()).as("exit code of npm run e2e (its output is above)").isZero();
+        assertThat(p.exitValue())
+                .as("exit code of npm run e2e (its output is above); the failed checks:%n%s", failures)
+                .isZero();
         assertThat(restarts).as("server restarts the journey asked for").isEqualTo(1);
     }
 
