@@ -32,6 +32,10 @@ public class ChannelMember {
     @Column(name = "last_read_seq", nullable = false)
     private long lastReadSeq;
 
+    /** The furthest this member ever read: what a read receipt shows. Never moves back (see V73). */
+    @Column(name = "seen_seq", nullable = false)
+    private long seenSeq;
+
     /** Overrides the user's own notification level in this channel; null follows the user's. */
     @Enumerated(EnumType.STRING)
     @Column(name = "notify_level", length = 16)
@@ -48,6 +52,7 @@ public class ChannelMember {
         this.userId = userId;
         this.joinedAt = now;
         this.lastReadSeq = lastReadSeq;
+        this.seenSeq = lastReadSeq;
     }
 
     public String getChannelId() {
@@ -56,6 +61,10 @@ public class ChannelMember {
 
     public String getUserId() {
         return userId;
+    }
+
+    public long getSeenSeq() {
+        return seenSeq;
     }
 
     public long getLastReadSeq() {
@@ -88,8 +97,9 @@ public class ChannelMember {
         return false;
     }
 
-    /** Read positions only move forward. */
+    /** Read positions only move forward (and what the member has seen with them). */
     public boolean readUpTo(long seq) {
+        seenSeq = Math.max(seenSeq, seq);
         if (seq > lastReadSeq) {
             lastReadSeq = seq;
             return true;

@@ -41,6 +41,16 @@ public class ChannelRepository {
                 .getResultList();
     }
 
+    /** The seen positions of the channel's members other than {@code exceptUserId} who share read receipts. */
+    public List<ReadReceipt> receipts(String channelId, String exceptUserId) {
+        return em.createQuery("select new dev.netchat.channel.ReadReceipt(m.userId, m.seenSeq) from ChannelMember m, UserAccount u "
+                        + "where m.channelId = :c and u.id = m.userId and m.userId <> :me and u.readReceipts = true order by m.joinedAt",
+                        ReadReceipt.class)
+                .setParameter("c", channelId)
+                .setParameter("me", exceptUserId)
+                .getResultList();
+    }
+
     public Optional<Channel> findDirect(String directKey) {
         return em.createQuery("select c from Channel c where c.directKey = :k", Channel.class)
                 .setParameter("k", directKey)

@@ -28,6 +28,12 @@ public class ChannelService {
 
     public static final int DISCOVER_LIMIT = 50;
 
+    /**
+     * Read receipts are shared in direct and group conversations up to this size: there "Seen by" names people one
+     * knows; in a big room it would be noise, and every read would cost a frame to every member.
+     */
+    public static final int RECEIPTS_MAX_MEMBERS = 10;
+
     @Inject
     ChannelRepository channels;
 
@@ -277,9 +283,30 @@ public class ChannelService {
         Channel channel = readable(userId, channelId);
         ChannelMember member = channels.member(channelId, userId).orElseThrow();
         long upTo = Math.min(seq, channel.getLastSeq());
+        long seenBefore = member.getSeenSeq();
         if (member.readUpTo(upTo)) {
             readUpdated(userId, channelId, upTo);
         }
+        if (member.getSeenSeq() > seenBefore && sharesReceipts(channel) && users.find(userId).map(UserAccount::isReadReceipts).orElse(false)) {
+            List<String> others = channels.memberIds(channelId).stream().filter(id -> !id.equals(userId)).toList();
+            bus.toUsers(new ReceiptMoved(channelId, userId, member.getSeenSeq()), others, null);
+        }
+    }
+
+    /**
+     * How far the other members of a direct or group conversation (of at most {@link #RECEIPTS_MAX_MEMBERS}) have
+     * seen it, leaving out members who turned receipts off. Empty for any other channel. Members only.
+     */
+    public List<ReadReceipt> receipts(String userId, String channelId) {
+        Channel channel = readable(userId, channelId);
+        if (!sharesReceipts(channel)) {
+            return List.of();
+        }
+        return channels.receipts(channelId, userId);
+    }
+
+    private static boolean sharesReceipts(Channel channel) {
+        return channel.getType() == ChannelType.MESSAGING && channel.getMemberCount() <= RECEIPTS_MAX_MEMBERS;
     }
 
     /** "Mark as unread from here": the event {@code seq} and everything after it become unread for the caller. */

@@ -57,6 +57,10 @@ public class UserAccount {
     @Column(name = "time_zone", length = 64)
     private String timeZone;
 
+    /** Whether others in small conversations are told how far this user has read ("Seen by"); on by default. */
+    @Column(name = "read_receipts", nullable = false)
+    private boolean readReceipts = true;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -160,6 +164,14 @@ public class UserAccount {
     /** Whether do-not-disturb is on at {@code now}. */
     public boolean doNotDisturbAt(Instant now) {
         return dndUntil != null && dndUntil.isAfter(now);
+    }
+
+    public boolean isReadReceipts() {
+        return readReceipts;
+    }
+
+    public void setReadReceipts(boolean readReceipts) {
+        this.readReceipts = readReceipts;
     }
 
     public String getTimeZone() {

@@ -86,6 +86,9 @@ public class UserService {
         if (changes.timeZone() != null) {
             user.setTimeZone(changes.timeZone().isEmpty() ? null : changes.timeZone());
         }
+        if (changes.readReceipts() != null) {
+            user.setReadReceipts(changes.readReceipts());
+        }
         user.touch(Instant.now());
         if (changes.fullName() != null || changes.avatarUrl() != null) {
             profileChanged.fire(ProfileChanged.of(user));

@@ -8,6 +8,7 @@ import dev.netchat.channel.ChannelUpdated;
 import dev.netchat.channel.MemberAdded;
 import dev.netchat.channel.MemberRemoved;
 import dev.netchat.channel.ReadMarkerMoved;
+import dev.netchat.channel.ReceiptMoved;
 import dev.netchat.file.AttachmentDto;
 import dev.netchat.message.MessageDeleted;
 import dev.netchat.message.MessageDto;
@@ -82,6 +83,8 @@ class EventCodecTest {
                         "{\"type\":\"member.removed\",\"channelId\":\"%s\",\"seq\":14,\"userId\":\"%s\",\"channel\":%s}".formatted(C, U, CHANNEL_JSON)),
                 Arguments.of(new ChannelCreated(C, CHANNEL, List.of(U)),
                         "{\"type\":\"channel.created\",\"channelId\":\"%s\",\"channel\":%s}".formatted(C, CHANNEL_JSON)),
+                Arguments.of(new ReceiptMoved(C, U, 15),
+                        "{\"type\":\"receipt.updated\",\"channelId\":\"%s\",\"userId\":\"%s\",\"seq\":15}".formatted(C, U)),
                 Arguments.of(new ReadMarkerMoved(C, U, 14),
                         "{\"type\":\"read.updated\",\"channelId\":\"%s\",\"userId\":\"%s\",\"seq\":14}".formatted(C, U)),
                 Arguments.of(new TypingStarted(C, U),

@@ -119,6 +119,13 @@ public class ChannelResource {
     }
 
     /** "Mark as unread from here": the event {@code seq} and everything after it become unread for the caller. */
+    /** Read receipts: how far the other members of a direct or group conversation have seen it. */
+    @GET
+    @Path("{id}/receipts")
+    public ReceiptsDto receipts(@PathParam("id") String id) {
+        return new ReceiptsDto(channels.receipts(caller.getName(), id));
+    }
+
     @POST
     @Path("{id}/unread")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -83,10 +83,10 @@ public class UserResource {
     @Path("me")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public MeDto update(ProfileUpdateRequest body) {
-        ProfileUpdateRequest b = body == null ? new ProfileUpdateRequest(null, null, null, null, null) : body;
+        ProfileUpdateRequest b = body == null ? new ProfileUpdateRequest(null, null, null, null, null, null) : body;
         NotificationsDto n = b.notifications() == null ? new NotificationsDto(null, null, null) : b.notifications();
         return MeDto.of(users.updateProfile(caller.getName(),
-                new ProfileChanges(b.fullName(), b.phoneNumber(), b.avatarURL(), n.sms(), n.desktop(), n.dndUntil(), b.timeZone())));
+                new ProfileChanges(b.fullName(), b.phoneNumber(), b.avatarURL(), n.sms(), n.desktop(), n.dndUntil(), b.timeZone(), b.readReceipts())));
     }
 
     @POST
