@@ -25,6 +25,7 @@ export const apiPaths = {
     `/api/channels/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
   channelJoin: (id: string) => `/api/channels/${encodeURIComponent(id)}/join`,
   channelRead: (id: string) => `/api/channels/${encodeURIComponent(id)}/read`,
+  channelReceipts: (id: string) => `/api/channels/${encodeURIComponent(id)}/receipts`,
   channelMessages: (id: string) => `/api/channels/${encodeURIComponent(id)}/messages`,
   message: (id: string) => `/api/messages/${encodeURIComponent(id)}`,
   reaction: (id: string, type: string) =>
@@ -61,6 +62,8 @@ export const typingIdleMs = 4_000;
 export const typingExpiryMs = 8_000;
 /** Wait this long after the last visible message changed before telling the server it was read. */
 export const readDebounceMs = 800;
+/** Read receipts are shared in direct and group conversations of at most this many members (the server's rule). */
+export const receiptsMaxMembers = 10;
 /** A read the server did not take is sent again after this long, doubling each time up to the maximum. */
 export const readRetryMs = 2_000;
 export const readRetryMaxMs = 30_000;

@@ -212,6 +212,11 @@ export const messages = {
     onlyManagers: 'Only the person who created this channel, or an admin, can change it or its members.',
   },
   conversation: {
+    /** Read receipts under the last message these members have seen (direct and group conversations). */
+    seenBy: (names: string[]) =>
+      names.length === 1
+        ? `Seen by ${names[0]}`
+        : `Seen by ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`,
     noChannelHeading: (fullName: string) => `Welcome, ${fullName}`,
     noChannelText: 'Pick a channel or a conversation from the list, or press Ctrl+K to find one.',
     timelineLabel: (name: string) => `Messages in ${name}`,
@@ -428,6 +433,10 @@ export const messages = {
     timeZoneAutomatic: (zone: string | null) =>
       zone ? `Automatic (this browser's: ${zone})` : 'Automatic (as this browser)',
     timeZoneHint: 'People in a direct conversation with you see your local time.',
+    privacy: 'Privacy',
+    readReceipts: 'Send read receipts',
+    readReceiptsHint:
+      'In direct and group conversations of up to 10 people, others see "Seen by" under the last message you have read.',
     password: 'Password',
     passwordChanged: 'Password changed. Your other sessions were signed out.',
     desktopUnsupported: 'This browser cannot show notifications.',

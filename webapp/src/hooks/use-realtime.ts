@@ -9,6 +9,7 @@ import {
   refetchOnceSettled,
   removeChannel,
   setChannelRead,
+  setReceipt,
   setPresence,
   setTyping,
   upsertMessage,
@@ -106,6 +107,9 @@ function applyFrame(client: QueryClient, frame: ServerFrame, self: RealtimeSelf)
       break;
     case 'read.updated':
       if (frame.userId === self.id) setChannelRead(client, frame.channelId, frame.seq);
+      break;
+    case 'receipt.updated':
+      setReceipt(client, frame.channelId, { userId: frame.userId, seq: frame.seq });
       break;
   }
 }

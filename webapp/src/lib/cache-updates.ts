@@ -4,7 +4,7 @@
  * can arrive in any order.
  */
 import { type InfiniteData, type QueryClient, type QueryKey, hashKey } from '@tanstack/react-query';
-import type { Channel, Message, MessagePage, User } from '@/types/api';
+import type { Channel, Message, MessagePage, ReadReceipt, User } from '@/types/api';
 import { queryKeys } from './query-keys';
 
 export type MessagesData = InfiniteData<MessagePage, number | undefined>;
@@ -234,5 +234,19 @@ export function refetchOnceSettled(client: QueryClient, queryKey: QueryKey): voi
     unsubscribe();
     followUps.delete(hash);
     void client.invalidateQueries({ queryKey, exact: true });
+  });
+}
+
+/**
+ * A member of a small conversation has seen it further (receipt.updated). Receipts only move forward, so an
+ * older frame arriving after a fresher REST answer changes nothing. Ignored until the receipts were fetched:
+ * the fetch brings the member's position anyway.
+ */
+export function setReceipt(client: QueryClient, channelId: string, receipt: ReadReceipt): void {
+  client.setQueryData<ReadReceipt[]>(queryKeys.receipts(channelId), (receipts) => {
+    if (!receipts) return receipts;
+    const known = receipts.find((r) => r.userId === receipt.userId);
+    if (known && known.seq >= receipt.seq) return receipts;
+    return known ? receipts.map((r) => (r.userId === receipt.userId ? receipt : r)) : [...receipts, receipt];
   });
 }

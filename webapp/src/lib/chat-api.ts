@@ -7,6 +7,7 @@ import type {
   Message,
   MessagePage,
   NotificationLevel,
+  ReadReceipt,
   SearchResult,
   User,
 } from '@/types/api';
@@ -39,6 +40,9 @@ export const chatApi = {
   joinChannel: (id: string) => apiRequest<Channel>(apiPaths.channelJoin(id), { method: 'POST' }),
   markRead: (id: string, seq: number) =>
     apiRequest<void>(apiPaths.channelRead(id), { method: 'POST', body: { seq } }),
+  /** How far the other members of a direct or group conversation have seen it. */
+  getReceipts: (id: string, signal?: AbortSignal) =>
+    apiRequest<{ receipts: ReadReceipt[] }>(apiPaths.channelReceipts(id), { signal }).then((r) => r.receipts),
   /** "Mark as unread from here": the message at seq and everything after it are unread again. */
   markUnread: (id: string, seq: number) =>
     apiRequest<void>(`${apiPaths.channel(id)}/unread`, { method: 'POST', body: { seq } }),
@@ -68,6 +72,11 @@ export const chatApi = {
     }).then((r) => r.users),
   getMe: (signal?: AbortSignal) => apiRequest<CurrentUser>(apiPaths.me, { signal }),
   updateMe: (
-    body: Partial<Pick<CurrentUser, 'fullName' | 'phoneNumber' | 'avatarURL' | 'notifications' | 'timeZone'>>,
+    body: Partial<
+      Pick<
+        CurrentUser,
+        'fullName' | 'phoneNumber' | 'avatarURL' | 'notifications' | 'timeZone' | 'readReceipts'
+      >
+    >,
   ) => apiRequest<CurrentUser>(apiPaths.me, { method: 'PATCH', body }),
 };

@@ -6,6 +6,7 @@ export const queryKeys = {
   messages: (channelId: string) => ['messages', channelId] as const,
   replies: (parentId: string) => ['replies', parentId] as const,
   typing: (channelId: string) => ['typing', channelId] as const,
+  receipts: (channelId: string) => ['receipts', channelId] as const,
   me: ['me'] as const,
   users: (q: string) => ['users', q] as const,
   discover: (q: string) => ['discover', q] as const,

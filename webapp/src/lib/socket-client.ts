@@ -58,12 +58,14 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
 }
 
 /**
- * A channel event carries its place in the channel's log (seq). read.updated also has a seq, but it is a read
- * marker, not a log position: taken for an event it was dropped as "already applied" and never reached the cache.
+ * A channel event carries its place in the channel's log (seq). read.updated and receipt.updated also have a seq,
+ * but it is a read position, not a log position: taken for an event it was dropped as "already applied" and never
+ * reached the cache.
  */
 function isChannelEvent(frame: ServerFrame): frame is ChannelEvent {
   return (
     frame.type !== 'read.updated' &&
+    frame.type !== 'receipt.updated' &&
     'seq' in frame &&
     typeof frame.seq === 'number' &&
     typeof frame.channelId === 'string'

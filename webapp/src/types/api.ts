@@ -40,6 +40,14 @@ export interface CurrentUser {
   mustChangePassword?: boolean;
   /** IANA time zone id (Europe/Paris); null when not given. */
   timeZone?: string | null;
+  /** Whether others in direct and group conversations see how far this user has read (on by default). */
+  readReceipts?: boolean;
+}
+
+/** How far another member of a direct or group conversation has seen it (GET /api/channels/{id}/receipts). */
+export interface ReadReceipt {
+  userId: string;
+  seq: number;
 }
 
 export interface FieldError {
@@ -192,12 +200,16 @@ export type ServerFrame =
   | { type: 'typing.start' | 'typing.stop'; channelId: string; userId: string }
   | { type: 'channel.created'; channel: Channel; channelId?: string }
   | { type: 'read.updated'; channelId: string; userId: string; seq: number }
+  | { type: 'receipt.updated'; channelId: string; userId: string; seq: number }
   | { type: 'pong' }
   | { type: 'error'; problem: ProblemDetails }
   | { type: 'resync.required'; channelId: string };
 
-/** Frames that hold a place in a channel's log (read.updated's seq is a read marker, not a place). */
-export type ChannelEvent = Exclude<Extract<ServerFrame, { seq: number }>, { type: 'read.updated' }>;
+/** Frames that hold a place in a channel's log (the seq of read.updated and receipt.updated is a read position). */
+export type ChannelEvent = Exclude<
+  Extract<ServerFrame, { seq: number }>,
+  { type: 'read.updated' | 'receipt.updated' }
+>;
 
 /** A user as admins see it (GET /api/admin/users). */
 export interface AdminUser {

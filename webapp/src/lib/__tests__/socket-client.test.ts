@@ -84,6 +84,21 @@ describe('SocketClient', () => {
     client.stop();
   });
 
+  it('hands receipt.updated to onFrame too: its seq is how far another member has read', () => {
+    const onFrame = vi.fn();
+    const { client, last, onChannelEvent } = setup({ onFrame });
+    client.seedCursor('c1', 5);
+    client.start();
+    last().open();
+    const receipt = { type: 'receipt.updated', channelId: 'c1', userId: 'u2', seq: 9 };
+    last().receive(receipt);
+    expect(onFrame).toHaveBeenCalledWith(receipt);
+    expect(onChannelEvent).not.toHaveBeenCalled();
+    last().receive(event('c1', 6));
+    expect(onChannelEvent).toHaveBeenCalledTimes(1);
+    client.stop();
+  });
+
   it('connects with the netchat.v1 subprotocol and sends resume on open', () => {
     const { client, last } = setup();
     client.seedCursor('c1', 7);

@@ -12,10 +12,12 @@ import { useOutbox } from '@/lib/outbox';
 import type { MessageAuthor } from '@/types/api';
 import { useCatchUp } from '../hooks/use-catch-up';
 import { useMarkRead } from '../hooks/use-mark-read';
+import { useReceipts } from '../hooks/use-receipts';
 import { useMessages } from '../hooks/use-messages';
 import { mayCallEveryone } from '../utils/mention-query';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useTimelineHandlers } from '../hooks/use-timeline-handlers';
+import { seenByMessage } from '../utils/seen-by';
 import { type TimelineMessage, buildTimeline, mergePending } from '../utils/timeline';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
@@ -109,6 +111,20 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
     history.isPending || catchingUp || (historyReady && !timelineShown && shownRows !== rows);
 
   const channel = details.data ?? summary;
+  const receipts = useReceipts(channel);
+  const members = details.data?.members;
+  const seenBy = useMemo(
+    () =>
+      receipts.data && members
+        ? seenByMessage(
+            roots.map((m) => ({ seq: m.seq, authorId: m.user.id })),
+            receipts.data,
+            members,
+            self.id,
+          )
+        : null,
+    [receipts.data, members, roots, self.id],
+  );
   if (details.isError && !summary) {
     return (
       <p className="conversation__notice" role="alert">
@@ -165,19 +181,25 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
             onLoadOlder={() => void history.fetchNextPage()}
             targetSeq={messageSeq}
             onVisibleSeq={markedUnread ? ignoreSeq : markRead}
-            renderMessage={(row) => (
-              <MessageItem
-                message={row.message}
-                grouped={row.grouped}
-                selfId={self.id}
-                selfName={self.username}
-                highlighted={messageSeq !== null && row.message.seq === messageSeq}
-                canModerate={canModerate}
-                editing={timeline.editingId === row.message.id}
-                savingEdit={timeline.savingEdit}
-                handlers={handlers}
-              />
-            )}
+            renderMessage={(row) => {
+              const seen = row.message.pending ? undefined : seenBy?.get(row.message.seq);
+              return (
+                <>
+                  <MessageItem
+                    message={row.message}
+                    grouped={row.grouped}
+                    selfId={self.id}
+                    selfName={self.username}
+                    highlighted={messageSeq !== null && row.message.seq === messageSeq}
+                    canModerate={canModerate}
+                    editing={timeline.editingId === row.message.id}
+                    savingEdit={timeline.savingEdit}
+                    handlers={handlers}
+                  />
+                  {seen && <p className="conversation__seen-by">{t.seenBy(seen)}</p>}
+                </>
+              );
+            }}
           />
         )}
         <TypingLine channelId={channelId} members={details.data?.members ?? []} />

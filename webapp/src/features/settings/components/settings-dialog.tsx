@@ -21,6 +21,7 @@ import { ChangePasswordForm } from './change-password-form';
 import { NotificationLevels } from './notification-levels';
 import { AvatarUpload } from './avatar-upload';
 import { RadioGroup } from './radio-group';
+import { ReadReceiptsToggle } from './read-receipts-toggle';
 import { ThemeChoice } from './theme-choice';
 import { TimeZoneChoice } from './time-zone-choice';
 
@@ -154,7 +155,7 @@ function DesktopNotificationsToggle() {
   );
 }
 
-/** Profile, time zone, SMS notification preference, desktop notifications and theme. */
+/** Profile, time zone, SMS notification preference, desktop notifications, read receipts and theme. */
 export function SettingsDialog({
   onClose,
   onProfileSaved,
@@ -187,6 +188,12 @@ export function SettingsDialog({
         <DesktopNotificationsToggle />
         {me.data && <NotificationLevels me={me.data} />}
       </section>
+      {me.data && (
+        <section className="dialog__section">
+          <h3 className="dialog__section-title">{t.privacy}</h3>
+          <ReadReceiptsToggle me={me.data} />
+        </section>
+      )}
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.password}</h3>
         <ChangePasswordForm />

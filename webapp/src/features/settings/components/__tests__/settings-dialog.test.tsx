@@ -241,6 +241,25 @@ describe('SettingsDialog', () => {
     });
   });
 
+  it('turns read receipts off and on again with PATCH readReceipts, saved at once', async () => {
+    const { callsTo, client, user } = renderSettings(currentUser({ readReceipts: true }));
+    await openSettings(user);
+    const box = screen.getByRole('checkbox', { name: t.readReceipts });
+    expect(box).toBeChecked();
+    expect(box).toHaveAccessibleDescription(t.readReceiptsHint);
+
+    await user.click(box);
+    await waitFor(() => expect(callsTo('PATCH /api/users/me')).toHaveLength(1));
+    expect(callsTo('PATCH /api/users/me')[0].body).toEqual({ readReceipts: false });
+    await waitFor(() => expect(client.getQueryData<CurrentUser>(['me'])?.readReceipts).toBe(false));
+    expect(box).not.toBeChecked();
+
+    await user.click(box);
+    await waitFor(() => expect(callsTo('PATCH /api/users/me')).toHaveLength(2));
+    expect(callsTo('PATCH /api/users/me')[1].body).toEqual({ readReceipts: true });
+    await waitFor(() => expect(box).toBeChecked());
+  });
+
   describe('desktop notifications', () => {
     it('asks the browser for permission only when turned on, and remembers the choice', async () => {
       const { requestPermission } = stubNotifications('default', 'granted');
