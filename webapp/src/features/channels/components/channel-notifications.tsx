@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { CheckboxField } from '@/components/checkbox-field';
 import { messages } from '@/config/messages';
 import { mergeChannel } from '@/lib/cache-updates';
@@ -8,18 +8,27 @@ import type { Channel, NotificationLevel } from '@/types/api';
 
 const t = messages.channelNotifications;
 type Choice = NotificationLevel | 'default';
+type Settings = { level: Choice; muted: boolean };
 
 /** The person's own notification level for one channel (or their general one), and mute. Saved at once. */
 export function ChannelNotifications({ channel }: { channel: Channel }) {
   const client = useQueryClient();
   const name = useId();
+  // What was just asked for shows at once, in the same render as the click: a controlled input that waited for
+  // the mutation's state (published a tick later) snapped back first and looked unclicked. Once the server has
+  // answered, the channel as it holds it shows again (the old state after a refusal).
+  const [asked, setAsked] = useState<Settings | null>(null);
   const save = useMutation({
-    mutationFn: ({ level, muted }: { level: Choice; muted: boolean }) =>
-      chatApi.setChannelNotifications(channel.id, level, muted),
+    mutationFn: ({ level, muted }: Settings) => chatApi.setChannelNotifications(channel.id, level, muted),
     onSuccess: (updated) => mergeChannel(client, updated),
   });
-  const level: Choice = save.variables?.level ?? channel.notificationLevel ?? 'default';
-  const muted = save.variables?.muted ?? channel.muted ?? false;
+  const change = (next: Settings) => {
+    setAsked(next);
+    // Callbacks given to mutate() run for the latest call only: an earlier answer does not clear a later choice.
+    save.mutate(next, { onSettled: () => setAsked(null) });
+  };
+  const level: Choice = asked?.level ?? channel.notificationLevel ?? 'default';
+  const muted = asked?.muted ?? channel.muted ?? false;
   const choices: { value: Choice; label: string }[] = [
     { value: 'default', label: t.default },
     { value: 'all', label: t.all },
@@ -37,13 +46,13 @@ export function ChannelNotifications({ channel }: { channel: Channel }) {
               name={name}
               value={choice.value}
               checked={level === choice.value}
-              onChange={() => save.mutate({ level: choice.value, muted })}
+              onChange={() => change({ level: choice.value, muted })}
             />
             {choice.label}
           </label>
         ))}
       </fieldset>
-      <CheckboxField label={t.mute} checked={muted} onChange={(on) => save.mutate({ level, muted: on })} />
+      <CheckboxField label={t.mute} checked={muted} onChange={(on) => change({ level, muted: on })} />
     </section>
   );
 }

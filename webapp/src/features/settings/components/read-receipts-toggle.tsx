@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { messages } from '@/config/messages';
 import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
@@ -16,8 +16,10 @@ export function ReadReceiptsToggle({ me }: { me: CurrentUser }) {
     mutationFn: (on: boolean) => chatApi.updateMe({ readReceipts: on }),
     onSuccess: (user) => client.setQueryData(queryKeys.me, user),
   });
-  // While saving, the box shows what was asked for; an error puts it back to what the server holds.
-  const checked = save.isPending ? save.variables : me.readReceipts !== false;
+  // While saving, the box shows what was asked for, from the click's own render on (the mutation's state comes
+  // a tick later, and a controlled box waiting for it snaps back); an error puts back what the server holds.
+  const [asked, setAsked] = useState<boolean | null>(null);
+  const checked = asked ?? me.readReceipts !== false;
   return (
     <div className="field">
       <div className="checkbox-field">
@@ -26,7 +28,10 @@ export function ReadReceiptsToggle({ me }: { me: CurrentUser }) {
           type="checkbox"
           aria-describedby={hintId}
           checked={checked}
-          onChange={(e) => save.mutate(e.target.checked)}
+          onChange={(e) => {
+            setAsked(e.target.checked);
+            save.mutate(e.target.checked, { onSettled: () => setAsked(null) });
+          }}
         />
         <label htmlFor={id}>{t.readReceipts}</label>
       </div>

@@ -141,6 +141,11 @@ function DesktopNotificationsToggle() {
         label={t.desktop}
         checked={on}
         onChange={async (wanted) => {
+          // A browser that already blocks notifications will not ask: the box stays off and says why.
+          if (wanted && Notification.permission === 'denied') {
+            setDenied(true);
+            return;
+          }
           // Show the choice at once, while the browser may still be asking for permission; a controlled box that
           // waited for the answer would snap back on the click and look as if it had not been clicked.
           setOn(wanted);

@@ -253,6 +253,24 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
     expect(within(group).getByRole('radio', { name: messages.channelNotifications.all })).toBeChecked();
   });
 
+  it('shows Mute checked from the click on, while the server saves it, and unchecked again when it refuses', async () => {
+    const saved = deferred<Response>();
+    mockFetch({
+      'GET /api/channels/c1': jsonResponse(design()),
+      'PUT /api/channels/c1/notifications': () => saved.promise,
+    });
+    const { user } = renderButton();
+    const dialog = await openSettings(user);
+    const mute = within(dialog).getByRole('checkbox', { name: messages.channelNotifications.mute });
+
+    await user.click(mute);
+    // At once, not after the mutation's state arrives: a box that snapped back looked unclicked.
+    expect(mute).toBeChecked();
+
+    saved.resolve(problemResponse(403, { title: 'Forbidden', status: 403 }));
+    await waitFor(() => expect(mute).not.toBeChecked());
+  });
+
   it('for a direct conversation offers no Add members (the server refuses them) but Start a group with the person', async () => {
     const dm = design({ type: 'messaging', name: null, description: null, private: true, direct: true });
     mockFetch({ 'GET /api/channels/c1': jsonResponse(dm) });

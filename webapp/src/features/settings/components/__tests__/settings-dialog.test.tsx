@@ -321,6 +321,21 @@ describe('SettingsDialog', () => {
       expect(window.localStorage.getItem(storageKeys.desktopNotifications)).toBe('off');
     });
 
+    it('stays off at once, says why and asks nothing when the browser already blocks them', async () => {
+      const { requestPermission } = stubNotifications('denied');
+      const { user } = renderSettings();
+      await openSettings(user);
+      const box = screen.getByRole('checkbox', { name: t.desktop });
+
+      await user.click(box);
+
+      // Not even for a moment: the browser will not ask, so there is nothing to wait for.
+      expect(box).not.toBeChecked();
+      expect(screen.getByText(t.desktopDenied)).toHaveAttribute('role', 'alert');
+      expect(requestPermission).not.toHaveBeenCalled();
+      expect(window.localStorage.getItem(storageKeys.desktopNotifications)).not.toBe('on');
+    });
+
     it('says so instead of offering the switch where the browser has no notifications', async () => {
       const { user } = renderSettings();
       await openSettings(user);
