@@ -27,6 +27,31 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
+    // Every user-visible string comes from the catalogue (src/config/messages.ts) so that it is translated:
+    // letters in JSX text, in a text child {'...'} or in an attribute people see or hear are refused.
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/__tests__/**', 'src/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/\\p{L}/u]',
+          message: 'User-visible text belongs in src/config/messages.ts.',
+        },
+        {
+          selector: 'JSXElement > JSXExpressionContainer > Literal[value=/\\p{L}/u]',
+          message: 'User-visible text belongs in src/config/messages.ts.',
+        },
+        {
+          // the attribute's value itself, directly, in braces, or as either branch of a condition
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext|title|placeholder|alt|label)$/] :matches(JSXAttribute > Literal, JSXExpressionContainer > Literal, ConditionalExpression > Literal.consequent, ConditionalExpression > Literal.alternate)[value=/\\p{L}/u]',
+          message: 'User-visible text belongs in src/config/messages.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/components/**', 'src/config/**', 'src/hooks/**', 'src/lib/**', 'src/types/**'],
     rules: noImportsFrom('@/features/*', '@/app/*', '**/features/**', '**/app/**'),
   },

@@ -26,6 +26,7 @@ import { chatDayJourney } from './chat-day.mjs';
 import { filesJourney } from './files-journey.mjs';
 import { searchJourney } from './search-journey.mjs';
 import { mentionsJourney } from './mentions-journey.mjs';
+import { germanJourney } from './german-journey.mjs';
 
 const baseUrl = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -210,12 +211,12 @@ function person(tag) {
   };
 }
 
-async function newPersonPage(browser, colorScheme = 'light') {
+async function newPersonPage(browser, colorScheme = 'light', locale = 'en-US') {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme,
     reducedMotion: 'reduce',
-    locale: 'en-US',
+    locale,
   });
   const p = await context.newPage();
   p.setDefaultTimeout(timeout);
@@ -1682,6 +1683,7 @@ async function main() {
     await filesJourney(browser, journeyHelpers);
     await searchJourney(browser, journeyHelpers);
     await mentionsJourney(browser, journeyHelpers);
+    await germanJourney(browser, journeyHelpers);
 
     if (adminCredentials) await adminJourney(browser, signUp);
     else log('NOTE admin journey not run: set ADMIN_USERNAME and ADMIN_PASSWORD to run it');

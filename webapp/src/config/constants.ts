@@ -92,6 +92,8 @@ export const storageKeys = {
   drafts: 'netchat.drafts',
   /** Set once the person picked a time zone in Settings: the browser's zone then no longer replaces it. */
   timeZoneChosen: 'netchat.timeZoneChosen',
+  /** The language picked in Settings; absent means "the browser's language". */
+  language: 'netchat.language',
 } as const;
 
 /** The problem type of a session renewal refused because an administrator disabled the account. */

@@ -4,6 +4,7 @@
  * (Texts that come from the server, such as a validation message in a problem+json body, are shown as sent.)
  */
 import { rules } from './constants';
+import { formatLocales } from './locale';
 
 const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
 /** A wait as people say it: seconds under a minute, else whole minutes (rounded up), not "900 seconds". */
@@ -426,7 +427,7 @@ export const messages = {
     dnd: 'Do not disturb',
     dndOff: 'Off',
     dndUntil: (until: Date) =>
-      `On until ${until.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`,
+      `On until ${until.toLocaleString(formatLocales, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`,
     dndFor: (hours: number) => (hours === 1 ? 'For 1 hour' : `For ${hours} hours`),
     dndTurnOff: 'Turn off',
     timeZone: 'Time zone',
@@ -437,6 +438,11 @@ export const messages = {
     readReceipts: 'Send read receipts',
     readReceiptsHint:
       'In direct and group conversations of up to 10 people, others see "Seen by" under the last message you have read.',
+    language: 'Language',
+    languageAutomatic: (language: string) => `As this browser (${language})`,
+    languageHint: 'NetChat reloads to show the new language.',
+    /** Each language in its own name, the same in every catalogue. */
+    languageNames: { en: 'English', de: 'Deutsch' },
     password: 'Password',
     passwordChanged: 'Password changed. Your other sessions were signed out.',
     desktopUnsupported: 'This browser cannot show notifications.',
@@ -625,3 +631,12 @@ export const messages = {
     dark: 'Dark',
   },
 } as const;
+
+/** Every text widened to string (and each function's result with it), so that a translation fits the same shape. */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : { readonly [K in keyof T]: Widen<T[K]> };
+/** The shape of the catalogue: the same keys, the same functions, any words; a missing key is a compile error. */
+export type Messages = Widen<typeof messages>;

@@ -3,6 +3,7 @@
  * header of a direct conversation. Zones are IANA ids (Europe/Paris), as the server keeps them.
  */
 import { storageKeys } from '@/config/constants';
+import { formatLocales } from '@/config/locale';
 
 /** The browser's zone, or null when the runtime does not say (then nothing is sent). */
 export function browserTimeZone(): string | null {
@@ -29,7 +30,7 @@ export function timeZoneChoices(...include: (string | null | undefined)[]): stri
 /** "14:05" in the given zone, in the reader's own clock style; null for a zone the browser does not know. */
 export function localTimeIn(zone: string, now: Date = new Date()): string | null {
   try {
-    return new Intl.DateTimeFormat(undefined, {
+    return new Intl.DateTimeFormat(formatLocales, {
       hour: 'numeric',
       minute: '2-digit',
       timeZone: zone,

@@ -1,4 +1,6 @@
-const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { formatLocales } from '@/config/locale';
+
+const format = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A server timestamp for a table cell, in the browser's locale and time zone. */
 export function formatTime(iso: string): string {

@@ -9,6 +9,7 @@ import { EditMessageForm } from './edit-message-form';
 import { MessageActions } from './message-actions';
 import { MessageAttachments } from './message-attachments';
 import { ReactionBar } from './reaction-bar';
+import { formatLocales } from '@/config/locale';
 
 const t = messages.conversation;
 
@@ -42,7 +43,7 @@ interface MessageItemProps {
 
 // One formatter for all rows: toLocaleTimeString builds a new one per call, which made the time stamps the
 // most expensive part of rendering a conversation (Lighthouse, 4x slower phone CPU).
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat(formatLocales, { hour: '2-digit', minute: '2-digit' });
 
 function timeOf(iso: string): string {
   return timeFormat.format(new Date(iso));

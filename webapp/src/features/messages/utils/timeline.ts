@@ -2,6 +2,7 @@ import { groupWindowMs } from '@/config/constants';
 import { messages as t } from '@/config/messages';
 import type { OutboxEntry, OutboxStatus } from '@/lib/outbox';
 import type { Message, MessageAuthor } from '@/types/api';
+import { formatLocales } from '@/config/locale';
 
 export interface TimelineMessage extends Message {
   /** Set while the message is only in the outbox. */
@@ -48,8 +49,12 @@ export function mergePending(
 }
 
 // Built once: toLocaleDateString creates a formatter on every call.
-const thisYearFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
-const otherYearFormat = new Intl.DateTimeFormat(undefined, {
+const thisYearFormat = new Intl.DateTimeFormat(formatLocales, {
+  weekday: 'long',
+  month: 'long',
+  day: 'numeric',
+});
+const otherYearFormat = new Intl.DateTimeFormat(formatLocales, {
   weekday: 'long',
   month: 'long',
   day: 'numeric',

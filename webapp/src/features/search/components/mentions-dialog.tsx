@@ -11,10 +11,11 @@ import type { Message } from '@/types/api';
 import { useMentions } from '../api/get-mentions';
 import { HighlightedText } from './highlighted-text';
 import './search-dialog.css';
+import { formatLocales } from '@/config/locale';
 
 const t = messages.mentions;
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface MentionsDialogProps {
   selfId: string;

@@ -11,10 +11,11 @@ import type { Message } from '@/types/api';
 import { useMessageSearch } from '../api/search-messages';
 import { HighlightedText } from './highlighted-text';
 import './search-dialog.css';
+import { formatLocales } from '@/config/locale';
 
 const t = messages.search;
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface SearchDialogProps {
   selfId: string;

@@ -21,6 +21,7 @@ import { ChangePasswordForm } from './change-password-form';
 import { NotificationLevels } from './notification-levels';
 import { AvatarUpload } from './avatar-upload';
 import { RadioGroup } from './radio-group';
+import { LanguageChoice } from './language-choice';
 import { ReadReceiptsToggle } from './read-receipts-toggle';
 import { ThemeChoice } from './theme-choice';
 import { TimeZoneChoice } from './time-zone-choice';
@@ -206,6 +207,7 @@ export function SettingsDialog({
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.appearance}</h3>
         <ThemeChoice />
+        <LanguageChoice />
       </section>
     </Dialog>
   );

@@ -1,0 +1,134 @@
+// The German journey (issue 19, points 7 and 8), run by run.mjs with its helpers. Two people whose browsers
+// prefer German get NetChat in German without choosing anything: the sign-in and sign-up screens, the app frame
+// and Settings, each axe clean with <html lang="de">. In their direct conversation Greta sees "Gesehen von Hanna"
+// appear under her message the moment Hanna reads it (read receipts, live). Last, Greta picks English in
+// Settings and the page reloads in English.
+//
+// The German texts below are copied from src/config/messages.de.ts: the journey checks what a German reader
+// sees, so it names the words, as the English journeys do.
+
+export async function germanJourney(browser, h) {
+  const { check, assert, visible, expectAxeClean, newPersonPage, suffix, baseUrl } = h;
+  const who = (tag, name) => ({
+    username: `${tag}${suffix}`.slice(0, 32),
+    fullName: `${name} ${suffix}`,
+    password: `pw-${suffix}-Richtig1`,
+  });
+  const greta = who('gg', 'Greta');
+  const hanna = who('gh', 'Hanna');
+  const pageG = await newPersonPage(browser, 'light', 'de-DE');
+  const pageH = await newPersonPage(browser, 'light', 'de-DE');
+  const nav = (p) => p.getByRole('navigation', { name: 'Kanäle' });
+  const lang = (p) => p.locator('html').getAttribute('lang');
+  const api = (p, method, path, body) =>
+    p.evaluate(
+      async ({ method, path, body }) => {
+        const r = await fetch(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: r.status, json: r.status === 204 ? null : await r.json().catch(() => null) };
+      },
+      { method, path, body },
+    );
+  const signUpInGerman = async (p, person) => {
+    await p.getByRole('button', { name: 'Konto erstellen', exact: true }).click();
+    await visible(
+      p.getByRole('heading', { level: 1, name: 'Erstelle dein NetChat-Konto', exact: true }),
+      'the German sign-up heading',
+    );
+    await p.getByLabel('Vollständiger Name', { exact: true }).fill(person.fullName);
+    await p.getByLabel('Benutzername', { exact: true }).fill(person.username);
+    await p.getByLabel('Passwort', { exact: true }).fill(person.password);
+    const [response] = await Promise.all([
+      p.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/signup'),
+      p.getByRole('button', { name: 'Konto erstellen', exact: true }).click(),
+    ]);
+    assert(response.status() === 201, `sign-up answered ${response.status()}`);
+    await visible(nav(p), 'nav "Kanäle"');
+  };
+
+  const signIn = 'German: a browser that prefers German gets the sign-in screen in German, axe clean';
+  await check(pageG, signIn, async () => {
+    await pageG.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+    await visible(
+      pageG.getByRole('heading', { level: 1, name: 'Bei NetChat anmelden', exact: true }),
+      'the German sign-in heading',
+    );
+    assert((await lang(pageG)) === 'de', `<html lang="${await lang(pageG)}">, not "de"`);
+    await expectAxeClean(pageG, 'the German sign-in screen');
+  });
+
+  const frame = 'German: sign up in German, the app frame and Settings in German, axe clean';
+  await check(
+    pageG,
+    frame,
+    async () => {
+      await signUpInGerman(pageG, greta);
+      await visible(pageG.getByRole('banner').getByText(greta.fullName, { exact: true }), 'her name');
+      await expectAxeClean(pageG, 'the German app frame');
+      await pageG.getByRole('button', { name: 'Profil und Einstellungen' }).click();
+      const settings = pageG.getByRole('dialog', { name: 'Profil und Einstellungen' });
+      await visible(settings.getByRole('combobox', { name: 'Sprache' }), 'the language choice');
+      await visible(
+        settings.getByRole('checkbox', { name: 'Lesebestätigungen senden' }),
+        'the read receipts box',
+      );
+      await expectAxeClean(pageG, 'the German Settings');
+      await pageG.keyboard.press('Escape');
+    },
+    [signIn],
+  );
+
+  const receipts = 'German: "Gesehen von" appears under Greta\'s message the moment Hanna reads it';
+  await check(
+    pageG,
+    receipts,
+    async () => {
+      await pageH.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+      await signUpInGerman(pageH, hanna);
+      const hannaId = (await api(pageH, 'GET', '/api/users/me')).json.id;
+      const dm = await api(pageG, 'POST', '/api/channels', { type: 'messaging', memberIds: [hannaId] });
+      assert(dm.status === 201 || dm.status === 200, `creating the conversation answered ${dm.status}`);
+      const text = `Hast du kurz Zeit? ${suffix}`;
+      const posted = await api(pageG, 'POST', `/api/channels/${dm.json.id}/messages`, {
+        text,
+        clientMessageId: `german-${suffix}`,
+      });
+      assert(posted.status === 201 || posted.status === 200, `posting answered ${posted.status}`);
+      await pageG.goto(`${baseUrl}/#/c/${dm.json.id}`);
+      await visible(pageG.getByText(text, { exact: true }), 'her message in the conversation');
+      const seen = pageG.getByText(`Gesehen von ${hanna.fullName}`, { exact: true });
+      assert((await seen.count()) === 0, '"Gesehen von" shown before Hanna opened the conversation');
+      await pageH.bringToFront();
+      await pageH.goto(`${baseUrl}/#/c/${dm.json.id}`);
+      await visible(pageH.getByText(text, { exact: true }), "the message on Hanna's screen");
+      await pageG.bringToFront();
+      await visible(seen, `"Gesehen von ${hanna.fullName}" on Greta's screen, without a reload`);
+      await expectAxeClean(pageG, 'the German conversation with a read receipt');
+    },
+    [frame],
+  );
+
+  await check(
+    pageG,
+    'German: English picked in Settings reloads NetChat in English',
+    async () => {
+      await pageG.getByRole('button', { name: 'Profil und Einstellungen' }).click();
+      const settings = pageG.getByRole('dialog', { name: 'Profil und Einstellungen' });
+      await Promise.all([
+        pageG.waitForEvent('load'),
+        settings.getByRole('combobox', { name: 'Sprache' }).selectOption('en'),
+      ]);
+      await visible(pageG.getByRole('navigation', { name: 'Channels' }), 'nav "Channels" after the reload');
+      assert((await lang(pageG)) === 'en', `<html lang="${await lang(pageG)}">, not "en"`);
+      const stored = await pageG.evaluate(() => window.localStorage.getItem('netchat.language'));
+      assert(stored === 'en', `localStorage netchat.language is "${stored}"`);
+    },
+    [frame],
+  );
+
+  await pageG.context().close();
+  await pageH.context().close();
+}
