@@ -46,12 +46,19 @@ public class UserRepository {
 
     /** Users whose username or full name contains the text, ignoring case; ordered by username. */
     public List<UserAccount> search(String text, int limit) {
+        return search(text, limit, "");
+    }
+
+    /** Active users matching the text, by username, after the given username (the directory's next page). */
+    public List<UserAccount> search(String text, int limit, String afterUsername) {
         String pattern = LikePattern.containing(text);
         return em.createQuery(
-                        "select u from UserAccount u where u.disabled = false and (u.username like :p escape '\\' "
+                        "select u from UserAccount u where u.disabled = false and u.username > :after "
+                                + "and (u.username like :p escape '\\' "
                                 + "or lower(u.fullName) like :p escape '\\') order by u.username",
                         UserAccount.class)
                 .setParameter("p", pattern)
+                .setParameter("after", afterUsername == null ? "" : afterUsername)
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -105,7 +105,20 @@ public class UserService {
         return user;
     }
 
+    /** Another user's account as a profile card shows it; 404 for an unknown or disabled one. */
+    public UserAccount profile(String callerId, String userId) {
+        me(callerId);
+        return users.find(userId)
+                .filter(u -> !u.isDisabled())
+                .orElseThrow(() -> new dev.netchat.shared.NotFoundException("There is no such user."));
+    }
+
     public List<UserAccount> search(String query, int limit) {
+        return search(query, limit, null);
+    }
+
+    /** Users whose username or full name contains the query, by username, after {@code after} (a username). */
+    public List<UserAccount> search(String query, int limit, String after) {
         if (limit < 1 || limit > SEARCH_LIMIT_MAX) {
             throw InvalidInputException.of("limit", "limit must be between 1 and " + SEARCH_LIMIT_MAX + ".");
         }
@@ -113,7 +126,10 @@ public class UserService {
         if (text.length() > 100) {
             throw InvalidInputException.of("q", "q must be at most 100 characters long.");
         }
-        return users.search(text, limit);
+        if (after != null && after.length() > UserRules.USERNAME_MAX) {
+            throw InvalidInputException.of("after", "after must be a username.");
+        }
+        return users.search(text, limit, after);
     }
 
     private static void addIfPresent(List<FieldError> errors, FieldError error) {

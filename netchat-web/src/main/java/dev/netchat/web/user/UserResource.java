@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -99,10 +100,21 @@ public class UserResource {
         return Response.noContent().build();
     }
 
+    /** The people directory and the member pickers: {@code after} (a username) gives the next page. */
     @GET
-    public UserListDto search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("limit") @DefaultValue("20") String limit) {
+    public UserListDto search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("limit") @DefaultValue("20") String limit,
+            @QueryParam("after") String after) {
         // Signed-in callers only; the caller's own account must still be valid.
         users.me(caller.getName());
-        return new UserListDto(users.search(q, QueryParams.integer("limit", limit)).stream().map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList());
+        return new UserListDto(users.search(q, QueryParams.integer("limit", limit), after).stream()
+                .map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList());
+    }
+
+    /** One person as others see them (the profile card): presence, time zone, when last active. */
+    @GET
+    @Path("{id}")
+    public UserView profile(@PathParam("id") String id) {
+        var user = users.profile(caller.getName(), id);
+        return UserView.of(user, presence.isOnline(user.getId()));
     }
 }
