@@ -57,6 +57,17 @@ public class UserAccount {
     @Column(name = "time_zone", length = 64)
     private String timeZone;
 
+    /** The custom status others see: an emoji (the character itself) and a text, either may be absent. */
+    @Column(name = "status_emoji", length = 32)
+    private String statusEmoji;
+
+    @Column(name = "status_text", length = 100)
+    private String statusText;
+
+    /** When the status clears itself; null keeps it until changed. */
+    @Column(name = "status_expires_at")
+    private Instant statusExpiresAt;
+
     /** Whether others in small conversations are told how far this user has read ("Seen by"); on by default. */
     @Column(name = "read_receipts", nullable = false)
     private boolean readReceipts = true;
@@ -212,5 +223,23 @@ public class UserAccount {
 
     public Instant getLastActiveAt() {
         return lastActiveAt;
+    }
+
+    /** Sets the custom status; nulls for emoji and text clear it. */
+    public void setStatus(String emoji, String text, Instant expiresAt) {
+        this.statusEmoji = emoji;
+        this.statusText = text;
+        this.statusExpiresAt = emoji == null && text == null ? null : expiresAt;
+    }
+
+    /** The custom status as it stands at {@code now}: empty when none was set or it has expired. */
+    public java.util.Optional<UserStatus> statusAt(Instant now) {
+        if (statusEmoji == null && statusText == null) {
+            return java.util.Optional.empty();
+        }
+        if (statusExpiresAt != null && !statusExpiresAt.isAfter(now)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new UserStatus(statusEmoji, statusText, dev.netchat.shared.Times.iso(statusExpiresAt)));
     }
 }

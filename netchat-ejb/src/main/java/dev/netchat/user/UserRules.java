@@ -115,6 +115,44 @@ public final class UserRules {
         return new FieldError("timeZone", "Time zone must be an IANA time zone id, such as Europe/Paris.");
     }
 
+    public static final int STATUS_TEXT_MAX = 100;
+    /** Room for the longest emoji sequences (a family with skin tones is 11 UTF-16 units, flags of regions 14). */
+    public static final int STATUS_EMOJI_MAX = 16;
+
+    /**
+     * One emoji as a person picks it: pictographic symbols, joined by zero-width joiners, with variation
+     * selectors, skin tones, keycaps and regional-indicator flags; no letters, digits alone or markup.
+     */
+    public static FieldError checkStatusEmoji(String emoji) {
+        if (emoji == null) {
+            return null;
+        }
+        boolean pictograph = false;
+        boolean ok = !emoji.isEmpty() && emoji.length() <= STATUS_EMOJI_MAX;
+        for (int i = 0; ok && i < emoji.length(); ) {
+            int cp = emoji.codePointAt(i);
+            i += Character.charCount(cp);
+            // A symbol, a regional indicator (flags) or the keycap mark (1️⃣) makes it an emoji.
+            if (Character.getType(cp) == Character.OTHER_SYMBOL || (cp >= 0x1F1E6 && cp <= 0x1F1FF) || cp == 0x20E3) {
+                pictograph = true;
+            } else if (!(cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                    || (cp >= 0xE0020 && cp <= 0xE007F) || cp == '#' || cp == '*' || (cp >= '0' && cp <= '9'))) {
+                ok = false;
+            }
+        }
+        return ok && pictograph ? null : new FieldError("emoji", "emoji must be one emoji, such as 🌴.");
+    }
+
+    public static FieldError checkStatusText(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.isBlank() || text.strip().length() > STATUS_TEXT_MAX || text.chars().anyMatch(Character::isISOControl)) {
+            return new FieldError("text", "text must be 1 to " + STATUS_TEXT_MAX + " characters on one line.");
+        }
+        return null;
+    }
+
     /** The non-null errors of the given checks, in order. */
     public static List<FieldError> collect(FieldError... checks) {
         return java.util.Arrays.stream(checks).filter(java.util.Objects::nonNull).toList();

@@ -105,6 +105,46 @@ public class UserService {
         return user;
     }
 
+    /** The longest a status may be set for; "until I change it" is expiresAt null. */
+    static final java.time.Duration STATUS_LONGEST = java.time.Duration.ofDays(366);
+
+    /**
+     * Sets the caller's custom status: an emoji, a text or both, kept until {@code expiresAt} (an ISO instant in
+     * the coming year) or, without one, until changed.
+     */
+    public UserAccount setStatus(String userId, String emoji, String text, String expiresAt) {
+        List<FieldError> errors = new ArrayList<>(UserRules.collect(UserRules.checkStatusEmoji(emoji), UserRules.checkStatusText(text)));
+        if (emoji == null && text == null) {
+            errors.add(new FieldError("text", "Give an emoji, a text or both (DELETE clears the status)."));
+        }
+        Instant now = Instant.now();
+        Instant until = null;
+        if (expiresAt != null) {
+            try {
+                until = Instant.parse(expiresAt);
+                if (!until.isAfter(now) || until.isAfter(now.plus(STATUS_LONGEST))) {
+                    errors.add(new FieldError("expiresAt", "expiresAt must be within the coming year."));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError("expiresAt", "expiresAt must be an ISO-8601 time such as 2026-12-24T18:00:00Z."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UserAccount user = me(userId);
+        user.setStatus(emoji, text == null ? null : text.strip(), until);
+        user.touch(now);
+        return user;
+    }
+
+    public UserAccount clearStatus(String userId) {
+        UserAccount user = me(userId);
+        user.setStatus(null, null, null);
+        user.touch(Instant.now());
+        return user;
+    }
+
     /** Another user's account as a profile card shows it; 404 for an unknown or disabled one. */
     public UserAccount profile(String callerId, String userId) {
         me(callerId);

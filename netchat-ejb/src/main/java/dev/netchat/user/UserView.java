@@ -12,10 +12,12 @@ public record UserView(
         boolean online,
         String lastActive,
         String createdAt,
-        String timeZone) {
+        String timeZone,
+        UserStatus status) {
 
     public static UserView of(UserAccount u, boolean online) {
         return new UserView(u.getId(), u.getUsername(), u.getFullName(), AvatarUrls.shown(u), u.getRole().claim(), online,
-                Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getTimeZone());
+                Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getTimeZone(),
+                u.statusAt(java.time.Instant.now()).orElse(null));
     }
 }

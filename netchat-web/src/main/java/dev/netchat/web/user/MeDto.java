@@ -17,13 +17,14 @@ public record MeDto(
         NotificationsDto notifications,
         boolean mustChangePassword,
         String timeZone,
-        boolean readReceipts) {
+        boolean readReceipts,
+        dev.netchat.user.UserStatus status) {
 
     static MeDto of(UserAccount u) {
         return new MeDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), true,
                 Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getPhoneNumber(),
                 new NotificationsDto(u.getSmsNotifications().wire(), u.getDesktopNotifications().wire(),
                         u.doNotDisturbAt(java.time.Instant.now()) ? Times.iso(u.getDndUntil()) : null), u.isMustChangePassword(), u.getTimeZone(),
-                u.isReadReceipts());
+                u.isReadReceipts(), u.statusAt(java.time.Instant.now()).orElse(null));
     }
 }

@@ -14,9 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -98,6 +100,21 @@ public class UserResource {
         PasswordChangeRequest b = body == null ? new PasswordChangeRequest(null, null) : body;
         auth.changePassword(caller.getName(), b.currentPassword(), b.newPassword(), caller.getClaim("sid"));
         return Response.noContent().build();
+    }
+
+    /** The caller's custom status, which others see on the profile card and in the people directory. */
+    @PUT
+    @Path("me/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MeDto setStatus(StatusRequest body) {
+        StatusRequest b = body == null ? new StatusRequest(null, null, null) : body;
+        return MeDto.of(users.setStatus(caller.getName(), b.emoji(), b.text(), b.expiresAt()));
+    }
+
+    @DELETE
+    @Path("me/status")
+    public MeDto clearStatus() {
+        return MeDto.of(users.clearStatus(caller.getName()));
     }
 
     /** The people directory and the member pickers: {@code after} (a username) gives the next page. */
