@@ -63,7 +63,7 @@ export default defineConfig([
     files: ['src/features/shell/**'],
     rules: noImportsFrom('@/app/*', '@/features/!(shell)/**', '**/app/**', '**/auth/**'),
   },
-  ...['channels', 'messages', 'switcher', 'settings', 'admin'].map((feature) => ({
+  ...['channels', 'messages', 'switcher', 'settings', 'admin', 'people'].map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: noImportsFrom('@/app/*', `@/features/!(${feature})/**`, '**/app/**'),
   })),

@@ -424,7 +424,8 @@ export async function chatDayJourney(browser, h) {
     phoneThread,
     async () => {
       const target = secondTab.locator('article.message', { hasText: 'Are you there, Carla?' });
-      await target.click();
+      // A tap on the text shows the message's actions (a tap on the author's name opens their profile card).
+      await target.locator('.message__body').click();
       await target.getByRole('button', { name: 'Reply in thread' }).click();
       const panel = secondTab.getByRole('complementary', { name: 'Thread' });
       await visible(panel, 'the thread panel');
@@ -747,8 +748,9 @@ export async function chatDayJourney(browser, h) {
         `the phone marked every message read without showing it (general's last seq ${after.lastSeq}, the first of the 55 is ${before.lastSeq + 1}; reads posted: ${reads.join(', ') || 'none'}; ${scroller})`,
       );
       await expectAxeClean(secondTab, 'catching up on a phone');
-      // Mark as unread from here, on a touch screen: a tap on the message offers its actions.
-      await first.click();
+      // Mark as unread from here, on a touch screen: a tap on the message's text offers its actions (a tap on
+      // the author's name opens their profile card).
+      await first.locator('.message__body').click();
       const markUnread = first.getByRole('button', { name: 'Mark as unread from here' });
       await visible(markUnread, 'Mark as unread on the phone');
       await markUnread.click();
@@ -775,7 +777,8 @@ export async function chatDayJourney(browser, h) {
     async () => {
       await phoneAt(dmId, dmBox(secondTab), 'the DM');
       const target = secondTab.locator('article.message', { hasText: 'Are you there, Carla?' });
-      await target.click();
+      // A tap on the text shows the message's actions (a tap on the author's name opens their profile card).
+      await target.locator('.message__body').click();
       await target.getByRole('button', { name: 'Reply in thread' }).click();
       const panel = secondTab.getByRole('complementary', { name: 'Thread' });
       await visible(panel, 'the thread on the phone');

@@ -27,6 +27,7 @@ import { filesJourney } from './files-journey.mjs';
 import { searchJourney } from './search-journey.mjs';
 import { mentionsJourney } from './mentions-journey.mjs';
 import { germanJourney } from './german-journey.mjs';
+import { peopleJourney } from './people-journey.mjs';
 
 const baseUrl = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -1683,6 +1684,7 @@ async function main() {
     await filesJourney(browser, journeyHelpers);
     await searchJourney(browser, journeyHelpers);
     await mentionsJourney(browser, journeyHelpers);
+    await peopleJourney(browser, journeyHelpers);
     await germanJourney(browser, journeyHelpers);
 
     if (adminCredentials) await adminJourney(browser, signUp);

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useMemo } from 'react';
 import { ConnectionBanner } from '@/components/connection-banner';
+import { ProfileCardHost } from '@/components/profile-card-host';
 import { Spinner } from '@/components/spinner';
 import { AdminNotAllowed } from '@/features/admin/components/admin-not-allowed';
 import type { AuthUser } from '@/features/auth/hooks/use-auth';
@@ -8,6 +9,7 @@ import { ChannelSettingsButton } from '@/features/channels/components/channel-se
 import { ChannelSidebar } from '@/features/channels/components/channel-sidebar';
 import { Conversation } from '@/features/messages/components/conversation';
 import { useOutboxFlusher } from '@/features/messages/hooks/use-send-message';
+import { PeopleButton } from '@/features/people/components/people-button';
 import { SettingsButton } from '@/features/settings/components/settings-button';
 import { useTimeZoneSync } from '@/features/settings/hooks/use-time-zone-sync';
 import { AppFrame } from '@/features/shell/components/app-frame';
@@ -87,26 +89,30 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
     />
   ) : null;
 
+  // The card host sits beside the frame: the frame shows its welcome when it is given no content.
   return (
-    <AppFrame
-      user={user}
-      onSignOut={onSignOut}
-      focusHeading={focusHeading && !channelId && !admin}
-      notice={<ConnectionBanner />}
-      sidebar={<ChannelSidebar selfId={user.id} />}
-      headerActions={
-        <>
-          {user.isAdmin && (
-            <a href={adminHash} className="button button--quiet" aria-current={admin ? 'page' : undefined}>
-              {messages.admin.open}
-            </a>
-          )}
-          <QuickSwitcherLauncher selfId={user.id} selfName={user.username} />
-          <SettingsButton onProfileSaved={onProfileSaved} />
-        </>
-      }
-    >
-      {content}
-    </AppFrame>
+    <>
+      <ProfileCardHost selfId={user.id} />
+      <AppFrame
+        user={user}
+        onSignOut={onSignOut}
+        focusHeading={focusHeading && !channelId && !admin}
+        notice={<ConnectionBanner />}
+        sidebar={<ChannelSidebar selfId={user.id} directActions={<PeopleButton />} />}
+        headerActions={
+          <>
+            {user.isAdmin && (
+              <a href={adminHash} className="button button--quiet" aria-current={admin ? 'page' : undefined}>
+                {messages.admin.open}
+              </a>
+            )}
+            <QuickSwitcherLauncher selfId={user.id} selfName={user.username} />
+            <SettingsButton onProfileSaved={onProfileSaved} />
+          </>
+        }
+      >
+        {content}
+      </AppFrame>
+    </>
   );
 }

@@ -70,7 +70,18 @@ export const chatApi = {
     apiRequest<{ users: User[] }>(`${apiPaths.users}?q=${encodeURIComponent(q)}&limit=20`, {
       signal,
     }).then((r) => r.users),
+  /** One page of the people directory (by username; `after` is the last username of the previous page). */
+  listPeople: (q: string, after: string, limit: number, signal?: AbortSignal) =>
+    apiRequest<{ users: User[] }>(
+      `${apiPaths.users}?q=${encodeURIComponent(q)}&limit=${limit}&after=${encodeURIComponent(after)}`,
+      { signal },
+    ).then((r) => r.users),
+  /** One person as others see them, for the profile card. */
+  getUser: (id: string, signal?: AbortSignal) => apiRequest<User>(apiPaths.user(id), { signal }),
   getMe: (signal?: AbortSignal) => apiRequest<CurrentUser>(apiPaths.me, { signal }),
+  setStatus: (status: { emoji?: string; text?: string; expiresAt?: string }) =>
+    apiRequest<CurrentUser>(apiPaths.myStatus, { method: 'PUT', body: status }),
+  clearStatus: () => apiRequest<CurrentUser>(apiPaths.myStatus, { method: 'DELETE' }),
   updateMe: (
     body: Partial<
       Pick<

@@ -9,6 +9,8 @@ export const queryKeys = {
   receipts: (channelId: string) => ['receipts', channelId] as const,
   me: ['me'] as const,
   users: (q: string) => ['users', q] as const,
+  user: (id: string) => ['user', id] as const,
+  people: (q: string) => ['people', q] as const,
   discover: (q: string) => ['discover', q] as const,
   search: (q: string) => ['search', q] as const,
   mentions: ['mentions'] as const,

@@ -26,6 +26,13 @@ export interface NotificationSettings {
 }
 
 /** GET /api/users/me. */
+/** A custom status: an emoji, a text (either may be null) and when it clears itself (null: when changed). */
+export interface UserStatus {
+  emoji: string | null;
+  text: string | null;
+  expiresAt: string | null;
+}
+
 export interface CurrentUser {
   id: string;
   username: string;
@@ -42,6 +49,7 @@ export interface CurrentUser {
   timeZone?: string | null;
   /** Whether others in direct and group conversations see how far this user has read (on by default). */
   readReceipts?: boolean;
+  status?: UserStatus | null;
 }
 
 /** How far another member of a direct or group conversation has seen it (GET /api/channels/{id}/receipts). */
@@ -77,6 +85,7 @@ export interface User {
   createdAt?: string;
   /** IANA time zone id, so others can show the person's local time; null when not given. */
   timeZone?: string | null;
+  status?: UserStatus | null;
 }
 
 export type ChannelType = 'team' | 'messaging';

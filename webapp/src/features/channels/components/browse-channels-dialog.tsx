@@ -7,7 +7,7 @@ import { messages } from '@/config/messages';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
-import { useOpenChannel } from '../hooks/use-open-channel';
+import { useOpenChannel } from '@/hooks/use-open-channel';
 
 const t = messages.browse;
 

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useState } from 'react';
 import { SearchIcon } from '@/components/icons';
 import { Button } from '@/components/button';
 import { IconButton } from '@/components/icon-button';
@@ -26,10 +26,12 @@ type OpenDialog = 'create' | 'browse' | 'conversation' | null;
 
 interface ChannelSidebarProps {
   selfId: string;
+  /** More buttons for the direct conversations' heading, from other features (the people directory). */
+  directActions?: ReactNode;
 }
 
 /** Team channels and conversations, each most recently active first, with the ways to add more. */
-export function ChannelSidebar({ selfId }: ChannelSidebarProps) {
+export function ChannelSidebar({ selfId, directActions }: ChannelSidebarProps) {
   const channels = useChannels();
   const { channelId } = useLocation();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -69,7 +71,12 @@ export function ChannelSidebar({ selfId }: ChannelSidebarProps) {
         channels={sorted.filter((c) => c.type === 'messaging')}
         selfId={selfId}
         currentId={channelId}
-        actions={<IconButton label={t.newConversation} icon="+" onClick={() => setDialog('conversation')} />}
+        actions={
+          <>
+            {directActions}
+            <IconButton label={t.newConversation} icon="+" onClick={() => setDialog('conversation')} />
+          </>
+        }
       />
       <Suspense fallback={null}>
         {dialog === 'create' && <CreateChannelDialog selfId={selfId} onClose={close} />}

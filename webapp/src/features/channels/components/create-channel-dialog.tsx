@@ -9,7 +9,7 @@ import { messages } from '@/config/messages';
 import { chatApi } from '@/lib/chat-api';
 import { ApiError } from '@/lib/problem';
 import type { User } from '@/types/api';
-import { useOpenChannel } from '../hooks/use-open-channel';
+import { useOpenChannel } from '@/hooks/use-open-channel';
 import { UserPicker } from './user-picker';
 
 const t = messages.createChannel;

@@ -6,7 +6,7 @@ import { FormAlert } from '@/components/form-alert';
 import { messages } from '@/config/messages';
 import { chatApi } from '@/lib/chat-api';
 import type { User } from '@/types/api';
-import { useOpenChannel } from '../hooks/use-open-channel';
+import { useOpenChannel } from '@/hooks/use-open-channel';
 import { UserPicker } from './user-picker';
 
 const t = messages.newConversation;

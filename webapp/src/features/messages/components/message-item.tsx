@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Avatar } from '@/components/avatar';
+import { openProfileCard } from '@/lib/profile-card';
 import { Button } from '@/components/button';
 import { MarkdownText } from '@/components/markdown-text';
 import { messages } from '@/config/messages';
@@ -100,13 +101,23 @@ function MessageItemView({
             {gutterTimeOf(message.createdAt)}
           </time>
         ) : (
-          <Avatar name={name} src={message.user.avatarURL} size={36} />
+          // The name is the keyboard's way to the card; the picture is a larger target for the pointer.
+          <span className="message__avatar" onClick={() => openProfileCard(message.user.id)}>
+            <Avatar name={name} src={message.user.avatarURL} size={36} />
+          </span>
         )}
       </div>
       <div className="message__content">
         {!grouped && (
           <div className="message__header">
-            <span className="message__author">{name}</span>
+            <button
+              type="button"
+              className="message__author"
+              aria-label={messages.profile.openAuthor(name)}
+              onClick={() => openProfileCard(message.user.id)}
+            >
+              {name}
+            </button>
             <time className="message__time" dateTime={message.createdAt}>
               {timeOf(message.createdAt)}
             </time>

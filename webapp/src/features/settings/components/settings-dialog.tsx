@@ -22,6 +22,7 @@ import { NotificationLevels } from './notification-levels';
 import { AvatarUpload } from './avatar-upload';
 import { RadioGroup } from './radio-group';
 import { LanguageChoice } from './language-choice';
+import { StatusEditor } from './status-editor';
 import { ReadReceiptsToggle } from './read-receipts-toggle';
 import { ThemeChoice } from './theme-choice';
 import { TimeZoneChoice } from './time-zone-choice';
@@ -183,6 +184,12 @@ export function SettingsDialog({
         />
       ) : (
         <Spinner label={messages.app.loading} labelVisible />
+      )}
+      {me.data && (
+        <section className="dialog__section">
+          <h3 className="dialog__section-title">{messages.status.heading}</h3>
+          <StatusEditor me={me.data} />
+        </section>
       )}
       {me.data && (
         <section className="dialog__section">

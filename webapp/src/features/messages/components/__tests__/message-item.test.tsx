@@ -1,5 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, renderHook, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { messages } from '@/config/messages';
+import { closeProfileCard, useOpenProfileCard } from '@/lib/profile-card';
 import { messageHandlers, messageOf } from '@/testing/test-utils';
 import { MessageItem, gutterTimeOf } from '../message-item';
 
@@ -25,5 +28,28 @@ describe('MessageItem', () => {
     expect(time?.textContent).toBe(gutterTimeOf(at));
     expect(time?.getAttribute('title')).toContain(time?.textContent ?? '-');
     expect(time?.getAttribute('dateTime')).toBe(at);
+  });
+
+  it('opens the author’s profile card from their name, by keyboard or pointer', async () => {
+    const message = messageOf({ text: 'hello' });
+    render(
+      <MessageItem
+        message={message}
+        grouped={false}
+        selfId="u-9"
+        canModerate={false}
+        editing={false}
+        savingEdit={false}
+        handlers={handlers}
+      />,
+    );
+    const card = renderHook(() => useOpenProfileCard());
+    const name = message.user.fullName || message.user.username;
+
+    screen.getByRole('button', { name: messages.profile.openAuthor(name) }).focus();
+    await userEvent.keyboard('{Enter}');
+
+    expect(card.result.current).toBe(message.user.id);
+    act(() => closeProfileCard());
   });
 });

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The web client in headless Chromium against this real server (webapp/e2e/run.mjs): sign up, reload and stay
  * signed in, theme, phone layout, two people chatting in real time (edit, delete, react, threads, unread counts,
  * quick switcher by keyboard), one of them offline for a while, the server restarting under both, the admin
- * page, and for a browser that prefers German: sign-up, the app frame, Settings and a read receipt in German,
- * with an axe check of every screen.
+ * page, people (a custom status, the profile card from a name, Message, the directory by keyboard), and for a
+ * browser that prefers German: sign-up, the app frame, Settings and a read receipt in German, with an axe check of
+ * every screen.
  * Runs in the H2 execution (the browser journey does not depend on the database).
  *
  * <p>The restart handshake: run.mjs prints a line {@value #RESTART_REQUEST} and waits; this test stops the

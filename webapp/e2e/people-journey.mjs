@@ -1,0 +1,127 @@
+// The people journey (issue 19, point 6), run by run.mjs with its helpers. Quentin sets a status in Settings.
+// Paula sees his message in #general, opens his profile card from his name (username, presence, status,
+// "Message"; axe clean), and "Message" opens their direct conversation. Then the People directory (beside New
+// message in the sidebar) finds him by username and opens the same card, by keyboard only.
+
+export async function peopleJourney(browser, h) {
+  const { check, assert, visible, expectAxeClean, newPersonPage, signUpAs, suffix } = h;
+  const who = (tag, name) => ({
+    username: `${tag}${suffix}`.slice(0, 32),
+    fullName: `${name} ${suffix}`,
+    password: `pw-${suffix}-Correct1`,
+  });
+  const paula = who('pp', 'Paula');
+  const quentin = who('pq', 'Quentin');
+  const pageP = await newPersonPage(browser);
+  const pageQ = await newPersonPage(browser);
+  const nav = (p) => p.getByRole('navigation', { name: 'Channels' });
+  const api = (p, method, path, body) =>
+    p.evaluate(
+      async ({ method, path, body }) => {
+        const r = await fetch(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: r.status, json: r.status === 204 ? null : await r.json().catch(() => null) };
+      },
+      { method, path, body },
+    );
+
+  const card = 'people: a name in a message opens the profile card; Message opens the direct conversation';
+  await check(pageP, card, async () => {
+    await signUpAs(pageP, paula);
+    await signUpAs(pageQ, quentin);
+    const general = (await api(pageQ, 'GET', '/api/channels')).json.channels.find(
+      (c) => c.name === 'general',
+    );
+    assert(general, 'Quentin is not in #general');
+    const text = `Morning all, ${suffix}`;
+    const posted = await api(pageQ, 'POST', `/api/channels/${general.id}/messages`, {
+      text,
+      clientMessageId: `people-${suffix}`,
+    });
+    assert(posted.status === 201 || posted.status === 200, `posting answered ${posted.status}`);
+    // Quentin sets a status in Settings: a suggestion, cleared after an hour.
+    await pageQ.getByRole('button', { name: 'Profile and settings' }).click();
+    const settings = pageQ.getByRole('dialog', { name: 'Profile and settings' });
+    await settings.getByRole('button', { name: 'Use "🌴 On vacation"' }).click();
+    await settings.getByRole('combobox', { name: 'Clear after' }).selectOption('1h');
+    const statusSaved = pageQ.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/users/me/status' && r.request().method() === 'PUT',
+    );
+    await settings.getByRole('button', { name: 'Set status' }).click();
+    assert((await statusSaved).status() === 200, 'setting the status failed');
+    await visible(settings.getByText(/^Your status: 🌴 On vacation until /), 'his status in Settings');
+    await expectAxeClean(pageQ, 'Settings with a status');
+    await pageQ.keyboard.press('Escape');
+    // His page sends the browser's time zone once signed in; the card shows his local time from it.
+    for (let i = 0; i < 50 && !(await api(pageQ, 'GET', '/api/users/me')).json.timeZone; i++) {
+      await pageQ.waitForTimeout(100);
+    }
+    await nav(pageP)
+      .getByRole('link', { name: /^general\b/ })
+      .click();
+    await visible(pageP.getByText(text, { exact: true }), "Quentin's message");
+
+    await pageP
+      .getByRole('button', { name: `${quentin.fullName}: profile`, exact: true })
+      .first()
+      .click();
+    const dialog = pageP.getByRole('dialog', { name: quentin.fullName });
+    await visible(dialog.getByText(`@${quentin.username}`, { exact: true }), 'his username on the card');
+    await visible(dialog.getByText('Online', { exact: true }), 'that he is online');
+    await visible(dialog.getByText(/^🌴 On vacation · until /), 'his status and when it clears');
+    await visible(dialog.getByText(/local time$/), 'his local time');
+    await expectAxeClean(pageP, 'the profile card');
+
+    await dialog.getByRole('button', { name: 'Message', exact: true }).click();
+    await pageP.waitForFunction(() => /^#\/c\/[^/]+$/.test(window.location.hash));
+    await dialog.waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+    assert((await dialog.count()) === 0, 'the card stayed open');
+    const dmId = decodeURIComponent(new URL(pageP.url()).hash.split('/')[2]);
+    assert(dmId !== general.id, 'Message left Paula in #general');
+    const dm = (await api(pageP, 'GET', `/api/channels/${dmId}`)).json;
+    assert(dm.type === 'messaging', `Message opened a ${dm.type} channel`);
+    const memberIds = dm.members.map((m) => m.id).sort();
+    const expected = [posted.json.user.id, (await api(pageP, 'GET', '/api/users/me')).json.id].sort();
+    assert(
+      JSON.stringify(memberIds) === JSON.stringify(expected),
+      `the conversation's members: ${memberIds}`,
+    );
+  });
+
+  await check(
+    pageP,
+    'people: the directory finds him by username and opens his card, by keyboard only, axe clean',
+    async () => {
+      const people = nav(pageP).getByRole('button', { name: 'People', exact: true });
+      await people.focus();
+      await pageP.keyboard.press('Enter');
+      const directory = pageP.getByRole('dialog', { name: 'People' });
+      await visible(directory, 'the People dialog');
+      // The search box has the focus when the dialog opens.
+      await pageP.keyboard.type(quentin.username);
+      const row = directory.getByRole('button', {
+        name: `${quentin.fullName}, @${quentin.username}, online`,
+      });
+      await visible(row, 'Quentin in the directory, online');
+      assert(
+        (await directory.getByRole('button', { name: new RegExp(`^${paula.fullName},`) }).count()) === 0,
+        'the search for his username also lists Paula',
+      );
+      await expectAxeClean(pageP, 'the people directory');
+      await row.focus();
+      await pageP.keyboard.press('Enter');
+      const dialog = pageP.getByRole('dialog', { name: quentin.fullName });
+      await visible(dialog.getByText(`@${quentin.username}`, { exact: true }), 'his card from the directory');
+      await pageP.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+      assert((await dialog.count()) === 0, 'Escape did not close the card');
+    },
+    [card],
+  );
+
+  await pageP.context().close();
+  await pageQ.context().close();
+}
