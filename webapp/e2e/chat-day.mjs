@@ -19,6 +19,7 @@
 /** @param {import('playwright-core').Browser} browser */
 export async function chatDayJourney(browser, h) {
   const {
+    api,
     check,
     visible,
     assert,
@@ -47,18 +48,6 @@ export async function chatDayJourney(browser, h) {
   const dmLink = (p) =>
     nav(p).getByRole('link', { name: new RegExp(`^${dario.fullName} , (online|offline)`) });
   const generalLink = (p) => nav(p).getByRole('link', { name: /^general\b/ });
-  const api = (p, method, path, body) =>
-    p.evaluate(
-      async ({ method, path, body }) => {
-        const r = await fetch(path, {
-          method,
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: r.status, json: r.status === 204 ? null : await r.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
   const listed = async (p, channelId) =>
     (await api(p, 'GET', '/api/channels')).json.channels.find((c) => c.id === channelId);
 

@@ -8,7 +8,7 @@
 // sees, so it names the words, as the English journeys do.
 
 export async function germanJourney(browser, h) {
-  const { check, assert, visible, expectAxeClean, newPersonPage, suffix, baseUrl } = h;
+  const { api, check, assert, visible, expectAxeClean, newPersonPage, suffix, baseUrl } = h;
   const who = (tag, name) => ({
     username: `${tag}${suffix}`.slice(0, 32),
     fullName: `${name} ${suffix}`,
@@ -20,18 +20,6 @@ export async function germanJourney(browser, h) {
   const pageH = await newPersonPage(browser, 'light', 'de-DE');
   const nav = (p) => p.getByRole('navigation', { name: 'Kanäle' });
   const lang = (p) => p.locator('html').getAttribute('lang');
-  const api = (p, method, path, body) =>
-    p.evaluate(
-      async ({ method, path, body }) => {
-        const r = await fetch(path, {
-          method,
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: r.status, json: r.status === 204 ? null : await r.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
   const signUpInGerman = async (p, person) => {
     await p.getByRole('button', { name: 'Konto erstellen', exact: true }).click();
     await visible(

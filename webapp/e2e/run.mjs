@@ -243,6 +243,24 @@ async function signUpAs(p, who) {
   await visible(p.getByRole('navigation', { name: 'Channels' }), 'nav "Channels"');
 }
 
+/**
+ * A call to NetChat's API from inside the page, with its cookies and Origin, as the web client makes it:
+ * `{status, json}` (json null for 204 or a body that is not JSON).
+ */
+function api(p, method, path, body) {
+  return p.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, json: r.status === 204 ? null : await r.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+}
+
 function sidebarLink(p, name) {
   return p.getByRole('navigation', { name: 'Channels' }).getByRole('link', { name: new RegExp(name) });
 }
@@ -1668,6 +1686,7 @@ async function main() {
     await twoPersonJourney(browser);
     // The journeys in their own files take what they need from one set of this runner's helpers.
     const journeyHelpers = {
+      api,
       check,
       visible,
       assert,
