@@ -1,10 +1,11 @@
 // The people journey (issue 19, point 6), run by run.mjs with its helpers. Quentin sets a status in Settings.
 // Paula sees his message in #general, opens his profile card from his name (username, presence, status,
 // "Message"; axe clean), and "Message" opens their direct conversation. Then the People directory (beside New
-// message in the sidebar) finds him by username and opens the same card, by keyboard only.
+// message in the sidebar) finds him by username and opens the same card, by keyboard only. Last, Paula copies
+// the link of his message and the link opens it, highlighted, on his screen.
 
 export async function peopleJourney(browser, h) {
-  const { check, assert, visible, expectAxeClean, newPersonPage, signUpAs, suffix } = h;
+  const { api, check, assert, visible, expectAxeClean, newPersonPage, signUpAs, suffix, baseUrl } = h;
   const who = (tag, name) => ({
     username: `${tag}${suffix}`.slice(0, 32),
     fullName: `${name} ${suffix}`,
@@ -15,28 +16,15 @@ export async function peopleJourney(browser, h) {
   const pageP = await newPersonPage(browser);
   const pageQ = await newPersonPage(browser);
   const nav = (p) => p.getByRole('navigation', { name: 'Channels' });
-  const api = (p, method, path, body) =>
-    p.evaluate(
-      async ({ method, path, body }) => {
-        const r = await fetch(path, {
-          method,
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: r.status, json: r.status === 204 ? null : await r.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
 
+  const text = `Morning all, ${suffix}`;
+  let general;
   const card = 'people: a name in a message opens the profile card; Message opens the direct conversation';
   await check(pageP, card, async () => {
     await signUpAs(pageP, paula);
     await signUpAs(pageQ, quentin);
-    const general = (await api(pageQ, 'GET', '/api/channels')).json.channels.find(
-      (c) => c.name === 'general',
-    );
+    general = (await api(pageQ, 'GET', '/api/channels')).json.channels.find((c) => c.name === 'general');
     assert(general, 'Quentin is not in #general');
-    const text = `Morning all, ${suffix}`;
     const posted = await api(pageQ, 'POST', `/api/channels/${general.id}/messages`, {
       text,
       clientMessageId: `people-${suffix}`,
@@ -118,6 +106,32 @@ export async function peopleJourney(browser, h) {
       await pageP.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
       assert((await dialog.count()) === 0, 'Escape did not close the card');
+    },
+    [card],
+  );
+
+  await check(
+    pageP,
+    'people: Copy link on a message gives an address that opens it, highlighted, for another member',
+    async () => {
+      await pageP.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+      await nav(pageP)
+        .getByRole('link', { name: /^general\b/ })
+        .click();
+      const message = pageP.locator('article.message', { hasText: text });
+      await message.hover();
+      await message.getByRole('button', { name: 'Copy link', exact: true }).click();
+      await visible(message.getByText(/^Link copied\./), 'that the link was copied');
+      const link = await pageP.evaluate(() => navigator.clipboard.readText());
+      assert(
+        new RegExp(`^${baseUrl}/#/c/${encodeURIComponent(general.id)}/m/\\d+$`).test(link),
+        `the copied link: ${link}`,
+      );
+      await pageQ.goto(link);
+      await visible(
+        pageQ.locator('.message--highlighted', { hasText: text }),
+        'the message opened from the link, highlighted',
+      );
     },
     [card],
   );

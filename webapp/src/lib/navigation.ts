@@ -47,14 +47,29 @@ export function navigate(
   threadId: string | null = null,
   messageSeq?: number,
 ): void {
+  const hash = hashFor(channelId, threadId, messageSeq);
+  if (hash === window.location.hash) return;
+  window.location.hash = hash;
+}
+
+function hashFor(channelId: string | null, threadId: string | null = null, messageSeq?: number): string {
   const where = threadId
     ? `/t/${encodeURIComponent(threadId)}`
     : messageSeq !== undefined
       ? `/m/${messageSeq}`
       : '';
-  const hash = channelId ? `#/c/${encodeURIComponent(channelId)}${where}` : '';
-  if (hash === window.location.hash) return;
-  window.location.hash = hash;
+  return channelId ? `#/c/${encodeURIComponent(channelId)}${where}` : '';
+}
+
+/**
+ * The address of one message, to share: it opens the conversation at the message (highlighted) for anyone who
+ * may read it; a reply opens its thread.
+ */
+export function messageLink(message: { channelId: string; seq: number; parentId?: string | null }): string {
+  const hash = message.parentId
+    ? hashFor(message.channelId, message.parentId)
+    : hashFor(message.channelId, null, message.seq);
+  return `${window.location.origin}${window.location.pathname}${hash}`;
 }
 
 export function useLocation(): Location {

@@ -1,5 +1,6 @@
+import { useEffect, useState } from 'react';
 import { messages } from '@/config/messages';
-import { PencilIcon, ReplyIcon, TrashIcon, UnreadIcon } from '@/components/icons';
+import { LinkIcon, PencilIcon, ReplyIcon, TrashIcon, UnreadIcon } from '@/components/icons';
 import { ReactionPicker } from './reaction-picker';
 
 const t = messages.conversation;
@@ -10,10 +11,33 @@ interface MessageActionsProps {
   onEdit?: () => void;
   onDelete?: () => void;
   onMarkUnread?: () => void;
+  /** The message's shareable address, for Copy link. */
+  link?: string;
 }
 
 /** The toolbar that appears on hover or focus of a message. */
-export function MessageActions({ onReact, onReply, onEdit, onDelete, onMarkUnread }: MessageActionsProps) {
+export function MessageActions({
+  onReact,
+  onReply,
+  onEdit,
+  onDelete,
+  onMarkUnread,
+  link,
+}: MessageActionsProps) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(null), 3000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link ?? '');
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
   return (
     <div className="message-actions" role="group" aria-label={t.messageActions}>
       <ReactionPicker onPick={onReact} />
@@ -28,6 +52,22 @@ export function MessageActions({ onReact, onReply, onEdit, onDelete, onMarkUnrea
           <PencilIcon />
           <span className="visually-hidden">{t.edit}</span>
         </button>
+      )}
+      {link && (
+        <button
+          type="button"
+          className="message-actions__button"
+          title={t.copyLink}
+          onClick={() => void copy()}
+        >
+          <LinkIcon />
+          <span className="visually-hidden">{t.copyLink}</span>
+        </button>
+      )}
+      {link && (
+        <span className="visually-hidden" aria-live="polite">
+          {copied === 'yes' ? t.linkCopied : copied === 'failed' ? t.linkNotCopied : ''}
+        </span>
       )}
       {onMarkUnread && (
         <button type="button" className="message-actions__button" title={t.markUnread} onClick={onMarkUnread}>

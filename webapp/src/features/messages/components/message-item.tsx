@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Avatar } from '@/components/avatar';
+import { messageLink } from '@/lib/navigation';
 import { openProfileCard } from '@/lib/profile-card';
 import { Button } from '@/components/button';
 import { MarkdownText } from '@/components/markdown-text';
@@ -182,6 +183,7 @@ function MessageItemView({
           onEdit={mine ? () => handlers.onStartEdit(message) : undefined}
           onDelete={mine || canModerate ? () => handlers.onDelete(message) : undefined}
           onMarkUnread={handlers.onMarkUnread ? () => handlers.onMarkUnread?.(message) : undefined}
+          link={messageLink(message)}
         />
       )}
     </article>

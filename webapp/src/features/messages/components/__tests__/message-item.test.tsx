@@ -52,4 +52,40 @@ describe('MessageItem', () => {
     expect(card.result.current).toBe(message.user.id);
     act(() => closeProfileCard());
   });
+
+  it('copies a link that opens the conversation at the message, and a reply’s thread', async () => {
+    // user-event puts a clipboard of its own in place, which readText() reads back.
+    const user = userEvent.setup();
+    const message = messageOf({ channelId: 'c1', seq: 7, text: 'worth sharing' });
+    const { rerender } = render(
+      <MessageItem
+        message={message}
+        grouped={false}
+        selfId="u-9"
+        canModerate={false}
+        editing={false}
+        savingEdit={false}
+        handlers={handlers}
+      />,
+    );
+
+    await user.click(screen.getByRole('button', { name: messages.conversation.copyLink }));
+
+    expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/#/c/c1/m/7`);
+    expect(await screen.findByText(messages.conversation.linkCopied)).toBeInTheDocument();
+
+    rerender(
+      <MessageItem
+        message={{ ...message, id: 'r1', parentId: 'p1' }}
+        grouped={false}
+        selfId="u-9"
+        canModerate={false}
+        editing={false}
+        savingEdit={false}
+        handlers={handlers}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: messages.conversation.copyLink }));
+    expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/#/c/c1/t/p1`);
+  });
 });
