@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { SelectField } from '@/components/select-field';
 import {
   appLanguage,
   browserLanguage,
@@ -21,36 +22,25 @@ export function LanguageChoice({
 }: {
   onLanguageChanged?: () => void;
 }) {
-  const id = useId();
-  const hintId = useId();
   const [choice, setChoice] = useState<Language | typeof automatic>(() => chosenLanguage() ?? automatic);
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {t.language}
-      </label>
-      <select
-        id={id}
-        className="theme-switch__select"
-        aria-describedby={hintId}
-        value={choice}
-        onChange={(e) => {
-          const next = e.target.value as Language | typeof automatic;
-          setChoice(next);
-          rememberLanguage(next === automatic ? null : next);
-          if ((next === automatic ? browserLanguage() : next) !== appLanguage) onLanguageChanged();
-        }}
-      >
-        <option value={automatic}>{t.languageAutomatic(t.languageNames[browserLanguage()])}</option>
-        {languages.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {t.languageNames[language]}
-          </option>
-        ))}
-      </select>
-      <p id={hintId} className="field__hint">
-        {t.languageHint}
-      </p>
-    </div>
+    <SelectField
+      label={t.language}
+      hint={t.languageHint}
+      value={choice}
+      onChange={(e) => {
+        const next = e.target.value as Language | typeof automatic;
+        setChoice(next);
+        rememberLanguage(next === automatic ? null : next);
+        if ((next === automatic ? browserLanguage() : next) !== appLanguage) onLanguageChanged();
+      }}
+    >
+      <option value={automatic}>{t.languageAutomatic(t.languageNames[browserLanguage()])}</option>
+      {languages.map((language) => (
+        <option key={language} value={language} lang={language}>
+          {t.languageNames[language]}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/button';
 import { FormAlert } from '@/components/form-alert';
+import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
 import { messages } from '@/config/messages';
 import { chatApi } from '@/lib/chat-api';
@@ -35,7 +36,6 @@ const clearChoices: { value: ClearAfter; label: () => string }[] = [
  */
 export function StatusEditor({ me }: { me: CurrentUser }) {
   const client = useQueryClient();
-  const clearAfterId = useId();
   const [emoji, setEmoji] = useState(me.status?.emoji ?? '');
   const [text, setText] = useState(me.status?.text ?? '');
   const [clearAfter, setClearAfter] = useState<ClearAfter>('never');
@@ -107,23 +107,17 @@ export function StatusEditor({ me }: { me: CurrentUser }) {
         error={fieldError('text') ?? (missing ? t.needsSomething : undefined)}
         onChange={(e) => setText(e.target.value)}
       />
-      <div className="field">
-        <label className="field__label" htmlFor={clearAfterId}>
-          {t.clearAfter}
-        </label>
-        <select
-          id={clearAfterId}
-          className="theme-switch__select"
-          value={clearAfter}
-          onChange={(e) => setClearAfter(e.target.value as ClearAfter)}
-        >
-          {clearChoices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label()}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t.clearAfter}
+        value={clearAfter}
+        onChange={(e) => setClearAfter(e.target.value as ClearAfter)}
+      >
+        {clearChoices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label()}
+          </option>
+        ))}
+      </SelectField>
       <FormAlert
         message={
           save.isError && fieldErrors.length === 0

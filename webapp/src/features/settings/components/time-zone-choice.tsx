@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { SelectField } from '@/components/select-field';
 import { messages } from '@/config/messages';
 import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
@@ -15,8 +16,6 @@ const automatic = '';
  */
 export function TimeZoneChoice({ me }: { me: CurrentUser }) {
   const client = useQueryClient();
-  const id = useId();
-  const hintId = useId();
   const browser = browserTimeZone();
   const [choice, setChoice] = useState(() =>
     timeZoneChosen(me.id) && me.timeZone ? me.timeZone : automatic,
@@ -26,36 +25,29 @@ export function TimeZoneChoice({ me }: { me: CurrentUser }) {
     onSuccess: (user) => client.setQueryData(queryKeys.me, user),
   });
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {t.timeZone}
-      </label>
-      <select
-        id={id}
-        className="theme-switch__select"
-        aria-describedby={hintId}
-        value={choice}
-        onChange={(e) => {
-          const next = e.target.value;
-          setChoice(next);
-          rememberTimeZoneChoice(me.id, next !== automatic);
-          const zone = next === automatic ? browser : next;
-          if (zone) save.mutate(zone);
-        }}
-      >
-        <option value={automatic}>{t.timeZoneAutomatic(browser)}</option>
-        {timeZoneChoices(me.timeZone).map((zone) => (
-          <option key={zone} value={zone}>
-            {zone.replaceAll('_', ' ')}
-          </option>
-        ))}
-      </select>
-      <p id={hintId} className="field__hint">
-        {t.timeZoneHint}
-      </p>
-      <p aria-live="polite" className="dialog__saved">
-        {save.isSuccess ? t.saved : save.isError ? save.error.message : ''}
-      </p>
-    </div>
+    <SelectField
+      label={t.timeZone}
+      hint={t.timeZoneHint}
+      value={choice}
+      onChange={(e) => {
+        const next = e.target.value;
+        setChoice(next);
+        rememberTimeZoneChoice(me.id, next !== automatic);
+        const zone = next === automatic ? browser : next;
+        if (zone) save.mutate(zone);
+      }}
+      after={
+        <p aria-live="polite" className="dialog__saved">
+          {save.isSuccess ? t.saved : save.isError ? save.error.message : ''}
+        </p>
+      }
+    >
+      <option value={automatic}>{t.timeZoneAutomatic(browser)}</option>
+      {timeZoneChoices(me.timeZone).map((zone) => (
+        <option key={zone} value={zone}>
+          {zone.replaceAll('_', ' ')}
+        </option>
+      ))}
+    </SelectField>
   );
 }
