@@ -48,6 +48,12 @@ public class Message {
     @Column(nullable = false)
     private boolean deleted;
 
+    @Column(name = "pinned_by", length = 36)
+    private String pinnedBy;
+
+    @Column(name = "pinned_at")
+    private Instant pinnedAt;
+
     protected Message() {}
 
     Message(String channelId, long seq, String userId, String text, String parentId, String clientMessageId, Instant now) {
@@ -120,10 +126,35 @@ public class Message {
         this.updatedAt = now;
     }
 
-    /** A deleted message keeps its place in the history, without its text. */
+    /** A deleted message keeps its place in the history, without its text (and no longer pinned). */
     void delete(Instant now) {
         this.text = "";
         this.deleted = true;
         this.updatedAt = now;
+        unpin();
+    }
+
+    /** Who pinned the message to its conversation; null when it is not pinned. */
+    public String getPinnedBy() {
+        return pinnedBy;
+    }
+
+    public Instant getPinnedAt() {
+        return pinnedAt;
+    }
+
+    public boolean isPinned() {
+        return pinnedAt != null;
+    }
+
+    /** Pinning is not an edit: the text, {@code edited} and {@code updatedAt} stay as they are. */
+    void pin(String userId, Instant now) {
+        this.pinnedBy = userId;
+        this.pinnedAt = now;
+    }
+
+    void unpin() {
+        this.pinnedBy = null;
+        this.pinnedAt = null;
     }
 }

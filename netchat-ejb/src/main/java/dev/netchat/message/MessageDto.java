@@ -5,7 +5,11 @@ import dev.netchat.shared.Times;
 import dev.netchat.user.AuthorView;
 import java.util.List;
 
-/** A message as clients see it (../shared/API.md). */
+/**
+ * A message as clients see it (../shared/API.md). {@code pinned} is shared by all members (null: not pinned);
+ * {@code saved} is the viewer's own bookmark, given in REST answers that list messages for a viewer and null in
+ * events, which every member shares (a client keeps what it knew).
+ */
 public record MessageDto(
         String id,
         String channelId,
@@ -20,16 +24,24 @@ public record MessageDto(
         int replyCount,
         List<ReactionDto> reactions,
         String clientMessageId,
-        List<AttachmentDto> attachments) {
+        List<AttachmentDto> attachments,
+        PinDto pinned,
+        Boolean saved) {
 
     static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions) {
         return of(m, author, reactions, List.of());
     }
 
     static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions, List<AttachmentDto> attachments) {
+        return of(m, author, reactions, attachments, null, null);
+    }
+
+    static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions, List<AttachmentDto> attachments,
+            AuthorView pinnedBy, Boolean saved) {
+        PinDto pin = m.isPinned() ? new PinDto(pinnedBy, Times.iso(m.getPinnedAt())) : null;
         return new MessageDto(m.getId(), m.getChannelId(), m.getSeq(), author, m.getText(), Times.iso(m.getCreatedAt()),
                 Times.iso(m.getUpdatedAt()), m.isEdited(), m.isDeleted(), m.getParentId(), m.getReplyCount(), reactions,
-                m.getClientMessageId(), attachments);
+                m.getClientMessageId(), attachments, pin, saved);
     }
 
     /** The same message as one viewer sees it: {@code me} set on the reactions that viewer made. */
@@ -38,7 +50,13 @@ public record MessageDto(
                 .map(r -> new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
                 .toList();
         return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount, mine,
-                clientMessageId, attachments);
+                clientMessageId, attachments, pinned, saved);
+    }
+
+    /** The same message with the viewer's own saved mark (which events, shared by all members, leave null). */
+    public MessageDto withSaved(boolean isSaved) {
+        return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount,
+                reactions, clientMessageId, attachments, pinned, isSaved);
     }
 
     /**
@@ -46,4 +64,7 @@ public record MessageDto(
      * and {@code userIds} lets each client work out its own.
      */
     public record ReactionDto(String type, int count, boolean me, List<String> userIds) {}
+
+    /** The message is pinned to its conversation: by whom (null once that account is gone) and when. */
+    public record PinDto(AuthorView by, String at) {}
 }

@@ -6,14 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Messages and reactions in the database. Joins the caller's transaction. */
 @ApplicationScoped
@@ -142,7 +145,7 @@ public class MessageRepository {
      * Messages that may mention the user, newest first: in its channels, not deleted, not its own, whose text contains
      * "@username", "@channel" or "@here" in any case (portable LIKE; the caller applies the exact word rule).
      */
-    public List<Message> mentionCandidates(String userId, String username, java.time.Instant before, int offset, int limit) {
+    public List<Message> mentionCandidates(String userId, String username, Instant before, int offset, int limit) {
         var query = em.createQuery("select msg from Message msg where msg.channelId in "
                         + "(select cm.channelId from ChannelMember cm where cm.userId = :u) "
                         + "and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
@@ -157,6 +160,69 @@ public class MessageRepository {
             query.setParameter("before", before);
         }
         return query.getResultList();
+    }
+
+    /** The channel's pinned messages, most recently pinned first (deleting a message unpins it). */
+    public List<Message> pinned(String channelId, int limit) {
+        return em.createQuery("select m from Message m where m.channelId = :c and m.pinnedAt is not null "
+                        + "order by m.pinnedAt desc, m.id", Message.class)
+                .setParameter("c", channelId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long pinnedCount(String channelId) {
+        return em.createQuery("select count(m) from Message m where m.channelId = :c and m.pinnedAt is not null", Long.class)
+                .setParameter("c", channelId)
+                .getSingleResult();
+    }
+
+    public Optional<SavedMessage> saved(String userId, String messageId) {
+        return Optional.ofNullable(em.find(SavedMessage.class, new SavedMessage.Key(userId, messageId)));
+    }
+
+    /** Which of these messages the user saved (one query for a page of messages). */
+    public Set<String> savedAmong(String userId, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select s.messageId from SavedMessage s where s.userId = :u and s.messageId in :ids",
+                        String.class)
+                .setParameter("u", userId)
+                .setParameter("ids", messageIds)
+                .getResultList());
+    }
+
+    /**
+     * The user's saved messages that it may still read (it is a member of their channel) and that were not
+     * deleted, most recently saved first, saved before {@code before} (null: the latest).
+     */
+    public List<SavedMessage> savedBy(String userId, Instant before, int limit) {
+        var query = em.createQuery("select s from SavedMessage s, Message m where s.userId = :u and m.id = s.messageId "
+                        + "and m.deleted = false and m.channelId in (select cm.channelId from ChannelMember cm where cm.userId = :u) "
+                        + (before != null ? "and s.savedAt < :before " : "")
+                        + "order by s.savedAt desc, s.messageId", SavedMessage.class)
+                .setParameter("u", userId)
+                .setMaxResults(limit);
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        return query.getResultList();
+    }
+
+    public List<Message> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from Message m where m.id in :ids", Message.class).setParameter("ids", ids).getResultList();
+    }
+
+    public void add(SavedMessage saved) {
+        em.persist(saved);
+    }
+
+    public void remove(SavedMessage saved) {
+        em.remove(saved);
     }
 
     public void add(Message message) {

@@ -116,7 +116,8 @@ public class MessageService {
             parent.addReply();
             events.append(new ReplyCountChanged(channelId, channel.nextSeq(), shared(parent)));
         }
-        return new PostedMessage(posted.forViewer(userId), true);
+        // A message this moment old is nobody's saved item yet.
+        return new PostedMessage(posted.forViewer(userId).withSaved(false), true);
     }
 
     public MessagePage history(String userId, String channelId, Long before, Long after, Integer limit) {
@@ -156,7 +157,7 @@ public class MessageService {
         message.edit(text, Instant.now());
         MessageDto edited = shared(message);
         events.append(new MessageEdited(channel.getId(), channel.nextSeq(), edited));
-        return edited.forViewer(userId);
+        return forCaller(edited, userId);
     }
 
     public void delete(String userId, String messageId) {
@@ -199,7 +200,7 @@ public class MessageService {
         ReactionChange change = new ReactionChange(type, userId);
         events.append(add ? new ReactionAdded(channel.getId(), channel.nextSeq(), reacted, change)
                 : new ReactionRemoved(channel.getId(), channel.nextSeq(), reacted, change));
-        return reacted.forViewer(userId);
+        return forCaller(reacted, userId);
     }
 
     /**
@@ -264,6 +265,11 @@ public class MessageService {
             return new FieldError("text", "A message is at most " + maxTextLength + " characters long.");
         }
         return null;
+    }
+
+    /** A message as every member sees it, made the caller's: its own reactions and whether it saved the message. */
+    private MessageDto forCaller(MessageDto shared, String userId) {
+        return shared.forViewer(userId).withSaved(messages.saved(userId, shared.id()).isPresent());
     }
 
     private MessageDto view(Message m, String viewerId) {

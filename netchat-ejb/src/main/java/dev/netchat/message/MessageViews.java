@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Messages as the API shows them, with their authors, reactions and attachments: two queries in all (plus the
@@ -42,8 +43,14 @@ class MessageViews {
 
     /** Views for a viewer ({@code me} set on its reactions), or as every member sees them when viewerId is null. */
     List<MessageDto> of(List<Message> rows, String viewerId) {
-        Set<String> authorIds = rows.stream().map(Message::getUserId).filter(id -> id != null).collect(Collectors.toSet());
+        Set<String> authorIds = rows.stream()
+                .flatMap(m -> Stream.of(m.getUserId(), m.getPinnedBy()))
+                .filter(id -> id != null)
+                .collect(Collectors.toSet());
         Map<String, UserAccount> authors = users.findAll(authorIds);
+        // The viewer's own bookmarks; events, shared by all members, carry none (null).
+        Set<String> saved = viewerId == null ? null
+                : messages.savedAmong(viewerId, rows.stream().map(Message::getId).toList());
         Map<String, List<Reaction>> byMessage = messages.reactions(rows.stream().map(Message::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Reaction::getMessageId));
         Map<String, List<AttachmentDto>> attachments = files.attachmentsOf(rows.stream().map(Message::getId).toList());
@@ -57,9 +64,13 @@ class MessageViews {
                     .map(e -> new ReactionDto(e.getKey(), e.getValue().size(), viewerId != null && e.getValue().contains(viewerId),
                             e.getValue()))
                     .toList();
-            out.add(MessageDto.of(m, AuthorView.of(m.getUserId() == null ? null : authors.get(m.getUserId())), reactions,
-                    attachments.getOrDefault(m.getId(), List.of())));
+            out.add(MessageDto.of(m, author(authors, m.getUserId()), reactions, attachments.getOrDefault(m.getId(), List.of()),
+                    author(authors, m.getPinnedBy()), saved == null ? null : saved.contains(m.getId())));
         }
         return out;
+    }
+
+    private static AuthorView author(Map<String, UserAccount> accounts, String userId) {
+        return AuthorView.of(userId == null ? null : accounts.get(userId));
     }
 }

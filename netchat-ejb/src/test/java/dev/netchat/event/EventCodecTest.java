@@ -43,14 +43,17 @@ class EventCodecTest {
             "2026-01-01T10:00:00Z", null, false, false, null, 0,
             List.of(new MessageDto.ReactionDto("smile", 1, false, List.of(U))), "cm-1",
             List.of(new AttachmentDto("f1", "a.png", "image/png", 42, 2, 3, "/api/files/f1", "/api/files/f1/thumbnail",
-                    "/api/files/f1/preview")));
+                    "/api/files/f1/preview")),
+            new MessageDto.PinDto(new AuthorView(U, "ann", "Ann A", null), "2026-01-01T10:05:00Z"), null);
     static final String MESSAGE_JSON = """
             {"id":"m1","channelId":"%s","seq":7,"user":{"id":"%s","username":"ann","fullName":"Ann A","avatarURL":null},
              "text":"hello @bob","createdAt":"2026-01-01T10:00:00Z","updatedAt":null,"edited":false,"deleted":false,
              "parentId":null,"replyCount":0,"reactions":[{"type":"smile","count":1,"me":false,"userIds":["%s"]}],
              "clientMessageId":"cm-1","attachments":[{"id":"f1","name":"a.png","mediaType":"image/png","size":42,
              "width":2,"height":3,"url":"/api/files/f1","thumbnailUrl":"/api/files/f1/thumbnail",
-             "previewUrl":"/api/files/f1/preview"}]}""".formatted(C, U, U);
+             "previewUrl":"/api/files/f1/preview"}],
+             "pinned":{"by":{"id":"%s","username":"ann","fullName":"Ann A","avatarURL":null},"at":"2026-01-01T10:05:00Z"},
+             "saved":null}""".formatted(C, U, U, U);
     static final ChannelDto CHANNEL = new ChannelDto(C, "team", "general", null, false, U, "2026-01-01T09:00:00Z",
             "2026-01-01T10:00:00Z", 2, 9, null, null, null, null, null, true, false, "mentions", false);
     static final String CHANNEL_JSON = """

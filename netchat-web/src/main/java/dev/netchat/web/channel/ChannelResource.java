@@ -7,12 +7,9 @@ import dev.netchat.channel.CreatedChannel;
 import dev.netchat.channel.NewChannel;
 import dev.netchat.message.MessagePage;
 import dev.netchat.message.MessageService;
+import dev.netchat.message.PinService;
 import dev.netchat.message.PostedMessage;
-
-
-
-
-
+import dev.netchat.web.message.MessageListDto;
 import dev.netchat.web.shared.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -49,6 +46,9 @@ public class ChannelResource {
 
     @EJB
     MessageService messages;
+
+    @EJB
+    PinService pins;
 
     @Inject
     JsonWebToken caller;
@@ -118,7 +118,6 @@ public class ChannelResource {
         return Response.noContent().build();
     }
 
-    /** "Mark as unread from here": the event {@code seq} and everything after it become unread for the caller. */
     /** Read receipts: how far the other members of a direct or group conversation have seen it. */
     @GET
     @Path("{id}/receipts")
@@ -126,6 +125,14 @@ public class ChannelResource {
         return new ReceiptsDto(channels.receipts(caller.getName(), id));
     }
 
+    /** The conversation's pinned messages, most recently pinned first (at most 100). */
+    @GET
+    @Path("{id}/pins")
+    public MessageListDto pins(@PathParam("id") String id) {
+        return new MessageListDto(pins.pinned(caller.getName(), id));
+    }
+
+    /** "Mark as unread from here": the event {@code seq} and everything after it become unread for the caller. */
     @POST
     @Path("{id}/unread")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,8 @@ package dev.netchat.web.message;
 
 import dev.netchat.message.MessageDto;
 import dev.netchat.message.MessageService;
+import dev.netchat.message.PinService;
+import dev.netchat.message.SavedMessageService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -17,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** One message: edit, delete, reactions and its thread. */
+/** One message: edit, delete, reactions, its thread, pinning it to its conversation and saving it for oneself. */
 @Path("messages/{id}")
 @RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +27,12 @@ public class MessageResource {
 
     @EJB
     MessageService messages;
+
+    @EJB
+    PinService pins;
+
+    @EJB
+    SavedMessageService saved;
 
     @Inject
     JsonWebToken caller;
@@ -57,5 +65,31 @@ public class MessageResource {
     @Path("replies")
     public MessageListDto replies(@PathParam("id") String id) {
         return new MessageListDto(messages.replies(caller.getName(), id));
+    }
+
+    /** Pins the message to its conversation for every member (idempotent; at most 100 pins: 409 beyond). */
+    @PUT
+    @Path("pin")
+    public MessageDto pin(@PathParam("id") String id) {
+        return pins.setPinned(caller.getName(), id, true);
+    }
+
+    @DELETE
+    @Path("pin")
+    public MessageDto unpin(@PathParam("id") String id) {
+        return pins.setPinned(caller.getName(), id, false);
+    }
+
+    /** Saves the message on the caller's own list (GET /api/saved); idempotent. */
+    @PUT
+    @Path("saved")
+    public MessageDto save(@PathParam("id") String id) {
+        return saved.setSaved(caller.getName(), id, true);
+    }
+
+    @DELETE
+    @Path("saved")
+    public MessageDto unsave(@PathParam("id") String id) {
+        return saved.setSaved(caller.getName(), id, false);
     }
 }

@@ -1,6 +1,8 @@
 package dev.netchat.web.shared;
 
 import dev.netchat.shared.InvalidInputException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Query parameters parsed by hand: JAX-RS answers 404 when it cannot convert a query parameter, but a
@@ -39,5 +41,17 @@ public final class QueryParams {
             throw InvalidInputException.of(name, name + " is out of range.");
         }
         return parsed.intValue();
+    }
+
+    /** An optional instant such as 2026-12-31T23:59:59Z (a list's paging cursor): absent or empty is null. */
+    public static Instant optionalInstant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(name, name + " must be an instant such as 2026-12-31T23:59:59Z.");
+        }
     }
 }
