@@ -1,6 +1,7 @@
 /**
  * A deliberately small markdown subset for messages. Inline: **bold**, *italic* or _italic_, ~~strikethrough~~,
- * `inline code`, [links](https://…), bare http(s) addresses and @mentions. Blocks: ```code blocks```,
+ * `inline code`, [links](https://…), bare http(s) addresses, @mentions and :shortcodes: (shown as their emoji
+ * where the renderer knows them). Blocks: ```code blocks```,
  * > quotes, - bulleted and 1. numbered lists, and # headings (three levels). It yields a tree of plain data that
  * components/markdown-text.tsx turns into React elements, so text is never parsed or injected as HTML.
  */
@@ -12,7 +13,9 @@ export type InlineNode =
   | { type: 'del'; children: InlineNode[] }
   | { type: 'link'; href: string; children: InlineNode[] }
   /** `name` without the @, as written (usernames are matched without regard to case). */
-  | { type: 'mention'; name: string };
+  | { type: 'mention'; name: string }
+  /** `:name:` as written; the renderer shows its emoji when it knows the name, else the text. */
+  | { type: 'shortcode'; name: string };
 
 export type BlockNode =
   | { type: 'codeblock'; text: string }
@@ -22,7 +25,7 @@ export type BlockNode =
   | { type: 'list'; ordered: boolean; start: number; items: InlineNode[][] };
 
 const inline =
-  /`([^`\n]+)`|\*\*(?=\S)([\s\S]+?)\*\*|(?<![\w*])\*(?=\S)([^*\n]+?)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]*[^\s<>".,:;!?'")\]])|~~(?=\S)([^~\n]+?)~~|(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?)(?![\w-])/g;
+  /`([^`\n]+)`|\*\*(?=\S)([\s\S]+?)\*\*|(?<![\w*])\*(?=\S)([^*\n]+?)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]+?)_(?![\w_])|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]*[^\s<>".,:;!?'")\]])|~~(?=\S)([^~\n]+?)~~|(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?)(?![\w-])|(?<![\w:])(:([a-z0-9_+-]{2,40}):)(?![\w:])/g;
 
 /** Only web and mail addresses become links; anything else (javascript:, data:) stays text. */
 export function safeHref(href: string): string | null {
@@ -47,7 +50,7 @@ export function parseInline(text: string, depth = 0): InlineNode[] {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     pushText(text.slice(last, match.index));
     last = match.index + match[0].length;
-    const [whole, code, strong, em1, em2, linkText, linkHref, bare, del, mention] = match;
+    const [whole, code, strong, em1, em2, linkText, linkHref, bare, del, mention, , shortcode] = match;
     const nested = (value: string) =>
       depth < 4 ? parseInline(value, depth + 1) : [{ type: 'text' as const, text: value }];
     if (code !== undefined) nodes.push({ type: 'code', text: code });
@@ -55,6 +58,7 @@ export function parseInline(text: string, depth = 0): InlineNode[] {
     else if (em1 !== undefined || em2 !== undefined) nodes.push({ type: 'em', children: nested(em1 ?? em2) });
     else if (del !== undefined) nodes.push({ type: 'del', children: nested(del) });
     else if (mention !== undefined) nodes.push({ type: 'mention', name: mention });
+    else if (shortcode !== undefined) nodes.push({ type: 'shortcode', name: shortcode });
     else if (linkText !== undefined) {
       const href = safeHref(linkHref);
       if (href) nodes.push({ type: 'link', href, children: nested(linkText) });

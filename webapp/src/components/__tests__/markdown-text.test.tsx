@@ -87,4 +87,15 @@ describe('MarkdownText', () => {
     expect(mentions.map((m) => m.textContent)).toEqual(['@Ann', '@bob', '@here']);
     expect(mentions.map((m) => m.classList.contains('markdown__mention--me'))).toEqual([true, false, true]);
   });
+
+  it('shows a known :shortcode: as its emoji named in a tooltip, and an unknown one as written', () => {
+    const known: Record<string, string> = { tada: '🎉' };
+    const { container } = render(
+      <MarkdownText text="we shipped :tada: :nosuch:" emoji={(s) => known[s] ?? null} />,
+    );
+    expect(container.textContent).toBe('we shipped 🎉 :nosuch:');
+    expect(screen.getByTitle(':tada:')).toHaveTextContent('🎉');
+    // Without a lookup (a renderer that knows no emoji), the text stays as typed.
+    expect(renderText('plain :tada:').textContent).toBe('plain :tada:');
+  });
 });

@@ -106,4 +106,22 @@ describe('markdown subset', () => {
       { type: 'codeblock', text: '- not a list' },
     ]);
   });
+
+  it('finds :shortcodes: standing alone, not inside times, addresses or code', () => {
+    expect(parseInline('ship it :rocket: now:tada: at 10:30:00 `:code:` :white_check_mark:')).toEqual([
+      { type: 'text', text: 'ship it ' },
+      { type: 'shortcode', name: 'rocket' },
+      { type: 'text', text: ' now:tada: at 10:30:00 ' },
+      { type: 'code', text: ':code:' },
+      { type: 'text', text: ' ' },
+      { type: 'shortcode', name: 'white_check_mark' },
+    ]);
+    expect(parseInline('https://example.com/a:b:c')).toEqual([
+      {
+        type: 'link',
+        href: 'https://example.com/a:b:c',
+        children: [{ type: 'text', text: 'https://example.com/a:b:c' }],
+      },
+    ]);
+  });
 });

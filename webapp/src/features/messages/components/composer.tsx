@@ -6,7 +6,10 @@ import type { Attachment } from '@/types/api';
 import { type Mentionables, useMentionAutocomplete } from '../hooks/use-mention-autocomplete';
 import { useUploads } from '../hooks/use-uploads';
 import { useTypingSender } from '../hooks/use-typing-sender';
+import { emojiOf, loadEmoji } from '../utils/emoji';
+import { replaceShortcodeBeforeCursor, typingShortcode } from '../utils/shortcode-typing';
 import { AttachButton } from './attach-button';
+import { EmojiButton } from './emoji-button';
 import { FormattingHelp } from './formatting-help';
 import { MentionListbox, mentionOptionId } from './mention-listbox';
 import { UploadTray } from './upload-tray';
@@ -86,6 +89,18 @@ export function Composer({
     }
   };
 
+  /** An emoji from the picker goes in where the cursor was (replacing a selection), and the cursor after it. */
+  const insert = (emoji: string) => {
+    const field = area.current;
+    const start = field?.selectionStart ?? text.length;
+    const end = field?.selectionEnd ?? text.length;
+    setText(text.slice(0, start) + emoji + text.slice(end));
+    requestAnimationFrame(() => {
+      field?.focus();
+      field?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     send();
@@ -131,7 +146,17 @@ export function Composer({
         aria-activedescendant={mention.open ? mentionOptionId(listboxId, mention.active) : undefined}
         onSelect={(e) => mention.track(e.currentTarget)}
         onChange={(e) => {
-          setText(e.target.value);
+          const field = e.target;
+          const cursor = field.selectionStart ?? field.value.length;
+          // `:tada:` becomes 🎉 as its closing colon is typed; the full list loads while the name is typed.
+          const replaced = replaceShortcodeBeforeCursor(field.value, cursor, emojiOf);
+          if (replaced) {
+            setText(replaced.text);
+            requestAnimationFrame(() => field.setSelectionRange(replaced.cursor, replaced.cursor));
+          } else {
+            setText(field.value);
+            if (typingShortcode(field.value, cursor)) loadEmoji().catch(() => {});
+          }
           mention.track(e.target);
           if (e.target.value) typing.typed();
           else typing.stop();
@@ -140,6 +165,7 @@ export function Composer({
         onPaste={uploads.onPaste}
         onBlur={typing.stop}
       />
+      <EmojiButton onPick={insert} />
       <AttachButton onFiles={uploads.add} />
       <button type="submit" className="composer__send" disabled={!canSend}>
         <SendIcon />

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { commonReactions } from '@/config/constants';
 import type { EmojiEntry } from './emoji-data';
 
@@ -70,6 +70,35 @@ export function useReactionEmoji(load: boolean): (shortcode: string) => string {
     if (load && !loaded) loadEmoji().catch(() => {});
   }, [load, loaded]);
   return (shortcode) => builtIn[shortcode] ?? loaded?.byShortcode.get(shortcode) ?? `:${shortcode}:`;
+}
+
+/** A :shortcode: in a message's text, as lib/markdown.ts finds it. */
+const shortcodeInText = /(?<![\w:]):([a-z0-9_+-]{2,40}):(?![\w:])/g;
+
+/**
+ * The emoji of the shortcodes in a received message's text. A text naming one the few built-in ones do not
+ * cover loads the full list (once for the whole page), and the returned function changes when it has.
+ */
+export function useShortcodeEmoji(text: string): (shortcode: string) => string | null {
+  const loaded = useSyncExternalStore(
+    subscribe,
+    () => full,
+    () => null,
+  );
+  const needed = useMemo(
+    () =>
+      !loaded &&
+      text.includes(':') &&
+      Array.from(text.matchAll(shortcodeInText)).some((m) => !(m[1] in builtIn)),
+    [text, loaded],
+  );
+  useEffect(() => {
+    if (needed) loadEmoji().catch(() => {});
+  }, [needed]);
+  return useCallback(
+    (shortcode: string) => builtIn[shortcode] ?? loaded?.byShortcode.get(shortcode) ?? null,
+    [loaded],
+  );
 }
 
 /** The full list once loaded (re-renders then), or null; `load` starts loading it. */

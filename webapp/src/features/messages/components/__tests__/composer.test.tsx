@@ -1,6 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { messages } from '@/config/messages';
 import { Composer } from '../composer';
 
 describe('Composer', () => {
@@ -44,5 +45,29 @@ describe('Composer', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(search).toHaveFocus();
     search.remove();
+  });
+
+  it('turns a shortcode into its emoji as its closing colon is typed, but leaves times and unknown names', async () => {
+    const user = userEvent.setup();
+    render(<Composer channelId="c3" label="Message #general" onSend={vi.fn()} />);
+    const box = screen.getByRole('textbox', { name: 'Message #general' });
+    await user.type(box, 'ship it :rocket:');
+    expect(box).toHaveValue('ship it 🚀');
+    await user.type(box, ' at 10:30: and :nosuchemoji:');
+    expect(box).toHaveValue('ship it 🚀 at 10:30: and :nosuchemoji:');
+  });
+
+  it('inserts an emoji from the picker at the cursor, by keyboard', async () => {
+    const user = userEvent.setup();
+    render(<Composer channelId="c4" label="Message #general" onSend={vi.fn()} />);
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message #general' });
+    await user.type(box, 'good  morning');
+    box.setSelectionRange(5, 5);
+    await user.click(screen.getByRole('button', { name: messages.composer.emoji }));
+    const dialog = await screen.findByRole('dialog', { name: messages.composer.emoji });
+    await user.type(within(dialog).getByRole('combobox', { name: messages.emoji.search }), 'sunrise');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(box).toHaveValue('good 🌅 morning'));
+    await waitFor(() => expect(box).toHaveFocus());
   });
 });
