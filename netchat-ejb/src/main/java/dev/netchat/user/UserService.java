@@ -24,6 +24,9 @@ public class UserService {
     @Inject
     AvatarHosts avatarHosts;
 
+    @Inject
+    jakarta.enterprise.event.Event<StatusChanged> statusChanged;
+
     /** The caller's own account. A token for a deleted or disabled account no longer counts as signed in. */
     public UserAccount me(String userId) {
         return users.find(userId)
@@ -135,6 +138,7 @@ public class UserService {
         UserAccount user = me(userId);
         user.setStatus(emoji, text == null ? null : text.strip(), until);
         user.touch(now);
+        statusChanged.fire(new StatusChanged(userId, user.statusAt(now).orElse(null)));
         return user;
     }
 
@@ -142,6 +146,7 @@ public class UserService {
         UserAccount user = me(userId);
         user.setStatus(null, null, null);
         user.touch(Instant.now());
+        statusChanged.fire(new StatusChanged(userId, null));
         return user;
     }
 

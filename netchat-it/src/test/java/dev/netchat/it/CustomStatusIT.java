@@ -95,4 +95,44 @@ class CustomStatusIT {
         assertThat(put(owner, Api.json().put("emoji", "1️⃣")).status()).isEqualTo(200);
         assertThat(api.send("PUT", "/api/users/me/status", "{}", "Content-Type", "application/json").status()).isEqualTo(401);
     }
+
+    @Test
+    void aStatusChangeReachesItsOwnersOtherTabsAndTheOwnersConversationPartnersLiveAndNobodyElse() {
+        Api.Session owner = api.newUser("live");
+        Api.Session partner = api.newUser("livepartner");
+        Api.Session stranger = api.newUser("livestranger");
+        Chat chat = new Chat(api);
+        Api.Reply direct = chat.createMessaging(owner, partner);
+        assertThat(direct.status()).as(direct.toString()).isIn(200, 201);
+        // New accounts join the default channel, which may be small on a test server: the stranger leaves it, so
+        // that it shares no conversation with the owner at all.
+        for (JsonNode channel : chat.channels(stranger, "")) {
+            String id = channel.path("id").asText();
+            assertThat(api.delete("/api/channels/" + id + "/members/" + stranger.userId(), stranger).status()).isIn(200, 204);
+        }
+
+        java.util.function.Predicate<JsonNode> aboutOwner = f -> "user.status.changed".equals(f.path("type").asText())
+                && owner.userId().equals(f.path("user").path("id").asText());
+        try (ChatSocket partners = ChatSocket.connect(api, partner); ChatSocket ownersOtherTab = ChatSocket.connect(api, owner);
+                ChatSocket strangers = ChatSocket.connect(api, stranger)) {
+            assertThat(put(owner, Api.json().put("emoji", "🤒").put("text", "Out sick")).status()).isEqualTo(200);
+            JsonNode frame = partners.awaitEvent(aboutOwner, ChatSocket.TIMEOUT, "the status at the partner");
+            assertThat(frame.path("user").path("status").path("text").asText()).isEqualTo("Out sick");
+            assertThat(frame.path("user").path("status").path("emoji").asText()).isEqualTo("🤒");
+            assertThat(ownersOtherTab.awaitEvent(aboutOwner, ChatSocket.TIMEOUT, "the status at the owner's other tab")
+                    .path("user").path("status").path("text").asText()).isEqualTo("Out sick");
+
+            assertThat(api.delete("/api/users/me/status", owner).status()).isEqualTo(200);
+            JsonNode cleared = partners.awaitEvent(aboutOwner, ChatSocket.TIMEOUT, "the cleared status at the partner");
+            assertThat(cleared.path("user").path("status").isNull()).isTrue();
+            // Sharing no conversation, the stranger hears nothing (it reads the status from the card when it looks).
+            assertThat(strangers.drain(java.time.Duration.ofMillis(1500))).noneMatch(aboutOwner);
+        }
+        // Refused input tells nobody anything.
+        try (ChatSocket partners = ChatSocket.connect(api, partner)) {
+            assertThat(put(owner, Api.json().put("text", "x".repeat(101))).status()).isEqualTo(400);
+            assertThat(partners.drain(java.time.Duration.ofMillis(1500))).noneMatch(aboutOwner);
+        }
+    }
 }
+
