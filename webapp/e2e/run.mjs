@@ -28,6 +28,7 @@ import { searchJourney } from './search-journey.mjs';
 import { mentionsJourney } from './mentions-journey.mjs';
 import { germanJourney } from './german-journey.mjs';
 import { peopleJourney } from './people-journey.mjs';
+import { pinsJourney } from './pins-journey.mjs';
 
 const baseUrl = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -1704,6 +1705,7 @@ async function main() {
     await searchJourney(browser, journeyHelpers);
     await mentionsJourney(browser, journeyHelpers);
     await peopleJourney(browser, journeyHelpers);
+    await pinsJourney(browser, journeyHelpers);
     await germanJourney(browser, journeyHelpers);
 
     if (adminCredentials) await adminJourney(browser, signUp);

@@ -32,6 +32,10 @@ export const apiPaths = {
   reaction: (id: string, type: string) =>
     `/api/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent(type)}`,
   replies: (id: string) => `/api/messages/${encodeURIComponent(id)}/replies`,
+  pin: (id: string) => `/api/messages/${encodeURIComponent(id)}/pin`,
+  savedMark: (id: string) => `/api/messages/${encodeURIComponent(id)}/saved`,
+  channelPins: (id: string) => `/api/channels/${encodeURIComponent(id)}/pins`,
+  saved: '/api/saved',
   searchMessages: '/api/search/messages',
   mentions: '/api/mentions',
   files: '/api/files',

@@ -11,7 +11,10 @@ import {
   setChannelRead,
   setReceipt,
   setPresence,
+  setSaved,
+  setUserStatus,
   setTyping,
+  updatePins,
   upsertMessage,
   withOwnReactions,
 } from '@/lib/cache-updates';
@@ -64,6 +67,7 @@ function applyChannelEvent(
     case 'reaction.deleted':
       refetchOnceSettled(client, queryKeys.messages(event.message.channelId));
       upsertMessage(client, withOwnReactions(event.message, self.id));
+      updatePins(client, event.message);
       break;
     case 'channel.updated':
       mergeChannel(client, event.channel);
@@ -110,6 +114,12 @@ function applyFrame(client: QueryClient, frame: ServerFrame, self: RealtimeSelf)
       break;
     case 'receipt.updated':
       setReceipt(client, frame.channelId, { userId: frame.userId, seq: frame.seq });
+      break;
+    case 'user.status.changed':
+      setUserStatus(client, frame.user.id, frame.user.status);
+      break;
+    case 'saved.updated':
+      if (frame.userId === self.id) setSaved(client, frame.channelId, frame.messageId, frame.saved);
       break;
   }
 }

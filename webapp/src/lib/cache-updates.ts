@@ -4,7 +4,7 @@
  * can arrive in any order.
  */
 import { type InfiniteData, type QueryClient, type QueryKey, hashKey } from '@tanstack/react-query';
-import type { Channel, Message, MessagePage, ReadReceipt, User } from '@/types/api';
+import type { Channel, CurrentUser, Message, MessagePage, ReadReceipt, User, UserStatus } from '@/types/api';
 import { queryKeys } from './query-keys';
 
 export type MessagesData = InfiniteData<MessagePage, number | undefined>;
@@ -25,7 +25,8 @@ export function upsertInList(list: Message[], message: Message): Message[] {
   const index = list.findIndex((m) => sameMessage(m, message));
   if (index >= 0) {
     const next = list.slice();
-    next[index] = message;
+    // Events carry no `saved` (it is the reader's own): keep what the cache knew.
+    next[index] = message.saved == null ? { ...message, saved: list[index].saved } : message;
     return next;
   }
   // New messages almost always go last; keep seq order for the rare late one.
@@ -249,4 +250,62 @@ export function setReceipt(client: QueryClient, channelId: string, receipt: Read
     if (known && known.seq >= receipt.seq) return receipts;
     return known ? receipts.map((r) => (r.userId === receipt.userId ? receipt : r)) : [...receipts, receipt];
   });
+}
+
+/** Newest pin first, as GET /api/channels/{id}/pins lists them. */
+function byPinTime(a: Message, b: Message): number {
+  return (b.pinned?.at ?? '').localeCompare(a.pinned?.at ?? '');
+}
+
+/**
+ * A message changed (an event or an answer): the conversation's pinned list follows, if it is loaded. A pinned
+ * message enters or is updated in place; an unpinned or deleted one leaves.
+ */
+export function updatePins(client: QueryClient, message: Message): void {
+  client.setQueryData<Message[]>(queryKeys.pins(message.channelId), (pins) => {
+    if (!pins) return pins;
+    const rest = pins.filter((m) => m.id !== message.id);
+    if (!message.pinned || message.deleted) return rest.length === pins.length ? pins : rest;
+    const known = pins.find((m) => m.id === message.id);
+    return [...rest, { ...message, saved: message.saved ?? known?.saved }].sort(byPinTime);
+  });
+}
+
+/**
+ * The reader saved a message or took it off the list (in this tab or another): its mark follows wherever the
+ * message is cached, and the saved list is asked again when next shown.
+ */
+export function setSaved(client: QueryClient, channelId: string, messageId: string, saved: boolean): void {
+  const mark = (list: Message[] | undefined) =>
+    list?.some((m) => m.id === messageId)
+      ? list.map((m) => (m.id === messageId ? { ...m, saved } : m))
+      : list;
+  client.setQueryData<MessagesData>(queryKeys.messages(channelId), (data) =>
+    data
+      ? { ...data, pages: data.pages.map((page) => ({ ...page, messages: mark(page.messages) ?? [] })) }
+      : data,
+  );
+  client.setQueriesData<Message[]>({ queryKey: ['replies'] }, mark);
+  client.setQueryData<Message[]>(queryKeys.pins(channelId), mark);
+  void client.invalidateQueries({ queryKey: queryKeys.saved });
+}
+
+/**
+ * A person set or cleared their custom status (user.status.changed): every cached copy of them follows, in the
+ * conversations' member lists (the sidebar, the header), their profile card, the directory and, for oneself,
+ * Settings.
+ */
+export function setUserStatus(client: QueryClient, userId: string, status: UserStatus | null): void {
+  const person = <T extends User>(u: T): T => (u.id === userId ? { ...u, status } : u);
+  const inChannel = (channel: Channel | undefined): Channel | undefined =>
+    channel?.members?.some((m) => m.id === userId)
+      ? { ...channel, members: channel.members.map(person) }
+      : channel;
+  client.setQueriesData<Channel>({ queryKey: queryKeys.allChannelDetails }, inChannel);
+  client.setQueryData<Channel[]>(queryKeys.channels, (list) => list?.map((c) => inChannel(c) ?? c));
+  client.setQueryData<User>(queryKeys.user(userId), (u) => (u ? person(u) : u));
+  client.setQueriesData<InfiniteData<User[]>>({ queryKey: ['people'] }, (data) =>
+    data ? { ...data, pages: data.pages.map((page) => page.map(person)) } : data,
+  );
+  client.setQueryData<CurrentUser>(queryKeys.me, (me) => (me ? person(me) : me));
 }

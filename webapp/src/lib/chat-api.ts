@@ -64,6 +64,14 @@ export const chatApi = {
     apiRequest<Message>(apiPaths.reaction(id, type), { method: 'PUT' }),
   removeReaction: (id: string, type: string) =>
     apiRequest<Message>(apiPaths.reaction(id, type), { method: 'DELETE' }),
+  pinMessage: (id: string, on: boolean) =>
+    apiRequest<Message>(apiPaths.pin(id), { method: on ? 'PUT' : 'DELETE' }),
+  /** The conversation's pinned messages, most recently pinned first. */
+  listPins: (channelId: string, signal?: AbortSignal) =>
+    apiRequest<{ messages: Message[] }>(apiPaths.channelPins(channelId), { signal }).then((r) => r.messages),
+  /** Saves the message on the reader's own list, or takes it off. */
+  saveMessage: (id: string, on: boolean) =>
+    apiRequest<Message>(apiPaths.savedMark(id), { method: on ? 'PUT' : 'DELETE' }),
   listReplies: (id: string, signal?: AbortSignal) =>
     apiRequest<{ messages: Message[] }>(apiPaths.replies(id), { signal }).then((r) => r.messages),
   searchUsers: (q: string, signal?: AbortSignal) =>

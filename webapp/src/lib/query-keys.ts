@@ -14,6 +14,8 @@ export const queryKeys = {
   discover: (q: string) => ['discover', q] as const,
   search: (q: string) => ['search', q] as const,
   mentions: ['mentions'] as const,
+  pins: (channelId: string) => ['pins', channelId] as const,
+  saved: ['saved'] as const,
   adminUsersAll: ['admin', 'users'] as const,
   adminUsers: (q: string, page: number) => ['admin', 'users', q, page] as const,
   adminAudit: (page: number) => ['admin', 'audit', page] as const,

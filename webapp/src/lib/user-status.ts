@@ -11,6 +11,15 @@ const dayAndTime = new Intl.DateTimeFormat(formatLocales, {
 });
 const date = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium' });
 
+/** The status unless it has expired (a cached copy may outlive its expiry until the next fetch). */
+export function currentStatus(
+  status: UserStatus | null | undefined,
+  now: Date = new Date(),
+): UserStatus | null {
+  if (!status || (status.expiresAt && new Date(status.expiresAt) <= now)) return null;
+  return status;
+}
+
 /** The emoji and the text, as one line; empty when there is no status. */
 export function statusLine(status: UserStatus | null | undefined): string {
   if (!status) return '';

@@ -166,6 +166,19 @@ export interface Message {
   clientMessageId: string | null;
   /** Absent from servers and fixtures that predate files. */
   attachments?: Attachment[];
+  /** Pinned to its conversation for every member: by whom and when (null or absent: not pinned). */
+  pinned?: { by: MessageAuthor; at: string } | null;
+  /**
+   * Saved by the reader for later. REST answers say true or false; events, shared by all members, carry null,
+   * and the cache keeps what it knew.
+   */
+  saved?: boolean | null;
+}
+
+/** One of the reader's saved messages (GET /api/saved). */
+export interface SavedItem {
+  savedAt: string;
+  message: Message;
 }
 
 export interface MessagePage {
@@ -210,6 +223,8 @@ export type ServerFrame =
   | { type: 'channel.created'; channel: Channel; channelId?: string }
   | { type: 'read.updated'; channelId: string; userId: string; seq: number }
   | { type: 'receipt.updated'; channelId: string; userId: string; seq: number }
+  | { type: 'saved.updated'; userId: string; channelId: string; messageId: string; saved: boolean }
+  | { type: 'user.status.changed'; user: { id: string; status: UserStatus | null } }
   | { type: 'pong' }
   | { type: 'error'; problem: ProblemDetails }
   | { type: 'resync.required'; channelId: string };

@@ -10,6 +10,9 @@ import {
   refetchOnceSettled,
   setChannelRead,
   setPresence,
+  setSaved,
+  setUserStatus,
+  updatePins,
   upsertMessage,
   withOwnReactions,
 } from '../cache-updates';
@@ -173,5 +176,78 @@ describe('refetchOnceSettled', () => {
     client.setQueryData(queryKeys.channels, ['cached']);
     refetchOnceSettled(client, queryKeys.channels);
     expect(client.isFetching()).toBe(0);
+  });
+
+  it('keeps the reader’s own saved mark when an event (which carries none) replaces the message', () => {
+    const client = new QueryClient();
+    client.setQueryData<MessagesData>(queryKeys.messages('c1'), {
+      pages: [{ messages: [message(1, { id: 'm1', saved: true })], hasMore: false }],
+      pageParams: [undefined],
+    });
+    upsertMessage(client, message(1, { id: 'm1', text: 'edited', saved: null }));
+    const [kept] = client.getQueryData<MessagesData>(queryKeys.messages('c1'))!.pages[0].messages;
+    expect(kept.text).toBe('edited');
+    expect(kept.saved).toBe(true);
+    // An answer for the reader says what is true now.
+    upsertMessage(client, message(1, { id: 'm1', text: 'edited', saved: false }));
+    expect(client.getQueryData<MessagesData>(queryKeys.messages('c1'))!.pages[0].messages[0].saved).toBe(
+      false,
+    );
+  });
+
+  it('keeps the pinned list newest pin first as messages are pinned, unpinned and deleted', () => {
+    const client = new QueryClient();
+    const by = author;
+    const early = message(1, { id: 'm1', pinned: { by, at: '2026-11-20T10:00:00Z' } });
+    client.setQueryData<Message[]>(queryKeys.pins('c1'), [early]);
+    const later = message(2, { id: 'm2', pinned: { by, at: '2026-11-20T11:00:00Z' } });
+    updatePins(client, later);
+    expect(client.getQueryData<Message[]>(queryKeys.pins('c1'))!.map((m) => m.id)).toEqual(['m2', 'm1']);
+    updatePins(client, { ...later, text: 'edited while pinned' });
+    expect(client.getQueryData<Message[]>(queryKeys.pins('c1'))![0].text).toBe('edited while pinned');
+    updatePins(client, { ...early, pinned: null });
+    expect(client.getQueryData<Message[]>(queryKeys.pins('c1'))!.map((m) => m.id)).toEqual(['m2']);
+    updatePins(client, { ...later, deleted: true, text: '' });
+    expect(client.getQueryData<Message[]>(queryKeys.pins('c1'))).toEqual([]);
+    // Not loaded: nothing is made up.
+    updatePins(client, message(3, { channelId: 'c2', pinned: { by, at: '2026-11-20T12:00:00Z' } }));
+    expect(client.getQueryData(queryKeys.pins('c2'))).toBeUndefined();
+  });
+
+  it('marks a message saved wherever it is cached when another tab saves it', () => {
+    const client = new QueryClient();
+    client.setQueryData<MessagesData>(queryKeys.messages('c1'), {
+      pages: [{ messages: [message(1, { id: 'm1' }), message(2, { id: 'm2' })], hasMore: false }],
+      pageParams: [undefined],
+    });
+    client.setQueryData<Message[]>(queryKeys.replies('m1'), [message(3, { id: 'r1', parentId: 'm1' })]);
+    setSaved(client, 'c1', 'm2', true);
+    setSaved(client, 'c1', 'r1', true);
+    const list = client.getQueryData<MessagesData>(queryKeys.messages('c1'))!.pages[0].messages;
+    expect(list.map((m) => m.saved ?? false)).toEqual([false, true]);
+    expect(client.getQueryData<Message[]>(queryKeys.replies('m1'))![0].saved).toBe(true);
+  });
+
+  it('follows a person’s new status in every cached copy: members, the card, the directory and oneself', () => {
+    const client = new QueryClient();
+    const ann = { id: 'ann', username: 'ann', fullName: 'Ann', avatarURL: null, status: null };
+    client.setQueryData<Channel[]>(queryKeys.channels, [channel({ members: [ann] })]);
+    client.setQueryData(queryKeys.channel('c1'), channel({ members: [ann] }));
+    client.setQueryData(queryKeys.user('ann'), ann);
+    client.setQueryData(queryKeys.people(''), { pages: [[ann]], pageParams: [''] });
+    client.setQueryData(queryKeys.me, { ...ann, role: 'user' });
+    const status = { emoji: '🌴', text: 'On vacation', expiresAt: null };
+
+    setUserStatus(client, 'ann', status);
+
+    expect(client.getQueryData<Channel[]>(queryKeys.channels)![0].members![0].status).toEqual(status);
+    expect(client.getQueryData<Channel>(queryKeys.channel('c1'))!.members![0].status).toEqual(status);
+    expect(client.getQueryData<{ status: unknown }>(queryKeys.user('ann'))!.status).toEqual(status);
+    expect(
+      client.getQueryData<{ pages: { status: unknown }[][] }>(queryKeys.people(''))!.pages[0][0].status,
+    ).toEqual(status);
+    expect(client.getQueryData<{ status: unknown }>(queryKeys.me)!.status).toEqual(status);
+    setUserStatus(client, 'ann', null);
+    expect(client.getQueryData<{ status: unknown }>(queryKeys.user('ann'))!.status).toBeNull();
   });
 });

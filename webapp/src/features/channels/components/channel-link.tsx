@@ -3,6 +3,7 @@ import { HashIcon, LockIcon } from '@/components/icons';
 import { useChannelDetails } from '@/hooks/use-channels';
 import { channelLabel, otherMembers } from '@/lib/channel-label';
 import { classNames } from '@/lib/class-names';
+import { currentStatus, statusLine } from '@/lib/user-status';
 import type { Channel } from '@/types/api';
 
 const t = messages.sidebar;
@@ -24,6 +25,7 @@ export function ChannelLink({ channel, selfId, current }: ChannelLinkProps) {
   // A person (a direct conversation) shows their presence; a group shows itself as a group, with its size.
   const person = conversation && (channel.direct ?? (others.length === 1 && !channel.name));
   const presence = person && others.length === 1 ? (others[0].online ? 'online' : 'offline') : null;
+  const status = person && others.length === 1 ? currentStatus(others[0].status) : null;
   const unread = channel.unreadCount ?? 0;
 
   return (
@@ -56,6 +58,13 @@ export function ChannelLink({ channel, selfId, current }: ChannelLinkProps) {
         {conversation && !person && <span className="visually-hidden">, {t.group(channel.memberCount)}</span>}
         {presence && (
           <span className="visually-hidden">, {presence === 'online' ? t.online : t.offline}</span>
+        )}
+        {status && (
+          // The emoji says it at a glance (its text as a tooltip); a screen reader hears both.
+          <span className="channel-link__status" title={statusLine(status)}>
+            <span aria-hidden="true">{status.emoji ?? '💬'}</span>
+            <span className="visually-hidden">, {statusLine(status)}</span>
+          </span>
         )}
         {(channel.mentionCount ?? 0) > 0 && (
           <span className="channel-link__mention" title={t.mentioned}>

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { messages } from '@/config/messages';
 import { localTimeIn } from '@/lib/time-zone';
+import { currentStatus, statusLine } from '@/lib/user-status';
+import type { UserStatus } from '@/types/api';
 
 /** The person's local time ("14:05 local time"), kept current minute by minute. */
 function LocalTime({ zone }: { zone: string }) {
@@ -30,7 +32,7 @@ interface ConversationHeaderProps {
   description: string | null;
   memberCount: number;
   /** A direct conversation: the other person's presence instead of a member count. */
-  person?: { online: boolean; timeZone?: string | null } | null;
+  person?: { online: boolean; timeZone?: string | null; status?: UserStatus | null } | null;
   actions?: ReactNode;
 }
 
@@ -57,6 +59,9 @@ export function ConversationHeader({
                 {person.online ? messages.conversation.personOnline : messages.conversation.personOffline}
               </span>
               {person.timeZone && <LocalTime zone={person.timeZone} />}
+              {currentStatus(person.status) && (
+                <span className="conversation-header__status">{statusLine(person.status)}</span>
+              )}
             </>
           ) : (
             messages.conversation.about(description, memberCount)

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { FormAlert } from '@/components/form-alert';
 import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
 import { useChannelDetails, useChannels } from '@/hooks/use-channels';
@@ -23,6 +24,7 @@ import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { MessageItem } from './message-item';
 import { MessageList } from './message-list';
+import { PinnedButton } from './pinned-button';
 import { TypingLine } from './typing-line';
 import './conversation.css';
 
@@ -156,8 +158,17 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
           title={channel.type === 'team' ? messages.sidebar.channelName(name) : name}
           description={channel.description}
           memberCount={channel.memberCount}
-          person={person ? { online: person.online === true, timeZone: person.timeZone } : null}
-          actions={headerActions}
+          person={
+            person
+              ? { online: person.online === true, timeZone: person.timeZone, status: person.status }
+              : null
+          }
+          actions={
+            <>
+              <PinnedButton channelId={channelId} selfId={self.id} />
+              {headerActions}
+            </>
+          }
         />
         {/* While loading, the placeholder takes the timeline's space, so the composer is already at the
             bottom and does not jump down when the messages arrive (a layout shift). */}
@@ -202,6 +213,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
             }}
           />
         )}
+        <FormAlert message={timeline.actionError} />
         <TypingLine channelId={channelId} members={details.data?.members ?? []} />
         <Composer
           key={channelId}

@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 import { messages } from '@/config/messages';
-import { LinkIcon, PencilIcon, ReplyIcon, TrashIcon, UnreadIcon } from '@/components/icons';
+import {
+  BookmarkIcon,
+  LinkIcon,
+  PencilIcon,
+  PinIcon,
+  ReplyIcon,
+  TrashIcon,
+  UnreadIcon,
+} from '@/components/icons';
 import { ReactionPicker } from './reaction-picker';
 
 const t = messages.conversation;
@@ -13,6 +21,12 @@ interface MessageActionsProps {
   onMarkUnread?: () => void;
   /** The message's shareable address, for Copy link. */
   link?: string;
+  /** Pins or unpins the message for every member; `pinned` says which the button offers. */
+  onTogglePin?: () => void;
+  pinned?: boolean;
+  /** Saves the message for the reader, or takes it off the list. */
+  onToggleSaved?: () => void;
+  saved?: boolean;
 }
 
 /** The toolbar that appears on hover or focus of a message. */
@@ -23,6 +37,10 @@ export function MessageActions({
   onDelete,
   onMarkUnread,
   link,
+  onTogglePin,
+  pinned = false,
+  onToggleSaved,
+  saved = false,
 }: MessageActionsProps) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   useEffect(() => {
@@ -68,6 +86,28 @@ export function MessageActions({
         <span className="visually-hidden" aria-live="polite">
           {copied === 'yes' ? t.linkCopied : copied === 'failed' ? t.linkNotCopied : ''}
         </span>
+      )}
+      {onToggleSaved && (
+        <button
+          type="button"
+          className={`message-actions__button${saved ? ' message-actions__button--on' : ''}`}
+          title={saved ? t.unsave : t.save}
+          onClick={onToggleSaved}
+        >
+          <BookmarkIcon />
+          <span className="visually-hidden">{saved ? t.unsave : t.save}</span>
+        </button>
+      )}
+      {onTogglePin && (
+        <button
+          type="button"
+          className={`message-actions__button${pinned ? ' message-actions__button--on' : ''}`}
+          title={pinned ? t.unpin : t.pin}
+          onClick={onTogglePin}
+        >
+          <PinIcon />
+          <span className="visually-hidden">{pinned ? t.unpin : t.pin}</span>
+        </button>
       )}
       {onMarkUnread && (
         <button type="button" className="message-actions__button" title={t.markUnread} onClick={onMarkUnread}>

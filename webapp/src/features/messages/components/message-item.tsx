@@ -11,6 +11,8 @@ import { EditMessageForm } from './edit-message-form';
 import { MessageActions } from './message-actions';
 import { MessageAttachments } from './message-attachments';
 import { ReactionBar } from './reaction-bar';
+import { useShortcodeEmoji } from '../utils/emoji';
+import { BookmarkIcon, PinIcon } from '@/components/icons';
 import { formatLocales } from '@/config/locale';
 
 const t = messages.conversation;
@@ -26,6 +28,10 @@ export interface MessageHandlers {
   onDiscard: (message: TimelineMessage) => void;
   /** In the conversation (not a thread): make this message and everything after it unread. */
   onMarkUnread?: (message: TimelineMessage) => void;
+  /** Pin the message to its conversation for every member, or unpin it. */
+  onTogglePin?: (message: TimelineMessage) => void;
+  /** Save the message for later (the reader's own list), or take it off. */
+  onToggleSaved?: (message: TimelineMessage) => void;
 }
 
 interface MessageItemProps {
@@ -79,6 +85,7 @@ function MessageItemView({
   const mine = message.user.id === selfId;
   const live = !message.pending && !message.deleted;
   const name = message.user.fullName || message.user.username;
+  const emoji = useShortcodeEmoji(message.text);
   return (
     <article
       className={classNames(
@@ -87,6 +94,7 @@ function MessageItemView({
         message.pending && 'message--pending',
         message.pending === 'failed' && 'message--failed',
         highlighted && 'message--highlighted',
+        live && message.pinned && 'message--pinned',
       )}
       aria-label={grouped ? undefined : name}
       // A stop for the keyboard: its actions show (and can be tabbed to) while focus is inside it.
@@ -109,6 +117,22 @@ function MessageItemView({
         )}
       </div>
       <div className="message__content">
+        {live && (message.pinned || message.saved) && (
+          <p className="message__marks">
+            {message.pinned && (
+              <span className="message__mark message__mark--pinned">
+                <PinIcon />
+                {t.pinnedBy(message.pinned.by.fullName || message.pinned.by.username)}
+              </span>
+            )}
+            {message.saved && (
+              <span className="message__mark message__mark--saved">
+                <BookmarkIcon />
+                {t.savedMark}
+              </span>
+            )}
+          </p>
+        )}
         {!grouped && (
           <div className="message__header">
             <button
@@ -136,7 +160,7 @@ function MessageItemView({
           <p className="message__deleted">{t.deleted}</p>
         ) : (
           <div className="message__body">
-            {message.text && <MarkdownText text={message.text} self={selfName} />}
+            {message.text && <MarkdownText text={message.text} self={selfName} emoji={emoji} />}
             {message.edited && <span className="message__edited">{t.edited}</span>}
             {message.attachments && <MessageAttachments attachments={message.attachments} />}
           </div>
@@ -184,6 +208,10 @@ function MessageItemView({
           onDelete={mine || canModerate ? () => handlers.onDelete(message) : undefined}
           onMarkUnread={handlers.onMarkUnread ? () => handlers.onMarkUnread?.(message) : undefined}
           link={messageLink(message)}
+          onTogglePin={handlers.onTogglePin && (() => handlers.onTogglePin?.(message))}
+          pinned={!!message.pinned}
+          onToggleSaved={handlers.onToggleSaved && (() => handlers.onToggleSaved?.(message))}
+          saved={!!message.saved}
         />
       )}
     </article>

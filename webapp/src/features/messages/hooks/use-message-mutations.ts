@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { upsertMessage, withOwnReactions } from '@/lib/cache-updates';
+import { setSaved, updatePins, upsertMessage, withOwnReactions } from '@/lib/cache-updates';
 import { chatApi } from '@/lib/chat-api';
 import type { Message } from '@/types/api';
 
-/** Edit, delete and react; each answer (or, for delete, the event) updates the cache. */
+/** Edit, delete, react, pin and save; each answer (or, for delete, the event) updates the cache. */
 export function useMessageMutations(selfId: string) {
   const client = useQueryClient();
   const apply = (message: Message) => upsertMessage(client, withOwnReactions(message, selfId));
@@ -38,5 +38,19 @@ export function useMessageMutations(selfId: string) {
     onSuccess: apply,
     onError: (_, { message }) => apply(message),
   });
-  return { edit, remove, react };
+  const pin = useMutation({
+    mutationFn: ({ message, on }: { message: Message; on: boolean }) => chatApi.pinMessage(message.id, on),
+    onSuccess: (message) => {
+      apply(message);
+      updatePins(client, message);
+    },
+  });
+  const save = useMutation({
+    mutationFn: ({ message, on }: { message: Message; on: boolean }) => chatApi.saveMessage(message.id, on),
+    // Shown at once (the answer confirms it); a refusal puts the mark back.
+    onMutate: ({ message, on }) => setSaved(client, message.channelId, message.id, on),
+    onSuccess: (message) => apply(message),
+    onError: (_, { message }) => setSaved(client, message.channelId, message.id, !!message.saved),
+  });
+  return { edit, remove, react, pin, save };
 }

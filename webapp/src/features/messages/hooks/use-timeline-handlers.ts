@@ -5,9 +5,12 @@ import type { TimelineMessage } from '../utils/timeline';
 import { useMessageMutations } from './use-message-mutations';
 import { type Self, useSendMessage } from './use-send-message';
 
-/** What a list of messages can do: react, edit one at a time, delete after confirming, retry or discard. */
+/**
+ * What a list of messages can do: react, edit one at a time, delete after confirming, pin, save, retry or
+ * discard.
+ */
 export function useTimelineHandlers(self: Self, onOpenThread?: (message: TimelineMessage) => void) {
-  const { edit, remove, react } = useMessageMutations(self.id);
+  const { edit, remove, react, pin, save } = useMessageMutations(self.id);
   const { retry } = useSendMessage(self);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TimelineMessage | null>(null);
@@ -29,10 +32,12 @@ export function useTimelineHandlers(self: Self, onOpenThread?: (message: Timelin
         if (entry) retry(entry);
       },
       onDiscard: (message) => message.clientMessageId && removeFromOutbox(message.clientMessageId),
+      onTogglePin: (message) => pin.mutate({ message, on: !message.pinned }),
+      onToggleSaved: (message) => save.mutate({ message, on: !message.saved }),
     }),
     // The mutation objects change every render; their mutate functions are stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [react.mutate, edit.mutate, remove.reset, onOpenThread, retry],
+    [react.mutate, edit.mutate, remove.reset, pin.mutate, save.mutate, onOpenThread, retry],
   );
 
   const confirmDelete = useCallback(() => {
@@ -50,5 +55,7 @@ export function useTimelineHandlers(self: Self, onOpenThread?: (message: Timelin
     deleteError: remove.error?.message,
     confirmDelete,
     cancelDelete: () => setDeleting(null),
+    /** Why the last pin or save was refused (a full pinned list, a message deleted meanwhile). */
+    actionError: pin.error?.message ?? save.error?.message,
   };
 }

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { AtIcon, SearchIcon } from '@/components/icons';
+import { AtIcon, BookmarkIcon, SearchIcon } from '@/components/icons';
 import { messages } from '@/config/messages';
 import './quick-switcher.css';
 
@@ -10,15 +10,19 @@ const SearchDialog = lazy(() =>
 const MentionsDialog = lazy(() =>
   import('@/features/search/components/mentions-dialog').then((m) => ({ default: m.MentionsDialog })),
 );
+const SavedDialog = lazy(() =>
+  import('@/features/search/components/saved-dialog').then((m) => ({ default: m.SavedDialog })),
+);
 
 /**
- * The Find and Mentions buttons in the banner, and Ctrl+K / Cmd+K anywhere; from there, message search and the
- * mentions of the caller.
+ * The Find, Mentions and Saved buttons in the banner, and Ctrl+K / Cmd+K anywhere; from there, message search,
+ * the mentions of the caller and its saved messages.
  */
 export function QuickSwitcherLauncher({ selfId, selfName }: { selfId: string; selfName: string }) {
   const [open, setOpen] = useState(false);
   const [searching, setSearching] = useState<string | null>(null);
   const [mentions, setMentions] = useState(false);
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
@@ -47,6 +51,10 @@ export function QuickSwitcherLauncher({ selfId, selfName }: { selfId: string; se
         <AtIcon />
         <span className="quick-switcher-launcher__text">{messages.mentions.open}</span>
       </button>
+      <button type="button" className="quick-switcher-launcher" onClick={() => setSaved(true)}>
+        <BookmarkIcon />
+        <span className="quick-switcher-launcher__text">{messages.saved.open}</span>
+      </button>
       <Suspense fallback={null}>
         {open && (
           <QuickSwitcher
@@ -65,6 +73,7 @@ export function QuickSwitcherLauncher({ selfId, selfName }: { selfId: string; se
         {mentions && (
           <MentionsDialog selfId={selfId} selfName={selfName} onClose={() => setMentions(false)} />
         )}
+        {saved && <SavedDialog selfId={selfId} onClose={() => setSaved(false)} />}
         {searching !== null && (
           <SearchDialog selfId={selfId} initialQuery={searching} onClose={() => setSearching(null)} />
         )}

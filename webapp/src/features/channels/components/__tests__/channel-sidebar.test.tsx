@@ -56,4 +56,64 @@ describe('ChannelSidebar', () => {
     expect(links[1]).toHaveFocus();
     expect(links[1]).toHaveAttribute('tabindex', '0');
   });
+
+  it('shows a person’s custom status beside their name, and not once it has expired', async () => {
+    const member = (id: string, username: string, status: object | null) => ({
+      id,
+      username,
+      fullName: username,
+      avatarURL: null,
+      status,
+    });
+    mockFetch({
+      'GET /api/channels': jsonResponse({
+        channels: [
+          channelOf('dm1', {
+            type: 'messaging',
+            name: null,
+            direct: true,
+            lastMessageAt: '2026-11-21T00:00:00Z',
+          }),
+          channelOf('dm2', {
+            type: 'messaging',
+            name: null,
+            direct: true,
+            lastMessageAt: '2026-11-20T00:00:00Z',
+          }),
+        ],
+      }),
+      'GET /api/channels/dm1': jsonResponse(
+        channelOf('dm1', {
+          type: 'messaging',
+          name: null,
+          direct: true,
+          members: [
+            member('u-1', 'ada', null),
+            member('u-2', 'cleo', { emoji: '🌴', text: 'On vacation', expiresAt: null }),
+          ],
+        }),
+      ),
+      'GET /api/channels/dm2': jsonResponse(
+        channelOf('dm2', {
+          type: 'messaging',
+          name: null,
+          direct: true,
+          members: [
+            member('u-1', 'ada', null),
+            member('u-3', 'dan', { emoji: '📅', text: 'In a meeting', expiresAt: '2020-01-01T00:00:00Z' }),
+          ],
+        }),
+      ),
+    });
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <ChannelSidebar selfId="u-1" />
+      </QueryClientProvider>,
+    );
+    const direct = await screen.findByRole('list', { name: 'Direct messages' });
+    const cleo = await within(direct).findByRole('link', { name: /cleo, offline, 🌴 On vacation/ });
+    expect(within(cleo).getByTitle('🌴 On vacation')).toBeInTheDocument();
+    const dan = await within(direct).findByRole('link', { name: /^dan, offline$/ });
+    expect(dan.textContent).not.toContain('📅');
+  });
 });

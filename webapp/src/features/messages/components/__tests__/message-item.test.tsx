@@ -1,6 +1,6 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { closeProfileCard, useOpenProfileCard } from '@/lib/profile-card';
 import { messageHandlers, messageOf } from '@/testing/test-utils';
@@ -87,5 +87,72 @@ describe('MessageItem', () => {
     );
     await user.click(screen.getByRole('button', { name: messages.conversation.copyLink }));
     expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/#/c/c1/t/p1`);
+  });
+
+  it('says who pinned a message and that the reader saved it, and its toolbar offers the opposite of each', async () => {
+    const user = userEvent.setup();
+    const onTogglePin = vi.fn();
+    const onToggleSaved = vi.fn();
+    const plain = messageOf({ text: 'the rota' });
+    const props = {
+      grouped: false,
+      selfId: 'u-9',
+      canModerate: false,
+      editing: false,
+      savingEdit: false,
+      handlers: { ...handlers, onTogglePin, onToggleSaved },
+    };
+    const { rerender } = render(<MessageItem message={plain} {...props} />);
+    expect(screen.queryByText(messages.conversation.pinnedBy('Greta'))).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: messages.conversation.pin }));
+    await user.click(screen.getByRole('button', { name: messages.conversation.save }));
+    expect(onTogglePin).toHaveBeenCalledWith(plain);
+    expect(onToggleSaved).toHaveBeenCalledWith(plain);
+
+    const greta = { id: 'u-2', username: 'greta', fullName: 'Greta', avatarURL: null };
+    rerender(
+      <MessageItem
+        message={{ ...plain, pinned: { by: greta, at: plain.createdAt }, saved: true }}
+        {...props}
+      />,
+    );
+    expect(screen.getByText(messages.conversation.pinnedBy('Greta'))).toBeInTheDocument();
+    expect(screen.getByText(messages.conversation.savedMark)).toBeInTheDocument();
+    expect(screen.getByRole('article')).toHaveClass('message--pinned');
+    expect(screen.getByRole('button', { name: messages.conversation.unpin })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: messages.conversation.unsave })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: messages.conversation.pin })).not.toBeInTheDocument();
+
+    // A deleted message is neither: nothing to pin, nothing to keep.
+    rerender(
+      <MessageItem
+        message={{
+          ...plain,
+          deleted: true,
+          text: '',
+          pinned: { by: greta, at: plain.createdAt },
+          saved: true,
+        }}
+        {...props}
+      />,
+    );
+    expect(screen.queryByText(messages.conversation.pinnedBy('Greta'))).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: messages.conversation.unpin })).not.toBeInTheDocument();
+  });
+
+  it('shows a received :shortcode: as its emoji, loading the full list when the few built-in ones lack it', async () => {
+    render(
+      <MessageItem
+        message={messageOf({ text: 'release day :partying_face: :rocket:' })}
+        grouped={false}
+        selfId="u-9"
+        canModerate={false}
+        editing={false}
+        savingEdit={false}
+        handlers={handlers}
+      />,
+    );
+    expect(await screen.findByTitle(':partying_face:')).toHaveTextContent('🥳');
+    expect(screen.getByTitle(':rocket:')).toHaveTextContent('🚀');
   });
 });

@@ -1,0 +1,107 @@
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { FormAlert } from '@/components/form-alert';
+import { Spinner } from '@/components/spinner';
+import { formatLocales } from '@/config/locale';
+import { messages } from '@/config/messages';
+import { useChannels } from '@/hooks/use-channels';
+import { channelLabel } from '@/lib/channel-label';
+import { navigate } from '@/lib/navigation';
+import type { Message } from '@/types/api';
+import { useSaved, useUnsave } from '../api/get-saved';
+import './search-dialog.css';
+
+const t = messages.saved;
+
+const dateTime = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
+
+interface SavedDialogProps {
+  selfId: string;
+  onClose: () => void;
+}
+
+/**
+ * The reader's saved messages, most recently saved first, each naming its conversation; choosing one opens the
+ * conversation at that message (a reply: its thread), and each can be taken off the list.
+ */
+export function SavedDialog({ selfId, onClose }: SavedDialogProps) {
+  const saved = useSaved();
+  const unsave = useUnsave(selfId);
+  const channels = useChannels();
+  const items = saved.data?.pages.flat() ?? [];
+
+  const open = (m: Message) => {
+    onClose();
+    if (m.parentId) navigate(m.channelId, m.parentId);
+    else navigate(m.channelId, null, m.seq);
+  };
+  const where = (channelId: string) => {
+    const channel = channels.data?.find((c) => c.id === channelId);
+    if (!channel) return '';
+    const label = channelLabel(channel, selfId);
+    return channel.type === 'team' ? messages.sidebar.channelName(label) : label;
+  };
+
+  return (
+    <Dialog title={t.title} onClose={onClose} className="search-dialog saved-dialog">
+      <p className="search-dialog__hint">{t.intro}</p>
+      <FormAlert message={saved.isError ? t.failed : unsave.error?.message} />
+      <div className="search-dialog__status" role="status">
+        {saved.isPending ? (
+          <>
+            <Spinner />
+            <span>{t.loading}</span>
+          </>
+        ) : saved.isSuccess ? (
+          items.length === 0 ? (
+            t.none
+          ) : (
+            t.count(items.length)
+          )
+        ) : null}
+      </div>
+      {items.length > 0 && (
+        <div className="search-dialog__results">
+          <ul className="search-dialog__list" aria-label={t.list}>
+            {items.map((item) => {
+              const m = item.message;
+              const name = m.user.fullName || m.user.username;
+              return (
+                <li key={m.id} className="saved-item">
+                  <button type="button" className="search-result" onClick={() => open(m)}>
+                    <span className="search-result__meta">
+                      <span className="search-result__author">{name}</span>
+                      <span className="search-result__where">{where(m.channelId)}</span>
+                      <time dateTime={m.createdAt}>{dateTime.format(new Date(m.createdAt))}</time>
+                      {m.parentId && <span className="search-result__reply">{messages.mentions.reply}</span>}
+                    </span>
+                    <span className="search-result__text">{m.text}</span>
+                  </button>
+                  <Button
+                    variant="quiet"
+                    className="saved-item__remove"
+                    aria-label={t.removeOf(name)}
+                    disabled={unsave.isPending}
+                    onClick={() => unsave.mutate(item)}
+                  >
+                    {t.remove}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+          {saved.hasNextPage && (
+            <Button
+              variant="quiet"
+              className="mentions-dialog__more"
+              disabled={saved.isFetchingNextPage}
+              onClick={() => void saved.fetchNextPage()}
+            >
+              {t.more}
+            </Button>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
