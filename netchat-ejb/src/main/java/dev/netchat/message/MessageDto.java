@@ -20,7 +20,8 @@ public record MessageDto(
         int replyCount,
         List<ReactionDto> reactions,
         String clientMessageId,
-        List<AttachmentDto> attachments) {
+        List<AttachmentDto> attachments,
+        PreviewDto preview) {
 
     static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions) {
         return of(m, author, reactions, List.of());
@@ -29,7 +30,15 @@ public record MessageDto(
     static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions, List<AttachmentDto> attachments) {
         return new MessageDto(m.getId(), m.getChannelId(), m.getSeq(), author, m.getText(), Times.iso(m.getCreatedAt()),
                 Times.iso(m.getUpdatedAt()), m.isEdited(), m.isDeleted(), m.getParentId(), m.getReplyCount(), reactions,
-                m.getClientMessageId(), attachments);
+                m.getClientMessageId(), attachments, previewOf(m));
+    }
+
+    /** The message's preview with NetChat's own path to its picture, which changes when the picture does. */
+    static PreviewDto previewOf(Message m) {
+        return m.getPreview().map(p -> new PreviewDto(p.url(), p.title(), p.description(), p.siteName(),
+                p.imageUrl() == null ? null
+                        : "/api/messages/" + m.getId() + "/preview/image?v=" + Integer.toHexString(p.imageUrl().hashCode())))
+                .orElse(null);
     }
 
     /** The same message as one viewer sees it: {@code me} set on the reactions that viewer made. */
@@ -38,7 +47,7 @@ public record MessageDto(
                 .map(r -> new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
                 .toList();
         return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount, mine,
-                clientMessageId, attachments);
+                clientMessageId, attachments, preview);
     }
 
     /**
