@@ -166,6 +166,20 @@ export interface Message {
   clientMessageId: string | null;
   /** Absent from servers and fixtures that predate files. */
   attachments?: Attachment[];
+  /**
+   * The card of the page the text links to first, fetched by the server after the post (it arrives by a
+   * message.updated event); null or absent when there is none.
+   */
+  preview?: LinkPreview | null;
+}
+
+/** A message's link preview. Text only; imageUrl is the server's own copy of the page's picture. */
+export interface LinkPreview {
+  url: string;
+  title: string;
+  description: string | null;
+  siteName: string | null;
+  imageUrl: string | null;
 }
 
 export interface MessagePage {

@@ -10,6 +10,7 @@ import type { TimelineMessage } from '../utils/timeline';
 import { EditMessageForm } from './edit-message-form';
 import { MessageActions } from './message-actions';
 import { MessageAttachments } from './message-attachments';
+import { LinkPreviewCard } from './link-preview-card';
 import { ReactionBar } from './reaction-bar';
 import { formatLocales } from '@/config/locale';
 
@@ -26,6 +27,8 @@ export interface MessageHandlers {
   onDiscard: (message: TimelineMessage) => void;
   /** In the conversation (not a thread): make this message and everything after it unread. */
   onMarkUnread?: (message: TimelineMessage) => void;
+  /** The author removes the message's link preview. */
+  onRemovePreview?: (message: TimelineMessage) => void;
 }
 
 interface MessageItemProps {
@@ -139,6 +142,16 @@ function MessageItemView({
             {message.text && <MarkdownText text={message.text} self={selfName} />}
             {message.edited && <span className="message__edited">{t.edited}</span>}
             {message.attachments && <MessageAttachments attachments={message.attachments} />}
+            {message.preview && (
+              <LinkPreviewCard
+                preview={message.preview}
+                onRemove={
+                  mine && live && handlers.onRemovePreview
+                    ? () => handlers.onRemovePreview?.(message)
+                    : undefined
+                }
+              />
+            )}
           </div>
         )}
         {message.pending && (

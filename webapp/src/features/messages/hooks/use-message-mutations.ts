@@ -3,7 +3,7 @@ import { upsertMessage, withOwnReactions } from '@/lib/cache-updates';
 import { chatApi } from '@/lib/chat-api';
 import type { Message } from '@/types/api';
 
-/** Edit, delete and react; each answer (or, for delete, the event) updates the cache. */
+/** Edit, delete, react and remove a link preview; each answer (or, for delete, the event) updates the cache. */
 export function useMessageMutations(selfId: string) {
   const client = useQueryClient();
   const apply = (message: Message) => upsertMessage(client, withOwnReactions(message, selfId));
@@ -38,5 +38,9 @@ export function useMessageMutations(selfId: string) {
     onSuccess: apply,
     onError: (_, { message }) => apply(message),
   });
-  return { edit, remove, react };
+  const removePreview = useMutation({
+    mutationFn: (message: Message) => chatApi.removePreview(message.id),
+    onSuccess: apply,
+  });
+  return { edit, remove, react, removePreview };
 }

@@ -7,7 +7,7 @@ import { type Self, useSendMessage } from './use-send-message';
 
 /** What a list of messages can do: react, edit one at a time, delete after confirming, retry or discard. */
 export function useTimelineHandlers(self: Self, onOpenThread?: (message: TimelineMessage) => void) {
-  const { edit, remove, react } = useMessageMutations(self.id);
+  const { edit, remove, react, removePreview } = useMessageMutations(self.id);
   const { retry } = useSendMessage(self);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TimelineMessage | null>(null);
@@ -29,10 +29,11 @@ export function useTimelineHandlers(self: Self, onOpenThread?: (message: Timelin
         if (entry) retry(entry);
       },
       onDiscard: (message) => message.clientMessageId && removeFromOutbox(message.clientMessageId),
+      onRemovePreview: (message) => removePreview.mutate(message),
     }),
     // The mutation objects change every render; their mutate functions are stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [react.mutate, edit.mutate, remove.reset, onOpenThread, retry],
+    [react.mutate, edit.mutate, remove.reset, removePreview.mutate, onOpenThread, retry],
   );
 
   const confirmDelete = useCallback(() => {
