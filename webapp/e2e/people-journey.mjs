@@ -2,10 +2,22 @@
 // Paula sees his message in #general, opens his profile card from his name (username, presence, status,
 // "Message"; axe clean), and "Message" opens their direct conversation. Then the People directory (beside New
 // message in the sidebar) finds him by username and opens the same card, by keyboard only. Last, Paula copies
-// the link of his message and the link opens it, highlighted, on his screen.
+// the link of his message and the link opens it, highlighted, on his screen; and a link he posts gets its preview
+// card on her screen (axe clean), which he removes by keyboard.
 
 export async function peopleJourney(browser, h) {
-  const { api, check, assert, visible, expectAxeClean, newPersonPage, signUpAs, suffix, baseUrl } = h;
+  const {
+    api,
+    check,
+    assert,
+    visible,
+    expectAxeClean,
+    waitForCondition,
+    newPersonPage,
+    signUpAs,
+    suffix,
+    baseUrl,
+  } = h;
   const who = (tag, name) => ({
     username: `${tag}${suffix}`.slice(0, 32),
     fullName: `${name} ${suffix}`,
@@ -132,6 +144,86 @@ export async function peopleJourney(browser, h) {
         pageQ.locator('.message--highlighted', { hasText: text }),
         'the message opened from the link, highlighted',
       );
+    },
+    [card],
+  );
+
+  // Link previews (issue 19, point 5): a page served from this process, which the test server is allowed to fetch
+  // (NETCHAT_PREVIEWS_ALLOWED_ADDRESSES=127.0.0.1); its title, site and picture appear under the message for Paula.
+  await check(
+    pageP,
+    'previews: a posted link gets its card (title, site, picture by NetChat) for another member, axe clean; its author removes it by keyboard',
+    async () => {
+      const { createServer } = await import('node:http');
+      const pixel = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const title = `Preview page ${suffix}`;
+      const origin = createServer((req, res) => {
+        if (req.url.startsWith('/picture')) {
+          res.writeHead(200, { 'Content-Type': 'image/png' }).end(pixel);
+        } else {
+          res
+            .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+            .end(
+              `<title>${title}</title><meta property="og:site_name" content="Journey Site">` +
+                '<meta name="description" content="A page for the journey"><meta property="og:image" content="/picture.png">',
+            );
+        }
+      });
+      await new Promise((resolve) => origin.listen(0, '127.0.0.1', resolve));
+      try {
+        const pageUrl = `http://127.0.0.1:${origin.address().port}/article-${suffix}`;
+        const posted = await api(pageQ, 'POST', `/api/channels/${general.id}/messages`, {
+          text: `Worth reading: ${pageUrl}`,
+          clientMessageId: `preview-${suffix}`,
+        });
+        assert(posted.status === 201, `posting the link answered ${posted.status}`);
+        const messageP = pageP.locator('article.message', { hasText: 'Worth reading:' });
+        const titleLink = messageP.getByRole('link', { name: `${title} (opens in a new tab)`, exact: true });
+        await visible(titleLink, 'the link preview card for Paula', 20000);
+        assert((await titleLink.getAttribute('target')) === '_blank', 'the title does not open a new tab');
+        assert(
+          (await titleLink.getAttribute('rel')) === 'noopener noreferrer',
+          'the title link keeps an opener',
+        );
+        await visible(messageP.getByText('Journey Site', { exact: true }), 'the site name');
+        const image = messageP.locator('.link-preview img');
+        const src = await image.getAttribute('src');
+        assert(src.startsWith('/api/messages/'), `the picture comes from elsewhere: ${src}`);
+        await waitForCondition(
+          pageP,
+          (el) => el.complete && el.naturalWidth > 0,
+          await image.elementHandle(),
+          'the picture, served by NetChat',
+        );
+        const box = await image.boundingBox();
+        assert(
+          box && Math.round(box.width) === 80 && Math.round(box.height) === 80,
+          `picture box ${JSON.stringify(box)}`,
+        );
+        assert(
+          (await messageP.getByRole('button', { name: `Remove preview: ${title}` }).count()) === 0,
+          'Paula may remove the preview of a message that is not hers',
+        );
+        await titleLink.focus();
+        assert(
+          await titleLink.evaluate((el) => el === document.activeElement),
+          'the title link takes no focus',
+        );
+        await expectAxeClean(pageP, 'a message with a link preview');
+
+        // Quentin, its author, removes it with the keyboard; it goes for Paula too.
+        const messageQ = pageQ.locator('article.message', { hasText: 'Worth reading:' });
+        const remove = messageQ.getByRole('button', { name: `Remove preview: ${title}`, exact: true });
+        await visible(remove, 'the author’s Remove preview button', 20000);
+        await remove.focus();
+        await pageQ.keyboard.press('Enter');
+        await titleLink.waitFor({ state: 'detached', timeout: 10000 });
+      } finally {
+        origin.close();
+      }
     },
     [card],
   );

@@ -29,6 +29,7 @@ export const apiPaths = {
   channelReceipts: (id: string) => `/api/channels/${encodeURIComponent(id)}/receipts`,
   channelMessages: (id: string) => `/api/channels/${encodeURIComponent(id)}/messages`,
   message: (id: string) => `/api/messages/${encodeURIComponent(id)}`,
+  messagePreview: (id: string) => `/api/messages/${encodeURIComponent(id)}/preview`,
   reaction: (id: string, type: string) =>
     `/api/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent(type)}`,
   replies: (id: string) => `/api/messages/${encodeURIComponent(id)}/replies`,

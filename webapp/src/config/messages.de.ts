@@ -450,6 +450,10 @@ export const messagesDe: Messages = {
     count: (n: number) => (n === 1 ? '1 Erwähnung' : `${n} Erwähnungen`),
     switcherOption: 'Deine Erwähnungen anzeigen',
   },
+  linkPreview: {
+    newTab: '(öffnet in einem neuen Tab)',
+    remove: (title: string) => `Vorschau entfernen: ${title}`,
+  },
   attachments: {
     attach: 'Dateien anhängen',
     dropHint: 'Dateien hier ablegen, um sie anzuhängen',

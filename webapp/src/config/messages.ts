@@ -443,6 +443,11 @@ export const messages = {
     count: (n: number) => (n === 1 ? '1 mention' : `${n} mentions`),
     switcherOption: 'Show mentions of you',
   },
+  linkPreview: {
+    /** Read after the card's title, which opens the page in a new tab. */
+    newTab: '(opens in a new tab)',
+    remove: (title: string) => `Remove preview: ${title}`,
+  },
   attachments: {
     attach: 'Attach files',
     dropHint: 'Drop files to attach them',

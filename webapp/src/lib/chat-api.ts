@@ -60,6 +60,8 @@ export const chatApi = {
   editMessage: (id: string, text: string) =>
     apiRequest<Message>(apiPaths.message(id), { method: 'PATCH', body: { text } }),
   deleteMessage: (id: string) => apiRequest<void>(apiPaths.message(id), { method: 'DELETE' }),
+  /** The author removes the message's link preview; it does not come back. */
+  removePreview: (id: string) => apiRequest<Message>(apiPaths.messagePreview(id), { method: 'DELETE' }),
   addReaction: (id: string, type: string) =>
     apiRequest<Message>(apiPaths.reaction(id, type), { method: 'PUT' }),
   removeReaction: (id: string, type: string) =>

@@ -116,6 +116,7 @@ export function messageHandlers() {
     onDelete: vi.fn(),
     onRetry: vi.fn(),
     onDiscard: vi.fn(),
+    onRemovePreview: vi.fn(),
   };
 }
 

@@ -173,12 +173,26 @@ export interface Message {
    * and the cache keeps what it knew.
    */
   saved?: boolean | null;
+  /**
+   * The card of the page the text links to first, fetched by the server after the post (it arrives by a
+   * message.updated event); null or absent when there is none.
+   */
+  preview?: LinkPreview | null;
 }
 
 /** One of the reader's saved messages (GET /api/saved). */
 export interface SavedItem {
   savedAt: string;
   message: Message;
+}
+
+/** A message's link preview. Text only; imageUrl is the server's own copy of the page's picture. */
+export interface LinkPreview {
+  url: string;
+  title: string;
+  description: string | null;
+  siteName: string | null;
+  imageUrl: string | null;
 }
 
 export interface MessagePage {

@@ -10,6 +10,7 @@ import type { TimelineMessage } from '../utils/timeline';
 import { EditMessageForm } from './edit-message-form';
 import { MessageActions } from './message-actions';
 import { MessageAttachments } from './message-attachments';
+import { LinkPreviewCard } from './link-preview-card';
 import { ReactionBar } from './reaction-bar';
 import { useShortcodeEmoji } from '../utils/emoji';
 import { BookmarkIcon, PinIcon } from '@/components/icons';
@@ -32,6 +33,8 @@ export interface MessageHandlers {
   onTogglePin?: (message: TimelineMessage) => void;
   /** Save the message for later (the reader's own list), or take it off. */
   onToggleSaved?: (message: TimelineMessage) => void;
+  /** The author removes the message's link preview. */
+  onRemovePreview?: (message: TimelineMessage) => void;
 }
 
 interface MessageItemProps {
@@ -163,6 +166,16 @@ function MessageItemView({
             {message.text && <MarkdownText text={message.text} self={selfName} emoji={emoji} />}
             {message.edited && <span className="message__edited">{t.edited}</span>}
             {message.attachments && <MessageAttachments attachments={message.attachments} />}
+            {message.preview && (
+              <LinkPreviewCard
+                preview={message.preview}
+                onRemove={
+                  mine && live && handlers.onRemovePreview
+                    ? () => handlers.onRemovePreview?.(message)
+                    : undefined
+                }
+              />
+            )}
           </div>
         )}
         {message.pending && (

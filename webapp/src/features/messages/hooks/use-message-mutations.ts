@@ -3,7 +3,10 @@ import { setSaved, updatePins, upsertMessage, withOwnReactions } from '@/lib/cac
 import { chatApi } from '@/lib/chat-api';
 import type { Message } from '@/types/api';
 
-/** Edit, delete, react, pin and save; each answer (or, for delete, the event) updates the cache. */
+/**
+ * Edit, delete, react, pin, save and remove a link preview; each answer (or, for delete, the event) updates the
+ * cache.
+ */
 export function useMessageMutations(selfId: string) {
   const client = useQueryClient();
   const apply = (message: Message) => upsertMessage(client, withOwnReactions(message, selfId));
@@ -52,5 +55,9 @@ export function useMessageMutations(selfId: string) {
     onSuccess: (message) => apply(message),
     onError: (_, { message }) => setSaved(client, message.channelId, message.id, !!message.saved),
   });
-  return { edit, remove, react, pin, save };
+  const removePreview = useMutation({
+    mutationFn: (message: Message) => chatApi.removePreview(message.id),
+    onSuccess: apply,
+  });
+  return { edit, remove, react, pin, save, removePreview };
 }

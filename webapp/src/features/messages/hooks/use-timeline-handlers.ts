@@ -10,7 +10,7 @@ import { type Self, useSendMessage } from './use-send-message';
  * discard.
  */
 export function useTimelineHandlers(self: Self, onOpenThread?: (message: TimelineMessage) => void) {
-  const { edit, remove, react, pin, save } = useMessageMutations(self.id);
+  const { edit, remove, react, pin, save, removePreview } = useMessageMutations(self.id);
   const { retry } = useSendMessage(self);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TimelineMessage | null>(null);
@@ -34,10 +34,20 @@ export function useTimelineHandlers(self: Self, onOpenThread?: (message: Timelin
       onDiscard: (message) => message.clientMessageId && removeFromOutbox(message.clientMessageId),
       onTogglePin: (message) => pin.mutate({ message, on: !message.pinned }),
       onToggleSaved: (message) => save.mutate({ message, on: !message.saved }),
+      onRemovePreview: (message) => removePreview.mutate(message),
     }),
     // The mutation objects change every render; their mutate functions are stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [react.mutate, edit.mutate, remove.reset, pin.mutate, save.mutate, onOpenThread, retry],
+    [
+      react.mutate,
+      edit.mutate,
+      remove.reset,
+      pin.mutate,
+      save.mutate,
+      removePreview.mutate,
+      onOpenThread,
+      retry,
+    ],
   );
 
   const confirmDelete = useCallback(() => {

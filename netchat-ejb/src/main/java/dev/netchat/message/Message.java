@@ -54,6 +54,27 @@ public class Message {
     @Column(name = "pinned_at")
     private Instant pinnedAt;
 
+    /** False when the author said no link preview, when posting or by removing it: none is fetched again. */
+    @Column(name = "link_preview", nullable = false)
+    private boolean linkPreview = true;
+
+    // The link preview shown under the text (all null when there is none). A copy, not a reference to the shared
+    // cache (link_previews): the card a message shows does not change when the page does, and history needs no join.
+    @Column(name = "preview_url", length = 2048)
+    private String previewUrl;
+
+    @Column(name = "preview_title", length = 300)
+    private String previewTitle;
+
+    @Column(name = "preview_description", length = 1000)
+    private String previewDescription;
+
+    @Column(name = "preview_site_name", length = 200)
+    private String previewSiteName;
+
+    @Column(name = "preview_image_url", length = 2048)
+    private String previewImageUrl;
+
     protected Message() {}
 
     Message(String channelId, long seq, String userId, String text, String parentId, String clientMessageId, Instant now) {
@@ -126,8 +147,41 @@ public class Message {
         this.updatedAt = now;
     }
 
-    /** A deleted message keeps its place in the history, without its text (and no longer pinned). */
+    public boolean wantsLinkPreview() {
+        return linkPreview;
+    }
+
+    /** The preview shown, if any. */
+    public java.util.Optional<LinkPreview> getPreview() {
+        return previewTitle == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new LinkPreview(previewUrl, previewTitle, previewDescription, previewSiteName, previewImageUrl));
+    }
+
+    void showPreview(LinkPreview preview) {
+        this.previewUrl = preview.url();
+        this.previewTitle = preview.title();
+        this.previewDescription = preview.description();
+        this.previewSiteName = preview.siteName();
+        this.previewImageUrl = preview.imageUrl();
+    }
+
+    void clearPreview() {
+        this.previewUrl = null;
+        this.previewTitle = null;
+        this.previewDescription = null;
+        this.previewSiteName = null;
+        this.previewImageUrl = null;
+    }
+
+    /** The author does not want a preview on this message, now or after later edits. */
+    void refuseLinkPreview() {
+        this.linkPreview = false;
+        clearPreview();
+    }
+
+    /** A deleted message keeps its place in the history, without its text (its preview, no longer pinned). */
     void delete(Instant now) {
+        clearPreview();
         this.text = "";
         this.deleted = true;
         this.updatedAt = now;

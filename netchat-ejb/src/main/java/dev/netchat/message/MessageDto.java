@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A message as clients see it (../shared/API.md). {@code pinned} is shared by all members (null: not pinned);
  * {@code saved} is the viewer's own bookmark, given in REST answers that list messages for a viewer and null in
- * events, which every member shares (a client keeps what it knew).
+ * events, which every member shares (a client keeps what it knew); {@code preview} is the card of its first link.
  */
 public record MessageDto(
         String id,
@@ -26,7 +26,8 @@ public record MessageDto(
         String clientMessageId,
         List<AttachmentDto> attachments,
         PinDto pinned,
-        Boolean saved) {
+        Boolean saved,
+        PreviewDto preview) {
 
     static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions) {
         return of(m, author, reactions, List.of());
@@ -41,7 +42,15 @@ public record MessageDto(
         PinDto pin = m.isPinned() ? new PinDto(pinnedBy, Times.iso(m.getPinnedAt())) : null;
         return new MessageDto(m.getId(), m.getChannelId(), m.getSeq(), author, m.getText(), Times.iso(m.getCreatedAt()),
                 Times.iso(m.getUpdatedAt()), m.isEdited(), m.isDeleted(), m.getParentId(), m.getReplyCount(), reactions,
-                m.getClientMessageId(), attachments, pin, saved);
+                m.getClientMessageId(), attachments, pin, saved, previewOf(m));
+    }
+
+    /** The message's preview with NetChat's own path to its picture, which changes when the picture does. */
+    static PreviewDto previewOf(Message m) {
+        return m.getPreview().map(p -> new PreviewDto(p.url(), p.title(), p.description(), p.siteName(),
+                p.imageUrl() == null ? null
+                        : "/api/messages/" + m.getId() + "/preview/image?v=" + Integer.toHexString(p.imageUrl().hashCode())))
+                .orElse(null);
     }
 
     /** The same message as one viewer sees it: {@code me} set on the reactions that viewer made. */
@@ -50,13 +59,13 @@ public record MessageDto(
                 .map(r -> new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
                 .toList();
         return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount, mine,
-                clientMessageId, attachments, pinned, saved);
+                clientMessageId, attachments, pinned, saved, preview);
     }
 
     /** The same message with the viewer's own saved mark (which events, shared by all members, leave null). */
     public MessageDto withSaved(boolean isSaved) {
         return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount,
-                reactions, clientMessageId, attachments, pinned, isSaved);
+                reactions, clientMessageId, attachments, pinned, isSaved, preview);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.netchat.file.FileService;
 import dev.netchat.shared.ConflictException;
 import dev.netchat.shared.FieldError;
 import dev.netchat.shared.InvalidInputException;
+import dev.netchat.shared.Links;
 import dev.netchat.shared.Mentions;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotFoundException;
@@ -19,6 +20,9 @@ import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +61,12 @@ public class MessageService {
     MessageViews messageViews;
 
     @Inject
+    Event<LinkPreviewWanted> previewsWanted;
+
+    @Inject
+    dev.netchat.file.PreviewImages previewImages;
+
+    @Inject
     @ConfigProperty(name = "netchat.chat.max-text-length", defaultValue = "4000")
     int maxTextLength;
 
@@ -68,9 +78,17 @@ public class MessageService {
         return post(userId, channelId, text, clientMessageId, parentId, List.of());
     }
 
-    /** Posts a message with files uploaded to the channel before; with files, the text may be empty. */
     public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId,
             List<String> attachmentIds) {
+        return post(userId, channelId, text, clientMessageId, parentId, attachmentIds, true);
+    }
+
+    /**
+     * Posts a message with files uploaded to the channel before; with files, the text may be empty. With
+     * {@code linkPreview} false the message never gets a link preview, not even after edits.
+     */
+    public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId,
+            List<String> attachmentIds, boolean linkPreview) {
         boolean withFiles = attachmentIds != null && !attachmentIds.isEmpty();
         if (withFiles && (text == null || text.isBlank())) {
             text = "";
@@ -104,6 +122,9 @@ public class MessageService {
         Instant now = Instant.now();
         long seq = channel.nextSeq();
         Message message = new Message(channelId, seq, userId, text, parentId, clientMessageId, now);
+        if (!linkPreview) {
+            message.refuseLinkPreview();
+        }
         messages.add(message);
         List<AttachmentDto> attached = files.attach(userId, channelId, message.getId(), attachmentIds);
         channel.setLastMessageAt(now);
@@ -116,6 +137,7 @@ public class MessageService {
             parent.addReply();
             events.append(new ReplyCountChanged(channelId, channel.nextSeq(), shared(parent)));
         }
+        wantPreview(message);
         // A message this moment old is nobody's saved item yet.
         return new PostedMessage(posted.forViewer(userId).withSaved(false), true);
     }
@@ -155,9 +177,80 @@ public class MessageService {
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         checkBroadcast(userId, channel, text);
         message.edit(text, Instant.now());
+        // A card for a link the text no longer has first would describe something else: it goes with this edit.
+        if (message.getPreview().isPresent() && !Links.first(text).equals(message.getPreview().map(LinkPreview::url))) {
+            message.clearPreview();
+        }
+        wantPreview(message);
         MessageDto edited = shared(message);
         events.append(new MessageEdited(channel.getId(), channel.nextSeq(), edited));
         return forCaller(edited, userId);
+    }
+
+    /**
+     * After commit (the observer runs then), a preview of the message's first link is fetched off the request
+     * thread, outside the channel lock, and given to {@link #showPreview}.
+     */
+    private void wantPreview(Message message) {
+        if (!message.wantsLinkPreview()) {
+            return;
+        }
+        Links.first(message.getText())
+                .filter(url -> message.getPreview().map(p -> !p.url().equals(url)).orElse(true))
+                .ifPresent(url -> previewsWanted.fire(new LinkPreviewWanted(message.getId(), message.getChannelId(), url)));
+    }
+
+    /**
+     * Shows a fetched preview on the message and announces it ({@code message.updated}), unless the message has
+     * changed meanwhile: deleted, its first link edited away, or its author removed the preview. Called by the
+     * preview fetcher in a transaction of its own, never while it fetches.
+     */
+    public void showPreview(String messageId, String channelId, LinkPreview preview) {
+        Channel channel = channels.findForUpdate(channelId).orElse(null);
+        // Read after taking the lock that every change of the message takes: what it says now is final until commit.
+        Message message = messages.find(messageId).orElse(null);
+        if (channel == null || message == null || message.isDeleted() || !message.wantsLinkPreview()
+                || !Links.first(message.getText()).equals(Optional.of(preview.url()))
+                || message.getPreview().equals(Optional.of(preview))) {
+            return;
+        }
+        message.showPreview(preview);
+        events.append(new MessagePreviewChanged(channelId, channel.nextSeq(), shared(message)));
+    }
+
+    /**
+     * The author removes a message's link preview; none is fetched for it again, whatever later edits say.
+     * Idempotent: removing what is not there announces nothing.
+     */
+    public MessageDto removePreview(String userId, String messageId) {
+        Message message = readableMessage(userId, messageId);
+        if (!userId.equals(message.getUserId())) {
+            throw new NotAllowedException("Only its author may remove a message's link preview.");
+        }
+        if (message.isDeleted()) {
+            throw new NotFoundException("This message was deleted.");
+        }
+        Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
+        boolean shown = message.getPreview().isPresent();
+        message.refuseLinkPreview();
+        MessageDto changed = shared(message);
+        if (shown) {
+            events.append(new MessagePreviewChanged(channel.getId(), channel.nextSeq(), changed));
+        }
+        return forCaller(changed, userId);
+    }
+
+    /**
+     * The picture of a message's link preview, fetched by NetChat from the page's host and re-encoded (members of
+     * the channel only); 404 when there is none or it cannot be fetched safely. No transaction: the fetch may take
+     * seconds and holds no database connection meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public byte[] previewImage(String userId, String messageId) {
+        String imageUrl = readableMessage(userId, messageId).getPreview().map(LinkPreview::imageUrl)
+                .orElseThrow(() -> new NotFoundException("This message's preview has no picture."));
+        return previewImages.fetch(imageUrl).picture()
+                .orElseThrow(() -> new NotFoundException("This preview's picture cannot be fetched."));
     }
 
     public void delete(String userId, String messageId) {

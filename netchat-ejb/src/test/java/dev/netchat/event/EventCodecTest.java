@@ -14,6 +14,8 @@ import dev.netchat.message.MessageDeleted;
 import dev.netchat.message.MessageDto;
 import dev.netchat.message.MessageEdited;
 import dev.netchat.message.MessagePosted;
+import dev.netchat.message.MessagePreviewChanged;
+import dev.netchat.message.PreviewDto;
 import dev.netchat.message.ReactionAdded;
 import dev.netchat.message.ReactionChange;
 import dev.netchat.message.ReactionRemoved;
@@ -44,7 +46,8 @@ class EventCodecTest {
             List.of(new MessageDto.ReactionDto("smile", 1, false, List.of(U))), "cm-1",
             List.of(new AttachmentDto("f1", "a.png", "image/png", 42, 2, 3, "/api/files/f1", "/api/files/f1/thumbnail",
                     "/api/files/f1/preview")),
-            new MessageDto.PinDto(new AuthorView(U, "ann", "Ann A", null), "2026-01-01T10:05:00Z"), null);
+            new MessageDto.PinDto(new AuthorView(U, "ann", "Ann A", null), "2026-01-01T10:05:00Z"), null,
+            new PreviewDto("https://example.org/a", "A page", null, "Example", "/api/messages/m1/preview/image?v=1"));
     static final String MESSAGE_JSON = """
             {"id":"m1","channelId":"%s","seq":7,"user":{"id":"%s","username":"ann","fullName":"Ann A","avatarURL":null},
              "text":"hello @bob","createdAt":"2026-01-01T10:00:00Z","updatedAt":null,"edited":false,"deleted":false,
@@ -53,7 +56,9 @@ class EventCodecTest {
              "width":2,"height":3,"url":"/api/files/f1","thumbnailUrl":"/api/files/f1/thumbnail",
              "previewUrl":"/api/files/f1/preview"}],
              "pinned":{"by":{"id":"%s","username":"ann","fullName":"Ann A","avatarURL":null},"at":"2026-01-01T10:05:00Z"},
-             "saved":null}""".formatted(C, U, U, U);
+             "saved":null,
+             "preview":{"url":"https://example.org/a","title":"A page","description":null,"siteName":"Example",
+             "imageUrl":"/api/messages/m1/preview/image?v=1"}}""".formatted(C, U, U, U);
     static final ChannelDto CHANNEL = new ChannelDto(C, "team", "general", null, false, U, "2026-01-01T09:00:00Z",
             "2026-01-01T10:00:00Z", 2, 9, null, null, null, null, null, true, false, "mentions", false);
     static final String CHANNEL_JSON = """
@@ -69,6 +74,8 @@ class EventCodecTest {
                 Arguments.of(new MessageEdited(C, 8, MESSAGE),
                         "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}".formatted(C, MESSAGE_JSON)),
                 Arguments.of(new ReplyCountChanged(C, 8, MESSAGE),
+                        "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}".formatted(C, MESSAGE_JSON)),
+                Arguments.of(new MessagePreviewChanged(C, 8, MESSAGE),
                         "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}".formatted(C, MESSAGE_JSON)),
                 Arguments.of(new MessageDeleted(C, 9, MESSAGE),
                         "{\"type\":\"message.deleted\",\"channelId\":\"%s\",\"seq\":9,\"message\":%s}".formatted(C, MESSAGE_JSON)),

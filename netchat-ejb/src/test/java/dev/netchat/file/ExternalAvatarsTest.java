@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.netchat.fetch.AddressRules;
+import dev.netchat.fetch.OutboundHttp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -76,7 +78,7 @@ class ExternalAvatarsTest {
     }
 
     /** A resolver that gives its answers in turn (the last one again when they run out) and counts the lookups. */
-    private static final class Answers implements ExternalAvatars.Resolver {
+    private static final class Answers implements OutboundHttp.Resolver {
         private final List<InetAddress[]> answers = new ArrayList<>();
         final AtomicInteger lookups = new AtomicInteger();
 
@@ -103,8 +105,8 @@ class ExternalAvatarsTest {
             "fd00::1", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:10.0.0.1",
             "64:ff9b::a00:1", "2002:a00:1::", "::7f00:1"})
     void privateLoopbackLinkLocalMulticastAndUniqueLocalAddressesAreRefused(String address) throws Exception {
-        assertThat(AvatarAddressRules.publicAddress(InetAddress.getByName(address))).isFalse();
-        assertThat(AvatarAddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address))).isFalse();
+        assertThat(AddressRules.publicAddress(InetAddress.getByName(address))).isFalse();
+        assertThat(AddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address))).isFalse();
     }
 
     @Test
@@ -118,23 +120,23 @@ class ExternalAvatarsTest {
         mapped[14] = (byte) 169;
         mapped[15] = (byte) 254;
         InetAddress a = java.net.Inet6Address.getByAddress(null, mapped, -1);
-        assertThat(AvatarAddressRules.publicAddress(a)).isFalse();
+        assertThat(AddressRules.publicAddress(a)).isFalse();
         mapped[12] = 8;
         mapped[13] = 8;
         mapped[14] = 8;
         mapped[15] = 8;
-        assertThat(AvatarAddressRules.publicAddress(java.net.Inet6Address.getByAddress(null, mapped, -1))).isTrue();
+        assertThat(AddressRules.publicAddress(java.net.Inet6Address.getByAddress(null, mapped, -1))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"})
     void publicAddressesAreAllowed(String address) throws Exception {
-        assertThat(AvatarAddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address))).isTrue();
+        assertThat(AddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address))).isTrue();
     }
 
     @Test
     void theOperatorMayAllowAddressesAndRanges() throws Exception {
-        AvatarAddressRules rules = AvatarAddressRules.allowing("127.0.0.1, 10.20.0.0/16 fd12::/16");
+        AddressRules rules = AddressRules.allowing("127.0.0.1, 10.20.0.0/16 fd12::/16");
         assertThat(rules.permitted(InetAddress.getByName("127.0.0.1"))).isTrue();
         assertThat(rules.permitted(InetAddress.getByName("127.0.0.2"))).isFalse();
         assertThat(rules.permitted(InetAddress.getByName("10.20.255.1"))).isTrue();
@@ -149,13 +151,13 @@ class ExternalAvatarsTest {
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "10.0.0.0/33", "127.0.0.1/x", "*", "10.0.0.1-10.0.0.9"})
     void malformedAllowedEntriesAreAnErrorNotAGuess(String setting) {
-        assertThatThrownBy(() -> AvatarAddressRules.allowing(setting)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AddressRules.allowing(setting)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aHostIsRefusedWhenAnyOfItsAddressesIsNotPermitted() throws Exception {
         var proxy = new ExternalAvatars(null, new Answers("8.8.8.8 10.0.0.1"));
-        assertThatThrownBy(() -> proxy.vet("mixed.example")).isInstanceOf(ExternalAvatars.RefusedAddressException.class);
+        assertThatThrownBy(() -> proxy.vet("mixed.example")).isInstanceOf(OutboundHttp.RefusedAddressException.class);
         assertThat(new ExternalAvatars(null, new Answers("8.8.8.8 2606:4700::1111")).vet("public.example")).hasSize(2);
     }
 
@@ -221,7 +223,7 @@ class ExternalAvatarsTest {
                 .as("a name with one private address").isTrue();
         assertThat(proxy.refused(url("127.0.0.1", "/allowed.png"))).as("allowed by the operator").isFalse();
         assertThat(new ExternalAvatars(null, new Answers("8.8.8.8")).refused("https://pictures.example/me.png")).isFalse();
-        ExternalAvatars.Resolver nowhere = host -> {
+        OutboundHttp.Resolver nowhere = host -> {
             throw new UnknownHostException(host);
         };
         assertThat(new ExternalAvatars(null, nowhere).refused("https://not-yet.example/me.png")).isFalse();

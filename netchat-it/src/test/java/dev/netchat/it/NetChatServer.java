@@ -253,6 +253,8 @@ public final class NetChatServer {
         // AvatarProxyIT's picture server runs on this machine: allowed as an operator would allow an intranet host
         // (every other private or loopback address, ::1 included, stays refused).
         env.put("NETCHAT_AVATARS_PROXY_ALLOWED_ADDRESSES", "127.0.0.1");
+        // LinkPreviewIT's and the browser journey's pages too (the defaults of the other preview limits stay).
+        env.put("NETCHAT_PREVIEWS_ALLOWED_ADDRESSES", "127.0.0.1");
         env.putAll(extraEnvironment);
         if (onPostgresql()) {
             env.put("NETCHAT_DB_URL", required("netchat.it.pg.url") + PG_DATABASE);

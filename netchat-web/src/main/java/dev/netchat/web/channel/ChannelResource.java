@@ -162,10 +162,10 @@ public class ChannelResource {
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("id") String id, PostMessageRequest body) {
-        PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null, null) : body;
+        PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null, null, null) : body;
         rates.post(caller.getName());
         PostedMessage posted = messages.post(caller.getName(), id, b.text(), b.clientMessageId(), b.parentId(),
-                b.attachmentIds());
+                b.attachmentIds(), !Boolean.FALSE.equals(b.linkPreview()));
         if (posted.created()) {
             metrics.messagePosted();
         }

@@ -19,7 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** One message: edit, delete, reactions, its thread, pinning it to its conversation and saving it for oneself. */
+/**
+ * One message: edit, delete, reactions, its thread, its link preview, pinning it to its conversation and saving
+ * it for oneself.
+ */
 @Path("messages/{id}")
 @RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +62,30 @@ public class MessageResource {
     @Path("reactions/{type}")
     public MessageDto unreact(@PathParam("id") String id, @PathParam("type") String type) {
         return messages.react(caller.getName(), id, type, false);
+    }
+
+    /**
+     * The author removes the message's link preview; it does not come back on later edits. Answers the message
+     * without it; other members get {@code message.updated}.
+     */
+    @DELETE
+    @Path("preview")
+    public MessageDto removePreview(@PathParam("id") String id) {
+        return messages.removePreview(caller.getName(), id);
+    }
+
+    /**
+     * The picture of the message's link preview, fetched by NetChat and re-encoded, so that viewers' browsers never
+     * contact the page's host. The URL carries a version ({@code ?v=}) that changes with the picture: cached a day.
+     */
+    @GET
+    @Path("preview/image")
+    @Produces("image/jpeg")
+    public Response previewImage(@PathParam("id") String id) {
+        return Response.ok(messages.previewImage(caller.getName(), id), "image/jpeg")
+                .header("Cache-Control", "private, max-age=86400")
+                .header("Content-Disposition", "inline; filename=\"preview.jpg\"")
+                .build();
     }
 
     @GET

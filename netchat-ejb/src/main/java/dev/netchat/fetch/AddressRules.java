@@ -1,4 +1,4 @@
-package dev.netchat.file;
+package dev.netchat.fetch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which addresses the avatar proxy may connect to: public unicast addresses only, unless the operator allowed an
- * address or range ({@code netchat.avatars.proxy-allowed-addresses}, e.g. {@code 127.0.0.1} for tests or
- * {@code 10.20.0.0/16} for an intranet picture server). Refused: any-local, loopback, private (RFC 1918),
+ * Which addresses NetChat's outbound fetches (the avatar proxy, link previews) may connect to: public unicast
+ * addresses only, unless the operator allowed an address or range for that feature
+ * ({@code netchat.avatars.proxy-allowed-addresses}, {@code netchat.previews.allowed-addresses}; e.g.
+ * {@code 127.0.0.1} for tests or {@code 10.20.0.0/16} for an intranet server). Refused: any-local, loopback, private (RFC 1918),
  * carrier-grade NAT, link-local (cloud metadata at 169.254.169.254 among them), multicast, broadcast and
  * reserved IPv4 ranges; IPv6 loopback, link-local, site-local, unique-local (fc00::/7) and multicast; and IPv6
  * forms that carry an IPv4 address (IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96, NAT64 64:ff9b::/96 and
  * 6to4 2002::/16) are judged by the IPv4 address they carry.
  */
-final class AvatarAddressRules {
+public final class AddressRules {
 
     /** One allowed address or CIDR range. */
     private record Range(byte[] network, int prefix) {
@@ -37,11 +38,11 @@ final class AvatarAddressRules {
         }
     }
 
-    static final AvatarAddressRules PUBLIC_ONLY = new AvatarAddressRules(List.of());
+    public static final AddressRules PUBLIC_ONLY = new AddressRules(List.of());
 
     private final List<Range> allowed;
 
-    private AvatarAddressRules(List<Range> allowed) {
+    private AddressRules(List<Range> allowed) {
         this.allowed = List.copyOf(allowed);
     }
 
@@ -50,7 +51,7 @@ final class AvatarAddressRules {
      * ranges (IPv4 or IPv6 literals only, never host names). A malformed entry is an error, so a typo does not
      * silently allow nothing or everything.
      */
-    static AvatarAddressRules allowing(String setting) {
+    public static AddressRules allowing(String setting) {
         List<Range> ranges = new ArrayList<>();
         if (setting != null) {
             for (String entry : setting.split("[,\\s]+")) {
@@ -59,7 +60,7 @@ final class AvatarAddressRules {
                 }
             }
         }
-        return new AvatarAddressRules(ranges);
+        return new AddressRules(ranges);
     }
 
     private static Range parse(String entry) {
@@ -90,8 +91,8 @@ final class AvatarAddressRules {
         return new Range(bytes, prefix);
     }
 
-    /** Whether the proxy may connect to this address. */
-    boolean permitted(InetAddress address) {
+    /** Whether a fetch may connect to this address. */
+    public boolean permitted(InetAddress address) {
         byte[] b = address.getAddress();
         for (Range r : allowed) {
             if (r.contains(b) || (embeddedIpv4(b) != null && r.contains(embeddedIpv4(b)))) {
@@ -102,7 +103,7 @@ final class AvatarAddressRules {
     }
 
     /** Whether the address is a public unicast one (see the class comment for what is not). */
-    static boolean publicAddress(InetAddress a) {
+    public static boolean publicAddress(InetAddress a) {
         byte[] b = a.getAddress();
         if (b.length == 4) {
             return publicIpv4(b);
