@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
 import { channelOf, jsonResponse, mockFetch } from '@/testing/test-utils';
+import type { UserStatus } from '@/types/api';
 import { ChannelSidebar } from '../channel-sidebar';
 
 describe('ChannelSidebar', () => {
@@ -58,7 +59,7 @@ describe('ChannelSidebar', () => {
   });
 
   it('shows a person’s custom status beside their name, and not once it has expired', async () => {
-    const member = (id: string, username: string, status: object | null) => ({
+    const member = (id: string, username: string, status: UserStatus | null) => ({
       id,
       username,
       fullName: username,
