@@ -80,20 +80,6 @@ export function updateMessage(
   );
 }
 
-export function removeMessage(client: QueryClient, channelId: string, clientMessageId: string): void {
-  client.setQueryData<MessagesData>(queryKeys.messages(channelId), (data) =>
-    data
-      ? {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            messages: page.messages.filter((m) => m.clientMessageId !== clientMessageId || m.seq > 0),
-          })),
-        }
-      : data,
-  );
-}
-
 export function bumpReplyCount(client: QueryClient, reply: Message): void {
   if (!reply.parentId) return;
   updateMessage(client, reply.channelId, reply.parentId, (m) => ({ ...m, replyCount: m.replyCount + 1 }));

@@ -11,10 +11,6 @@ export function setRealtimeClient(next: SocketClient | null): void {
   client = next;
 }
 
-export function getRealtimeClient(): SocketClient | null {
-  return client;
-}
-
 export function setConnectionStatus(next: ConnectionStatus): void {
   status = next;
   listeners.forEach((listener) => listener());
