@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -142,10 +143,29 @@ public class MessageRepository {
     }
 
     /**
-     * Messages that may mention the user, newest first: in its channels, not deleted, not its own, whose text contains
-     * "@username", "@channel" or "@here" in any case (portable LIKE; the caller applies the exact word rule).
+     * Messages that may mention the user, newest first: in its channels, not deleted, not its own, that name
+     * "@username", "@channel" or "@here" (the caller applies the exact word rule). PostgreSQL looks the names up
+     * in the indexed {@code mention_names} column (V77); H2 matches the text with a portable LIKE in any case.
      */
+    @SuppressWarnings("unchecked")
     public List<Message> mentionCandidates(String userId, String username, Instant before, int offset, int limit) {
+        if (vendor.isPostgresql()) {
+            // Usernames are [a-z0-9._-] (UserRules); quotes doubled anyway, so the tsquery's lexemes stay literal.
+            String names = "'" + username.toLowerCase(Locale.ROOT).replace("'", "''") + "' | 'channel' | 'here'";
+            var query = em.createNativeQuery("select m.* from messages m where m.mention_names @@ cast(:names as tsquery) "
+                            + "and m.deleted = false and (m.user_id is null or m.user_id <> :u) "
+                            + "and m.channel_id in (select cm.channel_id from channel_members cm where cm.user_id = :u) "
+                            + (before != null ? "and m.created_at < :before " : "")
+                            + "order by m.created_at desc, m.id desc", Message.class)
+                    .setParameter("names", names)
+                    .setParameter("u", userId)
+                    .setFirstResult(offset)
+                    .setMaxResults(limit);
+            if (before != null) {
+                query.setParameter("before", before.atOffset(ZoneOffset.UTC));
+            }
+            return query.getResultList();
+        }
         var query = em.createQuery("select msg from Message msg where msg.channelId in "
                         + "(select cm.channelId from ChannelMember cm where cm.userId = :u) "
                         + "and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,4 +117,29 @@ class MentionsIT {
         assertProblem(api.get("/api/mentions?limit=0", alice), 400);
         assertThat(api.send("GET", "/api/mentions", null).status()).isEqualTo(401);
     }
+
+    /**
+     * The list follows the one mention rule at the edges of a name, on H2 (a LIKE scan) and PostgreSQL (the
+     * indexed mention_names of V77) alike: punctuation around the name and a following "." count; a name glued
+     * to a word or another "@", or continued by "-" or a letter, does not.
+     */
+    @Test
+    void theListFollowsTheMentionRuleAtTheEdgesOfAName() {
+        Api.Session alice = api.newUser("mne");
+        Api.Session bob = api.newUser("mne");
+        String room = chat.privateChannel(bob, alice);
+        String name = alice.username();
+        List<String> calls = new ArrayList<>();
+        for (String text : List.of("(@" + name + ")", "thanks @" + name + ".", "@" + name.toUpperCase() + ", see this",
+                "café@" + name + " counts: é is no ASCII word character", "@" + name + ".later", "@" + name + "!")) {
+            calls.add(chat.post(bob, room, text).path("id").asText());
+        }
+        for (String text : List.of("x@" + name, "@@" + name, "@" + name + "-x", "@" + name + "x", "@" + name + "_x",
+                name + " without the at")) {
+            chat.post(bob, room, text);
+        }
+        Collections.reverse(calls);
+        assertThat(Chat.idsOf(api.get("/api/mentions", alice).json().path("messages"))).containsExactlyElementsOf(calls);
+    }
 }
+
