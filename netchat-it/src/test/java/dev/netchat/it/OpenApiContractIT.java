@@ -145,14 +145,15 @@ class OpenApiContractIT {
         return calls;
     }
 
-    /** Pins and saved items (issue 19, point 5): their calls, and the message's pinned and saved fields. */
+    /** Pins, saved items and link previews (issue 19, point 5): their calls, and the message's fields for them. */
     @Test
     void pinsAndSavedItemsAreDocumented() {
         JsonNode doc = ServerExtension.api().send("GET", "/openapi?format=JSON", null).json();
         JsonNode paths = doc.path("paths");
         List<String> missing = new ArrayList<>();
         for (String call : List.of("put /api/messages/{id}/pin", "delete /api/messages/{id}/pin", "get /api/channels/{id}/pins",
-                "put /api/messages/{id}/saved", "delete /api/messages/{id}/saved", "get /api/saved")) {
+                "put /api/messages/{id}/saved", "delete /api/messages/{id}/saved", "get /api/saved",
+                "delete /api/messages/{id}/preview", "get /api/messages/{id}/preview/image")) {
             String[] parts = call.split(" ");
             if (paths.path(parts[1]).path(parts[0]).isMissingNode()) {
                 missing.add(call);
@@ -163,7 +164,7 @@ class OpenApiContractIT {
         assertThat(paths.path("/api/messages/{id}/saved").path("put").path("description").asText()).contains("saved.updated");
         // The scanned message schema keeps its fields and gains the described pinned and saved.
         JsonNode message = doc.path("components").path("schemas").path("MessageDto").path("properties");
-        assertThat(fieldNames(message)).contains("id", "text", "attachments", "pinned", "saved");
+        assertThat(fieldNames(message)).contains("id", "text", "attachments", "pinned", "saved", "preview");
         assertThat(message.path("saved").path("description").asText()).contains("null in frames");
     }
 }
