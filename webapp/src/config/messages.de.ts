@@ -445,7 +445,6 @@ export const messagesDe: Messages = {
     none: 'Bisher hat dich niemand erwähnt.',
     failed: 'Die Erwähnungen konnten nicht geladen werden.',
     more: 'Ältere Erwähnungen anzeigen',
-    reply: 'In einem Thread antworten',
     list: 'Nachrichten, die dich erwähnen',
     count: (n: number) => (n === 1 ? '1 Erwähnung' : `${n} Erwähnungen`),
     switcherOption: 'Deine Erwähnungen anzeigen',

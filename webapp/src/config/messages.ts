@@ -438,7 +438,6 @@ export const messages = {
     none: 'Nobody has mentioned you yet.',
     failed: 'The mentions could not be loaded.',
     more: 'Show older mentions',
-    reply: 'Reply in a thread',
     list: 'Messages that mention you',
     count: (n: number) => (n === 1 ? '1 mention' : `${n} mentions`),
     switcherOption: 'Show mentions of you',

@@ -61,6 +61,12 @@ function hashFor(channelId: string | null, threadId: string | null = null, messa
   return channelId ? `#/c/${encodeURIComponent(channelId)}${where}` : '';
 }
 
+/** Opens the conversation at a message (highlighted), or a reply in its thread: what choosing a listed one does. */
+export function openMessage(message: { channelId: string; seq: number; parentId?: string | null }): void {
+  if (message.parentId) navigate(message.channelId, message.parentId);
+  else navigate(message.channelId, null, message.seq);
+}
+
 /**
  * The address of one message, to share: it opens the conversation at the message (highlighted) for anyone who
  * may read it; a reply opens its thread.

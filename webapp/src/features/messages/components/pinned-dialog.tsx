@@ -2,17 +2,15 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { Spinner } from '@/components/spinner';
-import { formatLocales } from '@/config/locale';
 import { messages } from '@/config/messages';
-import { navigate } from '@/lib/navigation';
+import { openMessage } from '@/lib/navigation';
+import { MessageSummary, MessageSummaryRow } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useMessageMutations } from '../hooks/use-message-mutations';
 import { usePins } from '../hooks/use-pins';
 import './pinned-dialog.css';
 
 const t = messages.pins;
-
-const dateTime = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface PinnedDialogProps {
   channelId: string;
@@ -28,8 +26,7 @@ export function PinnedDialog({ channelId, selfId, onClose }: PinnedDialogProps) 
 
   const open = (m: Message) => {
     onClose();
-    if (m.parentId) navigate(m.channelId, m.parentId);
-    else navigate(m.channelId, null, m.seq);
+    openMessage(m);
   };
 
   return (
@@ -45,30 +42,26 @@ export function PinnedDialog({ channelId, selfId, onClose }: PinnedDialogProps) 
           {found.map((m) => {
             const name = m.user.fullName || m.user.username;
             return (
-              <li key={m.id} className="pinned-item">
-                <button
-                  type="button"
-                  className="pinned-item__open"
-                  aria-label={t.jump(name)}
-                  onClick={() => open(m)}
-                >
-                  <span className="pinned-item__meta">
-                    <span className="pinned-item__author">{name}</span>
-                    <time dateTime={m.createdAt}>{dateTime.format(new Date(m.createdAt))}</time>
-                    {m.pinned && <span>{t.pinnedBy(m.pinned.by.fullName || m.pinned.by.username)}</span>}
-                  </span>
-                  <span className="pinned-item__text">{m.text}</span>
-                </button>
-                <Button
-                  variant="quiet"
-                  className="pinned-item__unpin"
-                  aria-label={t.unpinOf(name)}
-                  disabled={pin.isPending}
-                  onClick={() => pin.mutate({ message: m, on: false })}
-                >
-                  {t.unpin}
-                </Button>
-              </li>
+              <MessageSummaryRow
+                key={m.id}
+                action={
+                  <Button
+                    variant="quiet"
+                    aria-label={t.unpinOf(name)}
+                    disabled={pin.isPending}
+                    onClick={() => pin.mutate({ message: m, on: false })}
+                  >
+                    {t.unpin}
+                  </Button>
+                }
+              >
+                <MessageSummary
+                  message={m}
+                  label={t.jump(name)}
+                  note={m.pinned ? t.pinnedBy(m.pinned.by.fullName || m.pinned.by.username) : undefined}
+                  onOpen={() => open(m)}
+                />
+              </MessageSummaryRow>
             );
           })}
         </ul>

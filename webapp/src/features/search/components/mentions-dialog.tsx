@@ -6,16 +6,14 @@ import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
 import { useChannels } from '@/hooks/use-channels';
 import { channelLabel } from '@/lib/channel-label';
-import { navigate } from '@/lib/navigation';
+import { openMessage } from '@/lib/navigation';
+import { MessageSummary } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useMentions } from '../api/get-mentions';
 import { HighlightedText } from './highlighted-text';
 import './search-dialog.css';
-import { formatLocales } from '@/config/locale';
 
 const t = messages.mentions;
-
-const dateTime = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface MentionsDialogProps {
   selfId: string;
@@ -36,8 +34,7 @@ export function MentionsDialog({ selfId, selfName, onClose }: MentionsDialogProp
 
   const open = (m: Message) => {
     onClose();
-    if (m.parentId) navigate(m.channelId, m.parentId);
-    else navigate(m.channelId, null, m.seq);
+    openMessage(m);
   };
   const where = (channelId: string) => {
     const channel = channels.data?.find((c) => c.id === channelId);
@@ -71,17 +68,9 @@ export function MentionsDialog({ selfId, selfName, onClose }: MentionsDialogProp
           <ul className="search-dialog__list" aria-label={t.list}>
             {found.map((m) => (
               <li key={m.id}>
-                <button type="button" className="search-result" onClick={() => open(m)}>
-                  <span className="search-result__meta">
-                    <span className="search-result__author">{m.user.fullName}</span>
-                    <span className="search-result__where">{where(m.channelId)}</span>
-                    <time dateTime={m.createdAt}>{dateTime.format(new Date(m.createdAt))}</time>
-                    {m.parentId && <span className="search-result__reply">{t.reply}</span>}
-                  </span>
-                  <span className="search-result__text">
-                    <HighlightedText text={m.text} terms={terms} />
-                  </span>
-                </button>
+                <MessageSummary message={m} where={where(m.channelId)} onOpen={() => open(m)}>
+                  <HighlightedText text={m.text} terms={terms} />
+                </MessageSummary>
               </li>
             ))}
           </ul>

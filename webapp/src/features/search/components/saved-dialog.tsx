@@ -2,18 +2,16 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { Spinner } from '@/components/spinner';
-import { formatLocales } from '@/config/locale';
 import { messages } from '@/config/messages';
 import { useChannels } from '@/hooks/use-channels';
 import { channelLabel } from '@/lib/channel-label';
-import { navigate } from '@/lib/navigation';
+import { openMessage } from '@/lib/navigation';
+import { MessageSummary, MessageSummaryRow } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useSaved, useUnsave } from '../api/get-saved';
 import './search-dialog.css';
 
 const t = messages.saved;
-
-const dateTime = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface SavedDialogProps {
   selfId: string;
@@ -32,8 +30,7 @@ export function SavedDialog({ selfId, onClose }: SavedDialogProps) {
 
   const open = (m: Message) => {
     onClose();
-    if (m.parentId) navigate(m.channelId, m.parentId);
-    else navigate(m.channelId, null, m.seq);
+    openMessage(m);
   };
   const where = (channelId: string) => {
     const channel = channels.data?.find((c) => c.id === channelId);
@@ -67,26 +64,21 @@ export function SavedDialog({ selfId, onClose }: SavedDialogProps) {
               const m = item.message;
               const name = m.user.fullName || m.user.username;
               return (
-                <li key={m.id} className="saved-item">
-                  <button type="button" className="search-result" onClick={() => open(m)}>
-                    <span className="search-result__meta">
-                      <span className="search-result__author">{name}</span>
-                      <span className="search-result__where">{where(m.channelId)}</span>
-                      <time dateTime={m.createdAt}>{dateTime.format(new Date(m.createdAt))}</time>
-                      {m.parentId && <span className="search-result__reply">{messages.mentions.reply}</span>}
-                    </span>
-                    <span className="search-result__text">{m.text}</span>
-                  </button>
-                  <Button
-                    variant="quiet"
-                    className="saved-item__remove"
-                    aria-label={t.removeOf(name)}
-                    disabled={unsave.isPending}
-                    onClick={() => unsave.mutate(item)}
-                  >
-                    {t.remove}
-                  </Button>
-                </li>
+                <MessageSummaryRow
+                  key={m.id}
+                  action={
+                    <Button
+                      variant="quiet"
+                      aria-label={t.removeOf(name)}
+                      disabled={unsave.isPending}
+                      onClick={() => unsave.mutate(item)}
+                    >
+                      {t.remove}
+                    </Button>
+                  }
+                >
+                  <MessageSummary message={m} where={where(m.channelId)} onOpen={() => open(m)} />
+                </MessageSummaryRow>
               );
             })}
           </ul>

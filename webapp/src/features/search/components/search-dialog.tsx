@@ -6,16 +6,14 @@ import { messages } from '@/config/messages';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useChannels } from '@/hooks/use-channels';
 import { channelLabel } from '@/lib/channel-label';
-import { navigate } from '@/lib/navigation';
+import { openMessage } from '@/lib/navigation';
+import { MessageSummary } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useMessageSearch } from '../api/search-messages';
 import { HighlightedText } from './highlighted-text';
 import './search-dialog.css';
-import { formatLocales } from '@/config/locale';
 
 const t = messages.search;
-
-const dateTime = new Intl.DateTimeFormat(formatLocales, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface SearchDialogProps {
   selfId: string;
@@ -49,8 +47,7 @@ export function SearchDialog({ selfId, initialQuery, onClose }: SearchDialogProp
 
   const open = (m: Message) => {
     onClose();
-    if (m.parentId) navigate(m.channelId, m.parentId);
-    else navigate(m.channelId, null, m.seq);
+    openMessage(m);
   };
 
   const count = search.data?.messages.length ?? 0;
@@ -87,16 +84,9 @@ export function SearchDialog({ selfId, initialQuery, onClose }: SearchDialogProp
             <ul className="search-dialog__list" aria-label={t.results(group.label)}>
               {group.found.map((m) => (
                 <li key={m.id}>
-                  <button type="button" className="search-result" onClick={() => open(m)}>
-                    <span className="search-result__meta">
-                      <span className="search-result__author">{m.user.fullName}</span>
-                      <time dateTime={m.createdAt}>{dateTime.format(new Date(m.createdAt))}</time>
-                      {m.parentId && <span className="search-result__reply">{t.reply}</span>}
-                    </span>
-                    <span className="search-result__text">
-                      <HighlightedText text={m.text} terms={search.data?.terms ?? []} />
-                    </span>
-                  </button>
+                  <MessageSummary message={m} onOpen={() => open(m)}>
+                    <HighlightedText text={m.text} terms={search.data?.terms ?? []} />
+                  </MessageSummary>
                 </li>
               ))}
             </ul>
