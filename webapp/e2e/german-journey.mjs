@@ -1,8 +1,9 @@
 // The German journey (issue 19, points 7 and 8), run by run.mjs with its helpers. Two people whose browsers
 // prefer German get NetChat in German without choosing anything: the sign-in and sign-up screens, the app frame
 // and Settings, each axe clean with <html lang="de">. In their direct conversation Greta sees "Gesehen von Hanna"
-// appear under her message the moment Hanna reads it (read receipts, live). Last, Greta picks English in
-// Settings and the page reloads in English.
+// appear under her message the moment Hanna reads it (read receipts, live). Hanna then goes through the day's
+// other screens in German: pins, saved items, the emoji picker, mentions, search, people and the profile card.
+// Last, Greta picks English in Settings and the page reloads in English.
 //
 // The German texts below are copied from src/config/messages.de.ts: the journey checks what a German reader
 // sees, so it names the words, as the English journeys do.
@@ -97,6 +98,83 @@ export async function germanJourney(browser, h) {
       await expectAxeClean(pageG, 'the German conversation with a read receipt');
     },
     [frame],
+  );
+
+  // The rest of the day's screens once in German, each axe clean with the German names: the message toolbar,
+  // pins, saved items, the emoji picker, search, mentions, the people directory and the profile card.
+  const day = 'German: pin, save, emoji, search, mentions, people and the profile card in German, axe clean';
+  await check(
+    pageH,
+    day,
+    async () => {
+      await pageH.bringToFront();
+      const message = pageH.locator('article.message', { hasText: 'Hast du kurz Zeit?' });
+      await message.hover();
+      await message.getByRole('button', { name: 'In dieser Unterhaltung anheften', exact: true }).click();
+      await visible(
+        message.getByText(`Angeheftet von ${hanna.fullName}`, { exact: true }),
+        'the German pin mark',
+      );
+      await pageH.getByRole('button', { name: 'Angeheftete Nachrichten (1)', exact: true }).click();
+      const pins = pageH.getByRole('dialog', { name: 'Angeheftete Nachrichten' });
+      await visible(
+        pins.getByRole('button', { name: `Die Nachricht von ${greta.fullName} lösen`, exact: true }),
+        'Unpin in German',
+      );
+      await expectAxeClean(pageH, 'the German pinned messages');
+      await pageH.keyboard.press('Escape');
+
+      await message.hover();
+      await message.getByRole('button', { name: 'Für später speichern', exact: true }).click();
+      await visible(message.getByText('Für später gespeichert', { exact: true }), 'the German saved mark');
+      await pageH.getByRole('button', { name: 'Gespeichert', exact: true }).click();
+      const saved = pageH.getByRole('dialog', { name: 'Gespeicherte Elemente' });
+      await visible(saved.getByText('1 gespeicherte Nachricht', { exact: true }), 'the German count');
+      await expectAxeClean(pageH, 'the German saved items');
+      await pageH.keyboard.press('Escape');
+
+      // The composer: :rocket: becomes 🚀 as it is typed, and the emoji picker is German.
+      const composer = pageH.getByRole('textbox', { name: `Nachricht an ${greta.fullName}` });
+      await composer.click();
+      await composer.pressSequentially('Super :rocket:');
+      assert(
+        (await composer.inputValue()) === 'Super 🚀',
+        `the composer holds "${await composer.inputValue()}"`,
+      );
+      await pageH.getByRole('button', { name: 'Emoji einfügen', exact: true }).click();
+      const picker = pageH.getByRole('dialog', { name: 'Emoji einfügen' });
+      await visible(picker.getByRole('combobox', { name: 'Emojis suchen' }), 'the German emoji search');
+      await expectAxeClean(pageH, 'the German emoji picker');
+      await pageH.keyboard.press('Escape');
+
+      await pageH.getByRole('button', { name: 'Erwähnungen', exact: true }).click();
+      await visible(pageH.getByRole('dialog', { name: 'Erwähnungen' }), 'the German mentions');
+      await expectAxeClean(pageH, 'the German mentions');
+      await pageH.keyboard.press('Escape');
+
+      await pageH.getByRole('button', { name: /^Suchen/ }).click();
+      await pageH.getByRole('combobox', { name: 'Kanal oder Person' }).fill('Zeit');
+      await pageH.getByRole('option', { name: /Nachrichten nach „Zeit“ durchsuchen/ }).click();
+      const search = pageH.getByRole('dialog', { name: 'Nachrichten durchsuchen' });
+      await visible(search.getByText(/^\d+ Nachricht(en)? gefunden$/), 'the German search result count');
+      await expectAxeClean(pageH, 'the German search');
+      await pageH.keyboard.press('Escape');
+
+      await pageH.getByRole('button', { name: 'Personen', exact: true }).click();
+      await visible(pageH.getByRole('searchbox', { name: 'Personen suchen' }), 'the German directory search');
+      await expectAxeClean(pageH, 'the German people directory');
+      await pageH.keyboard.press('Escape');
+
+      await message.getByRole('button', { name: `${greta.fullName}: Profil`, exact: true }).click();
+      const card = pageH.getByRole('dialog', { name: greta.fullName });
+      await visible(
+        card.getByRole('button', { name: 'Nachricht', exact: true }),
+        'Message in German on the card',
+      );
+      await expectAxeClean(pageH, 'the German profile card');
+      await pageH.keyboard.press('Escape');
+    },
+    [receipts],
   );
 
   await check(
