@@ -1,6 +1,7 @@
 #!/bin/bash
-# Search latency on a large history: fills a running NetChat's PostgreSQL database with N messages (default
-# 1,000,000) and times GET /api/search/messages through the server, as a user would call it.
+# Search and mentions latency on a large history: fills a running NetChat's PostgreSQL database with N messages
+# (default 1,000,000) and times GET /api/search/messages and GET /api/mentions through the server, as a user
+# would call them.
 #
 #   scripts/search-bench.sh http://127.0.0.1:8580 netchat_search [messages] [runs-per-query]
 #
@@ -63,6 +64,17 @@ SQL
   echo "inserted in $(( $(date +%s) - start )) s"
 fi
 
+# Mentions: one message in 2,000 calls on the reader by name and one in 5,000 says @here, spread over all
+# channels (half of them the reader's); the rest call on nobody. Added once, by an UPDATE (the generated
+# text_tsv and mention_names columns follow).
+if [ "$("${PSQL[@]}" -c "select count(*) from messages where client_message_id like 'sb-%' and text like '%@sbreader%'")" = 0 ]; then
+  "${PSQL[@]}" -c "update messages set text = text || ' @sbreader' where client_message_id like 'sb-%'
+                     and substr(client_message_id, 4)::int % 2000 = 0"
+  "${PSQL[@]}" -c "update messages set text = text || ' @here' where client_message_id like 'sb-%'
+                     and substr(client_message_id, 4)::int % 5000 = 1"
+  "${PSQL[@]}" -c "analyze messages"
+fi
+
 # How many of all messages hold each word of the queries (w1 is the commonest word, w19000 one of the rarest).
 for w in w1 w20 w300 w2000 w19000; do
   echo "$w is in $("${PSQL[@]}" -c "select count(*) from messages where text_tsv @@ to_tsquery('simple', '$w')") messages"
@@ -93,4 +105,25 @@ import sys
 t = sorted(float(x) * 1000 for x in sys.stdin)
 p = lambda q: t[min(len(t) - 1, int(q * len(t)))]
 print('%-32s %8s %8.1f %8.1f %8.1f' % (sys.argv[1][:32], sys.argv[2], p(0.50), p(0.99), t[-1]))" "$q" "$count"
+done
+
+# The Mentions view: its first page (30, newest first), and a page further back (before the 100th newest).
+mentions=$("${PSQL[@]}" -c "select count(*) from messages m join channel_members cm on cm.channel_id = m.channel_id
+  and cm.user_id = '$reader_id' where m.text like '%@sbreader%' or m.text like '%@here%'")
+echo "the reader's channels hold $mentions messages that call on it"
+older=$(curl -sf "$URL/api/mentions?limit=100" -H "Authorization: Bearer $reader_token" \
+  | python3 -c "import json,sys; m=json.load(sys.stdin)['messages']; print(m[-1]['createdAt'])")
+for label in "mentions, newest 30" "mentions, 30 before the 100th"; do
+  path="/api/mentions?limit=30"
+  [ "$label" = "mentions, newest 30" ] || path="$path&before=$older"
+  count=$(curl -sf "$URL$path" -H "Authorization: Bearer $reader_token" | json "['messages'].__len__()")
+  times=()
+  for _ in $(seq 1 "$RUNS"); do
+    times+=("$(curl -sf -o /dev/null -w '%{time_total}' "$URL$path" -H "Authorization: Bearer $reader_token")")
+  done
+  printf '%s\n' "${times[@]}" | python3 -c "
+import sys
+t = sorted(float(x) * 1000 for x in sys.stdin)
+p = lambda q: t[min(len(t) - 1, int(q * len(t)))]
+print('%-32s %8s %8.1f %8.1f %8.1f' % (sys.argv[1][:32], sys.argv[2], p(0.50), p(0.99), t[-1]))" "$label" "$count"
 done
