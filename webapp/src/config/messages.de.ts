@@ -243,6 +243,11 @@ export const messagesDe: Messages = {
     messageActions: 'Nachrichtenaktionen',
     react: 'Reaktion hinzufügen',
     reactWith: (name: string) => `Mit ${name} reagieren`,
+    /** A reaction's tooltip: who reacted ("You, Ann and 3 others reacted with :tada:"). */
+    // A label, not a sentence: the verb would have to agree with "Du", one person or several.
+    reactedBy: (who: string, name: string) => `Mit :${name}: reagiert: ${who}`,
+    reactedYou: 'Du',
+    reactedOthers: (n: number) => (n === 1 ? '1 weitere Person' : `${n} weitere Personen`),
     reactionLabel: (name: string, count: number, me: boolean) =>
       `${name}: ${count} ${count === 1 ? 'Reaktion' : 'Reaktionen'}${me ? ', darunter deine' : ''}. Klicke, um ${me ? 'deine zu entfernen' : 'deine hinzuzufügen'}.`,
     reply: 'Im Thread antworten',
@@ -365,6 +370,8 @@ export const messagesDe: Messages = {
     results: (n: number) => (n === 1 ? '1 Emoji' : `${n} Emojis`),
     frequent: 'Häufig verwendet',
     more: 'Weitere Emojis…',
+    skinTone: 'Hautfarbe',
+    tones: ['Standard', 'Hell', 'Mittelhell', 'Mittel', 'Mitteldunkel', 'Dunkel'],
     groups: [
       'Smileys und Emotionen',
       'Menschen und Körper',

@@ -238,6 +238,10 @@ export const messages = {
     messageActions: 'Message actions',
     react: 'Add reaction',
     reactWith: (name: string) => `React with ${name}`,
+    /** A reaction's tooltip: who reacted ("You, Ann and 3 others reacted with :tada:"). */
+    reactedBy: (who: string, name: string) => `${who} reacted with :${name}:`,
+    reactedYou: 'You',
+    reactedOthers: (n: number) => (n === 1 ? '1 other' : `${n} others`),
     reactionLabel: (name: string, count: number, me: boolean) =>
       `${name}: ${count} ${count === 1 ? 'reaction' : 'reactions'}${me ? ', including yours' : ''}. Click to ${me ? 'remove yours' : 'add yours'}.`,
     reply: 'Reply in thread',
@@ -358,6 +362,8 @@ export const messages = {
     results: (n: number) => (n === 1 ? '1 emoji' : `${n} emoji`),
     frequent: 'Frequently used',
     more: 'More emoji…',
+    skinTone: 'Skin tone',
+    tones: ['Default', 'Light', 'Medium-light', 'Medium', 'Medium-dark', 'Dark'],
     groups: [
       'Smileys and emotion',
       'People and body',

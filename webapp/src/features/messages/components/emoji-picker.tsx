@@ -4,9 +4,12 @@ import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
 import { classNames } from '@/lib/class-names';
 import type { EmojiEntry } from '../utils/emoji-data';
-import { recentEmoji, rememberEmoji, useEmojiList } from '../utils/emoji';
+import { inTone, recentEmoji, rememberEmoji, setSkinTone, skinTone, useEmojiList } from '../utils/emoji';
 
 const t = messages.emoji;
+/** A raised hand in each tone (the default first), to choose the tone by. */
+const toneSamples = ['✋', '✋🏻', '✋🏼', '✋🏽', '✋🏾', '✋🏿'];
+
 /** Options per row: Up and Down move by this many. Kept in step with the grid in conversation.css. */
 export const emojiColumns = 8;
 
@@ -58,6 +61,7 @@ export function EmojiPicker({ title, onPick, onClose }: EmojiPickerProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [failed, setFailed] = useState(false);
+  const [tone, setTone] = useState(skinTone);
 
   useEffect(() => {
     // A failed import (offline) says so instead of spinning for ever.
@@ -91,8 +95,9 @@ export function EmojiPicker({ title, onPick, onClose }: EmojiPickerProps) {
   });
 
   const pick = (entry: EmojiEntry) => {
+    // Recent ones are kept by their plain name and shown in whatever tone is chosen then.
     rememberEmoji(entry.shortcode);
-    onPick({ shortcode: entry.shortcode, emoji: entry.emoji });
+    onPick(inTone(entry, tone));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -140,6 +145,25 @@ export function EmojiPicker({ title, onPick, onClose }: EmojiPickerProps) {
         }}
         onKeyDown={onKeyDown}
       />
+      <fieldset className="emoji-picker__tones">
+        <legend className="emoji-picker__tones-legend">{t.skinTone}</legend>
+        {t.tones.map((name, i) => (
+          <label key={name} className="emoji-picker__tone" title={name}>
+            <input
+              type="radio"
+              name={`${id}-tone`}
+              className="emoji-picker__tone-input"
+              checked={tone === i}
+              onChange={() => {
+                setTone(i);
+                setSkinTone(i);
+              }}
+            />
+            <span aria-hidden="true">{toneSamples[i]}</span>
+            <span className="visually-hidden">{name}</span>
+          </label>
+        ))}
+      </fieldset>
       <p className="emoji-picker__status" role="status">
         {!list
           ? failed
@@ -175,7 +199,7 @@ export function EmojiPicker({ title, onPick, onClose }: EmojiPickerProps) {
                     role="option"
                     aria-selected={at === current}
                     aria-label={entry.label}
-                    title={`:${entry.shortcode}:`}
+                    title={`:${inTone(entry, tone).shortcode}:`}
                     className={classNames(
                       'emoji-picker__option',
                       at === current && 'emoji-picker__option--active',
@@ -184,7 +208,7 @@ export function EmojiPicker({ title, onPick, onClose }: EmojiPickerProps) {
                     onMouseMove={() => at !== current && setActive(at)}
                     onClick={() => pick(entry)}
                   >
-                    {entry.emoji}
+                    {inTone(entry, tone).emoji}
                   </div>
                 );
               })}
@@ -194,8 +218,8 @@ export function EmojiPicker({ title, onPick, onClose }: EmojiPickerProps) {
       </div>
       {flat[current] && (
         <p className="emoji-picker__preview" aria-hidden="true">
-          <span className="emoji-picker__preview-emoji">{flat[current].entry.emoji}</span>
-          <code>:{flat[current].entry.shortcode}:</code>
+          <span className="emoji-picker__preview-emoji">{inTone(flat[current].entry, tone).emoji}</span>
+          <code>:{inTone(flat[current].entry, tone).shortcode}:</code>
         </p>
       )}
     </Dialog>

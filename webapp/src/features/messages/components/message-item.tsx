@@ -199,6 +199,8 @@ function MessageItemView({
           <ReactionBar
             reactions={message.reactions}
             onToggle={(type, on) => handlers.onReact(message, type, on)}
+            channelId={message.channelId}
+            selfId={selfId}
           />
         )}
         {live && message.replyCount > 0 && handlers.onOpenThread && (

@@ -28,7 +28,12 @@ export function loadEmoji(): Promise<EmojiEntry[]> {
   loading ??= import('./emoji-data').then(
     ({ emojiList }) => {
       const byShortcode = new Map<string, string>();
-      for (const e of emojiList) for (const s of e.shortcodes) byShortcode.set(s, e.emoji);
+      for (const e of emojiList) {
+        for (const s of e.shortcodes) {
+          byShortcode.set(s, e.emoji);
+          e.tones?.forEach((toned, i) => byShortcode.set(`${s}_tone${i + 1}`, toned));
+        }
+      }
       full = { list: emojiList, byShortcode };
       listeners.forEach((l) => l());
       return emojiList;
@@ -134,4 +139,37 @@ export function rememberEmoji(shortcode: string): void {
   } catch {
     // Storage may be full or off: the list is a convenience.
   }
+}
+
+const toneKey = 'netchat.emoji.tone';
+const reactionType = /^[a-z0-9_+-]{1,32}$/;
+
+/** The skin tone this browser picks emoji in: 0 the default (yellow), 1–5 light to dark. */
+export function skinTone(): number {
+  try {
+    const stored = Number(localStorage.getItem(toneKey) ?? 0);
+    return Number.isInteger(stored) && stored >= 0 && stored <= 5 ? stored : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function setSkinTone(tone: number): void {
+  try {
+    localStorage.setItem(toneKey, String(tone));
+  } catch {
+    // Private mode or a full store: the tone holds for this picker only.
+  }
+}
+
+/**
+ * An emoji in a skin tone, and the name a reaction stores it under (`thumbsup_tone3`); the emoji as it is when it
+ * has no tones, the tone is the default, or the toned name would be longer than a reaction's 32 characters.
+ */
+export function inTone(entry: EmojiEntry, tone: number): { shortcode: string; emoji: string } {
+  const shortcode = `${entry.shortcode}_tone${tone}`;
+  if (tone < 1 || !entry.tones || !reactionType.test(shortcode)) {
+    return { shortcode: entry.shortcode, emoji: entry.emoji };
+  }
+  return { shortcode, emoji: entry.tones[tone - 1] };
 }

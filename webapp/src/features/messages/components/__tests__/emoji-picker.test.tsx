@@ -172,4 +172,59 @@ describe('Reacting with any emoji', () => {
       ':made_up_name:1',
     );
   });
+
+  it('names who reacted when the pointer or the focus comes to a reaction, the reader first as "You"', async () => {
+    const client = createQueryClient();
+    const member = (id: string, fullName: string) => ({ id, username: id, fullName, avatarURL: null });
+    client.setQueryData(queryKeys.channel('c1'), {
+      id: 'c1',
+      members: [member('u-1', 'Ada'), member('u-2', 'Bob'), member('u-3', 'Cleo')],
+    });
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={client}>
+        <ReactionBar
+          channelId="c1"
+          selfId="u-1"
+          reactions={[{ type: 'tada', count: 4, me: true, userIds: ['u-2', 'u-1', 'u-3', 'u-gone'] }]}
+          onToggle={vi.fn()}
+        />
+      </QueryClientProvider>,
+    );
+    const tada = screen.getByRole('button', { name: t.reactionLabel('tada', 4, true) });
+    expect(tada).toHaveAttribute('title', ':tada:');
+    await user.hover(tada);
+    expect(tada).toHaveAttribute('title', 'You, Bob, Cleo, and 1 other reacted with :tada:');
+    expect(tada).toHaveAccessibleDescription('You, Bob, Cleo, and 1 other reacted with :tada:');
+  });
+});
+
+describe('Skin tones', () => {
+  it('offers the five tones of an emoji that has them, keeps the choice, and picks under a toned name', async () => {
+    const list = await loadEmoji();
+    const thumbs = list.find((e) => e.shortcode === 'thumbsup');
+    expect(thumbs?.tones).toHaveLength(5);
+    expect(reactionEmoji('thumbsup_tone3')).toBe('👍🏽');
+    expect(list.find((e) => e.shortcode === 'taco')?.tones).toBeUndefined();
+
+    const onPick = vi.fn();
+    const user = userEvent.setup();
+    const { unmount } = render(<EmojiPicker title={t.react} onPick={onPick} onClose={vi.fn()} />);
+    await picker();
+    const tones = screen.getByRole('group', { name: messages.emoji.skinTone });
+    expect(within(tones).getByRole('radio', { name: messages.emoji.tones[0] })).toBeChecked();
+    await user.click(within(tones).getByRole('radio', { name: messages.emoji.tones[3] }));
+    await user.type(search(), 'thumbsup');
+    expect(activeOption()).toHaveTextContent('👍🏽');
+    await user.keyboard('{Enter}');
+    expect(onPick).toHaveBeenCalledWith({ shortcode: 'thumbsup_tone3', emoji: '👍🏽' });
+    // Kept for the next picker; an emoji without tones is picked as it is.
+    unmount();
+    render(<EmojiPicker title={t.react} onPick={onPick} onClose={vi.fn()} />);
+    await picker();
+    expect(screen.getByRole('radio', { name: messages.emoji.tones[3] })).toBeChecked();
+    await user.type(search(), 'taco');
+    await user.keyboard('{Enter}');
+    expect(onPick).toHaveBeenLastCalledWith({ shortcode: 'taco', emoji: '🌮' });
+  });
 });
