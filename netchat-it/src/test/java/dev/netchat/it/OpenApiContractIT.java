@@ -161,6 +161,9 @@ class OpenApiContractIT {
         }
         assertThat(missing).as("pin and saved calls missing from /openapi").isEmpty();
         assertThat(paths.path("/api/messages/{id}/pin").path("put").path("responses").has("409")).isTrue();
+        // Any emoji may be a reaction, skin tones included: the reaction call says how they are named.
+        assertThat(paths.path("/api/messages/{id}/reactions/{type}").path("put").path("description").asText())
+                .contains("_tone1");
         assertThat(paths.path("/api/messages/{id}/saved").path("put").path("description").asText()).contains("saved.updated");
         // The scanned message schema keeps its fields and gains the described pinned and saved.
         JsonNode message = doc.path("components").path("schemas").path("MessageDto").path("properties");
