@@ -237,6 +237,11 @@ public class MessageRepository {
         return em.createQuery("select m from Message m where m.id in :ids", Message.class).setParameter("ids", ids).getResultList();
     }
 
+    /** Reads the message's row again (after taking its channel's lock: what it says then is final until commit). */
+    public void refresh(Message message) {
+        em.refresh(message);
+    }
+
     public void add(SavedMessage saved) {
         em.persist(saved);
     }

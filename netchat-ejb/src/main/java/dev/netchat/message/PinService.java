@@ -41,10 +41,13 @@ public class PinService {
         Message message = messages.find(messageId)
                 .filter(m -> channels.isMember(m.getChannelId(), userId))
                 .orElseThrow(() -> new NotFoundException("No such message."));
+        Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
+        // Read again under the lock every change of the message takes: a pin, unpin or delete that committed
+        // while this one waited is seen, so two pins at once make one event, and a deleted message stays unpinned.
+        messages.refresh(message);
         if (message.isDeleted()) {
             throw new NotFoundException("This message was deleted.");
         }
-        Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         if (message.isPinned() != pin) {
             if (pin) {
                 if (messages.pinnedCount(channel.getId()) >= MAX_PINS) {
