@@ -264,6 +264,33 @@ class MessageIT {
         assertThat(reactionCount(finalView, "heart")).isZero();
     }
 
+    /**
+     * Any emoji may be a reaction (issue 19): a name beyond the six of ../shared/API.md, GitHub's "+1", and a skin
+     * tone as the web client names it (thumbsup_tone3); each counts once per person and lists who reacted.
+     */
+    @Test
+    void anyEmojiMayBeAReactionSkinTonesIncludedAndEachListsWhoReacted() {
+        Room room = room();
+        JsonNode m = chat.post(room.alice(), room.id(), "Tacos on Friday?");
+        String base = "/api/messages/" + m.path("id").asText() + "/reactions/";
+        for (String type : List.of("taco", "+1", "thumbsup_tone3", "flag_de")) {
+            Api.Reply reacted = api.put(base + type, room.bob());
+            assertThat(reacted.status()).as(type + ": " + reacted).isEqualTo(200);
+        }
+        assertThat(api.put(base + "thumbsup_tone3", room.alice()).status()).isEqualTo(200);
+
+        JsonNode seen = chat.find(room.alice(), room.id(), m.path("id").asText());
+        assertThat(reactionCount(seen, "taco")).isEqualTo(1);
+        assertThat(reactionCount(seen, "+1")).isEqualTo(1);
+        assertThat(reactionCount(seen, "flag_de")).isEqualTo(1);
+        JsonNode toned = reaction(seen, "thumbsup_tone3");
+        assertThat(toned.path("count").asInt()).isEqualTo(2);
+        assertThat(toned.path("me").asBoolean()).isTrue();
+        List<String> who = new ArrayList<>();
+        toned.path("userIds").forEach(id -> who.add(id.asText()));
+        assertThat(who).containsExactlyInAnyOrder(room.alice().userId(), room.bob().userId());
+    }
+
     @Test
     void aBadReactionTypeIsA400AndNonMembersCannotReact() {
         Room room = room();
