@@ -40,6 +40,9 @@ public class SavedMessageService {
         Message message = messages.find(messageId)
                 .filter(m -> channels.isMember(m.getChannelId(), userId))
                 .orElseThrow(() -> new NotFoundException("No such message."));
+        // Two saves at once (a double click, two tabs) must both answer 200 with one row: the second waits here
+        // for the first to commit and then finds its row. The channel's lock is the one at hand; held briefly.
+        channels.findForUpdate(message.getChannelId()).orElseThrow();
         var existing = messages.saved(userId, messageId);
         if (save && message.isDeleted()) {
             throw new NotFoundException("This message was deleted.");

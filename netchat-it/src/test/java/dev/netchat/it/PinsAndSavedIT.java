@@ -155,6 +155,27 @@ class PinsAndSavedIT {
     }
 
     @Test
+    void savingTheSameMessageFromSeveralTabsAtOnceAnswersEachOneAndKeepsOneItem() throws Exception {
+        Api.Session alice = api.newUser("save");
+        String room = chat.privateChannel(alice);
+        String id = chat.post(alice, room, "double-clicked").path("id").asText();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                replies.add(pool.submit(() -> api.put("/api/messages/" + id + "/saved", alice)));
+            }
+            for (var reply : replies) {
+                Api.Reply r = reply.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(itemIds(api.get("/api/saved", alice).json())).containsExactly(id);
+    }
+
+    @Test
     void onlyMembersMaySaveAndBadPagingIsRefused() {
         Api.Session alice = api.newUser("save");
         Api.Session outsider = api.newUser("save");
