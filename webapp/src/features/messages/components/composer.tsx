@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { SendIcon } from '@/components/icons';
 import { messages } from '@/config/messages';
 import { useDraft } from '../hooks/use-draft';
@@ -50,6 +50,18 @@ export function Composer({
   const canSend = (!!text.trim() || uploads.ready.length > 0) && !tooLong && !uploads.busy;
   const mention = useMentionAutocomplete(text, setText, area, mentionables);
   const listboxId = `${id}-mentions`;
+
+  // Where the caret goes once a typed `:shortcode:` has become its emoji: set in the commit that puts the emoji
+  // in, before the next key is handled. (A frame later, a key typed meanwhile went in first and the caret then
+  // jumped back before it: "🚀at 10:30 ".)
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const field = area.current;
+    if (pendingCaret.current !== null && field) {
+      field.setSelectionRange(pendingCaret.current, pendingCaret.current);
+      pendingCaret.current = null;
+    }
+  });
 
   // Focus once the conversation has been painted, not with the autoFocus attribute: React focuses those while
   // it commits, which forces the browser to lay out the whole screen in the middle of that task (on a phone a
@@ -151,8 +163,8 @@ export function Composer({
           // `:tada:` becomes 🎉 as its closing colon is typed; the full list loads while the name is typed.
           const replaced = replaceShortcodeBeforeCursor(field.value, cursor, emojiOf);
           if (replaced) {
+            pendingCaret.current = replaced.cursor;
             setText(replaced.text);
-            requestAnimationFrame(() => field.setSelectionRange(replaced.cursor, replaced.cursor));
           } else {
             setText(field.value);
             if (typingShortcode(field.value, cursor)) loadEmoji().catch(() => {});
