@@ -5,6 +5,8 @@ import dev.netchat.audit.AuditEntry;
 import dev.netchat.audit.AuditEntryView;
 import dev.netchat.audit.AuditLog;
 import dev.netchat.auth.PasswordHasher;
+import dev.netchat.auth.RefreshTokenRepository;
+import dev.netchat.channel.ChannelRepository;
 import dev.netchat.event.RealtimeBus;
 import dev.netchat.event.SessionsEnded;
 import dev.netchat.presence.OnlineUsers;
@@ -19,8 +21,6 @@ import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserRules;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +36,14 @@ public class AdminService {
     private static final String OTP_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "netchat")
-    private EntityManager em;
-
     @Inject
     UserRepository users;
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    RefreshTokenRepository tokens;
 
     @Inject
     PasswordHasher passwords;
@@ -150,10 +153,7 @@ public class AdminService {
         String id = user.getId();
         String name = user.getUsername();
         // Channel member counts follow the rows the database removes with the user.
-        em.createQuery("update Channel c set c.memberCount = c.memberCount - 1 where exists "
-                        + "(select m from ChannelMember m where m.channelId = c.id and m.userId = :u)")
-                .setParameter("u", id)
-                .executeUpdate();
+        channels.decrementMemberCountsOf(id);
         users.remove(user);
         accountStatus.forget(id);
         audit.record(actor, "user.deleted", id, name, null);
@@ -173,10 +173,7 @@ public class AdminService {
     }
 
     private int endAllSessions(String userId, String reason) {
-        int revoked = em.createQuery("update RefreshToken t set t.revokedAt = :now where t.userId = :u and t.revokedAt is null")
-                .setParameter("now", Instant.now())
-                .setParameter("u", userId)
-                .executeUpdate();
+        int revoked = tokens.revokeAllOfUserExcept(userId, null, Instant.now());
         events.sessionsEnded(new SessionsEnded(userId, null, null, reason));
         return revoked;
     }

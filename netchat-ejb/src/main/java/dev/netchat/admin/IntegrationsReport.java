@@ -3,7 +3,7 @@ package dev.netchat.admin;
 import dev.netchat.audit.Actor;
 import dev.netchat.audit.AuditLog;
 import dev.netchat.outbox.OutboxEntry;
-import dev.netchat.outbox.OutboxStore;
+import dev.netchat.outbox.OutboxRepository;
 import dev.netchat.outbox.OutboxSummary;
 import dev.netchat.outbox.OutboxWorker;
 import dev.netchat.outbox.OutboxWritten;
@@ -41,7 +41,7 @@ public class IntegrationsReport {
     StreamSettings stream;
 
     @Inject
-    OutboxStore outbox;
+    OutboxRepository outbox;
 
     @Inject
     OutboxWorker worker;

@@ -8,6 +8,7 @@ import dev.netchat.shared.NotAuthenticatedException;
 import dev.netchat.shared.NotFoundException;
 import dev.netchat.user.AvatarHosts;
 import dev.netchat.user.Role;
+import dev.netchat.user.MeDto;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserRules;
@@ -285,7 +286,7 @@ public class AuthService {
         Instant refreshExpiresAt = now.plus(refreshLifetime);
         refreshTokens.add(new RefreshToken(user.getId(), familyId, sha256(raw), now, refreshExpiresAt, clientAddress));
         TokenIssuer.AccessToken access = tokens.issue(user, familyId, now);
-        return new SignedInSession(user, access.token(), access.expiresAt(), raw, refreshExpiresAt);
+        return new SignedInSession(MeDto.of(user), access.token(), access.expiresAt(), raw, refreshExpiresAt);
     }
 
     static String sha256(String raw) {

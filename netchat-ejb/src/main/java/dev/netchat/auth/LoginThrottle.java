@@ -5,8 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -20,8 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class LoginThrottle {
 
-    @PersistenceContext(unitName = "netchat")
-    EntityManager em;
+    @Inject
+    AuthAttemptRepository attempts;
+
+    @Inject
+    RefreshTokenRepository tokens;
 
     @Inject
     @ConfigProperty(name = "netchat.auth.login-max-failures-per-user-and-address", defaultValue = "5")
@@ -56,14 +57,11 @@ public class LoginThrottle {
     public void check(String username, String clientAddress) {
         String address = LoginLimits.address(clientAddress);
         Instant since = Instant.now().minus(window);
-        long pair = count("select count(a) from AuthAttempt a where a.kind = :k and a.username = :u and a.clientAddress = :a and a.attemptedAt > :t",
-                username, address, since);
-        long fromAddress = count("select count(a) from AuthAttempt a where a.kind = :k and a.clientAddress = :a and a.attemptedAt > :t",
-                null, address, since);
-        long forUser = count("select count(a) from AuthAttempt a where a.kind = :k and a.username = :u and a.attemptedAt > :t",
-                username, null, since);
+        long pair = attempts.count(AuthAttempt.LOGIN_FAILURE, username, address, since);
+        long fromAddress = attempts.count(AuthAttempt.LOGIN_FAILURE, null, address, since);
+        long forUser = attempts.count(AuthAttempt.LOGIN_FAILURE, username, null, since);
         LoginLimits limits = new LoginLimits(maxPerUserAndAddress, maxPerAddress, maxPerUser);
-        boolean familiar = forUser >= maxPerUser && familiar(username, address);
+        boolean familiar = forUser >= maxPerUser && tokens.everIssuedFrom(username, address);
         String refusal = limits.refusal(new LoginLimits.Counts(pair, fromAddress, forUser, familiar));
         if (refusal != null) {
             long wait = window.toSeconds();
@@ -74,16 +72,12 @@ public class LoginThrottle {
     /** Counted in its own transaction: the failed sign-in itself rolls back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordFailure(String username, String clientAddress) {
-        em.persist(new AuthAttempt(AuthAttempt.LOGIN_FAILURE, username, clientAddress, Instant.now()));
+        attempts.add(new AuthAttempt(AuthAttempt.LOGIN_FAILURE, username, clientAddress, Instant.now()));
     }
 
     /** A successful sign-in forgives that address's failures for the username (never the address's others). */
     public void recordSuccess(String username, String clientAddress) {
-        em.createQuery("delete from AuthAttempt a where a.kind = :k and a.username = :u and a.clientAddress = :a")
-                .setParameter("k", AuthAttempt.LOGIN_FAILURE)
-                .setParameter("u", username)
-                .setParameter("a", LoginLimits.address(clientAddress))
-                .executeUpdate();
+        attempts.forgetFailures(username, LoginLimits.address(clientAddress));
     }
 
     /** Throws when the address has signed up too many accounts lately; otherwise counts this sign-up. */
@@ -92,43 +86,17 @@ public class LoginThrottle {
         if (Set.of(signupUnlimited.strip().split("\\s*,\\s*")).contains(address)) {
             return;
         }
-        long recent = em.createQuery("select count(a) from AuthAttempt a where a.kind = :k and a.clientAddress = :a and a.attemptedAt > :t", Long.class)
-                .setParameter("k", AuthAttempt.SIGNUP)
-                .setParameter("a", address)
-                .setParameter("t", Instant.now().minus(signupWindow))
-                .getSingleResult();
+        long recent = attempts.count(AuthAttempt.SIGNUP, null, address, Instant.now().minus(signupWindow));
         if (recent >= maxSignupsPerAddress) {
             long wait = signupWindow.toSeconds();
             throw new TooManyRequestsException("Too many new accounts from this address. Try again in " + wait + " seconds.", wait);
         }
-        em.persist(new AuthAttempt(AuthAttempt.SIGNUP, null, address, Instant.now()));
+        attempts.add(new AuthAttempt(AuthAttempt.SIGNUP, null, address, Instant.now()));
     }
 
     /** Removes attempts older than both windows; called by {@link SessionJanitor}. */
     public int purgeOld() {
         Duration longest = window.compareTo(signupWindow) > 0 ? window : signupWindow;
-        return em.createQuery("delete from AuthAttempt a where a.attemptedAt < :t")
-                .setParameter("t", Instant.now().minus(longest))
-                .executeUpdate();
-    }
-
-    /** Whether the user has had a session from this address (its refresh tokens remember where they were issued). */
-    private boolean familiar(String username, String address) {
-        return em.createQuery("select count(t) from RefreshToken t, UserAccount u "
-                        + "where u.id = t.userId and u.username = :u and t.clientAddress = :a", Long.class)
-                .setParameter("u", username)
-                .setParameter("a", address)
-                .getSingleResult() > 0;
-    }
-
-    private long count(String jpql, String username, String address, Instant since) {
-        var q = em.createQuery(jpql, Long.class).setParameter("k", AuthAttempt.LOGIN_FAILURE).setParameter("t", since);
-        if (username != null) {
-            q.setParameter("u", username);
-        }
-        if (address != null) {
-            q.setParameter("a", address);
-        }
-        return q.getSingleResult();
+        return attempts.deleteBefore(Instant.now().minus(longest));
     }
 }

@@ -3,8 +3,7 @@ package dev.netchat.auth;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,15 +14,11 @@ import java.util.List;
 @Stateless
 public class SessionLookup {
 
-    @PersistenceContext(unitName = "netchat")
-    EntityManager em;
+    @Inject
+    RefreshTokenRepository tokens;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public List<String> alive(List<String> sessionIds, Instant now) {
-        return em.createQuery("select distinct t.familyId from RefreshToken t where t.familyId in :ids "
-                        + "and t.revokedAt is null and t.expiresAt > :now", String.class)
-                .setParameter("ids", sessionIds)
-                .setParameter("now", now)
-                .getResultList();
+        return tokens.aliveFamilies(sessionIds, now);
     }
 }

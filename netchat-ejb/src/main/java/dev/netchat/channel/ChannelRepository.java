@@ -1,19 +1,27 @@
 package dev.netchat.channel;
 
+import dev.netchat.event.ChannelMembership;
 import dev.netchat.shared.LikePattern;
 import dev.netchat.shared.Mentions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Channels and memberships in the database. Joins the caller's transaction. */
 @ApplicationScoped
-public class ChannelRepository {
+public class ChannelRepository implements ChannelMembership {
+
+    /** Ids per statement for IN lists: well inside every database's limit on bind parameters. */
+    private static final int CHUNK = 500;
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
@@ -35,10 +43,77 @@ public class ChannelRepository {
         return member(channelId, userId).isPresent();
     }
 
+    @Override
     public List<String> memberIds(String channelId) {
         return em.createQuery("select m.userId from ChannelMember m where m.channelId = :c order by m.joinedAt", String.class)
                 .setParameter("c", channelId)
                 .getResultList();
+    }
+
+    /** The channel's memberships (notification settings, read positions), in joining order. */
+    public List<ChannelMember> members(String channelId) {
+        return em.createQuery("select m from ChannelMember m where m.channelId = :c order by m.joinedAt", ChannelMember.class)
+                .setParameter("c", channelId)
+                .getResultList();
+    }
+
+    @Override
+    public Long lastSeqForMember(String channelId, String userId) {
+        List<Long> rows = em.createQuery("select c.lastSeq from Channel c where c.id = :c and exists "
+                        + "(select m.userId from ChannelMember m where m.channelId = c.id and m.userId = :u)", Long.class)
+                .setParameter("c", channelId)
+                .setParameter("u", userId)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Override
+    public Map<String, Long> lastSeqs(Collection<String> channelIds) {
+        Map<String, Long> result = new HashMap<>();
+        for (List<String> chunk : chunks(channelIds)) {
+            for (Object[] row : em.createQuery("select c.id, c.lastSeq from Channel c where c.id in :ids", Object[].class)
+                    .setParameter("ids", chunk)
+                    .getResultList()) {
+                result.put((String) row[0], (Long) row[1]);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Map<String, Set<String>> membersOfSmallChannelsOf(Collection<String> userIds, int maxMembers) {
+        Map<String, Set<String>> members = new HashMap<>();
+        for (List<String> chunk : chunks(userIds)) {
+            for (Object[] row : em.createQuery("select other.channelId, other.userId from ChannelMember other "
+                            + "join Channel c on c.id = other.channelId "
+                            + "where c.memberCount <= :max "
+                            + "and other.channelId in (select mine.channelId from ChannelMember mine where mine.userId in :users)",
+                            Object[].class)
+                    .setParameter("max", maxMembers)
+                    .setParameter("users", chunk)
+                    .getResultList()) {
+                // A set: a channel can come back from two chunks.
+                members.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]);
+            }
+        }
+        return members;
+    }
+
+    /** One member fewer in each channel the user belongs to: before the database removes the user's memberships with it. */
+    public int decrementMemberCountsOf(String userId) {
+        return em.createQuery("update Channel c set c.memberCount = c.memberCount - 1 where exists "
+                        + "(select m from ChannelMember m where m.channelId = c.id and m.userId = :u)")
+                .setParameter("u", userId)
+                .executeUpdate();
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
     }
 
     /** The seen positions of the channel's members other than {@code exceptUserId} who share read receipts. */
@@ -118,7 +193,6 @@ public class ChannelRepository {
         return counts;
     }
 
-    /** The user's read position in each of its channels. */
     /** The user's memberships (read position, notification settings) by channel id. */
     public Map<String, ChannelMember> memberships(String userId) {
         Map<String, ChannelMember> found = new HashMap<>();
@@ -150,7 +224,7 @@ public class ChannelRepository {
     }
 
     /** Member ids of several channels at once, in joining order. */
-    public Map<String, List<String>> memberIds(java.util.Collection<String> channelIds) {
+    public Map<String, List<String>> memberIds(Collection<String> channelIds) {
         Map<String, List<String>> members = new HashMap<>();
         if (channelIds.isEmpty()) {
             return members;
@@ -159,7 +233,7 @@ public class ChannelRepository {
                         + "order by m.joinedAt", Object[].class)
                 .setParameter("ids", channelIds)
                 .getResultList()) {
-            members.computeIfAbsent((String) row[0], k -> new java.util.ArrayList<>()).add((String) row[1]);
+            members.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
         }
         return members;
     }

@@ -23,47 +23,20 @@ public class ChannelEventLog {
     @Inject
     RealtimeBus bus;
 
+    @Inject
+    ChannelMembership membership;
+
     /** Stores the event and publishes it after commit to the channel's members (plus {@link ChannelEvent#alsoTo()}). */
     public void append(ChannelEvent event) {
         String frame = EventCodec.frame(event);
         em.persist(new StoredChannelEvent(event.channelId(), event.seq(), event.type(), frame, Instant.now()));
-        List<String> recipients = new ArrayList<>(memberIds(event.channelId()));
+        List<String> recipients = new ArrayList<>(membership.memberIds(event.channelId()));
         for (String extra : event.alsoTo()) {
             if (!recipients.contains(extra)) {
                 recipients.add(extra);
             }
         }
         bus.channelEvent(event, frame, List.copyOf(recipients));
-    }
-
-    /** The channel's last seq if {@code userId} is a member of it, else null (JPQL by entity name: this package sees no channel class). */
-    public Long lastSeqForMember(String channelId, String userId) {
-        List<Long> rows = em.createQuery("select c.lastSeq from Channel c where c.id = :c and exists "
-                        + "(select m.userId from ChannelMember m where m.channelId = c.id and m.userId = :u)", Long.class)
-                .setParameter("c", channelId)
-                .setParameter("u", userId)
-                .getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    /** The last seq of each of the given channels (for catching up on events whose publication was lost). */
-    public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> channelIds) {
-        java.util.Map<String, Long> result = new java.util.HashMap<>();
-        if (channelIds.isEmpty()) {
-            return result;
-        }
-        for (Object[] row : em.createQuery("select c.id, c.lastSeq from Channel c where c.id in :ids", Object[].class)
-                .setParameter("ids", channelIds)
-                .getResultList()) {
-            result.put((String) row[0], (Long) row[1]);
-        }
-        return result;
-    }
-
-    public List<String> memberIds(String channelId) {
-        return em.createQuery("select m.userId from ChannelMember m where m.channelId = :c", String.class)
-                .setParameter("c", channelId)
-                .getResultList();
     }
 
     /** Events of the channel after {@code seq}, in order, at most {@code limit}. */

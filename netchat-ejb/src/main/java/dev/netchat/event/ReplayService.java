@@ -27,6 +27,9 @@ public class ReplayService {
     ChannelEventLog log;
 
     @Inject
+    ChannelMembership membership;
+
+    @Inject
     @ConfigProperty(name = "netchat.chat.event-retention", defaultValue = "P7D")
     Duration retention;
 
@@ -36,7 +39,7 @@ public class ReplayService {
         for (Map.Entry<String, Long> cursor : cursors.entrySet()) {
             String channelId = cursor.getKey();
             long after = Math.max(0, cursor.getValue());
-            Long lastSeq = log.lastSeqForMember(channelId, userId);
+            Long lastSeq = membership.lastSeqForMember(channelId, userId);
             if (lastSeq == null) {
                 out.add(new Replay(channelId, Replay.Outcome.NOT_A_MEMBER, List.of(), 0));
                 continue;
@@ -61,8 +64,10 @@ public class ReplayService {
 
     /** One channel's stored frames from {@code fromSeq} to {@code toSeq}, for a hub that saw a gap. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<StoredChannelEvent> range(String channelId, long fromSeq, long toSeq) {
-        return log.after(channelId, fromSeq - 1, (int) Math.min(MAX_REPLAY_PER_CHANNEL, toSeq - fromSeq + 1));
+    public List<StoredFrame> range(String channelId, long fromSeq, long toSeq) {
+        return log.after(channelId, fromSeq - 1, (int) Math.min(MAX_REPLAY_PER_CHANNEL, toSeq - fromSeq + 1)).stream()
+                .map(StoredFrame::of)
+                .toList();
     }
 
     /**
@@ -71,7 +76,7 @@ public class ReplayService {
      */
     // NOT_SUPPORTED: the hub calls this after a commit, on a thread whose transaction has completed.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<StoredChannelEvent> recentBefore(String channelId, long seq, Duration window) {
+    public List<StoredFrame> recentBefore(String channelId, long seq, Duration window) {
         List<StoredChannelEvent> candidates = log.between(channelId, Math.max(1, seq - 100), seq - 1, Instant.now().minus(window));
         int start = candidates.size();
         long expected = seq - 1;
@@ -79,18 +84,22 @@ public class ReplayService {
             start--;
             expected--;
         }
-        return candidates.subList(start, candidates.size());
+        return candidates.subList(start, candidates.size()).stream().map(StoredFrame::of).toList();
     }
 
     /** The last seq of each channel, read outside any transaction (the hub's catch-up check). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<String, Long> lastSeqs(java.util.Collection<String> channelIds) {
-        Map<String, Long> result = new java.util.HashMap<>();
-        List<String> all = List.copyOf(channelIds);
-        for (int i = 0; i < all.size(); i += 500) {
-            result.putAll(log.lastSeqs(all.subList(i, Math.min(all.size(), i + 500))));
-        }
-        return result;
+        return membership.lastSeqs(channelIds);
+    }
+
+    /**
+     * Who a channel's events go to now: its members. For a hub that fills a gap from the log, and for events that
+     * are not stored (typing), addressed the same way.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> recipients(String channelId) {
+        return membership.memberIds(channelId);
     }
 
     @Schedule(hour = "*", minute = "41", persistent = false)

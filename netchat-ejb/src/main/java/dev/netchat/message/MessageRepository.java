@@ -33,6 +33,15 @@ public class MessageRepository {
         return Optional.ofNullable(em.find(Message.class, id));
     }
 
+    /** A message with this clientMessageId from any author (the Stream bridge's prefixed ids are unique on their own). */
+    public Optional<Message> findByAnyClientId(String clientMessageId) {
+        return em.createQuery("select m from Message m where m.clientMessageId = :c", Message.class)
+                .setParameter("c", clientMessageId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<Message> findByClientId(String userId, String clientMessageId) {
         return em.createQuery("select m from Message m where m.userId = :u and m.clientMessageId = :c", Message.class)
                 .setParameter("u", userId)

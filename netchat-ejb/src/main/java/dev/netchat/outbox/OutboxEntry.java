@@ -42,7 +42,7 @@ public class OutboxEntry {
     @Column(name = "claimed_until")
     private Instant claimedUntil;
 
-    /** The node (server node name) that holds the claim; see {@link OutboxStore#releaseClaimsOf}. */
+    /** The node (server node name) that holds the claim; see {@link OutboxRepository#releaseClaimsOf}. */
     @Column(name = "claimed_by", length = 120)
     private String claimedBy;
 

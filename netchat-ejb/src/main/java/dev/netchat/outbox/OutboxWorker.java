@@ -46,7 +46,7 @@ public class OutboxWorker {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    OutboxStore store;
+    OutboxRepository store;
 
     @Inject
     @Any

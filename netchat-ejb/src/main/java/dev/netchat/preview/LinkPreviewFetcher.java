@@ -53,7 +53,7 @@ public class LinkPreviewFetcher {
     int maxRedirects;
 
     @EJB
-    PreviewCache database;
+    CachedPreviewRepository database;
 
     // Five minutes at most: another node's fresher answer in the database is never hidden for long.
     private final ExpiringCache<String, Optional<LinkPreview>> memory = new ExpiringCache<>(500);

@@ -2,23 +2,22 @@ package dev.netchat.sms;
 
 import dev.netchat.channel.Channel;
 import dev.netchat.channel.ChannelMember;
+import dev.netchat.channel.ChannelRepository;
 import dev.netchat.channel.ChannelType;
 import dev.netchat.message.MessageDto;
 import dev.netchat.message.MessagePosted;
-import dev.netchat.outbox.OutboxStore;
+import dev.netchat.outbox.OutboxRepository;
 import dev.netchat.outbox.OutboxWritten;
 import dev.netchat.presence.OnlineUsers;
 import dev.netchat.shared.Mentions;
 import dev.netchat.shared.Wire;
 import dev.netchat.user.NotificationLevel;
-import dev.netchat.user.SmsNotifications;
 import dev.netchat.user.UserAccount;
+import dev.netchat.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
@@ -32,8 +31,11 @@ import java.util.List;
 @ApplicationScoped
 public class SmsPlanner {
 
-    @PersistenceContext(unitName = "netchat")
-    private EntityManager em;
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    UserRepository users;
 
     @Inject
     TwilioSettings twilio;
@@ -42,7 +44,7 @@ public class SmsPlanner {
     OnlineUsers presence;
 
     @Inject
-    OutboxStore outbox;
+    OutboxRepository outbox;
 
     @Inject
     Event<OutboxWritten> written;
@@ -56,22 +58,16 @@ public class SmsPlanner {
         String authorName = message.user() == null || message.user().username() == null ? "someone" : message.user().username();
         String text = SmsText.withFiles(message.text() == null ? "" : message.text(),
                 message.attachments() == null ? 0 : message.attachments().size());
-        Channel channel = em.find(Channel.class, event.channelId());
+        Channel channel = channels.find(event.channelId()).orElseThrow();
         boolean conversation = channel.getType() == ChannelType.MESSAGING;
         String where = !conversation ? "#" + channel.getName()
                 : channel.getMemberCount() <= 2 ? "a direct message" : "a group conversation";
         String link = twilio.linkBase() + "/#/c/" + channel.getId();
         boolean any = false;
-        List<UserAccount> candidates = em.createQuery("select u from UserAccount u where u.id in "
-                        + "(select m.userId from ChannelMember m where m.channelId = :c) "
-                        + "and u.phoneNumber is not null and u.disabled = false and u.smsNotifications <> :off", UserAccount.class)
-                .setParameter("c", channel.getId())
-                .setParameter("off", SmsNotifications.OFF)
-                .getResultList();
+        List<UserAccount> candidates = users.smsCandidates(channel.getId());
         java.time.Instant now = java.time.Instant.now();
         java.util.Map<String, ChannelMember> memberships = new java.util.HashMap<>();
-        em.createQuery("select m from ChannelMember m where m.channelId = :c", ChannelMember.class)
-                .setParameter("c", channel.getId()).getResultList().forEach(m -> memberships.put(m.getUserId(), m));
+        channels.members(channel.getId()).forEach(m -> memberships.put(m.getUserId(), m));
         for (UserAccount user : candidates) {
             ChannelMember member = memberships.get(user.getId());
             if (user.getId().equals(authorId) || presence.isOnline(user.getId()) || user.doNotDisturbAt(now)

@@ -27,7 +27,7 @@ import java.util.Properties;
 
 /**
  * Does the Stream outbox entries with Stream's Java SDK. Every call is idempotent: Stream's ids are NetChat's
- * (user, channel and message ids; a message that came from Stream keeps Stream's id, see {@link StreamDirectory}),
+ * (user, channel and message ids; a message that came from Stream keeps Stream's id, see {@link StreamLinkRepository}),
  * a channel is got-or-created, a message sent twice (after a crash between sending and marking) is answered
  * "already exists", which counts as done. What an entry needs in Stream is upserted first (a channel's members,
  * an added member), so an entry never depends on another key's entry (say, a user upsert still backing off
@@ -40,7 +40,7 @@ public class StreamMirror implements OutboxHandler {
     StreamSettings stream;
 
     @Inject
-    StreamDirectory directory;
+    StreamLinkRepository directory;
 
     private volatile Client client;
 

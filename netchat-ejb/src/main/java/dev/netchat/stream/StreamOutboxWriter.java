@@ -8,7 +8,7 @@ import dev.netchat.message.MessageDeleted;
 import dev.netchat.message.MessageDto;
 import dev.netchat.message.MessageEdited;
 import dev.netchat.message.MessagePosted;
-import dev.netchat.outbox.OutboxStore;
+import dev.netchat.outbox.OutboxRepository;
 import dev.netchat.outbox.OutboxWritten;
 import dev.netchat.shared.Wire;
 import dev.netchat.user.ProfileChanged;
@@ -38,7 +38,7 @@ public class StreamOutboxWriter {
     RepliedParents repliedParents;
 
     @Inject
-    OutboxStore outbox;
+    OutboxRepository outbox;
 
     @Inject
     Event<OutboxWritten> written;

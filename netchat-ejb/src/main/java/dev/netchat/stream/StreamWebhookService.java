@@ -11,13 +11,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,8 +40,8 @@ public class StreamWebhookService {
     @ConfigProperty(name = "netchat.outbox.retention", defaultValue = "P30D")
     Duration retention;
 
-    @PersistenceContext(unitName = "netchat")
-    private EntityManager em;
+    @Inject
+    StreamLinkRepository links;
 
     @Inject
     StreamOrigin origin;
@@ -65,16 +62,15 @@ public class StreamWebhookService {
     UserRepository users;
 
     public boolean seen(String webhookId) {
-        return em.find(WebhookReceipt.class, webhookId) != null;
+        return links.receiptExists(webhookId);
     }
 
     public Result handle(String webhookId, JsonObject event) {
         if (seen(webhookId)) {
             return Result.DUPLICATE;
         }
-        // Taken first and flushed: a concurrent redelivery waits on this key and then fails, acting not at all.
-        em.persist(new WebhookReceipt(webhookId, "stream", Instant.now()));
-        em.flush();
+        // Taken first: a concurrent redelivery waits on this key and then fails, acting not at all.
+        links.addReceipt(webhookId, Instant.now());
         if (!wellTyped(event)) {
             // Recorded (above) and answered 400 once: a redelivery of the same body is a duplicate.
             LOG.info(() -> "Stream webhook " + webhookId + " has fields of the wrong types; not applied");
@@ -126,7 +122,7 @@ public class StreamWebhookService {
                 .orElse(null);
         String messageId = messages.post(userId, channelId, text, CLIENT_ID_PREFIX + id, parentId).message().id();
         // NetChat's edits, deletes and replies of it go to Stream under Stream's id.
-        em.persist(new StreamMessageLink(messageId, id));
+        links.link(messageId, id);
         return true;
     }
 
@@ -157,18 +153,12 @@ public class StreamWebhookService {
     }
 
     private Optional<Message> streamMessage(String streamId) {
-        StreamMessageLink link = em.createQuery("select l from StreamMessageLink l where l.streamId = :s", StreamMessageLink.class)
-                .setParameter("s", streamId)
-                .getResultStream().findFirst().orElse(null);
-        if (link != null) {
-            return stored.find(link.getMessageId());
+        Optional<String> linked = links.messageIdOf(streamId);
+        if (linked.isPresent()) {
+            return stored.find(linked.get());
         }
         // Brought in before links were kept.
-        List<Message> found = em.createQuery("select m from Message m where m.clientMessageId = :c", Message.class)
-                .setParameter("c", CLIENT_ID_PREFIX + streamId)
-                .setMaxResults(1)
-                .getResultList();
-        return found.stream().findFirst();
+        return stored.findByAnyClientId(CLIENT_ID_PREFIX + streamId);
     }
 
     /**

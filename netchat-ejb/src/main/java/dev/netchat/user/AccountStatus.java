@@ -5,9 +5,6 @@ import dev.netchat.event.RealtimeBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -31,8 +28,8 @@ public class AccountStatus {
 
     private final ConcurrentMap<String, Status> cache = new ConcurrentHashMap<>();
 
-    @PersistenceContext(unitName = "netchat")
-    private EntityManager em;
+    @Inject
+    UserRepository users;
 
     public Status of(String userId) {
         long now = System.currentTimeMillis();
@@ -40,13 +37,9 @@ public class AccountStatus {
         if (cached != null && now - cached.checkedAt() < TTL_MILLIS) {
             return cached;
         }
-        List<Object[]> rows = em.createQuery(
-                        "select u.disabled, u.mustChangePassword, u.role from UserAccount u where u.id = :id", Object[].class)
-                .setParameter("id", userId)
-                .getResultList();
-        Status status = rows.isEmpty()
-                ? new Status(false, false, false, false, now)
-                : new Status(true, !(Boolean) rows.get(0)[0], rows.get(0)[2] == Role.ADMIN, (Boolean) rows.get(0)[1], now);
+        Status status = users.access(userId)
+                .map(a -> new Status(true, !a.disabled(), a.role() == Role.ADMIN, a.mustChangePassword(), now))
+                .orElseGet(() -> new Status(false, false, false, false, now));
         if (cache.size() > 100_000) {
             cache.clear();
         }

@@ -4,12 +4,20 @@ import dev.netchat.shared.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /** Users in the database. Joins the caller's transaction. */
 @ApplicationScoped
 public class UserRepository {
+
+    /** Ids per statement for IN lists: well inside every database's limit on bind parameters. */
+    private static final int CHUNK = 500;
+
+    /** What decides whether an account may act now (read on every authenticated call, so three columns only). */
+    public record Access(boolean disabled, boolean mustChangePassword, Role role) {}
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
@@ -101,5 +109,34 @@ public class UserRepository {
 
     public void add(UserAccount user) {
         em.persist(user);
+    }
+
+    public Optional<Access> access(String userId) {
+        return em.createQuery("select u.disabled, u.mustChangePassword, u.role from UserAccount u where u.id = :id", Object[].class)
+                .setParameter("id", userId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new Access((Boolean) row[0], (Boolean) row[1], (Role) row[2]));
+    }
+
+    /** Records that the users were active at the given time: one UPDATE per {@value #CHUNK} users. */
+    public void recordActivity(Collection<String> userIds, Instant at) {
+        List<String> all = List.copyOf(userIds);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            em.createQuery("update UserAccount u set u.lastActiveAt = :at where u.id in :ids")
+                    .setParameter("at", at)
+                    .setParameter("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .executeUpdate();
+        }
+    }
+
+    /** The channel's members who could get an SMS: enabled accounts with a phone number whose SMS level is not off. */
+    public List<UserAccount> smsCandidates(String channelId) {
+        return em.createQuery("select u from UserAccount u where u.id in "
+                        + "(select m.userId from ChannelMember m where m.channelId = :c) "
+                        + "and u.phoneNumber is not null and u.disabled = false and u.smsNotifications <> :off", UserAccount.class)
+                .setParameter("c", channelId)
+                .setParameter("off", SmsNotifications.OFF)
+                .getResultList();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A user's own profile and finding other users. */
 @Stateless
@@ -28,13 +29,17 @@ public class UserService {
     jakarta.enterprise.event.Event<StatusChanged> statusChanged;
 
     /** The caller's own account. A token for a deleted or disabled account no longer counts as signed in. */
-    public UserAccount me(String userId) {
+    public MeDto me(String userId) {
+        return MeDto.of(account(userId));
+    }
+
+    private UserAccount account(String userId) {
         return users.find(userId)
                 .filter(u -> !u.isDisabled())
                 .orElseThrow(() -> new NotAuthenticatedException("This account no longer exists or is disabled."));
     }
 
-    public UserAccount updateProfile(String userId, ProfileChanges changes) {
+    public MeDto updateProfile(String userId, ProfileChanges changes) {
         List<FieldError> errors = new ArrayList<>();
         if (changes.fullName() != null) {
             addIfPresent(errors, UserRules.checkFullName(changes.fullName()));
@@ -67,7 +72,7 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        UserAccount user = me(userId);
+        UserAccount user = account(userId);
         if (desktop != null) {
             user.setDesktopNotifications(desktop);
         }
@@ -96,12 +101,12 @@ public class UserService {
         if (changes.fullName() != null || changes.avatarUrl() != null) {
             profileChanged.fire(ProfileChanged.of(user));
         }
-        return user;
+        return MeDto.of(user);
     }
 
     /** Points the user's avatar at a picture NetChat stores (a new path on every change, so caches never go stale). */
     public UserAccount useStoredAvatar(String userId, String avatarPath) {
-        UserAccount user = me(userId);
+        UserAccount user = account(userId);
         user.setAvatarUrl(avatarPath);
         user.touch(Instant.now());
         profileChanged.fire(ProfileChanged.of(user));
@@ -115,7 +120,7 @@ public class UserService {
      * Sets the caller's custom status: an emoji, a text or both, kept until {@code expiresAt} (an ISO instant in
      * the coming year) or, without one, until changed.
      */
-    public UserAccount setStatus(String userId, String emoji, String text, String expiresAt) {
+    public MeDto setStatus(String userId, String emoji, String text, String expiresAt) {
         List<FieldError> errors = new ArrayList<>(UserRules.collect(UserRules.checkStatusEmoji(emoji), UserRules.checkStatusText(text)));
         if (emoji == null && text == null) {
             errors.add(new FieldError("text", "Give an emoji, a text or both (DELETE clears the status)."));
@@ -135,35 +140,41 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        UserAccount user = me(userId);
+        UserAccount user = account(userId);
         user.setStatus(emoji, text == null ? null : text.strip(), until);
         user.touch(now);
         statusChanged.fire(new StatusChanged(userId, user.statusAt(now).orElse(null)));
-        return user;
+        return MeDto.of(user);
     }
 
-    public UserAccount clearStatus(String userId) {
-        UserAccount user = me(userId);
+    public MeDto clearStatus(String userId) {
+        UserAccount user = account(userId);
         user.setStatus(null, null, null);
         user.touch(Instant.now());
         statusChanged.fire(new StatusChanged(userId, null));
-        return user;
+        return MeDto.of(user);
     }
 
-    /** Another user's account as a profile card shows it; 404 for an unknown or disabled one. */
-    public UserAccount profile(String callerId, String userId) {
-        me(callerId);
-        return users.find(userId)
+    /**
+     * Another user as a profile card shows it; 404 for an unknown or disabled one. {@code online} answers presence
+     * (the caller's: this package cannot see presence, which depends on it).
+     */
+    public UserView profile(String callerId, String userId, Predicate<String> online) {
+        account(callerId);
+        UserAccount user = users.find(userId)
                 .filter(u -> !u.isDisabled())
                 .orElseThrow(() -> new dev.netchat.shared.NotFoundException("There is no such user."));
+        return UserView.of(user, online.test(user.getId()));
     }
 
-    public List<UserAccount> search(String query, int limit) {
-        return search(query, limit, null);
+    /** The people directory for a signed-in caller whose account is still valid (see {@link #search}). */
+    public List<UserView> directory(String callerId, String query, int limit, String after, Predicate<String> online) {
+        account(callerId);
+        return search(query, limit, after).stream().map(u -> UserView.of(u, online.test(u.getId()))).toList();
     }
 
     /** Users whose username or full name contains the query, by username, after {@code after} (a username). */
-    public List<UserAccount> search(String query, int limit, String after) {
+    private List<UserAccount> search(String query, int limit, String after) {
         if (limit < 1 || limit > SEARCH_LIMIT_MAX) {
             throw InvalidInputException.of("limit", "limit must be between 1 and " + SEARCH_LIMIT_MAX + ".");
         }

@@ -52,7 +52,7 @@ public class AuthResource {
                 new SignupCommand(b.fullName(), b.username(), b.password(), b.phoneNumber(), b.avatarURL()),
                 ClientAddress.of(http));
         return Response.status(Response.Status.CREATED)
-                .entity(SessionDto.body(session, streamTokens.forUser(session.user().getId())))
+                .entity(SessionDto.body(session, streamTokens.forUser(session.user().id())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();
@@ -92,7 +92,7 @@ public class AuthResource {
     }
 
     private Response signedIn(SignedInSession session) {
-        return Response.ok(SessionDto.body(session, streamTokens.forUser(session.user().getId())))
+        return Response.ok(SessionDto.body(session, streamTokens.forUser(session.user().id())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();

@@ -4,7 +4,7 @@ import dev.netchat.auth.SignedInSession;
 import dev.netchat.shared.Times;
 import dev.netchat.shared.Wire;
 import dev.netchat.stream.StreamTokens.StreamCredentials;
-import dev.netchat.user.UserAccount;
+import dev.netchat.user.MeDto;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
@@ -22,10 +22,10 @@ public record SessionDto(
         boolean mustChangePassword) {
 
     static SessionDto of(SignedInSession session) {
-        UserAccount user = session.user();
-        return new SessionDto(session.accessToken(), user.getId(), user.getUsername(), user.getFullName(),
-                user.getPhoneNumber(), user.getAvatarUrl(), user.getRole().claim(), Times.iso(session.accessExpiresAt()),
-                user.isMustChangePassword());
+        MeDto user = session.user();
+        return new SessionDto(session.accessToken(), user.id(), user.username(), user.fullName(),
+                user.phoneNumber(), user.avatarURL(), user.role(), Times.iso(session.accessExpiresAt()),
+                user.mustChangePassword());
     }
 
     /**

@@ -2,8 +2,7 @@ package dev.netchat.web.realtime;
 
 import dev.netchat.event.Delivery;
 import dev.netchat.event.ReplayService;
-import dev.netchat.event.StoredChannelEvent;
-import dev.netchat.presence.PresenceService;
+import dev.netchat.event.StoredFrame;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -48,9 +47,6 @@ public class ChannelSequencer {
     @EJB
     ReplayService replayService;
 
-    @EJB
-    PresenceService presenceService;
-
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -92,8 +88,8 @@ public class ChannelSequencer {
             return;
         }
         try {
-            List<StoredChannelEvent> recent = replayService.recentBefore(first.channelId(), first.seq(), RECENT_WINDOW);
-            order.startAt(recent.isEmpty() ? first.seq() : recent.get(0).getSeq());
+            List<StoredFrame> recent = replayService.recentBefore(first.channelId(), first.seq(), RECENT_WINDOW);
+            order.startAt(recent.isEmpty() ? first.seq() : recent.get(0).seq());
             dispatch(order.fill(recent.stream().map(e -> stored(e, first.recipients())).toList()));
         } catch (RuntimeException e) {
             LOG.warning(() -> "Could not read the recent events of channel " + first.channelId() + ": " + e);
@@ -101,8 +97,8 @@ public class ChannelSequencer {
         }
     }
 
-    private static Delivery stored(StoredChannelEvent e, List<String> recipients) {
-        return new Delivery(Delivery.Kind.CHANNEL, e.getPayload(), e.getChannelId(), e.getSeq(), recipients, null, null, null, null,
+    private static Delivery stored(StoredFrame e, List<String> recipients) {
+        return new Delivery(Delivery.Kind.CHANNEL, e.frame(), e.channelId(), e.seq(), recipients, null, null, null, null,
                 null);
     }
 
@@ -154,8 +150,8 @@ public class ChannelSequencer {
 
     private void fill(String channelId, ChannelOrder order, long[] range) {
         try {
-            List<StoredChannelEvent> stored = replayService.range(channelId, range[0], range[1]);
-            List<String> recipients = presenceService.memberIds(channelId);
+            List<StoredFrame> stored = replayService.range(channelId, range[0], range[1]);
+            List<String> recipients = replayService.recipients(channelId);
             List<Delivery> loaded = stored.stream().map(e -> stored(e, recipients)).toList();
             synchronized (order) {
                 dispatch(order.fill(loaded));

@@ -204,7 +204,7 @@ public class ChatEndpoint {
         }
         String userId = connection.userId();
         executor.execute(() -> {
-            List<String> members = presence.memberIds(channelId);
+            List<String> members = replays.recipients(channelId);
             if (!members.contains(userId)) {
                 refuse(404, "No such channel", "You are not a member of that channel.");
                 return;

@@ -2,6 +2,7 @@ package dev.netchat.web.realtime;
 
 import dev.netchat.event.RealtimeBus;
 import dev.netchat.presence.PresenceChanged;
+import dev.netchat.presence.DeadNodeUsers;
 import dev.netchat.presence.PresenceService;
 import dev.netchat.shared.Times;
 import jakarta.annotation.PostConstruct;
@@ -36,10 +37,10 @@ public class PresenceAnnouncer {
      * (a restart, a morning) into one query and one frame per changed user, and hides users who only flap.
      */
     static final long PRESENCE_ROUND_MILLIS = 500;
-    /** Well inside PresenceService.LIVE_SECONDS: a live node is never taken for dead. */
+    /** Well inside PresenceRepository.LIVE_SECONDS: a live node is never taken for dead. */
     static final long HEARTBEAT_SECONDS = 5;
     /**
-     * How often this node looks for dead nodes (heartbeat older than PresenceService.LIVE_SECONDS). A node killed
+     * How often this node looks for dead nodes (heartbeat older than PresenceRepository.LIVE_SECONDS). A node killed
      * at t last beat at t-5 s at worst, is stale from t+10..t+15 s, and its users are announced offline by
      * t+17 s at the latest.
      */
@@ -113,7 +114,7 @@ public class PresenceAnnouncer {
      */
     private void sweep() {
         try {
-            for (PresenceService.DeadNodeUsers dead : presenceService.claimDeadNodes(nodeId)) {
+            for (DeadNodeUsers dead : presenceService.claimDeadNodes(nodeId)) {
                 if (dead.offline().isEmpty()) {
                     continue;
                 }

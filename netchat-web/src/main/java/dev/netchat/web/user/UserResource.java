@@ -2,6 +2,8 @@ package dev.netchat.web.user;
 
 import dev.netchat.auth.AuthService;
 import dev.netchat.file.FileService;
+import dev.netchat.user.MeDto;
+import dev.netchat.user.NotificationsDto;
 import dev.netchat.user.ProfileChanges;
 import dev.netchat.user.UserService;
 import dev.netchat.user.UserView;
@@ -72,14 +74,14 @@ public class UserResource {
     @Consumes(MediaType.WILDCARD)
     public MeDto uploadAvatar(java.io.InputStream body) {
         files.uploadAvatar(caller.getName(), request.getContentLengthLong(), body);
-        return MeDto.of(users.me(caller.getName()));
+        return users.me(caller.getName());
     }
 
     @GET
     @Path("me")
     @AllowedBeforePasswordChange
     public MeDto me() {
-        return MeDto.of(users.me(caller.getName()));
+        return users.me(caller.getName());
     }
 
     @PATCH
@@ -88,8 +90,8 @@ public class UserResource {
     public MeDto update(ProfileUpdateRequest body) {
         ProfileUpdateRequest b = body == null ? new ProfileUpdateRequest(null, null, null, null, null, null) : body;
         NotificationsDto n = b.notifications() == null ? new NotificationsDto(null, null, null) : b.notifications();
-        return MeDto.of(users.updateProfile(caller.getName(),
-                new ProfileChanges(b.fullName(), b.phoneNumber(), b.avatarURL(), n.sms(), n.desktop(), n.dndUntil(), b.timeZone(), b.readReceipts())));
+        return users.updateProfile(caller.getName(),
+                new ProfileChanges(b.fullName(), b.phoneNumber(), b.avatarURL(), n.sms(), n.desktop(), n.dndUntil(), b.timeZone(), b.readReceipts()));
     }
 
     @POST
@@ -108,13 +110,13 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public MeDto setStatus(StatusRequest body) {
         StatusRequest b = body == null ? new StatusRequest(null, null, null) : body;
-        return MeDto.of(users.setStatus(caller.getName(), b.emoji(), b.text(), b.expiresAt()));
+        return users.setStatus(caller.getName(), b.emoji(), b.text(), b.expiresAt());
     }
 
     @DELETE
     @Path("me/status")
     public MeDto clearStatus() {
-        return MeDto.of(users.clearStatus(caller.getName()));
+        return users.clearStatus(caller.getName());
     }
 
     /** The people directory and the member pickers: {@code after} (a username) gives the next page. */
@@ -122,16 +124,13 @@ public class UserResource {
     public UserListDto search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("limit") @DefaultValue("20") String limit,
             @QueryParam("after") String after) {
         // Signed-in callers only; the caller's own account must still be valid.
-        users.me(caller.getName());
-        return new UserListDto(users.search(q, QueryParams.integer("limit", limit), after).stream()
-                .map(u -> UserView.of(u, presence.isOnline(u.getId()))).toList());
+        return new UserListDto(users.directory(caller.getName(), q, QueryParams.integer("limit", limit), after, presence::isOnline));
     }
 
     /** One person as others see them (the profile card): presence, time zone, when last active. */
     @GET
     @Path("{id}")
     public UserView profile(@PathParam("id") String id) {
-        var user = users.profile(caller.getName(), id);
-        return UserView.of(user, presence.isOnline(user.getId()));
+        return users.profile(caller.getName(), id, presence::isOnline);
     }
 }

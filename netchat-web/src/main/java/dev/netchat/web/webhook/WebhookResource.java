@@ -1,9 +1,9 @@
 package dev.netchat.web.webhook;
 
 import com.twilio.security.RequestValidator;
-import dev.netchat.outbox.OutboxStore;
 import dev.netchat.shared.NetChatException;
 import dev.netchat.shared.Wire;
+import dev.netchat.sms.SmsDeliveryReports;
 import dev.netchat.sms.TwilioSettings;
 import dev.netchat.stream.StreamSettings;
 import dev.netchat.stream.StreamWebhookService;
@@ -65,7 +65,7 @@ public class WebhookResource {
     StreamWebhookService streamEvents;
 
     @EJB
-    OutboxStore outbox;
+    SmsDeliveryReports deliveryReports;
 
     @Context
     UriInfo uri;
@@ -180,10 +180,7 @@ public class WebhookResource {
         if (sid == null || status == null || sid.length() > 64 || status.length() > 32) {
             return Problems.of(400, "Malformed request", "MessageSid and MessageStatus are required.", uri, List.of()).build();
         }
-        boolean known = outbox.recordDeliveryStatus(sid, status);
-        if (!known) {
-            LOG.info(() -> "Twilio status " + status + " for a message NetChat does not know: " + sid);
-        }
+        deliveryReports.record(sid, status);
         return Response.noContent().build();
     }
 

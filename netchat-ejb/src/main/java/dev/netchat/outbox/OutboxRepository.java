@@ -16,7 +16,7 @@ import java.util.Optional;
  * them, in none.
  */
 @Stateless
-public class OutboxStore {
+public class OutboxRepository {
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
@@ -179,6 +179,14 @@ public class OutboxStore {
             }
         }
         return !entries.isEmpty();
+    }
+
+    /** Entries not yet delivered, read for the metrics scrape (outside any transaction). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long pendingCount() {
+        return em.createQuery("select count(o) from OutboxEntry o where o.status = :p", Long.class)
+                .setParameter("p", OutboxEntry.PENDING)
+                .getSingleResult();
     }
 
     /** Failed entries of every integration, newest first (admin page and console). */

@@ -1,4 +1,4 @@
-package dev.netchat.web.user;
+package dev.netchat.user;
 
 /**
  * A user's notification settings. {@code sms} and {@code desktop}: off, mentions (direct and group conversations

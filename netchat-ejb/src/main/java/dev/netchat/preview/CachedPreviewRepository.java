@@ -17,7 +17,7 @@ import java.util.Optional;
  * a short transaction of its own: the fetcher calls it before and after a fetch, never during one.
  */
 @Stateless
-public class PreviewCache {
+public class CachedPreviewRepository {
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;

@@ -1,7 +1,6 @@
-package dev.netchat.web.user;
+package dev.netchat.user;
 
 import dev.netchat.shared.Times;
-import dev.netchat.user.UserAccount;
 
 /** The caller's own user: what others see, plus the private phone number and settings. */
 public record MeDto(
@@ -18,9 +17,9 @@ public record MeDto(
         boolean mustChangePassword,
         String timeZone,
         boolean readReceipts,
-        dev.netchat.user.UserStatus status) {
+        UserStatus status) {
 
-    static MeDto of(UserAccount u) {
+    public static MeDto of(UserAccount u) {
         return new MeDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), true,
                 Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getPhoneNumber(),
                 new NotificationsDto(u.getSmsNotifications().wire(), u.getDesktopNotifications().wire(),
