@@ -107,7 +107,7 @@ class AdminIT {
         Api.Reply refused = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
                 "Cookie", "netchat_refresh=" + user.refreshCookie());
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.json().path("type").asText()).as("ended, not disabled: %s", refused).isEqualTo("about:blank");
+        assertThat(refused.json().path("type").asText()).as("ended, not disabled: %s", refused).isEqualTo("urn:netchat:problem:not-authenticated");
         // Signing in again works: ending sessions is not disabling.
         assertThat(api.login(user.username(), Api.PASSWORD).status()).isEqualTo(200);
     }
@@ -132,7 +132,7 @@ class AdminIT {
         Api.Reply stranger = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
                 "Cookie", "netchat_refresh=not-a-token-of-anyone");
         assertThat(stranger.status()).isEqualTo(401);
-        assertThat(stranger.json().path("type").asText()).isEqualTo("about:blank");
+        assertThat(stranger.json().path("type").asText()).isEqualTo("urn:netchat:problem:not-authenticated");
     }
 
     @Test

@@ -54,6 +54,7 @@ class BadInputIT {
         HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"type\":\"urn:netchat:problem:too-large\"");
     }
 
     @Test
@@ -74,10 +75,21 @@ class BadInputIT {
         assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
     }
 
+    /** The stable problem types of the OpenAPI document's ProblemDto, by status. */
+    private static final java.util.Map<Integer, String> TYPES = java.util.Map.of(
+            400, "urn:netchat:problem:invalid-input",
+            401, "urn:netchat:problem:not-authenticated",
+            404, "urn:netchat:problem:not-found",
+            405, "urn:netchat:problem:method-not-allowed",
+            413, "urn:netchat:problem:too-large",
+            415, "urn:netchat:problem:unsupported-media-type");
+
     private static void assertProblem(Api.Reply r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().path("status").asInt()).isEqualTo(status);
+        // The same kind of error has the same type wherever it is answered: a resource, a mapper or a servlet filter.
+        assertThat(r.json().path("type").asText()).as(r.body()).isEqualTo(TYPES.get(status));
         assertThat(r.json().path("title").asText()).isNotBlank();
         assertThat(r.json().path("detail").asText()).isNotBlank();
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("RESTEASY").doesNotContain("\tat ")

@@ -200,6 +200,7 @@ class RealtimeRulesIT {
             a.sendRaw("this is not JSON {");
             JsonNode error = a.awaitType("error", ChatSocket.TIMEOUT);
             assertThat(ChatSocket.problemOf(error).path("status").asInt()).as(error.toString()).isEqualTo(400);
+            assertThat(ChatSocket.problemOf(error).path("type").asText()).as("the REST type of a 400").isEqualTo("urn:netchat:problem:invalid-input");
             assertThat(ChatSocket.problemOf(error).path("title").asText()).as(error.toString()).isNotBlank();
 
             a.send(ChatSocket.ping());

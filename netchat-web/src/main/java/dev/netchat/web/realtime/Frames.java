@@ -1,6 +1,9 @@
 package dev.netchat.web.realtime;
 
+import dev.netchat.web.error.Problems;
+import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
+import java.util.List;
 
 /** Frames of the socket protocol itself (hello, pong, resync, error); every event frame comes from the event codec. */
 final class Frames {
@@ -29,8 +32,8 @@ final class Frames {
 
     /** An error frame carrying a problem object (the same shape as REST's problem+json). */
     static String error(int status, String title, String detail) {
-        var problem = JSON.createObjectBuilder()
-                .add("type", "about:blank").add("title", title).add("status", status).add("detail", detail);
+        // The same problem document a REST answer carries (one factory), without an instance: a frame has no URL.
+        JsonObject problem = Problems.toJson(Problems.problem(status, title, detail, null, List.of()));
         return JSON.createObjectBuilder().add("type", "error").add("problem", problem).build().toString();
     }
 

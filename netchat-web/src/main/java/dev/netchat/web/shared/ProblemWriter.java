@@ -1,10 +1,11 @@
 package dev.netchat.web.shared;
 
-import dev.netchat.shared.Wire;
+import dev.netchat.web.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Writes a problem+json answer from a servlet filter, where JAX-RS exception mappers do not reach. */
 public final class ProblemWriter {
@@ -22,17 +23,9 @@ public final class ProblemWriter {
 
     public static void writeKeepAlive(HttpServletResponse response, int status, String title, String detail,
             String instance) throws IOException {
-        String body = Wire.JSON.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", title)
-                .add("status", status)
-                .add("detail", detail)
-                .add("instance", instance)
-                .add("errors", Wire.JSON.createArrayBuilder())
-                .build()
-                .toString();
+        String body = Problems.json(Problems.problem(status, title, detail, instance, List.of()));
         response.setStatus(status);
-        response.setContentType("application/problem+json");
+        response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
