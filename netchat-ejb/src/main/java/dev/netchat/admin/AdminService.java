@@ -71,8 +71,13 @@ public class AdminService {
         List<UserAccount> rows = users.page(text, page * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasMore = rows.size() > PAGE_SIZE;
         var online = presence.onlineAmong(rows.stream().map(UserAccount::getId).toList());
-        return new Page<>(rows.stream().limit(PAGE_SIZE).map(u -> UserAdminView.of(u, online.contains(u.getId()))).toList(),
-                page, hasMore);
+        return new Page<>(
+                rows.stream()
+                        .limit(PAGE_SIZE)
+                        .map(u -> UserAdminView.of(u, online.contains(u.getId())))
+                        .toList(),
+                page,
+                hasMore);
     }
 
     /** By id or username (the console knows names, the web ids). */
@@ -94,15 +99,22 @@ public class AdminService {
             throw InvalidInputException.of("role", "Give a role or disabled (or both).");
         }
         UserAccount user = find(idOrUsername);
-        boolean losesAdmin = user.getRole() == Role.ADMIN && !user.isDisabled()
+        boolean losesAdmin = user.getRole() == Role.ADMIN
+                && !user.isDisabled()
                 && (newRole == Role.USER || Boolean.TRUE.equals(disabled));
         if (losesAdmin && users.countActiveAdmins() <= 1) {
-            throw new ConflictException(newRole == Role.USER ? "role" : "disabled",
+            throw new ConflictException(
+                    newRole == Role.USER ? "role" : "disabled",
                     "This is the last active admin: make someone else admin first.");
         }
         if (newRole != null && newRole != user.getRole()) {
             user.setRole(newRole);
-            audit.record(actor, newRole == Role.ADMIN ? "user.admin.granted" : "user.admin.revoked", user.getId(), user.getUsername(), null);
+            audit.record(
+                    actor,
+                    newRole == Role.ADMIN ? "user.admin.granted" : "user.admin.revoked",
+                    user.getId(),
+                    user.getUsername(),
+                    null);
         }
         if (disabled != null && disabled != user.isDisabled()) {
             user.setDisabled(disabled);
@@ -136,7 +148,8 @@ public class AdminService {
     public int endSessions(Actor actor, String idOrUsername) {
         UserAccount user = find(idOrUsername);
         int ended = endAllSessions(user.getId(), "sessions ended by an admin");
-        audit.record(actor, "user.sessions.ended", user.getId(), user.getUsername(), ended + " refresh token(s) revoked");
+        audit.record(
+                actor, "user.sessions.ended", user.getId(), user.getUsername(), ended + " refresh token(s) revoked");
         return ended;
     }
 
@@ -164,7 +177,9 @@ public class AdminService {
             throw InvalidInputException.of("page", "page must be 0 or more.");
         }
         List<AuditEntry> rows = audit.page(page);
-        return new Page<>(rows.stream().limit(AuditLog.PAGE_SIZE).map(AuditEntryView::of).toList(), page,
+        return new Page<>(
+                rows.stream().limit(AuditLog.PAGE_SIZE).map(AuditEntryView::of).toList(),
+                page,
                 rows.size() > AuditLog.PAGE_SIZE);
     }
 

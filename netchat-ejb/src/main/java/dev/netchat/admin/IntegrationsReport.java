@@ -47,16 +47,27 @@ public class IntegrationsReport {
     OutboxWorker worker;
 
     public Integrations report() {
-        List<SmsView> recent = outbox.recent("sms", 20).stream().map(IntegrationsReport::sms).toList();
+        List<SmsView> recent =
+                outbox.recent("sms", 20).stream().map(IntegrationsReport::sms).toList();
         List<FailedEntryView> failed = failedEntries();
-        return new Integrations(state(twilio.enabled(), outbox.summary("sms")), state(stream.enabled(), outbox.summary("stream")),
-                worker.running(), recent, failed);
+        return new Integrations(
+                state(twilio.enabled(), outbox.summary("sms")),
+                state(stream.enabled(), outbox.summary("stream")),
+                worker.running(),
+                recent,
+                failed);
     }
 
     /** The entries that failed for good, newest first: what they were for and why they failed (no phone numbers). */
     public List<FailedEntryView> failedEntries() {
-        return outbox.failed(FAILED_SHOWN).stream().map(e -> new FailedEntryView(e.getId(), e.getKind(),
-                e.getKind().startsWith("sms") ? "twilio" : "stream", e.getAttempts(), Times.iso(e.getCreatedAt()), e.getLastError()))
+        return outbox.failed(FAILED_SHOWN).stream()
+                .map(e -> new FailedEntryView(
+                        e.getId(),
+                        e.getKind(),
+                        e.getKind().startsWith("sms") ? "twilio" : "stream",
+                        e.getAttempts(),
+                        Times.iso(e.getCreatedAt()),
+                        e.getLastError()))
                 .toList();
     }
 
@@ -80,11 +91,23 @@ public class IntegrationsReport {
     }
 
     private static SmsView sms(OutboxEntry e) {
-        String to = Wire.JSON.createReader(new StringReader(e.getPayload())).readObject().getString("to", "");
+        String to = Wire.JSON
+                .createReader(new StringReader(e.getPayload()))
+                .readObject()
+                .getString("to", "");
         // Enough to recognise a number, not enough to collect them.
         String masked = to.length() <= 4 ? "••••" : "•••" + to.substring(to.length() - 4);
-        return new SmsView(e.getId(), masked, e.getStatus(), e.getAttempts(), e.getMergedCount(), Times.iso(e.getCreatedAt()),
-                Times.iso(e.getSentAt()), e.getExternalId(), e.getDeliveryStatus(), e.getLastError());
+        return new SmsView(
+                e.getId(),
+                masked,
+                e.getStatus(),
+                e.getAttempts(),
+                e.getMergedCount(),
+                Times.iso(e.getCreatedAt()),
+                Times.iso(e.getSentAt()),
+                e.getExternalId(),
+                e.getDeliveryStatus(),
+                e.getLastError());
     }
 
     private static Integration state(boolean configured, OutboxSummary s) {
@@ -92,11 +115,16 @@ public class IntegrationsReport {
     }
 
     /** Both integrations, and whether the outbox worker runs on this node. */
-    public record Integrations(Integration twilio, Integration stream, boolean workerRunning, List<SmsView> recentSms,
+    public record Integrations(
+            Integration twilio,
+            Integration stream,
+            boolean workerRunning,
+            List<SmsView> recentSms,
             List<FailedEntryView> failedEntries) {}
 
     /** An outbox entry that failed for good: which integration, what it was (kind), and the last error. */
-    public record FailedEntryView(long id, String kind, String integration, int attempts, String createdAt, String lastError) {
+    public record FailedEntryView(
+            long id, String kind, String integration, int attempts, String createdAt, String lastError) {
         @Override
         public String toString() {
             return "#" + id + " " + kind + " (" + attempts + " attempts, " + createdAt + "): " + lastError;
@@ -104,9 +132,19 @@ public class IntegrationsReport {
     }
 
     /** One SMS of the outbox: the number masked, how it went, and Twilio's id and delivery status. */
-    public record SmsView(long id, String to, String status, int attempts, int messages, String createdAt, String sentAt,
-            String twilioSid, String deliveryStatus, String lastError) {}
+    public record SmsView(
+            long id,
+            String to,
+            String status,
+            int attempts,
+            int messages,
+            String createdAt,
+            String sentAt,
+            String twilioSid,
+            String deliveryStatus,
+            String lastError) {}
 
     /** One integration: pending, sent and failed outbox entries, the last success and the last error. */
-    public record Integration(boolean configured, long pending, long sent, long failed, String lastSentAt, String lastError) {}
+    public record Integration(
+            boolean configured, long pending, long sent, long failed, String lastSentAt, String lastError) {}
 }

@@ -16,8 +16,16 @@ public record UserAdminView(
         String createdAt) {
 
     static UserAdminView of(UserAccount u, boolean online) {
-        return new UserAdminView(u.getId(), u.getUsername(), u.getFullName(), u.getRole().claim(), u.isDisabled(),
-                u.isMustChangePassword(), online, Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()));
+        return new UserAdminView(
+                u.getId(),
+                u.getUsername(),
+                u.getFullName(),
+                u.getRole().claim(),
+                u.isDisabled(),
+                u.isMustChangePassword(),
+                online,
+                Times.iso(u.getLastActiveAt()),
+                Times.iso(u.getCreatedAt()));
     }
 
     @Override

@@ -105,13 +105,14 @@ public class UsersConsole implements UsersMBean {
 
     @Override
     public String disable(String username) {
-        return answer(() -> "Disabled " + admin.update(actor(), username, null, true).username()
-                + "; their sessions and sockets are closed.");
+        return answer(() -> "Disabled "
+                + admin.update(actor(), username, null, true).username() + "; their sessions and sockets are closed.");
     }
 
     @Override
     public String enable(String username) {
-        return answer(() -> "Enabled " + admin.update(actor(), username, null, false).username() + ".");
+        return answer(
+                () -> "Enabled " + admin.update(actor(), username, null, false).username() + ".");
     }
 
     @Override
@@ -148,8 +149,11 @@ public class UsersConsole implements UsersMBean {
     public String listFailedOutboxEntries() {
         return answer(() -> {
             var failed = integrations.failedEntries();
-            return failed.isEmpty() ? "No failed outbox entry."
-                    : failed.stream().map(IntegrationsReport.FailedEntryView::toString).collect(Collectors.joining("\n"));
+            return failed.isEmpty()
+                    ? "No failed outbox entry."
+                    : failed.stream()
+                            .map(IntegrationsReport.FailedEntryView::toString)
+                            .collect(Collectors.joining("\n"));
         });
     }
 

@@ -4,11 +4,28 @@ import dev.netchat.shared.Times;
 
 /** One audit log line as the admin API shows it. */
 public record AuditEntryView(
-        String id, String occurredAt, String actorId, String actorName, String action, String targetId, String targetName,
-        String detail, String source, String clientAddress) {
+        String id,
+        String occurredAt,
+        String actorId,
+        String actorName,
+        String action,
+        String targetId,
+        String targetName,
+        String detail,
+        String source,
+        String clientAddress) {
 
     public static AuditEntryView of(AuditEntry e) {
-        return new AuditEntryView(e.getId(), Times.iso(e.getOccurredAt()), e.getActorId(), e.getActorName(), e.getAction(),
-                e.getTargetId(), e.getTargetName(), e.getDetail(), e.getSource(), e.getClientAddress());
+        return new AuditEntryView(
+                e.getId(),
+                Times.iso(e.getOccurredAt()),
+                e.getActorId(),
+                e.getActorName(),
+                e.getAction(),
+                e.getTargetId(),
+                e.getTargetName(),
+                e.getDetail(),
+                e.getSource(),
+                e.getClientAddress());
     }
 }

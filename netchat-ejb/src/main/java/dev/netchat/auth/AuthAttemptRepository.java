@@ -36,7 +36,8 @@ class AuthAttemptRepository {
 
     /** Forgets the failures of this username from this address. */
     int forgetFailures(String username, String clientAddress) {
-        return em.createQuery("delete from AuthAttempt a where a.kind = :k and a.username = :u and a.clientAddress = :a")
+        return em.createQuery(
+                        "delete from AuthAttempt a where a.kind = :k and a.username = :u and a.clientAddress = :a")
                 .setParameter("k", AuthAttempt.LOGIN_FAILURE)
                 .setParameter("u", username)
                 .setParameter("a", clientAddress)

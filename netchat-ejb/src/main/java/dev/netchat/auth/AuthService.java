@@ -7,8 +7,8 @@ import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotAuthenticatedException;
 import dev.netchat.shared.NotFoundException;
 import dev.netchat.user.AvatarHosts;
-import dev.netchat.user.Role;
 import dev.netchat.user.MeDto;
+import dev.netchat.user.Role;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserRules;
@@ -114,7 +114,8 @@ public class AuthService {
         Instant now = Instant.now();
         // The first account of an empty installation administers it.
         Role role = firstAccount ? Role.ADMIN : Role.USER;
-        UserAccount user = new UserAccount(username, command.fullName().strip(), passwords.hash(command.password()), role, now);
+        UserAccount user =
+                new UserAccount(username, command.fullName().strip(), passwords.hash(command.password()), role, now);
         user.setPhoneNumber(emptyToNull(command.phoneNumber()));
         user.setAvatarUrl(emptyToNull(command.avatarUrl()));
         users.add(user);
@@ -144,23 +145,38 @@ public class AuthService {
             throttle.check(username, clientAddress);
         } catch (dev.netchat.shared.TooManyRequestsException e) {
             metrics.loginThrottled();
-            audit.record(dev.netchat.audit.Actor.anonymous(clientAddress), "signin.throttled", null, username, e.getMessage());
+            audit.record(
+                    dev.netchat.audit.Actor.anonymous(clientAddress),
+                    "signin.throttled",
+                    null,
+                    username,
+                    e.getMessage());
             throw e;
         }
         Optional<UserAccount> found = users.findByUsername(username);
         // The same work and the same answer whether the username exists or not.
-        boolean ok = passwords.matches(password, found.map(UserAccount::getPasswordHash).orElse(null));
+        boolean ok = passwords.matches(
+                password, found.map(UserAccount::getPasswordHash).orElse(null));
         if (!ok) {
             throttle.recordFailure(username, clientAddress);
             metrics.loginFailed();
-            audit.record(dev.netchat.audit.Actor.anonymous(clientAddress), "signin.failed",
-                    found.map(UserAccount::getId).orElse(null), username, found.isPresent() ? "wrong password" : "unknown username");
+            audit.record(
+                    dev.netchat.audit.Actor.anonymous(clientAddress),
+                    "signin.failed",
+                    found.map(UserAccount::getId).orElse(null),
+                    username,
+                    found.isPresent() ? "wrong password" : "unknown username");
             throw new NotAuthenticatedException("Wrong username or password.");
         }
         throttle.recordSuccess(username, clientAddress);
         UserAccount user = found.orElseThrow();
         if (user.isDisabled()) {
-            audit.record(dev.netchat.audit.Actor.anonymous(clientAddress), "signin.refused", user.getId(), username, "account disabled");
+            audit.record(
+                    dev.netchat.audit.Actor.anonymous(clientAddress),
+                    "signin.refused",
+                    user.getId(),
+                    username,
+                    "account disabled");
             throw new NotAllowedException("This account is disabled.");
         }
         return startSession(user, UUID.randomUUID().toString(), Instant.now(), clientAddress);
@@ -209,10 +225,10 @@ public class AuthService {
                 }
             }
             int revoked = refreshTokens.revokeFamily(token.getFamilyId(), now);
-            events.sessionsEnded(new dev.netchat.event.SessionsEnded(token.getUserId(), token.getFamilyId(), null,
-                    "refresh token reused"));
-            LOG.warning(() -> "A spent refresh token was presented again; revoked " + revoked
-                    + " token(s) of session " + token.getFamilyId() + " of user " + token.getUserId());
+            events.sessionsEnded(new dev.netchat.event.SessionsEnded(
+                    token.getUserId(), token.getFamilyId(), null, "refresh token reused"));
+            LOG.warning(() -> "A spent refresh token was presented again; revoked " + revoked + " token(s) of session "
+                    + token.getFamilyId() + " of user " + token.getUserId());
             return Optional.empty();
         }
         if (!token.isUsable(now)) {
@@ -234,7 +250,8 @@ public class AuthService {
         }
         refreshTokens.findByHashForUpdate(sha256(rawToken)).ifPresent(t -> {
             refreshTokens.revokeFamily(t.getFamilyId(), Instant.now());
-            events.sessionsEnded(new dev.netchat.event.SessionsEnded(t.getUserId(), t.getFamilyId(), null, "signed out"));
+            events.sessionsEnded(
+                    new dev.netchat.event.SessionsEnded(t.getUserId(), t.getFamilyId(), null, "signed out"));
         });
     }
 
@@ -291,7 +308,8 @@ public class AuthService {
 
     static String sha256(String raw) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

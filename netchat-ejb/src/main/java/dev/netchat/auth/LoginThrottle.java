@@ -65,7 +65,8 @@ public class LoginThrottle {
         String refusal = limits.refusal(new LoginLimits.Counts(pair, fromAddress, forUser, familiar));
         if (refusal != null) {
             long wait = window.toSeconds();
-            throw new TooManyRequestsException("Too many failed sign-ins (" + refusal + "). Try again in " + wait + " seconds.", wait);
+            throw new TooManyRequestsException(
+                    "Too many failed sign-ins (" + refusal + "). Try again in " + wait + " seconds.", wait);
         }
     }
 
@@ -86,10 +87,12 @@ public class LoginThrottle {
         if (Set.of(signupUnlimited.strip().split("\\s*,\\s*")).contains(address)) {
             return;
         }
-        long recent = attempts.count(AuthAttempt.SIGNUP, null, address, Instant.now().minus(signupWindow));
+        long recent =
+                attempts.count(AuthAttempt.SIGNUP, null, address, Instant.now().minus(signupWindow));
         if (recent >= maxSignupsPerAddress) {
             long wait = signupWindow.toSeconds();
-            throw new TooManyRequestsException("Too many new accounts from this address. Try again in " + wait + " seconds.", wait);
+            throw new TooManyRequestsException(
+                    "Too many new accounts from this address. Try again in " + wait + " seconds.", wait);
         }
         attempts.add(new AuthAttempt(AuthAttempt.SIGNUP, null, address, Instant.now()));
     }

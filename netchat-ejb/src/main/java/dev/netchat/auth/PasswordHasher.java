@@ -25,11 +25,13 @@ public class PasswordHasher {
      * it takes as long as checking a real one, so response times do not reveal which usernames exist.
      */
     private final String decoyHash;
+
     private final Semaphore turns;
     private final long waitMillis;
 
     @Inject
-    public PasswordHasher(@ConfigProperty(name = "netchat.auth.bcrypt-cost", defaultValue = "12") int cost,
+    public PasswordHasher(
+            @ConfigProperty(name = "netchat.auth.bcrypt-cost", defaultValue = "12") int cost,
             @ConfigProperty(name = "netchat.auth.max-concurrent-hashing", defaultValue = "0") int maxConcurrent,
             @ConfigProperty(name = "netchat.auth.hashing-wait", defaultValue = "PT2S") Duration wait) {
         if (cost < MIN_COST || cost > 31) {
@@ -37,7 +39,9 @@ public class PasswordHasher {
         }
         this.cost = cost;
         this.decoyHash = BCrypt.hashpw(java.util.UUID.randomUUID().toString(), BCrypt.gensalt(cost));
-        int permits = maxConcurrent > 0 ? maxConcurrent : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int permits = maxConcurrent > 0
+                ? maxConcurrent
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
         this.turns = new Semaphore(permits, true);
         this.waitMillis = Math.max(0, wait.toMillis());
     }

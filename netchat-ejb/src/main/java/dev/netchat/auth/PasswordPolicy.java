@@ -30,9 +30,11 @@ public class PasswordPolicy {
     private final Set<String> common;
 
     @Inject
-    public PasswordPolicy(@ConfigProperty(name = "netchat.auth.password-min-length", defaultValue = "8") int minLength) {
+    public PasswordPolicy(
+            @ConfigProperty(name = "netchat.auth.password-min-length", defaultValue = "8") int minLength) {
         if (minLength < 8 || minLength > 72) {
-            throw new IllegalArgumentException("netchat.auth.password-min-length must be between 8 and 72, not " + minLength);
+            throw new IllegalArgumentException(
+                    "netchat.auth.password-min-length must be between 8 and 72, not " + minLength);
         }
         this.minLength = minLength;
         this.common = load(minLength);
@@ -64,7 +66,8 @@ public class PasswordPolicy {
         Set<String> words = new HashSet<>();
         try (InputStream in = PasswordPolicy.class.getClassLoader().getResourceAsStream(BLOCKLIST)) {
             if (in == null) {
-                throw new IllegalStateException(BLOCKLIST + " (from me.gosimple:nbvcxz) is missing from the class path");
+                throw new IllegalStateException(
+                        BLOCKLIST + " (from me.gosimple:nbvcxz) is missing from the class path");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -41,14 +41,16 @@ public class RefreshToken {
 
     protected RefreshToken() {}
 
-    RefreshToken(String userId, String familyId, String tokenHash, Instant now, Instant expiresAt, String clientAddress) {
+    RefreshToken(
+            String userId, String familyId, String tokenHash, Instant now, Instant expiresAt, String clientAddress) {
         this.id = UUID.randomUUID().toString();
         this.userId = userId;
         this.familyId = familyId;
         this.tokenHash = tokenHash;
         this.createdAt = now;
         this.expiresAt = expiresAt;
-        this.clientAddress = clientAddress == null || clientAddress.length() <= 64 ? clientAddress : clientAddress.substring(0, 64);
+        this.clientAddress =
+                clientAddress == null || clientAddress.length() <= 64 ? clientAddress : clientAddress.substring(0, 64);
     }
 
     public String getUserId() {

@@ -29,7 +29,8 @@ public class RefreshTokenRepository {
     }
 
     int revokeFamily(String familyId, Instant now) {
-        return em.createQuery("update RefreshToken t set t.revokedAt = :now where t.familyId = :f and t.revokedAt is null")
+        return em.createQuery(
+                        "update RefreshToken t set t.revokedAt = :now where t.familyId = :f and t.revokedAt is null")
                 .setParameter("now", now)
                 .setParameter("f", familyId)
                 .executeUpdate();
@@ -54,8 +55,10 @@ public class RefreshTokenRepository {
 
     /** Which of these sessions (token families) are alive: not revoked and not expired at {@code now}. */
     List<String> aliveFamilies(List<String> familyIds, Instant now) {
-        return em.createQuery("select distinct t.familyId from RefreshToken t where t.familyId in :ids "
-                        + "and t.revokedAt is null and t.expiresAt > :now", String.class)
+        return em.createQuery(
+                        "select distinct t.familyId from RefreshToken t where t.familyId in :ids "
+                                + "and t.revokedAt is null and t.expiresAt > :now",
+                        String.class)
                 .setParameter("ids", familyIds)
                 .setParameter("now", now)
                 .getResultList();
@@ -63,10 +66,13 @@ public class RefreshTokenRepository {
 
     /** Whether the user has had a session from this address (refresh tokens remember where they were issued). */
     boolean everIssuedFrom(String username, String clientAddress) {
-        return em.createQuery("select count(t) from RefreshToken t, UserAccount u "
-                        + "where u.id = t.userId and u.username = :u and t.clientAddress = :a", Long.class)
-                .setParameter("u", username)
-                .setParameter("a", clientAddress)
-                .getSingleResult() > 0;
+        return em.createQuery(
+                                "select count(t) from RefreshToken t, UserAccount u "
+                                        + "where u.id = t.userId and u.username = :u and t.clientAddress = :a",
+                                Long.class)
+                        .setParameter("u", username)
+                        .setParameter("a", clientAddress)
+                        .getSingleResult()
+                > 0;
     }
 }

@@ -21,9 +21,13 @@ public class ReservedNames {
     private final Set<String> reserved;
 
     @Inject
-    public ReservedNames(@ConfigProperty(name = "netchat.auth.reserved-usernames", defaultValue = DEFAULTS) String names) {
+    public ReservedNames(
+            @ConfigProperty(name = "netchat.auth.reserved-usernames", defaultValue = DEFAULTS) String names) {
         Set<String> set = new HashSet<>();
-        Arrays.stream(names.split(",")).map(n -> n.strip().toLowerCase(Locale.ROOT)).filter(n -> !n.isEmpty()).forEach(set::add);
+        Arrays.stream(names.split(","))
+                .map(n -> n.strip().toLowerCase(Locale.ROOT))
+                .filter(n -> !n.isEmpty())
+                .forEach(set::add);
         this.reserved = Set.copyOf(set);
     }
 

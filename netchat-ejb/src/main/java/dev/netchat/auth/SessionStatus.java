@@ -36,7 +36,8 @@ public class SessionStatus {
     SessionLookup lookup;
 
     @Inject
-    public SessionStatus(@ConfigProperty(name = "netchat.auth.session-check-interval", defaultValue = "PT2S") Duration ttl) {
+    public SessionStatus(
+            @ConfigProperty(name = "netchat.auth.session-check-interval", defaultValue = "PT2S") Duration ttl) {
         this.ttlMillis = Math.max(0, ttl.toMillis());
     }
 
@@ -85,8 +86,9 @@ public class SessionStatus {
     }
 
     /** Sessions ended on this node and committed: the next call reads the database. */
-    void onSessionsEnded(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-            dev.netchat.event.SessionsEnded event) {
+    void onSessionsEnded(
+            @jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                    dev.netchat.event.SessionsEnded event) {
         forgetAll();
     }
 

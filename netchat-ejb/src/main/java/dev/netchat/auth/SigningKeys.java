@@ -74,8 +74,8 @@ public final class SigningKeys {
             Path dir = DataDirectory.get().resolve("keys");
             Files.createDirectories(dir);
             Path file = dir.resolve("jwt-private.pem");
-            try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"),
-                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel lockFile = FileChannel.open(
+                            dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = lockFile.lock()) {
                 if (!Files.exists(file)) {
                     generateInto(file);
@@ -119,7 +119,8 @@ public final class SigningKeys {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 }

@@ -22,7 +22,8 @@ public class TokenVerifier {
     private volatile JwtConsumer consumer;
 
     @Inject
-    public TokenVerifier(@ConfigProperty(name = "netchat.jwt.issuer", defaultValue = TokenIssuer.DEFAULT_ISSUER) String issuer) {
+    public TokenVerifier(
+            @ConfigProperty(name = "netchat.jwt.issuer", defaultValue = TokenIssuer.DEFAULT_ISSUER) String issuer) {
         this.issuer = issuer;
     }
 
@@ -41,7 +42,9 @@ public class TokenVerifier {
             if (userId == null) {
                 userId = claims.getSubject();
             }
-            return Optional.of(new VerifiedToken(userId, claims.getClaimValueAsString("sid"),
+            return Optional.of(new VerifiedToken(
+                    userId,
+                    claims.getClaimValueAsString("sid"),
                     claims.getExpirationTime().getValueInMillis()));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
             return Optional.empty();
@@ -57,7 +60,8 @@ public class TokenVerifier {
                     .setAllowedClockSkewInSeconds(30)
                     .setExpectedIssuer(issuer)
                     .setVerificationKey(SigningKeys.publicKey())
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                    .setJwsAlgorithmConstraints(
+                            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                     .setSkipDefaultAudienceValidation()
                     .build();
             consumer = c;

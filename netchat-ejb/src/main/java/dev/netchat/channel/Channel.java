@@ -60,7 +60,13 @@ public class Channel {
 
     protected Channel() {}
 
-    Channel(ChannelType type, String name, String description, boolean privateChannel, String directKey, String createdBy,
+    Channel(
+            ChannelType type,
+            String name,
+            String description,
+            boolean privateChannel,
+            String directKey,
+            String createdBy,
             Instant now) {
         this.id = UUID.randomUUID().toString();
         this.type = type;

@@ -51,6 +51,8 @@ public class ChannelAccess {
     }
 
     public boolean isAdmin(String userId) {
-        return users.find(userId).map(u -> u.getRole() == Role.ADMIN && !u.isDisabled()).orElse(false);
+        return users.find(userId)
+                .map(u -> u.getRole() == Role.ADMIN && !u.isDisabled())
+                .orElse(false);
     }
 }

@@ -43,11 +43,28 @@ public record ChannelDto(
         return of(c, unreadCount, null, lastReadSeq, members);
     }
 
-    public static ChannelDto of(Channel c, Long unreadCount, Long mentionCount, Long lastReadSeq, List<UserView> members) {
-        return new ChannelDto(c.getId(), c.getType().wire(), c.getName(), c.getDescription(), c.isPrivate(), c.getCreatedBy(),
-                Times.iso(c.getCreatedAt()), Times.iso(c.getUpdatedAt()), c.getMemberCount(), c.getLastSeq(),
-                Times.iso(c.getLastMessageAt()), unreadCount, mentionCount, lastReadSeq, members, c.isDirect(),
-                c.isDefaultChannel(), null, null);
+    public static ChannelDto of(
+            Channel c, Long unreadCount, Long mentionCount, Long lastReadSeq, List<UserView> members) {
+        return new ChannelDto(
+                c.getId(),
+                c.getType().wire(),
+                c.getName(),
+                c.getDescription(),
+                c.isPrivate(),
+                c.getCreatedBy(),
+                Times.iso(c.getCreatedAt()),
+                Times.iso(c.getUpdatedAt()),
+                c.getMemberCount(),
+                c.getLastSeq(),
+                Times.iso(c.getLastMessageAt()),
+                unreadCount,
+                mentionCount,
+                lastReadSeq,
+                members,
+                c.isDirect(),
+                c.isDefaultChannel(),
+                null,
+                null);
     }
 
     /** The same channel with the caller's own notification settings for it. */
@@ -55,8 +72,25 @@ public record ChannelDto(
         if (member == null) {
             return this;
         }
-        return new ChannelDto(id, type, name, description, isPrivate, createdBy, createdAt, updatedAt, memberCount, lastSeq,
-                lastMessageAt, unreadCount, mentionCount, lastReadSeq, members, direct, isDefault,
-                member.getNotifyLevel() == null ? null : member.getNotifyLevel().wire(), member.isMuted());
+        return new ChannelDto(
+                id,
+                type,
+                name,
+                description,
+                isPrivate,
+                createdBy,
+                createdAt,
+                updatedAt,
+                memberCount,
+                lastSeq,
+                lastMessageAt,
+                unreadCount,
+                mentionCount,
+                lastReadSeq,
+                members,
+                direct,
+                isDefault,
+                member.getNotifyLevel() == null ? null : member.getNotifyLevel().wire(),
+                member.isMuted());
     }
 }

@@ -1,7 +1,7 @@
 package dev.netchat.channel;
 
-import jakarta.persistence.Column;
 import dev.netchat.user.NotificationLevel;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -45,22 +45,26 @@ public class ChannelRepository implements ChannelMembership {
 
     @Override
     public List<String> memberIds(String channelId) {
-        return em.createQuery("select m.userId from ChannelMember m where m.channelId = :c order by m.joinedAt", String.class)
+        return em.createQuery(
+                        "select m.userId from ChannelMember m where m.channelId = :c order by m.joinedAt", String.class)
                 .setParameter("c", channelId)
                 .getResultList();
     }
 
     /** The channel's memberships (notification settings, read positions), in joining order. */
     public List<ChannelMember> members(String channelId) {
-        return em.createQuery("select m from ChannelMember m where m.channelId = :c order by m.joinedAt", ChannelMember.class)
+        return em.createQuery(
+                        "select m from ChannelMember m where m.channelId = :c order by m.joinedAt", ChannelMember.class)
                 .setParameter("c", channelId)
                 .getResultList();
     }
 
     @Override
     public Long lastSeqForMember(String channelId, String userId) {
-        List<Long> rows = em.createQuery("select c.lastSeq from Channel c where c.id = :c and exists "
-                        + "(select m.userId from ChannelMember m where m.channelId = c.id and m.userId = :u)", Long.class)
+        List<Long> rows = em.createQuery(
+                        "select c.lastSeq from Channel c where c.id = :c and exists "
+                                + "(select m.userId from ChannelMember m where m.channelId = c.id and m.userId = :u)",
+                        Long.class)
                 .setParameter("c", channelId)
                 .setParameter("u", userId)
                 .getResultList();
@@ -71,7 +75,8 @@ public class ChannelRepository implements ChannelMembership {
     public Map<String, Long> lastSeqs(Collection<String> channelIds) {
         Map<String, Long> result = new HashMap<>();
         for (List<String> chunk : chunks(channelIds)) {
-            for (Object[] row : em.createQuery("select c.id, c.lastSeq from Channel c where c.id in :ids", Object[].class)
+            for (Object[] row : em.createQuery(
+                            "select c.id, c.lastSeq from Channel c where c.id in :ids", Object[].class)
                     .setParameter("ids", chunk)
                     .getResultList()) {
                 result.put((String) row[0], (Long) row[1]);
@@ -84,10 +89,11 @@ public class ChannelRepository implements ChannelMembership {
     public Map<String, Set<String>> membersOfSmallChannelsOf(Collection<String> userIds, int maxMembers) {
         Map<String, Set<String>> members = new HashMap<>();
         for (List<String> chunk : chunks(userIds)) {
-            for (Object[] row : em.createQuery("select other.channelId, other.userId from ChannelMember other "
-                            + "join Channel c on c.id = other.channelId "
-                            + "where c.memberCount <= :max "
-                            + "and other.channelId in (select mine.channelId from ChannelMember mine where mine.userId in :users)",
+            for (Object[] row : em.createQuery(
+                            "select other.channelId, other.userId from ChannelMember other "
+                                    + "join Channel c on c.id = other.channelId "
+                                    + "where c.memberCount <= :max "
+                                    + "and other.channelId in (select mine.channelId from ChannelMember mine where mine.userId in :users)",
                             Object[].class)
                     .setParameter("max", maxMembers)
                     .setParameter("users", chunk)
@@ -118,8 +124,9 @@ public class ChannelRepository implements ChannelMembership {
 
     /** The seen positions of the channel's members other than {@code exceptUserId} who share read receipts. */
     public List<ReadReceipt> receipts(String channelId, String exceptUserId) {
-        return em.createQuery("select new dev.netchat.channel.ReadReceipt(m.userId, m.seenSeq) from ChannelMember m, UserAccount u "
-                        + "where m.channelId = :c and u.id = m.userId and m.userId <> :me and u.readReceipts = true order by m.joinedAt",
+        return em.createQuery(
+                        "select new dev.netchat.channel.ReadReceipt(m.userId, m.seenSeq) from ChannelMember m, UserAccount u "
+                                + "where m.channelId = :c and u.id = m.userId and m.userId <> :me and u.readReceipts = true order by m.joinedAt",
                         ReadReceipt.class)
                 .setParameter("c", channelId)
                 .setParameter("me", exceptUserId)
@@ -156,10 +163,12 @@ public class ChannelRepository implements ChannelMembership {
 
     /** Unread messages per channel for the user: others' top-level, undeleted messages after the read position. */
     public Map<String, Long> unreadCounts(String userId) {
-        List<Object[]> rows = em.createQuery("select m.channelId, count(msg) from ChannelMember m, Message msg "
-                        + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
-                        + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
-                        + "group by m.channelId", Object[].class)
+        List<Object[]> rows = em.createQuery(
+                        "select m.channelId, count(msg) from ChannelMember m, Message msg "
+                                + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
+                                + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
+                                + "group by m.channelId",
+                        Object[].class)
                 .setParameter("u", userId)
                 .getResultList();
         Map<String, Long> counts = new HashMap<>();
@@ -176,11 +185,13 @@ public class ChannelRepository implements ChannelMembership {
      * expressions in SQL); {@link Mentions} then applies the exact word rule, the same one the web client uses.
      */
     public Map<String, Long> mentionCounts(String userId, String username) {
-        List<Object[]> rows = em.createQuery("select m.channelId, msg.text from ChannelMember m, Message msg "
-                        + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
-                        + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
-                        + "and (lower(msg.text) like :p escape '\\' or lower(msg.text) like '%@channel%' "
-                        + "or lower(msg.text) like '%@here%')", Object[].class)
+        List<Object[]> rows = em.createQuery(
+                        "select m.channelId, msg.text from ChannelMember m, Message msg "
+                                + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
+                                + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
+                                + "and (lower(msg.text) like :p escape '\\' or lower(msg.text) like '%@channel%' "
+                                + "or lower(msg.text) like '%@here%')",
+                        Object[].class)
                 .setParameter("u", userId)
                 .setParameter("p", LikePattern.containing("@" + username))
                 .getResultList();
@@ -206,7 +217,8 @@ public class ChannelRepository implements ChannelMembership {
 
     /** The default channel new accounts join, locked like {@link #findForUpdate(String)}. */
     public java.util.Optional<Channel> defaultChannelForUpdate() {
-        return em.createQuery("select c.id from Channel c where c.defaultChannel = true order by c.createdAt", String.class)
+        return em.createQuery(
+                        "select c.id from Channel c where c.defaultChannel = true order by c.createdAt", String.class)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
@@ -215,7 +227,8 @@ public class ChannelRepository implements ChannelMembership {
 
     public Map<String, Long> readPositions(String userId) {
         Map<String, Long> positions = new HashMap<>();
-        for (Object[] row : em.createQuery("select m.channelId, m.lastReadSeq from ChannelMember m where m.userId = :u", Object[].class)
+        for (Object[] row : em.createQuery(
+                        "select m.channelId, m.lastReadSeq from ChannelMember m where m.userId = :u", Object[].class)
                 .setParameter("u", userId)
                 .getResultList()) {
             positions.put((String) row[0], (Long) row[1]);
@@ -229,8 +242,10 @@ public class ChannelRepository implements ChannelMembership {
         if (channelIds.isEmpty()) {
             return members;
         }
-        for (Object[] row : em.createQuery("select m.channelId, m.userId from ChannelMember m where m.channelId in :ids "
-                        + "order by m.joinedAt", Object[].class)
+        for (Object[] row : em.createQuery(
+                        "select m.channelId, m.userId from ChannelMember m where m.channelId in :ids "
+                                + "order by m.joinedAt",
+                        Object[].class)
                 .setParameter("ids", channelIds)
                 .getResultList()) {
             members.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
@@ -241,10 +256,12 @@ public class ChannelRepository implements ChannelMembership {
     /** Public team channels the user is not in, whose name or description contains the text. */
     public List<Channel> discover(String userId, String text, int limit) {
         String pattern = LikePattern.containing(text);
-        return em.createQuery("select c from Channel c where c.type = :team and c.privateChannel = false "
-                        + "and not exists (select m from ChannelMember m where m.channelId = c.id and m.userId = :u) "
-                        + "and (c.teamName like :p escape '\\' or lower(c.description) like :p escape '\\') "
-                        + "order by c.memberCount desc, c.teamName", Channel.class)
+        return em.createQuery(
+                        "select c from Channel c where c.type = :team and c.privateChannel = false "
+                                + "and not exists (select m from ChannelMember m where m.channelId = c.id and m.userId = :u) "
+                                + "and (c.teamName like :p escape '\\' or lower(c.description) like :p escape '\\') "
+                                + "order by c.memberCount desc, c.teamName",
+                        Channel.class)
                 .setParameter("team", ChannelType.TEAM)
                 .setParameter("u", userId)
                 .setParameter("p", pattern)

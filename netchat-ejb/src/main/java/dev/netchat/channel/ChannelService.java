@@ -55,7 +55,8 @@ public class ChannelService {
     public List<ChannelDto> list(String userId, String type) {
         ChannelType t = null;
         if (type != null && !type.isEmpty()) {
-            t = ChannelType.fromWire(type).orElseThrow(() -> InvalidInputException.of("type", "type must be team or messaging."));
+            t = ChannelType.fromWire(type)
+                    .orElseThrow(() -> InvalidInputException.of("type", "type must be team or messaging."));
         }
         Map<String, Long> unread = channels.unreadCounts(userId);
         Map<String, Long> mentioned = users.find(userId)
@@ -64,14 +65,24 @@ public class ChannelService {
         Map<String, ChannelMember> memberships = channels.memberships(userId);
         List<Channel> mine = channels.forUser(userId, t);
         // Conversations are named by their members: list them, with two queries for all.
-        Map<String, List<String>> conversationMembers = channels.memberIds(
-                mine.stream().filter(c -> c.getType() == ChannelType.MESSAGING).map(Channel::getId).toList());
-        Map<String, UserAccount> people = users.findAll(
-                conversationMembers.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
+        Map<String, List<String>> conversationMembers = channels.memberIds(mine.stream()
+                .filter(c -> c.getType() == ChannelType.MESSAGING)
+                .map(Channel::getId)
+                .toList());
+        Map<String, UserAccount> people = users.findAll(conversationMembers.values().stream()
+                .flatMap(List::stream)
+                .collect(java.util.stream.Collectors.toSet()));
         return mine.stream()
-                .map(c -> ChannelDto.of(c, unread.getOrDefault(c.getId(), 0L), mentioned.getOrDefault(c.getId(), 0L),
-                        memberships.containsKey(c.getId()) ? memberships.get(c.getId()).getLastReadSeq() : 0L,
-                        c.getType() == ChannelType.MESSAGING ? viewsOf(conversationMembers.getOrDefault(c.getId(), List.of()), people) : null)
+                .map(c -> ChannelDto.of(
+                                c,
+                                unread.getOrDefault(c.getId(), 0L),
+                                mentioned.getOrDefault(c.getId(), 0L),
+                                memberships.containsKey(c.getId())
+                                        ? memberships.get(c.getId()).getLastReadSeq()
+                                        : 0L,
+                                c.getType() == ChannelType.MESSAGING
+                                        ? viewsOf(conversationMembers.getOrDefault(c.getId(), List.of()), people)
+                                        : null)
                         .withSettingsOf(memberships.get(c.getId())))
                 .toList();
     }
@@ -81,7 +92,9 @@ public class ChannelService {
         if (text.length() > 100) {
             throw InvalidInputException.of("q", "q must be at most 100 characters long.");
         }
-        return channels.discover(userId, text, DISCOVER_LIMIT).stream().map(c -> ChannelDto.of(c, null, null)).toList();
+        return channels.discover(userId, text, DISCOVER_LIMIT).stream()
+                .map(c -> ChannelDto.of(c, null, null))
+                .toList();
     }
 
     public ChannelDto get(String userId, String channelId) {
@@ -91,11 +104,14 @@ public class ChannelService {
 
     public CreatedChannel create(String userId, NewChannel request) {
         List<FieldError> errors = new ArrayList<>();
-        ChannelType type = request.type() == null ? null : ChannelType.fromWire(request.type()).orElse(null);
+        ChannelType type = request.type() == null
+                ? null
+                : ChannelType.fromWire(request.type()).orElse(null);
         if (type == null) {
             errors.add(new FieldError("type", "type must be team or messaging."));
         }
-        String name = type == ChannelType.TEAM ? ChannelRules.normalizeTeamName(request.name()) : blankToNull(request.name());
+        String name =
+                type == ChannelType.TEAM ? ChannelRules.normalizeTeamName(request.name()) : blankToNull(request.name());
         if (type == ChannelType.TEAM) {
             addIfPresent(errors, ChannelRules.checkTeamName(name));
         } else if (type == ChannelType.MESSAGING) {
@@ -105,7 +121,8 @@ public class ChannelService {
         Set<String> memberIds = new LinkedHashSet<>();
         memberIds.add(userId);
         List<String> requested = request.memberIds() == null ? List.of() : request.memberIds();
-        if (requested.size() > ChannelRules.MEMBERS_PER_REQUEST_MAX || requested.stream().anyMatch(id -> id == null || id.isBlank())) {
+        if (requested.size() > ChannelRules.MEMBERS_PER_REQUEST_MAX
+                || requested.stream().anyMatch(id -> id == null || id.isBlank())) {
             errors.add(new FieldError("memberIds", "memberIds must be at most 500 user ids."));
         } else {
             memberIds.addAll(requested);
@@ -140,15 +157,24 @@ public class ChannelService {
         if (type == ChannelType.TEAM && channels.teamNameTaken(name, null)) {
             throw new ConflictException("name", "A channel with this name exists.");
         }
-        Channel channel = new Channel(type, name, blankToNull(request.description()), Boolean.TRUE.equals(request.isPrivate()),
-                directKey, userId, now);
+        Channel channel = new Channel(
+                type,
+                name,
+                blankToNull(request.description()),
+                Boolean.TRUE.equals(request.isPrivate()),
+                directKey,
+                userId,
+                now);
         channels.add(channel);
         for (String memberId : memberIds) {
             channels.addMember(new ChannelMember(channel.getId(), memberId, now, 0));
         }
         channel.setMemberCount(memberIds.size());
         ChannelDto dto = ChannelDto.of(channel, 0L, 0L, views(memberIds));
-        bus.toUsers(new ChannelCreated(channel.getId(), ChannelDto.of(channel, null, null), List.copyOf(memberIds)), memberIds, null);
+        bus.toUsers(
+                new ChannelCreated(channel.getId(), ChannelDto.of(channel, null, null), List.copyOf(memberIds)),
+                memberIds,
+                null);
         return new CreatedChannel(dto, true);
     }
 
@@ -196,9 +222,12 @@ public class ChannelService {
     public ChannelDto addMembers(String userId, String channelId, List<String> userIds) {
         Channel channel = manageable(userId, channelId);
         if (channel.isDirect()) {
-            throw InvalidInputException.of("userIds", "A direct conversation cannot get more members; start a group instead.");
+            throw InvalidInputException.of(
+                    "userIds", "A direct conversation cannot get more members; start a group instead.");
         }
-        if (userIds == null || userIds.isEmpty() || userIds.size() > ChannelRules.MEMBERS_PER_REQUEST_MAX
+        if (userIds == null
+                || userIds.isEmpty()
+                || userIds.size() > ChannelRules.MEMBERS_PER_REQUEST_MAX
                 || userIds.stream().anyMatch(id -> id == null || id.isBlank())) {
             throw InvalidInputException.of("userIds", "userIds must list 1 to 500 user ids.");
         }
@@ -242,7 +271,8 @@ public class ChannelService {
     /** A member added on Stream's side (its webhook): added here too. False when there is nothing to do. */
     public boolean addMemberFromStream(String channelId, String memberId) {
         Channel channel = channels.findForUpdate(channelId).orElse(null);
-        if (channel == null || channels.isMember(channelId, memberId)
+        if (channel == null
+                || channels.isMember(channelId, memberId)
                 || users.find(memberId).filter(u -> !u.isDisabled()).isEmpty()) {
             return false;
         }
@@ -253,7 +283,8 @@ public class ChannelService {
     /** A member removed on Stream's side (its webhook): removed here too. False when there is nothing to do. */
     public boolean removeMemberFromStream(String channelId, String memberId) {
         Channel channel = channels.findForUpdate(channelId).orElse(null);
-        ChannelMember member = channel == null ? null : channels.member(channelId, memberId).orElse(null);
+        ChannelMember member =
+                channel == null ? null : channels.member(channelId, memberId).orElse(null);
         if (member == null) {
             return false;
         }
@@ -287,8 +318,12 @@ public class ChannelService {
         if (member.readUpTo(upTo)) {
             readUpdated(userId, channelId, upTo);
         }
-        if (member.getSeenSeq() > seenBefore && sharesReceipts(channel) && users.find(userId).map(UserAccount::isReadReceipts).orElse(false)) {
-            List<String> others = channels.memberIds(channelId).stream().filter(id -> !id.equals(userId)).toList();
+        if (member.getSeenSeq() > seenBefore
+                && sharesReceipts(channel)
+                && users.find(userId).map(UserAccount::isReadReceipts).orElse(false)) {
+            List<String> others = channels.memberIds(channelId).stream()
+                    .filter(id -> !id.equals(userId))
+                    .toList();
             bus.toUsers(new ReceiptMoved(channelId, userId, member.getSeenSeq()), others, null);
         }
     }
@@ -332,7 +367,9 @@ public class ChannelService {
      */
     public ChannelDto setNotifications(String userId, String channelId, String level, Boolean muted) {
         NotificationLevel chosen = null;
-        if (level == null || !(level.equals("default") || NotificationLevel.fromWire(level).isPresent())) {
+        if (level == null
+                || !(level.equals("default")
+                        || NotificationLevel.fromWire(level).isPresent())) {
             throw InvalidInputException.of("level", "level must be one of default, all, mentions, off.");
         }
         if (!level.equals("default")) {
@@ -385,21 +422,30 @@ public class ChannelService {
 
     private ChannelDto withMembers(Channel channel, String userId) {
         long unread = channels.unreadCounts(userId).getOrDefault(channel.getId(), 0L);
-        Long read = channels.member(channel.getId(), userId).map(ChannelMember::getLastReadSeq).orElse(null);
+        Long read = channels.member(channel.getId(), userId)
+                .map(ChannelMember::getLastReadSeq)
+                .orElse(null);
         return ChannelDto.of(channel, unread, read, views(channels.memberIds(channel.getId())))
                 .withSettingsOf(channels.member(channel.getId(), userId).orElse(null));
     }
 
     private List<UserView> viewsOf(List<String> ids, Map<String, UserAccount> people) {
         Set<String> online = presence.onlineAmong(ids);
-        return ids.stream().map(people::get).filter(u -> u != null).map(u -> UserView.of(u, online.contains(u.getId()))).toList();
+        return ids.stream()
+                .map(people::get)
+                .filter(u -> u != null)
+                .map(u -> UserView.of(u, online.contains(u.getId())))
+                .toList();
     }
 
     private List<UserView> views(Collection<String> ids) {
         Map<String, UserAccount> found = users.findAll(ids);
         Set<String> online = presence.onlineAmong(ids);
-        return ids.stream().map(found::get).filter(u -> u != null)
-                .map(u -> UserView.of(u, online.contains(u.getId()))).toList();
+        return ids.stream()
+                .map(found::get)
+                .filter(u -> u != null)
+                .map(u -> UserView.of(u, online.contains(u.getId())))
+                .toList();
     }
 
     private static String blankToNull(String s) {

@@ -17,11 +17,12 @@ import java.util.logging.Logger;
  * delivery once; one session ({@code maxSession=1}; the sequencer restores seq order per channel regardless)
  * hands them to this node's sockets in the order they arrived. Not transacted: the messages are non-persistent.
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = BusPublisher.TOPIC),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = BusPublisher.TOPIC),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BusListener implements MessageListener {
 

@@ -26,11 +26,19 @@ final class BusMessages {
 
     static Delivery read(TextMessage m) throws JMSException {
         String recipients = m.getStringProperty("recipients");
-        List<String> ids = recipients == null || recipients.isEmpty() ? List.of() : Arrays.asList(recipients.split(","));
+        List<String> ids =
+                recipients == null || recipients.isEmpty() ? List.of() : Arrays.asList(recipients.split(","));
         String body = m.getText();
-        return new Delivery(Delivery.Kind.valueOf(m.getStringProperty("kind")), body == null ? "" : body,
-                m.getStringProperty("channelId"), m.getLongProperty("seq"), ids, m.getStringProperty("except"),
-                m.getStringProperty("userId"), m.getStringProperty("sessionId"), m.getStringProperty("keepSessionId"),
+        return new Delivery(
+                Delivery.Kind.valueOf(m.getStringProperty("kind")),
+                body == null ? "" : body,
+                m.getStringProperty("channelId"),
+                m.getLongProperty("seq"),
+                ids,
+                m.getStringProperty("except"),
+                m.getStringProperty("userId"),
+                m.getStringProperty("sessionId"),
+                m.getStringProperty("keepSessionId"),
                 m.getStringProperty("reason"));
     }
 

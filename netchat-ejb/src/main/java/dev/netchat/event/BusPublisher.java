@@ -22,7 +22,10 @@ import java.util.logging.Logger;
  * a node that was down catches up from the stored event log anyway, and persistent sends cost 10-24x throughput.
  */
 @Stateless
-@JMSDestinationDefinition(name = BusPublisher.TOPIC, interfaceName = "jakarta.jms.Topic", destinationName = "NetChatEvents")
+@JMSDestinationDefinition(
+        name = BusPublisher.TOPIC,
+        interfaceName = "jakarta.jms.Topic",
+        destinationName = "NetChatEvents")
 public class BusPublisher {
 
     static final String TOPIC = "java:app/jms/NetChatEvents";
@@ -46,7 +49,10 @@ public class BusPublisher {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void publish(Delivery delivery) {
         String drop = System.getProperty(DROP_PROPERTY);
-        if (drop != null && !drop.isEmpty() && delivery.kind() == Delivery.Kind.CHANNEL && delivery.frame().contains(drop)) {
+        if (drop != null
+                && !drop.isEmpty()
+                && delivery.kind() == Delivery.Kind.CHANNEL
+                && delivery.frame().contains(drop)) {
             LOG.warning(() -> "Test fault injection: not publishing " + delivery.channelId() + "/" + delivery.seq());
             return;
         }
@@ -55,8 +61,10 @@ public class BusPublisher {
             BusMessages.write(delivery, message);
             jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
         } catch (JMSException | JMSRuntimeException e) {
-            // The change is committed; sockets learn of it by catch-up (the hub reconciles seqs from the log) or resume.
-            LOG.log(Level.WARNING, "Could not publish a {0} delivery: {1}", new Object[] {delivery.kind(), e.toString()});
+            // The change is committed; sockets learn of it by catch-up (the hub reconciles seqs from the log) or
+            // resume.
+            LOG.log(Level.WARNING, "Could not publish a {0} delivery: {1}", new Object[] {delivery.kind(), e.toString()
+            });
         }
     }
 }

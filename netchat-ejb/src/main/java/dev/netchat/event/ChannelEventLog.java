@@ -41,7 +41,8 @@ public class ChannelEventLog {
 
     /** Events of the channel after {@code seq}, in order, at most {@code limit}. */
     public List<StoredChannelEvent> after(String channelId, long seq, int limit) {
-        return em.createQuery("select e from StoredChannelEvent e where e.channelId = :c and e.seq > :s order by e.seq",
+        return em.createQuery(
+                        "select e from StoredChannelEvent e where e.channelId = :c and e.seq > :s order by e.seq",
                         StoredChannelEvent.class)
                 .setParameter("c", channelId)
                 .setParameter("s", seq)
@@ -51,8 +52,10 @@ public class ChannelEventLog {
 
     /** Events of the channel with seq in [from, to] stored after {@code since}, in order. */
     public List<StoredChannelEvent> between(String channelId, long from, long to, Instant since) {
-        return em.createQuery("select e from StoredChannelEvent e where e.channelId = :c and e.seq >= :f and e.seq <= :t "
-                        + "and e.createdAt >= :since order by e.seq", StoredChannelEvent.class)
+        return em.createQuery(
+                        "select e from StoredChannelEvent e where e.channelId = :c and e.seq >= :f and e.seq <= :t "
+                                + "and e.createdAt >= :since order by e.seq",
+                        StoredChannelEvent.class)
                 .setParameter("c", channelId)
                 .setParameter("f", from)
                 .setParameter("t", to)

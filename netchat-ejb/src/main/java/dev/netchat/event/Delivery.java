@@ -16,15 +16,29 @@ import java.util.List;
  * @param keepSessionId   SESSIONS_ENDED: the session that stays, or null
  * @param reason          SESSIONS_ENDED: why (in the close reason)
  */
-public record Delivery(Kind kind, String frame, String channelId, long seq, List<String> recipients, String exceptSessionId,
-        String userId, String sessionId, String keepSessionId, String reason) {
+public record Delivery(
+        Kind kind,
+        String frame,
+        String channelId,
+        long seq,
+        List<String> recipients,
+        String exceptSessionId,
+        String userId,
+        String sessionId,
+        String keepSessionId,
+        String reason) {
 
     public enum Kind {
-        CHANNEL, USERS, PRESENCE, SESSIONS_ENDED, ACCOUNT_CHANGED
+        CHANNEL,
+        USERS,
+        PRESENCE,
+        SESSIONS_ENDED,
+        ACCOUNT_CHANGED
     }
 
     public static Delivery channel(ChannelEvent event, String frame, List<String> recipients) {
-        return new Delivery(Kind.CHANNEL, frame, event.channelId(), event.seq(), recipients, null, null, null, null, null);
+        return new Delivery(
+                Kind.CHANNEL, frame, event.channelId(), event.seq(), recipients, null, null, null, null, null);
     }
 
     public static Delivery users(String frame, List<String> recipients, String exceptSessionId) {
@@ -36,7 +50,16 @@ public record Delivery(Kind kind, String frame, String channelId, long seq, List
     }
 
     public static Delivery sessionsEnded(SessionsEnded e) {
-        return new Delivery(Kind.SESSIONS_ENDED, "", null, 0, List.of(), null, e.userId(), e.sessionId(), e.keepSessionId(),
+        return new Delivery(
+                Kind.SESSIONS_ENDED,
+                "",
+                null,
+                0,
+                List.of(),
+                null,
+                e.userId(),
+                e.sessionId(),
+                e.keepSessionId(),
                 e.reason());
     }
 

@@ -38,7 +38,9 @@ public class LocalDelivery {
             try {
                 sink.deliver(delivery);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A realtime sink refused a {0} delivery: {1}", new Object[] {delivery.kind(), e.toString()});
+                LOG.log(Level.WARNING, "A realtime sink refused a {0} delivery: {1}", new Object[] {
+                    delivery.kind(), e.toString()
+                });
             }
         }
     }

@@ -21,6 +21,7 @@ public class ReplayService {
 
     /** More missed events than this for one channel: refetching by REST is cheaper than replaying. */
     public static final int MAX_REPLAY_PER_CHANNEL = 5000;
+
     public static final int MAX_CHANNELS_PER_RESUME = 1000;
 
     @Inject
@@ -77,14 +78,17 @@ public class ReplayService {
     // NOT_SUPPORTED: the hub calls this after a commit, on a thread whose transaction has completed.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<StoredFrame> recentBefore(String channelId, long seq, Duration window) {
-        List<StoredChannelEvent> candidates = log.between(channelId, Math.max(1, seq - 100), seq - 1, Instant.now().minus(window));
+        List<StoredChannelEvent> candidates = log.between(
+                channelId, Math.max(1, seq - 100), seq - 1, Instant.now().minus(window));
         int start = candidates.size();
         long expected = seq - 1;
         while (start > 0 && candidates.get(start - 1).getSeq() == expected) {
             start--;
             expected--;
         }
-        return candidates.subList(start, candidates.size()).stream().map(StoredFrame::of).toList();
+        return candidates.subList(start, candidates.size()).stream()
+                .map(StoredFrame::of)
+                .toList();
     }
 
     /** The last seq of each channel, read outside any transaction (the hub's catch-up check). */

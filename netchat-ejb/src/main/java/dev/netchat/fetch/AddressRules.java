@@ -67,7 +67,8 @@ public final class AddressRules {
         int slash = entry.indexOf('/');
         String literal = slash < 0 ? entry : entry.substring(0, slash);
         // A dotted quad or something with a colon (an IPv6 literal): never a name, so never a DNS lookup.
-        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !(literal.contains(":") && literal.matches("[0-9a-fA-F:.]+"))) {
+        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && !(literal.contains(":") && literal.matches("[0-9a-fA-F:.]+"))) {
             throw new IllegalArgumentException("Not an IP address or CIDR range: " + entry);
         }
         byte[] bytes;
@@ -108,7 +109,10 @@ public final class AddressRules {
         if (b.length == 4) {
             return publicIpv4(b);
         }
-        if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isAnyLocalAddress()
+                || a.isLoopbackAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
         }

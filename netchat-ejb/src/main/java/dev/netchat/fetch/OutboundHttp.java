@@ -64,7 +64,11 @@ public final class OutboundHttp implements Closeable {
      */
     public record Limits(Duration timeout, Duration deadline, int maxBytes, int maxRedirects) {
         public Limits {
-            if (timeout.isNegative() || timeout.isZero() || deadline.isNegative() || deadline.isZero() || maxBytes < 1
+            if (timeout.isNegative()
+                    || timeout.isZero()
+                    || deadline.isNegative()
+                    || deadline.isZero()
+                    || maxBytes < 1
                     || maxRedirects < 0) {
                 throw new IllegalArgumentException("Outbound HTTP limits must be positive: " + timeout + ", " + deadline
                         + ", " + maxBytes + ", " + maxRedirects);
@@ -145,7 +149,9 @@ public final class OutboundHttp implements Closeable {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            if (!(scheme.equals("https") || scheme.equals("http"))
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null) {
                 return Optional.empty();
             }
             return Optional.of(uri);
@@ -163,7 +169,8 @@ public final class OutboundHttp implements Closeable {
      *                     rather than refused (a picture cut short is no picture)
      * @throws RefusedAddressException when the host, or a redirect's, resolves to an address that is not permitted
      */
-    public Optional<Body> get(String url, String accept, Predicate<String> acceptedType, Limits limits, boolean keepPrefix)
+    public Optional<Body> get(
+            String url, String accept, Predicate<String> acceptedType, Limits limits, boolean keepPrefix)
             throws RefusedAddressException {
         Optional<URI> next = fetchable(url);
         Instant deadline = Instant.now().plus(limits.deadline());
@@ -179,12 +186,16 @@ public final class OutboundHttp implements Closeable {
                     Header location = response.getFirstHeader("Location");
                     get.abort();
                     if (location != null) {
-                        next = fetchable(uri.resolve(location.getValue().strip()).toString());
+                        next = fetchable(
+                                uri.resolve(location.getValue().strip()).toString());
                     }
                     continue;
                 }
                 String type = contentType(entity);
-                if (status != 200 || entity == null || type == null || !acceptedType.test(type)
+                if (status != 200
+                        || entity == null
+                        || type == null
+                        || !acceptedType.test(type)
                         || (!keepPrefix && entity.getContentLength() > limits.maxBytes())) {
                     get.abort();
                     return Optional.empty();
@@ -215,7 +226,9 @@ public final class OutboundHttp implements Closeable {
 
     private static String fullContentType(HttpEntity entity) {
         Header header = entity.getContentType();
-        return header == null || header.getValue() == null ? null : header.getValue().toLowerCase(Locale.ROOT).strip();
+        return header == null || header.getValue() == null
+                ? null
+                : header.getValue().toLowerCase(Locale.ROOT).strip();
     }
 
     private record Read(byte[] bytes, boolean truncated) {}

@@ -19,7 +19,15 @@ public record AttachmentDto(
     static AttachmentDto of(StoredFile f) {
         String base = "/api/files/" + f.getId();
         boolean image = f.isImage();
-        return new AttachmentDto(f.getId(), f.getName(), f.getMediaType(), f.getSizeBytes(), f.getWidth(), f.getHeight(), base,
-                image ? base + "/thumbnail" : null, image ? base + "/preview" : null);
+        return new AttachmentDto(
+                f.getId(),
+                f.getName(),
+                f.getMediaType(),
+                f.getSizeBytes(),
+                f.getWidth(),
+                f.getHeight(),
+                base,
+                image ? base + "/thumbnail" : null,
+                image ? base + "/preview" : null);
     }
 }

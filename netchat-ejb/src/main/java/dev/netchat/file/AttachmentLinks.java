@@ -18,15 +18,20 @@ public final class AttachmentLinks {
         if (!(attachments instanceof JsonArray files) || files.isEmpty()) {
             return text;
         }
-        String base = ConfigProvider.getConfig().getOptionalValue("netchat.public-url", String.class)
-                .map(s -> s.replaceAll("/+$", "")).orElse("");
+        String base = ConfigProvider.getConfig()
+                .getOptionalValue("netchat.public-url", String.class)
+                .map(s -> s.replaceAll("/+$", ""))
+                .orElse("");
         StringBuilder out = new StringBuilder(text == null ? "" : text);
         for (JsonValue v : files) {
             if (v instanceof JsonObject f) {
                 if (!out.isEmpty()) {
                     out.append('\n');
                 }
-                out.append(f.getString("name", "file")).append(": ").append(base).append(f.getString("url", ""));
+                out.append(f.getString("name", "file"))
+                        .append(": ")
+                        .append(base)
+                        .append(f.getString("url", ""));
             }
         }
         return out.toString();

@@ -89,7 +89,8 @@ public class DatabaseFileStore implements FileStore {
 
     private void insertNow(String blobId, int index, byte[] chunk, int length) throws IOException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO file_chunks (blob_id, idx, data) VALUES (?, ?, ?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO file_chunks (blob_id, idx, data) VALUES (?, ?, ?)")) {
             s.setString(1, blobId);
             s.setInt(2, index);
             s.setBytes(3, length == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, length));
@@ -140,7 +141,8 @@ public class DatabaseFileStore implements FileStore {
 
     private byte[] chunk(String blobId, int index) throws IOException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT data FROM file_chunks WHERE blob_id = ? AND idx = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT data FROM file_chunks WHERE blob_id = ? AND idx = ?")) {
             s.setString(1, blobId);
             s.setInt(2, index);
             try (ResultSet r = s.executeQuery()) {

@@ -59,7 +59,8 @@ public class FileJanitor {
     void sweep() {
         try {
             Instant now = Instant.now();
-            int removed = files.removeAbandoned(now.minus(Duration.ofSeconds(ttlSeconds)),
+            int removed = files.removeAbandoned(
+                    now.minus(Duration.ofSeconds(ttlSeconds)),
                     now.minus(Duration.ofSeconds(Math.max(ttlSeconds, unfinishedTtlSeconds))));
             if (removed > 0) {
                 LOG.info("Removed " + removed + " files that were never posted.");

@@ -35,15 +35,19 @@ class FileRepository {
         if (messageIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT f FROM StoredFile f WHERE f.messageId IN :ids ORDER BY f.createdAt, f.id", StoredFile.class)
+        return em.createQuery(
+                        "SELECT f FROM StoredFile f WHERE f.messageId IN :ids ORDER BY f.createdAt, f.id",
+                        StoredFile.class)
                 .setParameter("ids", messageIds)
                 .getResultList();
     }
 
     /** Bytes and count of what one user uploaded since a moment (the quota). */
     long[] uploadedSince(String userId, Instant since) {
-        Object[] row = em.createQuery("SELECT COALESCE(SUM(f.sizeBytes), 0), COUNT(f) FROM StoredFile f "
-                        + "WHERE f.uploaderId = :u AND f.createdAt >= :since", Object[].class)
+        Object[] row = em.createQuery(
+                        "SELECT COALESCE(SUM(f.sizeBytes), 0), COUNT(f) FROM StoredFile f "
+                                + "WHERE f.uploaderId = :u AND f.createdAt >= :since",
+                        Object[].class)
                 .setParameter("u", userId)
                 .setParameter("since", since)
                 .getSingleResult();
@@ -55,9 +59,11 @@ class FileRepository {
      * finished, started before {@code unfinished} (a slow upload in progress is not abandoned).
      */
     List<StoredFile> abandoned(Instant unposted, Instant unfinished, int limit) {
-        return em.createQuery("SELECT f FROM StoredFile f WHERE (f.status = 'READY' AND f.kind = 'ATTACHMENT' "
-                        + "AND f.messageId IS NULL AND f.createdAt < :unposted) "
-                        + "OR (f.status = 'UPLOADING' AND f.createdAt < :unfinished)", StoredFile.class)
+        return em.createQuery(
+                        "SELECT f FROM StoredFile f WHERE (f.status = 'READY' AND f.kind = 'ATTACHMENT' "
+                                + "AND f.messageId IS NULL AND f.createdAt < :unposted) "
+                                + "OR (f.status = 'UPLOADING' AND f.createdAt < :unfinished)",
+                        StoredFile.class)
                 .setParameter("unposted", unposted)
                 .setParameter("unfinished", unfinished)
                 .setMaxResults(limit)
@@ -66,7 +72,8 @@ class FileRepository {
 
     /** Avatars of a user other than the current one. */
     List<StoredFile> avatarsOf(String userId) {
-        return em.createQuery("SELECT f FROM StoredFile f WHERE f.kind = 'AVATAR' AND f.uploaderId = :u", StoredFile.class)
+        return em.createQuery(
+                        "SELECT f FROM StoredFile f WHERE f.kind = 'AVATAR' AND f.uploaderId = :u", StoredFile.class)
                 .setParameter("u", userId)
                 .getResultList();
     }

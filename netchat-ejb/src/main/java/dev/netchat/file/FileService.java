@@ -120,7 +120,8 @@ public class FileService {
                 throw InvalidInputException.of("body", "The file is empty.");
             }
             String type = TypeSniffer.sniff(prefix);
-            long size = store.write(file.blobId(null), new SequenceInputStream(new ByteArrayInputStream(prefix), body), maxFileBytes);
+            long size = store.write(
+                    file.blobId(null), new SequenceInputStream(new ByteArrayInputStream(prefix), body), maxFileBytes);
             Integer width = null;
             Integer height = null;
             if (TypeSniffer.decodable(type)) {
@@ -164,7 +165,8 @@ public class FileService {
         }
         long[] hour = files.uploadedSince(userId, now.minus(Duration.ofHours(1)));
         if (hour[1] >= uploadsPerHour) {
-            throw new TooManyRequestsException("You uploaded as many files as allowed in an hour; try again later.", 600);
+            throw new TooManyRequestsException(
+                    "You uploaded as many files as allowed in an hour; try again later.", 600);
         }
     }
 
@@ -218,14 +220,18 @@ public class FileService {
         for (String id : ids) {
             StoredFile f = files.find(id)
                     .filter(x -> StoredFile.ATTACHMENT.equals(x.getKind()) && StoredFile.READY.equals(x.getStatus()))
-                    .filter(x -> userId.equals(x.getUploaderId()) && channelId.equals(x.getChannelId()) && x.getMessageId() == null)
-                    .orElseThrow(() -> InvalidInputException.of("attachmentIds",
+                    .filter(x -> userId.equals(x.getUploaderId())
+                            && channelId.equals(x.getChannelId())
+                            && x.getMessageId() == null)
+                    .orElseThrow(() -> InvalidInputException.of(
+                            "attachmentIds",
                             "Every attachment must be a finished upload of yours to this channel, not yet posted."));
             total += f.getSizeBytes();
             found.add(f);
         }
         if (total > maxMessageBytes) {
-            throw new TooLargeException("The files of one message may be at most " + maxMessageBytes + " bytes together.");
+            throw new TooLargeException(
+                    "The files of one message may be at most " + maxMessageBytes + " bytes together.");
         }
         found.forEach(f -> f.attachTo(messageId));
         // In upload order, as attachmentsOf lists them: the posted frame and the history show the same order.
@@ -237,8 +243,11 @@ public class FileService {
 
     /** The attachments of many messages in one query, in upload order. */
     public Map<String, List<AttachmentDto>> attachmentsOf(Collection<String> messageIds) {
-        return files.ofMessages(messageIds).stream().collect(Collectors.groupingBy(StoredFile::getMessageId, LinkedHashMap::new,
-                Collectors.mapping(AttachmentDto::of, Collectors.toList())));
+        return files.ofMessages(messageIds).stream()
+                .collect(Collectors.groupingBy(
+                        StoredFile::getMessageId,
+                        LinkedHashMap::new,
+                        Collectors.mapping(AttachmentDto::of, Collectors.toList())));
     }
 
     /** Removes a deleted message's files from storage, in the deleting transaction. */
@@ -256,10 +265,17 @@ public class FileService {
     public FileDownload download(String userId, String fileId, String variant) {
         StoredFile f = files.find(fileId)
                 .filter(x -> StoredFile.ATTACHMENT.equals(x.getKind()) && StoredFile.READY.equals(x.getStatus()))
-                .filter(x -> x.getMessageId() == null ? userId.equals(x.getUploaderId()) : channels.isMember(x.getChannelId(), userId))
+                .filter(x -> x.getMessageId() == null
+                        ? userId.equals(x.getUploaderId())
+                        : channels.isMember(x.getChannelId(), userId))
                 .orElseThrow(() -> new NotFoundException("No such file."));
         if (variant == null) {
-            return new FileDownload(f.blobId(null), f.getName(), f.getMediaType(), f.getSizeBytes(), TypeSniffer.inline(f.getMediaType()));
+            return new FileDownload(
+                    f.blobId(null),
+                    f.getName(),
+                    f.getMediaType(),
+                    f.getSizeBytes(),
+                    TypeSniffer.inline(f.getMediaType()));
         }
         if (!f.isImage()) {
             throw new NotFoundException("This file has no " + variant + ".");
@@ -288,7 +304,8 @@ public class FileService {
             throw new TooLargeException("A profile picture may be at most " + maxAvatarBytes + " bytes.");
         }
         // A profile picture takes one of the user's upload slots like any other upload.
-        try (UploadsInFlight.Slot slot = inFlight.start(userId, declaredLength >= 0 ? declaredLength : maxAvatarBytes)) {
+        try (UploadsInFlight.Slot slot =
+                inFlight.start(userId, declaredLength >= 0 ? declaredLength : maxAvatarBytes)) {
             return storeAvatar(userId, body);
         }
     }
@@ -303,7 +320,8 @@ public class FileService {
                 throw InvalidInputException.of("body", "A profile picture must be a PNG, JPEG, GIF or BMP image.");
             }
             // The original is kept only until its sizes are made.
-            store.write(file.blobId(null), new SequenceInputStream(new ByteArrayInputStream(prefix), body), maxAvatarBytes);
+            store.write(
+                    file.blobId(null), new SequenceInputStream(new ByteArrayInputStream(prefix), body), maxAvatarBytes);
             var decoded = decodeStored(file.blobId(null), type, AVATAR_SIZES.get(AVATAR_SIZES.size() - 1))
                     .orElseThrow(() -> InvalidInputException.of("body", "This image could not be read."));
             for (int size : AVATAR_SIZES) {
@@ -332,7 +350,10 @@ public class FileService {
         StoredFile f = files.find(avatarId)
                 .filter(x -> StoredFile.AVATAR.equals(x.getKind()) && StoredFile.READY.equals(x.getStatus()))
                 .orElseThrow(() -> new NotFoundException("No such picture."));
-        int chosen = AVATAR_SIZES.stream().filter(s -> s >= size).findFirst().orElse(AVATAR_SIZES.get(AVATAR_SIZES.size() - 1));
+        int chosen = AVATAR_SIZES.stream()
+                .filter(s -> s >= size)
+                .findFirst()
+                .orElse(AVATAR_SIZES.get(AVATAR_SIZES.size() - 1));
         return new FileDownload(f.blobId(String.valueOf(chosen)), "avatar-" + chosen + ".jpg", "image/jpeg", -1, true);
     }
 

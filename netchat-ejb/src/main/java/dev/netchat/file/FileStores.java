@@ -27,7 +27,9 @@ class FileStores {
     @ApplicationScoped
     FileStore store() {
         if (chosen == null) {
-            chosen = folder.filter(f -> !f.isBlank()).<FileStore>map(f -> new FolderFileStore(Path.of(f))).orElse(database);
+            chosen = folder.filter(f -> !f.isBlank())
+                    .<FileStore>map(f -> new FolderFileStore(Path.of(f)))
+                    .orElse(database);
         }
         return chosen;
     }

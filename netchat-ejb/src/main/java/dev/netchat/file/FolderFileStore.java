@@ -23,7 +23,9 @@ final class FolderFileStore implements FileStore {
         if (!blobId.matches("[A-Za-z0-9.-]{8,64}")) {
             throw new IllegalArgumentException("Not a blob id: " + blobId);
         }
-        return root.resolve(blobId.substring(0, 2)).resolve(blobId.substring(2, 4)).resolve(blobId);
+        return root.resolve(blobId.substring(0, 2))
+                .resolve(blobId.substring(2, 4))
+                .resolve(blobId);
     }
 
     @Override

@@ -36,8 +36,11 @@ public class PreviewImages {
 
     @PostConstruct
     void start() {
-        http = new OutboundHttp(AddressRules.allowing(allowedAddresses.orElse(null)), InetAddress::getAllByName,
-                "NetChat link preview", Duration.ofSeconds(3));
+        http = new OutboundHttp(
+                AddressRules.allowing(allowedAddresses.orElse(null)),
+                InetAddress::getAllByName,
+                "NetChat link preview",
+                Duration.ofSeconds(3));
     }
 
     @PreDestroy

@@ -42,7 +42,8 @@ final class RemoteImages {
                 return new Fetched(null, Failure.UNAVAILABLE);
             }
             var pixels = decoded.get().pixels();
-            return new Fetched(ImageVariants.jpeg(square ? ImageVariants.square(pixels, edge) : ImageVariants.fit(pixels, edge)),
+            return new Fetched(
+                    ImageVariants.jpeg(square ? ImageVariants.square(pixels, edge) : ImageVariants.fit(pixels, edge)),
                     null);
         } catch (OutboundHttp.RefusedAddressException e) {
             LOG.info(() -> feature + ": refused to connect to the host of a picture (an address is not permitted)");

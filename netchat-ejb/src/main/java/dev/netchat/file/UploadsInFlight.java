@@ -23,6 +23,7 @@ public class UploadsInFlight {
 
     /** One user's running uploads: [count, reserved bytes]. */
     private final ConcurrentMap<String, long[]> running = new ConcurrentHashMap<>();
+
     private final int maxPerUser;
 
     /** For CDI's proxy only. */
@@ -31,7 +32,9 @@ public class UploadsInFlight {
     }
 
     @Inject
-    public UploadsInFlight(@ConfigProperty(name = "netchat.files.max-uploads-in-flight-per-user", defaultValue = "10") int maxPerUser) {
+    public UploadsInFlight(
+            @ConfigProperty(name = "netchat.files.max-uploads-in-flight-per-user", defaultValue = "10")
+                    int maxPerUser) {
         if (maxPerUser < 1) {
             throw new IllegalArgumentException("netchat.files.max-uploads-in-flight-per-user must be at least 1");
         }
@@ -75,8 +78,10 @@ public class UploadsInFlight {
             return new long[] {count + 1, (r == null ? 0 : r[1]) + bytes};
         });
         if (!admitted[0]) {
-            throw new TooManyRequestsException("You have " + maxPerUser + " uploads running, as many as allowed at once; "
-                    + "try again when one has finished.", RETRY_AFTER_SECONDS);
+            throw new TooManyRequestsException(
+                    "You have " + maxPerUser + " uploads running, as many as allowed at once; "
+                            + "try again when one has finished.",
+                    RETRY_AFTER_SECONDS);
         }
         return new Slot(userId, bytes);
     }

@@ -77,7 +77,14 @@ public class Message {
 
     protected Message() {}
 
-    Message(String channelId, long seq, String userId, String text, String parentId, String clientMessageId, Instant now) {
+    Message(
+            String channelId,
+            long seq,
+            String userId,
+            String text,
+            String parentId,
+            String clientMessageId,
+            Instant now) {
         this.id = UUID.randomUUID().toString();
         this.channelId = channelId;
         this.seq = seq;
@@ -153,8 +160,10 @@ public class Message {
 
     /** The preview shown, if any. */
     public java.util.Optional<LinkPreview> getPreview() {
-        return previewTitle == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new LinkPreview(previewUrl, previewTitle, previewDescription, previewSiteName, previewImageUrl));
+        return previewTitle == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new LinkPreview(
+                        previewUrl, previewTitle, previewDescription, previewSiteName, previewImageUrl));
     }
 
     void showPreview(LinkPreview preview) {

@@ -37,19 +37,46 @@ public record MessageDto(
         return of(m, author, reactions, attachments, null, null);
     }
 
-    static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions, List<AttachmentDto> attachments,
-            AuthorView pinnedBy, Boolean saved) {
+    static MessageDto of(
+            Message m,
+            AuthorView author,
+            List<ReactionDto> reactions,
+            List<AttachmentDto> attachments,
+            AuthorView pinnedBy,
+            Boolean saved) {
         PinDto pin = m.isPinned() ? new PinDto(pinnedBy, Times.iso(m.getPinnedAt())) : null;
-        return new MessageDto(m.getId(), m.getChannelId(), m.getSeq(), author, m.getText(), Times.iso(m.getCreatedAt()),
-                Times.iso(m.getUpdatedAt()), m.isEdited(), m.isDeleted(), m.getParentId(), m.getReplyCount(), reactions,
-                m.getClientMessageId(), attachments, pin, saved, previewOf(m));
+        return new MessageDto(
+                m.getId(),
+                m.getChannelId(),
+                m.getSeq(),
+                author,
+                m.getText(),
+                Times.iso(m.getCreatedAt()),
+                Times.iso(m.getUpdatedAt()),
+                m.isEdited(),
+                m.isDeleted(),
+                m.getParentId(),
+                m.getReplyCount(),
+                reactions,
+                m.getClientMessageId(),
+                attachments,
+                pin,
+                saved,
+                previewOf(m));
     }
 
     /** The message's preview with NetChat's own path to its picture, which changes when the picture does. */
     static PreviewDto previewOf(Message m) {
-        return m.getPreview().map(p -> new PreviewDto(p.url(), p.title(), p.description(), p.siteName(),
-                p.imageUrl() == null ? null
-                        : "/api/messages/" + m.getId() + "/preview/image?v=" + Integer.toHexString(p.imageUrl().hashCode())))
+        return m.getPreview()
+                .map(p -> new PreviewDto(
+                        p.url(),
+                        p.title(),
+                        p.description(),
+                        p.siteName(),
+                        p.imageUrl() == null
+                                ? null
+                                : "/api/messages/" + m.getId() + "/preview/image?v="
+                                        + Integer.toHexString(p.imageUrl().hashCode())))
                 .orElse(null);
     }
 
@@ -58,14 +85,46 @@ public record MessageDto(
         List<ReactionDto> mine = reactions.stream()
                 .map(r -> new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
                 .toList();
-        return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount, mine,
-                clientMessageId, attachments, pinned, saved, preview);
+        return new MessageDto(
+                id,
+                channelId,
+                seq,
+                user,
+                text,
+                createdAt,
+                updatedAt,
+                edited,
+                deleted,
+                parentId,
+                replyCount,
+                mine,
+                clientMessageId,
+                attachments,
+                pinned,
+                saved,
+                preview);
     }
 
     /** The same message with the viewer's own saved mark (which events, shared by all members, leave null). */
     public MessageDto withSaved(boolean isSaved) {
-        return new MessageDto(id, channelId, seq, user, text, createdAt, updatedAt, edited, deleted, parentId, replyCount,
-                reactions, clientMessageId, attachments, pinned, isSaved, preview);
+        return new MessageDto(
+                id,
+                channelId,
+                seq,
+                user,
+                text,
+                createdAt,
+                updatedAt,
+                edited,
+                deleted,
+                parentId,
+                replyCount,
+                reactions,
+                clientMessageId,
+                attachments,
+                pinned,
+                isSaved,
+                preview);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.netchat.message;
 
-import dev.netchat.shared.LikePattern;
 import dev.netchat.shared.DatabaseVendor;
+import dev.netchat.shared.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,7 +60,8 @@ public class MessageRepository {
                 + (before != null ? " and m.seq < :before" : "")
                 + (after != null ? " and m.seq > :after" : "")
                 + " order by m.seq " + (ascending ? "asc" : "desc");
-        var query = em.createQuery(jpql, Message.class).setParameter("c", channelId).setMaxResults(limit + 1);
+        var query =
+                em.createQuery(jpql, Message.class).setParameter("c", channelId).setMaxResults(limit + 1);
         if (before != null) {
             query.setParameter("before", before);
         }
@@ -102,7 +103,8 @@ public class MessageRepository {
      * LIKE and orders by recency. Without words (only filters), newest first on both.
      */
     @SuppressWarnings("unchecked")
-    public List<Message> search(String userId, SearchQuery query, Collection<String> channelIds, String authorId, int limit) {
+    public List<Message> search(
+            String userId, SearchQuery query, Collection<String> channelIds, String authorId, int limit) {
         boolean ranked = query.hasText() && vendor.isPostgresql();
         StringBuilder sql = new StringBuilder("select m.* from messages m");
         if (ranked) {
@@ -136,16 +138,19 @@ public class MessageRepository {
         }
         if (query.after() != null) {
             sql.append(" and m.created_at >= :after");
-            params.put("after", query.after().plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
+            params.put(
+                    "after",
+                    query.after().plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
         }
         if (query.hasFile()) {
             sql.append(" and exists (select 1 from files f where f.message_id = m.id)");
         }
         // 2,592,000 s = 30 days: the age at which a match counts half as much as the same match today.
-        sql.append(ranked
-                ? " order by ts_rank_cd(m.text_tsv, q, 32) / (1 + extract(epoch from (current_timestamp - m.created_at)) / 2592000.0) desc,"
-                        + " m.created_at desc, m.id"
-                : " order by m.created_at desc, m.id");
+        sql.append(
+                ranked
+                        ? " order by ts_rank_cd(m.text_tsv, q, 32) / (1 + extract(epoch from (current_timestamp - m.created_at)) / 2592000.0) desc,"
+                                + " m.created_at desc, m.id"
+                        : " order by m.created_at desc, m.id");
         var nativeQuery = em.createNativeQuery(sql.toString(), Message.class).setMaxResults(limit);
         params.forEach(nativeQuery::setParameter);
         return nativeQuery.getResultList();
@@ -161,11 +166,13 @@ public class MessageRepository {
         if (vendor.isPostgresql()) {
             // Usernames are [a-z0-9._-] (UserRules); quotes doubled anyway, so the tsquery's lexemes stay literal.
             String names = "'" + username.toLowerCase(Locale.ROOT).replace("'", "''") + "' | 'channel' | 'here'";
-            var query = em.createNativeQuery("select m.* from messages m where m.mention_names @@ cast(:names as tsquery) "
-                            + "and m.deleted = false and (m.user_id is null or m.user_id <> :u) "
-                            + "and m.channel_id in (select cm.channel_id from channel_members cm where cm.user_id = :u) "
-                            + (before != null ? "and m.created_at < :before " : "")
-                            + "order by m.created_at desc, m.id desc", Message.class)
+            var query = em.createNativeQuery(
+                            "select m.* from messages m where m.mention_names @@ cast(:names as tsquery) "
+                                    + "and m.deleted = false and (m.user_id is null or m.user_id <> :u) "
+                                    + "and m.channel_id in (select cm.channel_id from channel_members cm where cm.user_id = :u) "
+                                    + (before != null ? "and m.created_at < :before " : "")
+                                    + "order by m.created_at desc, m.id desc",
+                            Message.class)
                     .setParameter("names", names)
                     .setParameter("u", userId)
                     .setFirstResult(offset)
@@ -175,12 +182,14 @@ public class MessageRepository {
             }
             return query.getResultList();
         }
-        var query = em.createQuery("select msg from Message msg where msg.channelId in "
-                        + "(select cm.channelId from ChannelMember cm where cm.userId = :u) "
-                        + "and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
-                        + (before != null ? "and msg.createdAt < :before " : "")
-                        + "and (lower(msg.text) like :p escape '\\' or lower(msg.text) like '%@channel%' "
-                        + "or lower(msg.text) like '%@here%') order by msg.createdAt desc, msg.id desc", Message.class)
+        var query = em.createQuery(
+                        "select msg from Message msg where msg.channelId in "
+                                + "(select cm.channelId from ChannelMember cm where cm.userId = :u) "
+                                + "and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
+                                + (before != null ? "and msg.createdAt < :before " : "")
+                                + "and (lower(msg.text) like :p escape '\\' or lower(msg.text) like '%@channel%' "
+                                + "or lower(msg.text) like '%@here%') order by msg.createdAt desc, msg.id desc",
+                        Message.class)
                 .setParameter("u", userId)
                 .setParameter("p", LikePattern.containing("@" + username))
                 .setFirstResult(offset)
@@ -193,15 +202,18 @@ public class MessageRepository {
 
     /** The channel's pinned messages, most recently pinned first (deleting a message unpins it). */
     public List<Message> pinned(String channelId, int limit) {
-        return em.createQuery("select m from Message m where m.channelId = :c and m.pinnedAt is not null "
-                        + "order by m.pinnedAt desc, m.id", Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.channelId = :c and m.pinnedAt is not null "
+                                + "order by m.pinnedAt desc, m.id",
+                        Message.class)
                 .setParameter("c", channelId)
                 .setMaxResults(limit)
                 .getResultList();
     }
 
     public long pinnedCount(String channelId) {
-        return em.createQuery("select count(m) from Message m where m.channelId = :c and m.pinnedAt is not null", Long.class)
+        return em.createQuery(
+                        "select count(m) from Message m where m.channelId = :c and m.pinnedAt is not null", Long.class)
                 .setParameter("c", channelId)
                 .getSingleResult();
     }
@@ -215,7 +227,8 @@ public class MessageRepository {
         if (messageIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select s.messageId from SavedMessage s where s.userId = :u and s.messageId in :ids",
+        return new HashSet<>(em.createQuery(
+                        "select s.messageId from SavedMessage s where s.userId = :u and s.messageId in :ids",
                         String.class)
                 .setParameter("u", userId)
                 .setParameter("ids", messageIds)
@@ -227,10 +240,12 @@ public class MessageRepository {
      * deleted, most recently saved first, saved before {@code before} (null: the latest).
      */
     public List<SavedMessage> savedBy(String userId, Instant before, int limit) {
-        var query = em.createQuery("select s from SavedMessage s, Message m where s.userId = :u and m.id = s.messageId "
-                        + "and m.deleted = false and m.channelId in (select cm.channelId from ChannelMember cm where cm.userId = :u) "
-                        + (before != null ? "and s.savedAt < :before " : "")
-                        + "order by s.savedAt desc, s.messageId", SavedMessage.class)
+        var query = em.createQuery(
+                        "select s from SavedMessage s, Message m where s.userId = :u and m.id = s.messageId "
+                                + "and m.deleted = false and m.channelId in (select cm.channelId from ChannelMember cm where cm.userId = :u) "
+                                + (before != null ? "and s.savedAt < :before " : "")
+                                + "order by s.savedAt desc, s.messageId",
+                        SavedMessage.class)
                 .setParameter("u", userId)
                 .setMaxResults(limit);
         if (before != null) {
@@ -243,7 +258,9 @@ public class MessageRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select m from Message m where m.id in :ids", Message.class).setParameter("ids", ids).getResultList();
+        return em.createQuery("select m from Message m where m.id in :ids", Message.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     /** Reads the message's row again (after taking its channel's lock: what it says then is final until commit). */

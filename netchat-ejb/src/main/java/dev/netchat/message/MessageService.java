@@ -1,9 +1,8 @@
 package dev.netchat.message;
 
 import dev.netchat.channel.Channel;
-import dev.netchat.channel.ChannelMember;
-import dev.netchat.channel.ChannelRepository;
 import dev.netchat.channel.ChannelAccess;
+import dev.netchat.channel.ChannelRepository;
 import dev.netchat.event.ChannelEventLog;
 import dev.netchat.file.AttachmentDto;
 import dev.netchat.file.FileService;
@@ -14,7 +13,6 @@ import dev.netchat.shared.Links;
 import dev.netchat.shared.Mentions;
 import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotFoundException;
-import dev.netchat.shared.Wire;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
 import dev.netchat.user.UserRules;
@@ -78,7 +76,12 @@ public class MessageService {
         return post(userId, channelId, text, clientMessageId, parentId, List.of());
     }
 
-    public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId,
+    public PostedMessage post(
+            String userId,
+            String channelId,
+            String text,
+            String clientMessageId,
+            String parentId,
             List<String> attachmentIds) {
         return post(userId, channelId, text, clientMessageId, parentId, attachmentIds, true);
     }
@@ -87,8 +90,14 @@ public class MessageService {
      * Posts a message with files uploaded to the channel before; with files, the text may be empty. With
      * {@code linkPreview} false the message never gets a link preview, not even after edits.
      */
-    public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId,
-            List<String> attachmentIds, boolean linkPreview) {
+    public PostedMessage post(
+            String userId,
+            String channelId,
+            String text,
+            String clientMessageId,
+            String parentId,
+            List<String> attachmentIds,
+            boolean linkPreview) {
         boolean withFiles = attachmentIds != null && !attachmentIds.isEmpty();
         if (withFiles && (text == null || text.isBlank())) {
             text = "";
@@ -96,7 +105,8 @@ public class MessageService {
         List<FieldError> errors = new ArrayList<>();
         addIfPresent(errors, withFiles && text.isEmpty() ? null : checkText(text));
         if (!MessageRules.validClientMessageId(clientMessageId)) {
-            errors.add(new FieldError("clientMessageId", "clientMessageId must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
+            errors.add(new FieldError(
+                    "clientMessageId", "clientMessageId must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -117,7 +127,8 @@ public class MessageService {
         if (parentId != null) {
             parent = messages.find(parentId)
                     .filter(p -> p.getChannelId().equals(channelId) && p.getParentId() == null && !p.isDeleted())
-                    .orElseThrow(() -> InvalidInputException.of("parentId", "parentId must be a message of this channel that is not a reply."));
+                    .orElseThrow(() -> InvalidInputException.of(
+                            "parentId", "parentId must be a message of this channel that is not a reply."));
         }
         Instant now = Instant.now();
         long seq = channel.nextSeq();
@@ -178,7 +189,8 @@ public class MessageService {
         checkBroadcast(userId, channel, text);
         message.edit(text, Instant.now());
         // A card for a link the text no longer has first would describe something else: it goes with this edit.
-        if (message.getPreview().isPresent() && !Links.first(text).equals(message.getPreview().map(LinkPreview::url))) {
+        if (message.getPreview().isPresent()
+                && !Links.first(text).equals(message.getPreview().map(LinkPreview::url))) {
             message.clearPreview();
         }
         wantPreview(message);
@@ -196,8 +208,10 @@ public class MessageService {
             return;
         }
         Links.first(message.getText())
-                .filter(url -> message.getPreview().map(p -> !p.url().equals(url)).orElse(true))
-                .ifPresent(url -> previewsWanted.fire(new LinkPreviewWanted(message.getId(), message.getChannelId(), url)));
+                .filter(url ->
+                        message.getPreview().map(p -> !p.url().equals(url)).orElse(true))
+                .ifPresent(url ->
+                        previewsWanted.fire(new LinkPreviewWanted(message.getId(), message.getChannelId(), url)));
     }
 
     /**
@@ -209,7 +223,10 @@ public class MessageService {
         Channel channel = channels.findForUpdate(channelId).orElse(null);
         // Read after taking the lock that every change of the message takes: what it says now is final until commit.
         Message message = messages.find(messageId).orElse(null);
-        if (channel == null || message == null || message.isDeleted() || !message.wantsLinkPreview()
+        if (channel == null
+                || message == null
+                || message.isDeleted()
+                || !message.wantsLinkPreview()
                 || !Links.first(message.getText()).equals(Optional.of(preview.url()))
                 || message.getPreview().equals(Optional.of(preview))) {
             return;
@@ -247,9 +264,13 @@ public class MessageService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public byte[] previewImage(String userId, String messageId) {
-        String imageUrl = readableMessage(userId, messageId).getPreview().map(LinkPreview::imageUrl)
+        String imageUrl = readableMessage(userId, messageId)
+                .getPreview()
+                .map(LinkPreview::imageUrl)
                 .orElseThrow(() -> new NotFoundException("This message's preview has no picture."));
-        return previewImages.fetch(imageUrl).picture()
+        return previewImages
+                .fetch(imageUrl)
+                .picture()
                 .orElseThrow(() -> new NotFoundException("This preview's picture cannot be fetched."));
     }
 
@@ -291,8 +312,10 @@ public class MessageService {
         }
         MessageDto reacted = shared(message);
         ReactionChange change = new ReactionChange(type, userId);
-        events.append(add ? new ReactionAdded(channel.getId(), channel.nextSeq(), reacted, change)
-                : new ReactionRemoved(channel.getId(), channel.nextSeq(), reacted, change));
+        events.append(
+                add
+                        ? new ReactionAdded(channel.getId(), channel.nextSeq(), reacted, change)
+                        : new ReactionRemoved(channel.getId(), channel.nextSeq(), reacted, change));
         return forCaller(reacted, userId);
     }
 
@@ -329,7 +352,8 @@ public class MessageService {
             }
             authorId = author.get().getId();
         }
-        return new SearchResult(views(messages.search(userId, query, channelIds, authorId, size), userId), query.highlightTerms());
+        return new SearchResult(
+                views(messages.search(userId, query, channelIds, authorId, size), userId), query.highlightTerms());
     }
 
     /** Search matches, best first, and the words a client may highlight in them. */
@@ -337,10 +361,12 @@ public class MessageService {
 
     /** {@code @channel} and {@code @here} in a large channel would wake everyone: its creator or an admin decides. */
     private void checkBroadcast(String userId, Channel channel, String text) {
-        if (Mentions.broadcast(text) && channel.getMemberCount() > Mentions.OPEN_BROADCAST_MAX_MEMBERS
+        if (Mentions.broadcast(text)
+                && channel.getMemberCount() > Mentions.OPEN_BROADCAST_MAX_MEMBERS
                 && !access.canManage(userId, channel)) {
-            throw new NotAllowedException("Only the channel's creator or an admin may use @channel or @here in a channel of more than "
-                    + Mentions.OPEN_BROADCAST_MAX_MEMBERS + " members.");
+            throw new NotAllowedException(
+                    "Only the channel's creator or an admin may use @channel or @here in a channel of more than "
+                            + Mentions.OPEN_BROADCAST_MAX_MEMBERS + " members.");
         }
     }
 
@@ -362,7 +388,8 @@ public class MessageService {
 
     /** A message as every member sees it, made the caller's: its own reactions and whether it saved the message. */
     private MessageDto forCaller(MessageDto shared, String userId) {
-        return shared.forViewer(userId).withSaved(messages.saved(userId, shared.id()).isPresent());
+        return shared.forViewer(userId)
+                .withSaved(messages.saved(userId, shared.id()).isPresent());
     }
 
     private MessageDto view(Message m, String viewerId) {

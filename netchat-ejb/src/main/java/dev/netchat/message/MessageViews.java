@@ -49,11 +49,16 @@ class MessageViews {
                 .collect(Collectors.toSet());
         Map<String, UserAccount> authors = users.findAll(authorIds);
         // The viewer's own bookmarks; events, shared by all members, carry none (null).
-        Set<String> saved = viewerId == null ? null
-                : messages.savedAmong(viewerId, rows.stream().map(Message::getId).toList());
-        Map<String, List<Reaction>> byMessage = messages.reactions(rows.stream().map(Message::getId).toList()).stream()
+        Set<String> saved = viewerId == null
+                ? null
+                : messages.savedAmong(
+                        viewerId, rows.stream().map(Message::getId).toList());
+        Map<String, List<Reaction>> byMessage = messages
+                .reactions(rows.stream().map(Message::getId).toList())
+                .stream()
                 .collect(Collectors.groupingBy(Reaction::getMessageId));
-        Map<String, List<AttachmentDto>> attachments = files.attachmentsOf(rows.stream().map(Message::getId).toList());
+        Map<String, List<AttachmentDto>> attachments =
+                files.attachmentsOf(rows.stream().map(Message::getId).toList());
         List<MessageDto> out = new ArrayList<>(rows.size());
         for (Message m : rows) {
             Map<String, List<String>> byType = new LinkedHashMap<>();
@@ -61,11 +66,19 @@ class MessageViews {
                 byType.computeIfAbsent(r.getType(), t -> new ArrayList<>()).add(r.getUserId());
             }
             List<ReactionDto> reactions = byType.entrySet().stream()
-                    .map(e -> new ReactionDto(e.getKey(), e.getValue().size(), viewerId != null && e.getValue().contains(viewerId),
+                    .map(e -> new ReactionDto(
+                            e.getKey(),
+                            e.getValue().size(),
+                            viewerId != null && e.getValue().contains(viewerId),
                             e.getValue()))
                     .toList();
-            out.add(MessageDto.of(m, author(authors, m.getUserId()), reactions, attachments.getOrDefault(m.getId(), List.of()),
-                    author(authors, m.getPinnedBy()), saved == null ? null : saved.contains(m.getId())));
+            out.add(MessageDto.of(
+                    m,
+                    author(authors, m.getUserId()),
+                    reactions,
+                    attachments.getOrDefault(m.getId(), List.of()),
+                    author(authors, m.getPinnedBy()),
+                    saved == null ? null : saved.contains(m.getId())));
         }
         return out;
     }

@@ -51,8 +51,8 @@ public class PinService {
         if (message.isPinned() != pin) {
             if (pin) {
                 if (messages.pinnedCount(channel.getId()) >= MAX_PINS) {
-                    throw new ConflictException("pinned", "A conversation has at most " + MAX_PINS
-                            + " pinned messages: unpin one first.");
+                    throw new ConflictException(
+                            "pinned", "A conversation has at most " + MAX_PINS + " pinned messages: unpin one first.");
                 }
                 message.pin(userId, Instant.now());
             } else {

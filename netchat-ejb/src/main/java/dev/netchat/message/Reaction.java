@@ -67,7 +67,9 @@ public class Reaction {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(k.messageId, messageId) && Objects.equals(k.userId, userId)
+            return o instanceof Key k
+                    && Objects.equals(k.messageId, messageId)
+                    && Objects.equals(k.userId, userId)
                     && Objects.equals(k.type, type);
         }
 

@@ -66,9 +66,15 @@ public class SavedMessageService {
             throw InvalidInputException.of("limit", "limit must be between 1 and 100.");
         }
         List<SavedMessage> marks = messages.savedBy(userId, before, size);
-        Map<String, MessageDto> byId = views.of(messages.findAll(marks.stream().map(SavedMessage::getMessageId).toList()), userId)
-                .stream()
-                .collect(Collectors.toMap(MessageDto::id, Function.identity()));
+        Map<String, MessageDto> byId =
+                views
+                        .of(
+                                messages.findAll(marks.stream()
+                                        .map(SavedMessage::getMessageId)
+                                        .toList()),
+                                userId)
+                        .stream()
+                        .collect(Collectors.toMap(MessageDto::id, Function.identity()));
         return marks.stream()
                 .filter(s -> byId.containsKey(s.getMessageId()))
                 .map(s -> new SavedItem(Times.iso(s.getSavedAt()), byId.get(s.getMessageId())))

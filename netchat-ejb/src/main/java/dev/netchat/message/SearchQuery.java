@@ -25,14 +25,15 @@ import java.util.regex.Pattern;
  * @param after      matches created after this day (UTC), exclusive; null if none
  * @param hasFile    only messages with an attachment
  */
-public record SearchQuery(String text, String channel, String author, LocalDate before, LocalDate after, boolean hasFile) {
+public record SearchQuery(
+        String text, String channel, String author, LocalDate before, LocalDate after, boolean hasFile) {
 
     /** Longest query accepted, in characters: a search box, not a document. */
     public static final int MAX_LENGTH = 200;
 
     // An operator is a known keyword, a colon and a value that is either quoted or runs to the next space.
-    private static final Pattern OPERATOR = Pattern.compile(
-            "(?<=^|\\s)(in|from|before|after|on|has):(\"[^\"]*\"|\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OPERATOR =
+            Pattern.compile("(?<=^|\\s)(in|from|before|after|on|has):(\"[^\"]*\"|\\S+)", Pattern.CASE_INSENSITIVE);
 
     public static SearchQuery parse(String raw) {
         String q = raw == null ? "" : raw.strip();
@@ -82,7 +83,8 @@ public record SearchQuery(String text, String channel, String author, LocalDate 
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new SearchQuery(text.toString().replaceAll("\\s+", " ").strip(), channel, author, before, after, hasFile);
+        return new SearchQuery(
+                text.toString().replaceAll("\\s+", " ").strip(), channel, author, before, after, hasFile);
     }
 
     /** The words a client may highlight in a result: the text without quotes, exclusions or operators. */
@@ -101,7 +103,9 @@ public record SearchQuery(String text, String channel, String author, LocalDate 
     }
 
     private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     private static String stripPrefix(String value, char prefix) {

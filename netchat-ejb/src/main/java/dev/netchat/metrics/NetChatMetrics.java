@@ -43,16 +43,32 @@ public class NetChatMetrics {
         new ProcessorMetrics().bindTo(registry);
         // Micrometer's FileDescriptorMetrics needs a JDK management interface the server does not expose to
         // deployments; /proc says the same on Linux.
-        Gauge.builder("process.files.open", NetChatMetrics::openFileDescriptors).baseUnit("files")
-                .description("Open file descriptors of the server process").register(registry);
+        Gauge.builder("process.files.open", NetChatMetrics::openFileDescriptors)
+                .baseUnit("files")
+                .description("Open file descriptors of the server process")
+                .register(registry);
         new UptimeMetrics().bindTo(registry);
-        messagesPosted = Counter.builder("netchat.messages.posted").description("Messages accepted (201)").register(registry);
-        loginFailures = Counter.builder("netchat.login.failures").description("Sign-ins refused for a wrong username or password").register(registry);
-        loginsThrottled = Counter.builder("netchat.login.throttled").description("Sign-ins refused by the sign-in limits (429)").register(registry);
-        rateLimited = Counter.builder("netchat.rate.limited").description("Requests refused by a per-user rate (429 or error frame)").register(registry);
-        socketsRefused = Counter.builder("netchat.sockets.refused").description("Sockets closed at once (over the per-user cap, binary frames, ended sessions)").register(registry);
-        framesDelivered = Counter.builder("netchat.ws.frames.delivered").description("Frames written to sockets and acknowledged by the container").register(registry);
-        slowClientsClosed = Counter.builder("netchat.ws.slow.clients.closed").description("Sockets closed because their outbound queue filled up (a client too slow to read)").register(registry);
+        messagesPosted = Counter.builder("netchat.messages.posted")
+                .description("Messages accepted (201)")
+                .register(registry);
+        loginFailures = Counter.builder("netchat.login.failures")
+                .description("Sign-ins refused for a wrong username or password")
+                .register(registry);
+        loginsThrottled = Counter.builder("netchat.login.throttled")
+                .description("Sign-ins refused by the sign-in limits (429)")
+                .register(registry);
+        rateLimited = Counter.builder("netchat.rate.limited")
+                .description("Requests refused by a per-user rate (429 or error frame)")
+                .register(registry);
+        socketsRefused = Counter.builder("netchat.sockets.refused")
+                .description("Sockets closed at once (over the per-user cap, binary frames, ended sessions)")
+                .register(registry);
+        framesDelivered = Counter.builder("netchat.ws.frames.delivered")
+                .description("Frames written to sockets and acknowledged by the container")
+                .register(registry);
+        slowClientsClosed = Counter.builder("netchat.ws.slow.clients.closed")
+                .description("Sockets closed because their outbound queue filled up (a client too slow to read)")
+                .register(registry);
     }
 
     private static double openFileDescriptors() {
@@ -107,9 +123,11 @@ public class NetChatMetrics {
     /** A gauge read on every scrape (sockets open, queue depths, outbox backlog); registered once per name. */
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, () -> {
-            Number n = value.get();
-            return n == null ? Double.NaN : n.doubleValue();
-        }).description(description).register(registry);
+                    Number n = value.get();
+                    return n == null ? Double.NaN : n.doubleValue();
+                })
+                .description(description)
+                .register(registry);
     }
 
     /** Records one API request's latency under its method, route template and status class. */

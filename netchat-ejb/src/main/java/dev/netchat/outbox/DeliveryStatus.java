@@ -10,10 +10,16 @@ import java.util.Map;
 public final class DeliveryStatus {
 
     private static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("accepted", 1), Map.entry("scheduled", 1), Map.entry("queued", 2), Map.entry("sending", 3),
+            Map.entry("accepted", 1),
+            Map.entry("scheduled", 1),
+            Map.entry("queued", 2),
+            Map.entry("sending", 3),
             Map.entry("sent", 4),
             // Final: nothing but "read" (delivered, then opened) comes after them.
-            Map.entry("delivered", 5), Map.entry("undelivered", 5), Map.entry("failed", 5), Map.entry("canceled", 5),
+            Map.entry("delivered", 5),
+            Map.entry("undelivered", 5),
+            Map.entry("failed", 5),
+            Map.entry("canceled", 5),
             Map.entry("read", 6));
 
     private DeliveryStatus() {}

@@ -36,16 +36,19 @@ public class OutboxRepository {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void addOrMergeSms(String orderingKey, String payload, Duration interval) {
         Instant now = Instant.now();
-        List<OutboxEntry> pending = em.createQuery("select o from OutboxEntry o where o.orderingKey = :k and o.status = :p "
-                        + "order by o.id desc", OutboxEntry.class)
+        List<OutboxEntry> pending = em.createQuery(
+                        "select o from OutboxEntry o where o.orderingKey = :k and o.status = :p "
+                                + "order by o.id desc",
+                        OutboxEntry.class)
                 .setParameter("k", orderingKey)
                 .setParameter("p", OutboxEntry.PENDING)
                 .setMaxResults(1)
                 .getResultList();
         if (!pending.isEmpty()) {
             OutboxEntry last = pending.get(0);
-            int merged = em.createQuery("update OutboxEntry o set o.mergedCount = o.mergedCount + 1, o.payload = :payload "
-                            + "where o.id = :id and o.status = :p and (o.claimedUntil is null or o.claimedUntil < :now)")
+            int merged = em.createQuery(
+                            "update OutboxEntry o set o.mergedCount = o.mergedCount + 1, o.payload = :payload "
+                                    + "where o.id = :id and o.status = :p and (o.claimedUntil is null or o.claimedUntil < :now)")
                     .setParameter("payload", payload)
                     .setParameter("id", last.getId())
                     .setParameter("p", OutboxEntry.PENDING)
@@ -58,7 +61,8 @@ public class OutboxRepository {
             add("sms", orderingKey, payload, now.plus(interval));
             return;
         }
-        Instant lastSent = em.createQuery("select max(o.sentAt) from OutboxEntry o where o.orderingKey = :k and o.status = :s",
+        Instant lastSent = em.createQuery(
+                        "select max(o.sentAt) from OutboxEntry o where o.orderingKey = :k and o.status = :s",
                         Instant.class)
                 .setParameter("k", orderingKey)
                 .setParameter("s", OutboxEntry.SENT)
@@ -76,11 +80,13 @@ public class OutboxRepository {
      */
     public List<OutboxEntry> due(String kindPrefix, int limit) {
         Instant now = Instant.now();
-        return em.createQuery("select o from OutboxEntry o where o.status = :p and o.kind like :k and o.notBefore <= :now "
-                        + "and (o.claimedUntil is null or o.claimedUntil < :now) "
-                        + "and not exists (select e.id from OutboxEntry e where e.orderingKey = o.orderingKey "
-                        + "and e.status = :p and e.id < o.id and (e.notBefore > :now or e.claimedUntil >= :now)) "
-                        + "order by o.id", OutboxEntry.class)
+        return em.createQuery(
+                        "select o from OutboxEntry o where o.status = :p and o.kind like :k and o.notBefore <= :now "
+                                + "and (o.claimedUntil is null or o.claimedUntil < :now) "
+                                + "and not exists (select e.id from OutboxEntry e where e.orderingKey = o.orderingKey "
+                                + "and e.status = :p and e.id < o.id and (e.notBefore > :now or e.claimedUntil >= :now)) "
+                                + "order by o.id",
+                        OutboxEntry.class)
                 .setParameter("p", OutboxEntry.PENDING)
                 .setParameter("k", kindPrefix + "%")
                 .setParameter("now", now)
@@ -131,13 +137,14 @@ public class OutboxRepository {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean markSent(long id, String externalId) {
         return em.createQuery("update OutboxEntry o set o.status = :s, o.sentAt = :now, o.externalId = :x, "
-                        + "o.claimedUntil = null, o.lastError = null where o.id = :id and o.status = :p")
-                .setParameter("s", OutboxEntry.SENT)
-                .setParameter("now", Instant.now())
-                .setParameter("x", externalId)
-                .setParameter("id", id)
-                .setParameter("p", OutboxEntry.PENDING)
-                .executeUpdate() == 1;
+                                + "o.claimedUntil = null, o.lastError = null where o.id = :id and o.status = :p")
+                        .setParameter("s", OutboxEntry.SENT)
+                        .setParameter("now", Instant.now())
+                        .setParameter("x", externalId)
+                        .setParameter("id", id)
+                        .setParameter("p", OutboxEntry.PENDING)
+                        .executeUpdate()
+                == 1;
     }
 
     /** A failure worth another try at {@code notBefore}. */
@@ -170,7 +177,8 @@ public class OutboxRepository {
      * so a late {@code sent} never hides {@code delivered}, and a final state never moves back.
      */
     public boolean recordDeliveryStatus(String externalId, String status) {
-        List<OutboxEntry> entries = em.createQuery("select o from OutboxEntry o where o.externalId = :x", OutboxEntry.class)
+        List<OutboxEntry> entries = em.createQuery(
+                        "select o from OutboxEntry o where o.externalId = :x", OutboxEntry.class)
                 .setParameter("x", externalId)
                 .getResultList();
         for (OutboxEntry entry : entries) {
@@ -204,20 +212,23 @@ public class OutboxRepository {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean resend(long id) {
-        return em.createQuery("update OutboxEntry o set o.status = :p, o.attempts = 0, o.notBefore = :now, o.claimedUntil = null "
-                        + "where o.id = :id and o.status = :f")
-                .setParameter("p", OutboxEntry.PENDING)
-                .setParameter("now", Instant.now())
-                .setParameter("id", id)
-                .setParameter("f", OutboxEntry.FAILED)
-                .executeUpdate() == 1;
+        return em.createQuery(
+                                "update OutboxEntry o set o.status = :p, o.attempts = 0, o.notBefore = :now, o.claimedUntil = null "
+                                        + "where o.id = :id and o.status = :f")
+                        .setParameter("p", OutboxEntry.PENDING)
+                        .setParameter("now", Instant.now())
+                        .setParameter("id", id)
+                        .setParameter("f", OutboxEntry.FAILED)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Sends every failed entry again; answers how many. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int resendAllFailed() {
-        return em.createQuery("update OutboxEntry o set o.status = :p, o.attempts = 0, o.notBefore = :now, o.claimedUntil = null "
-                        + "where o.status = :f")
+        return em.createQuery(
+                        "update OutboxEntry o set o.status = :p, o.attempts = 0, o.notBefore = :now, o.claimedUntil = null "
+                                + "where o.status = :f")
                 .setParameter("p", OutboxEntry.PENDING)
                 .setParameter("now", Instant.now())
                 .setParameter("f", OutboxEntry.FAILED)
@@ -244,7 +255,8 @@ public class OutboxRepository {
 
     /** Counts by status for kinds starting with the prefix ("sms", "stream"), for the admin page. */
     public OutboxSummary summary(String kindPrefix) {
-        List<Object[]> rows = em.createQuery("select o.status, count(o) from OutboxEntry o where o.kind like :k group by o.status",
+        List<Object[]> rows = em.createQuery(
+                        "select o.status, count(o) from OutboxEntry o where o.kind like :k group by o.status",
                         Object[].class)
                 .setParameter("k", kindPrefix + "%")
                 .getResultList();
@@ -259,8 +271,10 @@ public class OutboxRepository {
                 default -> failed += n;
             }
         }
-        List<OutboxEntry> lastErrors = em.createQuery("select o from OutboxEntry o where o.kind like :k and o.lastError is not null "
-                        + "order by o.id desc", OutboxEntry.class)
+        List<OutboxEntry> lastErrors = em.createQuery(
+                        "select o from OutboxEntry o where o.kind like :k and o.lastError is not null "
+                                + "order by o.id desc",
+                        OutboxEntry.class)
                 .setParameter("k", kindPrefix + "%")
                 .setMaxResults(1)
                 .getResultList();

@@ -1,5 +1,6 @@
 package dev.netchat.outbox;
 
+import dev.netchat.shared.ServerNodeName;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import dev.netchat.shared.ServerNodeName;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -86,13 +86,15 @@ public class OutboxWorker {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     /** Whose claims this worker takes: the node's name, stable across its restarts. */
     private final String node = ServerNodeName.get();
+
     private volatile ScheduledFuture<?> poller;
     private volatile ScheduledFuture<?> purger;
     private volatile boolean stopped;
 
     /** Called once at start (see {@link OutboxStarter}); does nothing when no integration is configured. */
     public void start() {
-        List<OutboxHandler> enabled = handlers.stream().filter(OutboxHandler::enabled).toList();
+        List<OutboxHandler> enabled =
+                handlers.stream().filter(OutboxHandler::enabled).toList();
         if (enabled.isEmpty()) {
             LOG.info("No integration is configured (Twilio, Stream): the outbox worker does not run.");
             return;
@@ -103,8 +105,10 @@ public class OutboxWorker {
         poller = executor.scheduleWithFixedDelay(this::wakeLanes, millis, millis, TimeUnit.MILLISECONDS);
         long purgeMillis = Math.max(1000, purgeInterval.toMillis());
         purger = executor.scheduleWithFixedDelay(this::purge, purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
-        LOG.info("Outbox worker started for " + enabled.stream().map(h -> h.getClass().getSimpleName()
-                .replaceAll("\\$.*", "")).toList() + ", polling every " + millis + " ms");
+        LOG.info("Outbox worker started for "
+                + enabled.stream()
+                        .map(h -> h.getClass().getSimpleName().replaceAll("\\$.*", ""))
+                        .toList() + ", polling every " + millis + " ms");
     }
 
     /** After a crash, what this node was sending is due again now, not when its lease runs out. */
@@ -112,10 +116,13 @@ public class OutboxWorker {
         try {
             int released = store.releaseClaimsOf(node);
             if (released > 0) {
-                LOG.info(() -> "Released " + released + " outbox entries this node (" + node + ") held when it stopped");
+                LOG.info(
+                        () -> "Released " + released + " outbox entries this node (" + node + ") held when it stopped");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not release this node''s earlier outbox claims (their lease still ends them): {0}",
+            LOG.log(
+                    Level.WARNING,
+                    "Could not release this node''s earlier outbox claims (their lease still ends them): {0}",
                     e.toString());
         }
     }
@@ -203,7 +210,8 @@ public class OutboxWorker {
         try {
             int removed = store.purgeBefore(Instant.now().minus(retention));
             if (removed > 0) {
-                LOG.info(() -> "Removed " + removed + " finished outbox entries and webhook receipts older than " + retention);
+                LOG.info(() ->
+                        "Removed " + removed + " finished outbox entries and webhook receipts older than " + retention);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The outbox retention could not run: {0}", e.toString());
@@ -228,10 +236,16 @@ public class OutboxWorker {
             return false;
         }
         OutboxEntry entry = claimed.get();
-        OutboxHandler handler = handlers.stream().filter(h -> h.enabled() && h.handles(entry.getKind())).findFirst().orElse(null);
+        OutboxHandler handler = handlers.stream()
+                .filter(h -> h.enabled() && h.handles(entry.getKind()))
+                .findFirst()
+                .orElse(null);
         if (handler == null) {
             // Written while the integration was on, and it is off now: keep it until it is configured again.
-            store.markRetry(id, "The " + entry.getKind() + " integration is not configured.", Instant.now().plus(maxRetryDelay));
+            store.markRetry(
+                    id,
+                    "The " + entry.getKind() + " integration is not configured.",
+                    Instant.now().plus(maxRetryDelay));
             return false;
         }
         OutboxHandler.Outcome outcome;

@@ -57,10 +57,12 @@ public class PresenceRepository {
     }
 
     int onlineUserCount() {
-        return ((Number) em.createNativeQuery("select count(distinct s.user_id) from presence_sockets s join presence_nodes n "
-                        + "on n.node_id = s.node_id where n.seen_at > ?1")
-                .setParameter(1, Instant.now().minusSeconds(LIVE_SECONDS))
-                .getSingleResult()).intValue();
+        return ((Number) em.createNativeQuery(
+                                "select count(distinct s.user_id) from presence_sockets s join presence_nodes n "
+                                        + "on n.node_id = s.node_id where n.seen_at > ?1")
+                        .setParameter(1, Instant.now().minusSeconds(LIVE_SECONDS))
+                        .getSingleResult())
+                .intValue();
     }
 
     /**
@@ -70,16 +72,20 @@ public class PresenceRepository {
     boolean heartbeat(String nodeId) {
         Instant now = Instant.now();
         int updated = em.createNativeQuery("update presence_nodes set seen_at = ?1 where node_id = ?2")
-                .setParameter(1, now).setParameter(2, nodeId).executeUpdate();
+                .setParameter(1, now)
+                .setParameter(2, nodeId)
+                .executeUpdate();
         if (updated == 0) {
             em.createNativeQuery("insert into presence_nodes (node_id, seen_at) values (?1, ?2)")
-                    .setParameter(1, nodeId).setParameter(2, now).executeUpdate();
+                    .setParameter(1, nodeId)
+                    .setParameter(2, now)
+                    .executeUpdate();
         }
         em.createNativeQuery("delete from presence_nodes where seen_at < ?1")
-                .setParameter(1, now.minusSeconds(4L * LIVE_SECONDS)).executeUpdate();
+                .setParameter(1, now.minusSeconds(4L * LIVE_SECONDS))
+                .executeUpdate();
         return updated > 0;
     }
-
 
     /**
      * Takes over the nodes whose heartbeat is older than {@value #LIVE_SECONDS} s: each is deleted (its socket rows
@@ -91,18 +97,24 @@ public class PresenceRepository {
     @SuppressWarnings("unchecked")
     List<DeadNodeUsers> claimDeadNodes(String selfNodeId) {
         Instant fresh = Instant.now().minusSeconds(LIVE_SECONDS);
-        List<Object[]> stale = em.createNativeQuery("select node_id, seen_at from presence_nodes where seen_at <= ?1 and node_id <> ?2 order by node_id")
-                .setParameter(1, fresh).setParameter(2, selfNodeId).getResultList();
+        List<Object[]> stale = em.createNativeQuery(
+                        "select node_id, seen_at from presence_nodes where seen_at <= ?1 and node_id <> ?2 order by node_id")
+                .setParameter(1, fresh)
+                .setParameter(2, selfNodeId)
+                .getResultList();
         List<DeadNodeUsers> claimed = new ArrayList<>();
         for (Object[] row : stale) {
             String nodeId = (String) row[0];
             Set<String> users = new HashSet<>();
             for (Object id : em.createNativeQuery("select user_id from presence_sockets where node_id = ?1")
-                    .setParameter(1, nodeId).getResultList()) {
+                    .setParameter(1, nodeId)
+                    .getResultList()) {
                 users.add((String) id);
             }
             int deleted = em.createNativeQuery("delete from presence_nodes where node_id = ?1 and seen_at <= ?2")
-                    .setParameter(1, nodeId).setParameter(2, fresh).executeUpdate();
+                    .setParameter(1, nodeId)
+                    .setParameter(2, fresh)
+                    .executeUpdate();
             if (deleted == 0 || users.isEmpty()) {
                 continue; // another node claimed it, or it came back, or it held nobody
             }
@@ -115,14 +127,21 @@ public class PresenceRepository {
     /** Writes which users this node now holds sockets of (true) or no longer does (false). */
     void recordSockets(String nodeId, Map<String, Boolean> changes) {
         heartbeat(nodeId);
-        List<String> came = changes.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        List<String> came = changes.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey)
+                .toList();
         for (List<String> chunk : chunks(changes.keySet())) {
             em.createNativeQuery("delete from presence_sockets where node_id = ?1 and user_id in (?2)")
-                    .setParameter(1, nodeId).setParameter(2, chunk).executeUpdate();
+                    .setParameter(1, nodeId)
+                    .setParameter(2, chunk)
+                    .executeUpdate();
         }
         for (String userId : came) {
             em.createNativeQuery("insert into presence_sockets (node_id, user_id) values (?1, ?2)")
-                    .setParameter(1, nodeId).setParameter(2, userId).executeUpdate();
+                    .setParameter(1, nodeId)
+                    .setParameter(2, userId)
+                    .executeUpdate();
         }
     }
 
@@ -145,7 +164,9 @@ public class PresenceRepository {
 
     /** This node is going away: its sockets stop counting now rather than when its heartbeat goes stale. */
     void forgetNode(String nodeId) {
-        em.createNativeQuery("delete from presence_nodes where node_id = ?1").setParameter(1, nodeId).executeUpdate();
+        em.createNativeQuery("delete from presence_nodes where node_id = ?1")
+                .setParameter(1, nodeId)
+                .executeUpdate();
     }
 
     private static List<List<String>> chunks(Collection<String> ids) {

@@ -75,10 +75,13 @@ public class LinkPreviewFetcher {
     @PostConstruct
     void start() {
         // A malformed setting fails the deployment (AddressRules, Limits): better than fetching with a guess.
-        limits = new OutboundHttp.Limits(Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(deadlineSeconds), maxBytes,
-                maxRedirects);
-        http = new OutboundHttp(AddressRules.allowing(allowedAddresses.orElse(null)), InetAddress::getAllByName,
-                "NetChat link preview", limits.timeout());
+        limits = new OutboundHttp.Limits(
+                Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(deadlineSeconds), maxBytes, maxRedirects);
+        http = new OutboundHttp(
+                AddressRules.allowing(allowedAddresses.orElse(null)),
+                InetAddress::getAllByName,
+                "NetChat link preview",
+                limits.timeout());
     }
 
     @PreDestroy
@@ -113,7 +116,12 @@ public class LinkPreviewFetcher {
     /** Fetches and reads the page, without any cache. */
     Optional<LinkPreview> load(String url) {
         try {
-            return http.get(url, ACCEPT, type -> type.equals("text/html") || type.equals("application/xhtml+xml"), limits, true)
+            return http.get(
+                            url,
+                            ACCEPT,
+                            type -> type.equals("text/html") || type.equals("application/xhtml+xml"),
+                            limits,
+                            true)
                     .flatMap(body -> PageMetadata.read(body.bytes(), body.contentType(), body.uri(), url));
         } catch (OutboundHttp.RefusedAddressException e) {
             LOG.info(() -> "Link preview: refused to connect to the host of a link (an address is not permitted)");

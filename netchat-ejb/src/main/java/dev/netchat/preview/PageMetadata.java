@@ -46,10 +46,13 @@ final class PageMetadata {
         if (title == null) {
             return Optional.empty();
         }
-        String description = clean(first(doc, "og:description", "twitter:description", "description").orElse(null),
+        String description = clean(
+                first(doc, "og:description", "twitter:description", "description")
+                        .orElse(null),
                 MAX_DESCRIPTION);
         String siteName = clean(first(doc, "og:site_name").orElseGet(() -> host(linkUrl)), MAX_SITE_NAME);
-        return Optional.of(new LinkPreview(linkUrl, title, description, siteName, image(doc).orElse(null)));
+        return Optional.of(new LinkPreview(
+                linkUrl, title, description, siteName, image(doc).orElse(null)));
     }
 
     /** The content of the first meta element, in the order of the keys, named by {@code property} or {@code name}. */
@@ -69,7 +72,9 @@ final class PageMetadata {
 
     /** The page's picture as an absolute http(s) address, or empty (data:, javascript: and the like are ignored). */
     private static Optional<String> image(Document doc) {
-        for (String key : new String[] {"og:image:secure_url", "og:image:url", "og:image", "twitter:image", "twitter:image:src"}) {
+        for (String key :
+                new String[] {"og:image:secure_url", "og:image:url", "og:image", "twitter:image", "twitter:image:src"
+                }) {
             for (Element meta : doc.select("meta[content]")) {
                 if (key.equalsIgnoreCase(meta.attr("property")) || key.equalsIgnoreCase(meta.attr("name"))) {
                     Optional<String> url = web(meta.absUrl("content"));
@@ -86,7 +91,8 @@ final class PageMetadata {
     private static Optional<String> web(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         return (lower.startsWith("https://") || lower.startsWith("http://")) && url.length() <= Links.MAX_URL_LENGTH
-                ? Optional.of(url) : Optional.empty();
+                ? Optional.of(url)
+                : Optional.empty();
     }
 
     /** One line of text without control characters, cut at {@code max} code points with an ellipsis; null if empty. */

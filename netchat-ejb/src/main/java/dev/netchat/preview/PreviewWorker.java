@@ -51,7 +51,8 @@ public class PreviewWorker {
             executor.execute(() -> {
                 try {
                     fetcher.fetch(wanted.url())
-                            .ifPresent(preview -> messages.showPreview(wanted.messageId(), wanted.channelId(), preview));
+                            .ifPresent(
+                                    preview -> messages.showPreview(wanted.messageId(), wanted.channelId(), preview));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Link preview for message " + wanted.messageId() + " not shown", e);
                 } finally {

@@ -14,7 +14,8 @@ public final class Links {
     /** Longer addresses are not previewed (and would not fit the column that keeps them). */
     public static final int MAX_URL_LENGTH = 2048;
 
-    // In order: a code block, a code span, a markdown link's target, a bare address (trailing punctuation is not part of it).
+    // In order: a code block, a code span, a markdown link's target, a bare address (trailing punctuation is not part
+    // of it).
     private static final Pattern TOKENS = Pattern.compile(
             "```[\\s\\S]*?```|`[^`\\n]+`|\\[[^\\]\\n]+\\]\\((https?://[^)\\s]+)\\)|(https?://[^\\s<>\"]*[^\\s<>\".,:;!?'\")\\]])",
             Pattern.CASE_INSENSITIVE);

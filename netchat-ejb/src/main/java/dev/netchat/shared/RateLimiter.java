@@ -57,7 +57,8 @@ public final class RateLimiter {
     public void acquire(String key, String what) {
         long wait = tryAcquire(key);
         if (wait > 0) {
-            throw new TooManyRequestsException("Too many " + what + ". Try again in " + wait + " second" + (wait == 1 ? "" : "s") + ".", wait);
+            throw new TooManyRequestsException(
+                    "Too many " + what + ". Try again in " + wait + " second" + (wait == 1 ? "" : "s") + ".", wait);
         }
     }
 }

@@ -36,8 +36,8 @@ public class SchemaMigrations {
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .load()
                 .migrate();
-        LOG.info(() -> "NetChat schema on " + vendor + " is at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "NetChat schema on " + vendor + " is at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
     }
 
     private String vendor() {

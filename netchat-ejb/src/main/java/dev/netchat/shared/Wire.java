@@ -22,9 +22,8 @@ public final class Wire {
      */
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .withNullValues(true)
-            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+    public static final Jsonb JSONB = JsonbBuilder.create(
+            new JsonbConfig().withNullValues(true).withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
 
     private Wire() {}
 

@@ -55,12 +55,16 @@ public class SmsPlanner {
         }
         MessageDto message = event.message();
         String authorId = message.user() == null ? null : message.user().id();
-        String authorName = message.user() == null || message.user().username() == null ? "someone" : message.user().username();
-        String text = SmsText.withFiles(message.text() == null ? "" : message.text(),
+        String authorName = message.user() == null || message.user().username() == null
+                ? "someone"
+                : message.user().username();
+        String text = SmsText.withFiles(
+                message.text() == null ? "" : message.text(),
                 message.attachments() == null ? 0 : message.attachments().size());
         Channel channel = channels.find(event.channelId()).orElseThrow();
         boolean conversation = channel.getType() == ChannelType.MESSAGING;
-        String where = !conversation ? "#" + channel.getName()
+        String where = !conversation
+                ? "#" + channel.getName()
                 : channel.getMemberCount() <= 2 ? "a direct message" : "a group conversation";
         String link = twilio.linkBase() + "/#/c/" + channel.getId();
         boolean any = false;
@@ -70,24 +74,31 @@ public class SmsPlanner {
         channels.members(channel.getId()).forEach(m -> memberships.put(m.getUserId(), m));
         for (UserAccount user : candidates) {
             ChannelMember member = memberships.get(user.getId());
-            if (user.getId().equals(authorId) || presence.isOnline(user.getId()) || user.doNotDisturbAt(now)
+            if (user.getId().equals(authorId)
+                    || presence.isOnline(user.getId())
+                    || user.doNotDisturbAt(now)
                     || (member != null && member.isMuted())) {
                 continue;
             }
-            NotificationLevel level = member != null && member.getNotifyLevel() != null ? member.getNotifyLevel()
+            NotificationLevel level = member != null && member.getNotifyLevel() != null
+                    ? member.getNotifyLevel()
                     : NotificationLevel.valueOf(user.getSmsNotifications().name());
             // @here is for those online now, and an SMS goes to those who are not: only @channel reaches them.
-            boolean wanted = level.notifies(conversation,
-                    Mentions.mentions(text, user.getUsername()) || Mentions.mentions(text, "channel"));
+            boolean wanted = level.notifies(
+                    conversation, Mentions.mentions(text, user.getUsername()) || Mentions.mentions(text, "channel"));
             if (wanted) {
-                outbox.addOrMergeSms("sms:" + user.getId() + ":" + channel.getId(),
-                        payload(user.getPhoneNumber(), authorName, where, text, link, message.id()), twilio.minInterval());
+                outbox.addOrMergeSms(
+                        "sms:" + user.getId() + ":" + channel.getId(),
+                        payload(user.getPhoneNumber(), authorName, where, text, link, message.id()),
+                        twilio.minInterval());
                 any = true;
             }
         }
         if (twilio.operatorNumber().isPresent()) {
-            outbox.addOrMergeSms("sms:operator:" + channel.getId(),
-                    payload(twilio.operatorNumber().get(), authorName, where, text, link, message.id()), twilio.minInterval());
+            outbox.addOrMergeSms(
+                    "sms:operator:" + channel.getId(),
+                    payload(twilio.operatorNumber().get(), authorName, where, text, link, message.id()),
+                    twilio.minInterval());
             any = true;
         }
         if (any) {
@@ -96,7 +107,8 @@ public class SmsPlanner {
     }
 
     private static String payload(String to, String author, String where, String text, String link, String messageId) {
-        return Wire.JSON.createObjectBuilder()
+        return Wire.JSON
+                .createObjectBuilder()
                 .add("to", to)
                 .add("author", author)
                 .add("where", where)

@@ -40,8 +40,13 @@ public class SmsSender implements OutboxHandler {
 
     @Override
     public Outcome deliver(OutboxEntry entry) {
-        JsonObject p = Wire.JSON.createReader(new StringReader(entry.getPayload())).readObject();
-        String body = SmsText.compose(p.getString("author"), p.getString("where"), p.getString("text"), entry.getMergedCount(),
+        JsonObject p =
+                Wire.JSON.createReader(new StringReader(entry.getPayload())).readObject();
+        String body = SmsText.compose(
+                p.getString("author"),
+                p.getString("where"),
+                p.getString("text"),
+                entry.getMergedCount(),
                 p.getString("link"));
         PhoneNumber to = new PhoneNumber(p.getString("to"));
         MessageCreator creator = twilio.messagingServiceSid().isPresent()
@@ -55,10 +60,12 @@ public class SmsSender implements OutboxHandler {
             return new Outcome.Retry(e.getMessage());
         } catch (ApiException e) {
             Integer status = e.getStatusCode();
-            String reason = "Twilio answered " + status + (e.getCode() == null ? "" : " (error " + e.getCode() + ")") + ": "
-                    + e.getMessage();
+            String reason = "Twilio answered " + status + (e.getCode() == null ? "" : " (error " + e.getCode() + ")")
+                    + ": " + e.getMessage();
             // 429 and 5xx pass; any other 4xx (a bad number, bad credentials) will not pass by trying again.
-            return status == null || status == 429 || status >= 500 ? new Outcome.Retry(reason) : new Outcome.GiveUp(reason);
+            return status == null || status == 429 || status >= 500
+                    ? new Outcome.Retry(reason)
+                    : new Outcome.GiveUp(reason);
         }
     }
 

@@ -17,7 +17,8 @@ public final class SmsText {
         if (count <= 1) {
             return "[NetChat] " + author + " in " + where + ": " + excerpt + " " + link;
         }
-        return "[NetChat] " + count + " new messages in " + where + ", latest from " + author + ": " + excerpt + " " + link;
+        return "[NetChat] " + count + " new messages in " + where + ", latest from " + author + ": " + excerpt + " "
+                + link;
     }
 
     /** A message of files only says so ("sent a file"), rather than nothing. */
@@ -34,7 +35,8 @@ public final class SmsText {
         if (oneLine.codePointCount(0, oneLine.length()) <= EXCERPT) {
             return oneLine;
         }
-        String cut = oneLine.substring(0, oneLine.offsetByCodePoints(0, EXCERPT)).stripTrailing();
+        String cut =
+                oneLine.substring(0, oneLine.offsetByCodePoints(0, EXCERPT)).stripTrailing();
         return cut + (Gsm7.encodable(cut) ? "..." : "…");
     }
 }

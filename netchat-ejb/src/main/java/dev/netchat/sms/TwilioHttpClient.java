@@ -34,7 +34,8 @@ final class TwilioHttpClient extends HttpClient {
     TwilioHttpClient(String apiUrl, Duration timeout) {
         this.apiUrl = apiUrl;
         this.timeout = timeout;
-        this.http = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http =
+                java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** One attempt only: the outbox decides about retries (and records each one). */
@@ -70,7 +71,9 @@ final class TwilioHttpClient extends HttpClient {
         HttpMethod method = request.getMethod();
         if (method == HttpMethod.POST || method == HttpMethod.PUT) {
             builder.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method.toString(), HttpRequest.BodyPublishers.ofString(request.encodeFormBody(), StandardCharsets.UTF_8));
+                    .method(
+                            method.toString(),
+                            HttpRequest.BodyPublishers.ofString(request.encodeFormBody(), StandardCharsets.UTF_8));
         } else {
             builder.method(method.toString(), HttpRequest.BodyPublishers.noBody());
         }
@@ -78,7 +81,8 @@ final class TwilioHttpClient extends HttpClient {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.body(), response.statusCode());
         } catch (IOException e) {
-            throw new ApiConnectionException("Twilio could not be reached: " + e.getClass().getSimpleName(), e);
+            throw new ApiConnectionException(
+                    "Twilio could not be reached: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("Interrupted while calling Twilio", e);

@@ -47,7 +47,10 @@ public class StreamOutboxWriter {
         if (!stream.enabled()) {
             return;
         }
-        var payload = Wire.JSON.createObjectBuilder().add("id", user.userId()).add("name", user.fullName())
+        var payload = Wire.JSON
+                .createObjectBuilder()
+                .add("id", user.userId())
+                .add("name", user.fullName())
                 .add("username", user.username());
         if (user.avatarUrl() != null) {
             payload.add("image", user.avatarUrl());
@@ -61,8 +64,12 @@ public class StreamOutboxWriter {
         }
         JsonArrayBuilder members = Wire.JSON.createArrayBuilder();
         channel.memberIds().forEach(members::add);
-        var payload = Wire.JSON.createObjectBuilder().add("channelId", channel.channelId()).add("createdBy", channel.channel().createdBy())
-                .add("netchatType", channel.channel().type()).add("members", members);
+        var payload = Wire.JSON
+                .createObjectBuilder()
+                .add("channelId", channel.channelId())
+                .add("createdBy", channel.channel().createdBy())
+                .add("netchatType", channel.channel().type())
+                .add("members", members);
         if (channel.channel().name() != null) {
             payload.add("name", channel.channel().name());
         }
@@ -114,9 +121,15 @@ public class StreamOutboxWriter {
         if (!stream.enabled() || origin.fromStream()) {
             return;
         }
-        var payload = Wire.JSON.createObjectBuilder().add("id", m.id()).add("channelId", channelId)
-                .add("text", dev.netchat.file.AttachmentLinks.appendTo(m.text() == null ? "" : m.text(),
-                        m.attachments() == null ? null : Wire.toValue(m.attachments())));
+        var payload = Wire.JSON
+                .createObjectBuilder()
+                .add("id", m.id())
+                .add("channelId", channelId)
+                .add(
+                        "text",
+                        dev.netchat.file.AttachmentLinks.appendTo(
+                                m.text() == null ? "" : m.text(),
+                                m.attachments() == null ? null : Wire.toValue(m.attachments())));
         if (m.user() != null && m.user().id() != null) {
             payload.add("userId", m.user().id());
         }
@@ -130,7 +143,15 @@ public class StreamOutboxWriter {
         if (!stream.enabled() || origin.fromStream()) {
             return;
         }
-        write(kind, key(channelId), Wire.JSON.createObjectBuilder().add("channelId", channelId).add("userId", userId).build().toString());
+        write(
+                kind,
+                key(channelId),
+                Wire.JSON
+                        .createObjectBuilder()
+                        .add("channelId", channelId)
+                        .add("userId", userId)
+                        .build()
+                        .toString());
     }
 
     private void write(String kind, String key, String payload) {

@@ -36,7 +36,8 @@ public class StreamSettings {
     Duration tokenLifetime;
 
     public boolean enabled() {
-        return apiKey.filter(s -> !s.isBlank()).isPresent() && apiSecret.filter(s -> !s.isBlank()).isPresent();
+        return apiKey.filter(s -> !s.isBlank()).isPresent()
+                && apiSecret.filter(s -> !s.isBlank()).isPresent();
     }
 
     public String apiKey() {

@@ -23,7 +23,8 @@ public class StreamTokens {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        String token = User.createToken(stream.apiSecret(), userId, Date.from(now.plus(stream.tokenLifetime())), Date.from(now));
+        String token = User.createToken(
+                stream.apiSecret(), userId, Date.from(now.plus(stream.tokenLifetime())), Date.from(now));
         return Optional.of(new StreamCredentials(stream.apiKey(), token));
     }
 

@@ -33,7 +33,12 @@ public class StreamWebhookService {
     static final String CLIENT_ID_PREFIX = "stream:";
 
     /** What a delivery led to; MALFORMED: signed, but its fields have the wrong types (recorded, not applied). */
-    public enum Result { APPLIED, IGNORED, DUPLICATE, MALFORMED }
+    public enum Result {
+        APPLIED,
+        IGNORED,
+        DUPLICATE,
+        MALFORMED
+    }
 
     /** Receipts are kept this long (see the outbox's retention); an event older than that is not applied. */
     @Inject
@@ -88,10 +93,14 @@ public class StreamWebhookService {
             case "message.new" -> messageNew(channelId, event.getJsonObject("message"));
             case "message.updated" -> messageUpdated(event.getJsonObject("message"));
             case "message.deleted" -> messageDeleted(event.getJsonObject("message"));
-            case "member.added" -> channelId != null && memberId(event) != null
-                    && channelService.addMemberFromStream(channelId, memberId(event));
-            case "member.removed" -> channelId != null && memberId(event) != null
-                    && channelService.removeMemberFromStream(channelId, memberId(event));
+            case "member.added" ->
+                channelId != null
+                        && memberId(event) != null
+                        && channelService.addMemberFromStream(channelId, memberId(event));
+            case "member.removed" ->
+                channelId != null
+                        && memberId(event) != null
+                        && channelService.removeMemberFromStream(channelId, memberId(event));
             default -> false;
         };
         if (!applied) {
@@ -113,14 +122,22 @@ public class StreamWebhookService {
         if (stored.find(id).isPresent() || streamMessage(id).isPresent()) {
             return false; // NetChat's own message mirrored to Stream (or this one brought in before)
         }
-        if (!channels.isMember(channelId, userId) || users.find(userId).filter(u -> !u.isDisabled()).isEmpty()) {
-            LOG.info(() -> "Stream message " + id + " ignored: its author is not an active member of channel " + channelId);
+        if (!channels.isMember(channelId, userId)
+                || users.find(userId).filter(u -> !u.isDisabled()).isEmpty()) {
+            LOG.info(() ->
+                    "Stream message " + id + " ignored: its author is not an active member of channel " + channelId);
             return false;
         }
-        String parentId = Optional.ofNullable(string(m, "parent_id")).flatMap(this::resolve).map(Message::getId)
-                .filter(p -> stored.find(p).map(pm -> pm.getParentId() == null && !pm.isDeleted()).orElse(false))
+        String parentId = Optional.ofNullable(string(m, "parent_id"))
+                .flatMap(this::resolve)
+                .map(Message::getId)
+                .filter(p -> stored.find(p)
+                        .map(pm -> pm.getParentId() == null && !pm.isDeleted())
+                        .orElse(false))
                 .orElse(null);
-        String messageId = messages.post(userId, channelId, text, CLIENT_ID_PREFIX + id, parentId).message().id();
+        String messageId = messages.post(userId, channelId, text, CLIENT_ID_PREFIX + id, parentId)
+                .message()
+                .id();
         // NetChat's edits, deletes and replies of it go to Stream under Stream's id.
         links.link(messageId, id);
         return true;
@@ -130,8 +147,12 @@ public class StreamWebhookService {
         String text = string(m, "text");
         Optional<Message> target = Optional.ofNullable(string(m, "id")).flatMap(this::resolve);
         String editor = m == null ? null : string(m.getJsonObject("user"), "id");
-        if (target.isEmpty() || text == null || text.isBlank() || target.get().isDeleted()
-                || !target.get().getUserId().equals(editor) || target.get().getText().equals(text)) {
+        if (target.isEmpty()
+                || text == null
+                || text.isBlank()
+                || target.get().isDeleted()
+                || !target.get().getUserId().equals(editor)
+                || target.get().getText().equals(text)) {
             return false;
         }
         messages.edit(editor, target.get().getId(), text);
@@ -182,7 +203,8 @@ public class StreamWebhookService {
         JsonValue member = event.get("member");
         if (member != null && member.getValueType() == JsonValue.ValueType.OBJECT) {
             JsonObject mo = member.asJsonObject();
-            if (!ofType(mo, JsonValue.ValueType.STRING, "user_id") || !ofType(mo, JsonValue.ValueType.OBJECT, "user")
+            if (!ofType(mo, JsonValue.ValueType.STRING, "user_id")
+                    || !ofType(mo, JsonValue.ValueType.OBJECT, "user")
                     || !userWellTyped(mo.get("user"))) {
                 return false;
             }
@@ -191,7 +213,8 @@ public class StreamWebhookService {
     }
 
     private static boolean userWellTyped(JsonValue user) {
-        return user == null || user.getValueType() != JsonValue.ValueType.OBJECT
+        return user == null
+                || user.getValueType() != JsonValue.ValueType.OBJECT
                 || ofType(user.asJsonObject(), JsonValue.ValueType.STRING, "id");
     }
 
@@ -212,7 +235,9 @@ public class StreamWebhookService {
             return false;
         }
         try {
-            return OffsetDateTime.parse(created).toInstant().isBefore(Instant.now().minus(retention));
+            return OffsetDateTime.parse(created)
+                    .toInstant()
+                    .isBefore(Instant.now().minus(retention));
         } catch (DateTimeParseException e) {
             return false;
         }

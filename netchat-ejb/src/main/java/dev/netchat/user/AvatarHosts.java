@@ -24,7 +24,8 @@ public interface AvatarHosts {
         if (form != null || avatarUrl == null || avatarUrl.isEmpty() || !refused(avatarUrl)) {
             return form;
         }
-        return new FieldError("avatarURL",
+        return new FieldError(
+                "avatarURL",
                 "Avatar URL must not point at a private, loopback or link-local address; upload the picture instead.");
     }
 }

@@ -20,10 +20,23 @@ public record MeDto(
         UserStatus status) {
 
     public static MeDto of(UserAccount u) {
-        return new MeDto(u.getId(), u.getUsername(), u.getFullName(), u.getAvatarUrl(), u.getRole().claim(), true,
-                Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getPhoneNumber(),
-                new NotificationsDto(u.getSmsNotifications().wire(), u.getDesktopNotifications().wire(),
-                        u.doNotDisturbAt(java.time.Instant.now()) ? Times.iso(u.getDndUntil()) : null), u.isMustChangePassword(), u.getTimeZone(),
-                u.isReadReceipts(), u.statusAt(java.time.Instant.now()).orElse(null));
+        return new MeDto(
+                u.getId(),
+                u.getUsername(),
+                u.getFullName(),
+                u.getAvatarUrl(),
+                u.getRole().claim(),
+                true,
+                Times.iso(u.getLastActiveAt()),
+                Times.iso(u.getCreatedAt()),
+                u.getPhoneNumber(),
+                new NotificationsDto(
+                        u.getSmsNotifications().wire(),
+                        u.getDesktopNotifications().wire(),
+                        u.doNotDisturbAt(java.time.Instant.now()) ? Times.iso(u.getDndUntil()) : null),
+                u.isMustChangePassword(),
+                u.getTimeZone(),
+                u.isReadReceipts(),
+                u.statusAt(java.time.Instant.now()).orElse(null));
     }
 }

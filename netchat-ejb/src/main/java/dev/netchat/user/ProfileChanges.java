@@ -6,15 +6,33 @@ package dev.netchat.user;
  * ISO-8601 time (empty: do-not-disturb off); {@code timeZone} an IANA zone id (empty: removed);
  * {@code readReceipts} whether others in small conversations see how far the user has read.
  */
-public record ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications, String desktopNotifications,
-        String dndUntil, String timeZone, Boolean readReceipts) {
+public record ProfileChanges(
+        String fullName,
+        String phoneNumber,
+        String avatarUrl,
+        String smsNotifications,
+        String desktopNotifications,
+        String dndUntil,
+        String timeZone,
+        Boolean readReceipts) {
 
-    public ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications, String desktopNotifications,
-            String dndUntil, String timeZone) {
+    public ProfileChanges(
+            String fullName,
+            String phoneNumber,
+            String avatarUrl,
+            String smsNotifications,
+            String desktopNotifications,
+            String dndUntil,
+            String timeZone) {
         this(fullName, phoneNumber, avatarUrl, smsNotifications, desktopNotifications, dndUntil, timeZone, null);
     }
 
-    public ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications, String desktopNotifications,
+    public ProfileChanges(
+            String fullName,
+            String phoneNumber,
+            String avatarUrl,
+            String smsNotifications,
+            String desktopNotifications,
             String dndUntil) {
         this(fullName, phoneNumber, avatarUrl, smsNotifications, desktopNotifications, dndUntil, null, null);
     }

@@ -240,6 +240,7 @@ public class UserAccount {
         if (statusExpiresAt != null && !statusExpiresAt.isAfter(now)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new UserStatus(statusEmoji, statusText, dev.netchat.shared.Times.iso(statusExpiresAt)));
+        return java.util.Optional.of(
+                new UserStatus(statusEmoji, statusText, dev.netchat.shared.Times.iso(statusExpiresAt)));
     }
 }

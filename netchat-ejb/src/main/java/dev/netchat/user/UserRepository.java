@@ -95,8 +95,10 @@ public class UserRepository {
     /** A page of all users (disabled ones too) whose username or full name contains the text. */
     public List<UserAccount> page(String text, int first, int max) {
         String pattern = LikePattern.containing(text);
-        return em.createQuery("select u from UserAccount u where u.username like :p escape '\\' "
-                        + "or lower(u.fullName) like :p escape '\\' order by u.username", UserAccount.class)
+        return em.createQuery(
+                        "select u from UserAccount u where u.username like :p escape '\\' "
+                                + "or lower(u.fullName) like :p escape '\\' order by u.username",
+                        UserAccount.class)
                 .setParameter("p", pattern)
                 .setFirstResult(first)
                 .setMaxResults(max)
@@ -112,7 +114,9 @@ public class UserRepository {
     }
 
     public Optional<Access> access(String userId) {
-        return em.createQuery("select u.disabled, u.mustChangePassword, u.role from UserAccount u where u.id = :id", Object[].class)
+        return em.createQuery(
+                        "select u.disabled, u.mustChangePassword, u.role from UserAccount u where u.id = :id",
+                        Object[].class)
                 .setParameter("id", userId)
                 .getResultStream()
                 .findFirst()
@@ -132,9 +136,11 @@ public class UserRepository {
 
     /** The channel's members who could get an SMS: enabled accounts with a phone number whose SMS level is not off. */
     public List<UserAccount> smsCandidates(String channelId) {
-        return em.createQuery("select u from UserAccount u where u.id in "
-                        + "(select m.userId from ChannelMember m where m.channelId = :c) "
-                        + "and u.phoneNumber is not null and u.disabled = false and u.smsNotifications <> :off", UserAccount.class)
+        return em.createQuery(
+                        "select u from UserAccount u where u.id in "
+                                + "(select m.userId from ChannelMember m where m.channelId = :c) "
+                                + "and u.phoneNumber is not null and u.disabled = false and u.smsNotifications <> :off",
+                        UserAccount.class)
                 .setParameter("c", channelId)
                 .setParameter("off", SmsNotifications.OFF)
                 .getResultList();

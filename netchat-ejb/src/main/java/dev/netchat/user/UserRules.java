@@ -19,6 +19,7 @@ public final class UserRules {
     public static final int PASSWORD_MIN_BYTES = 8;
     /** bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused. */
     public static final int PASSWORD_MAX_BYTES = 72;
+
     public static final int FULL_NAME_MAX = 100;
     public static final int AVATAR_URL_MAX = 2048;
     public static final int TIME_ZONE_MAX = 64;
@@ -75,7 +76,9 @@ public final class UserRules {
 
     /** Optional: null or empty means "no phone number". */
     public static FieldError checkPhoneNumber(String phoneNumber) {
-        if (phoneNumber == null || phoneNumber.isEmpty() || E164.matcher(phoneNumber).matches()) {
+        if (phoneNumber == null
+                || phoneNumber.isEmpty()
+                || E164.matcher(phoneNumber).matches()) {
             return null;
         }
         return new FieldError("phoneNumber", "Phone number must be in E.164 form, such as +15551234567.");
@@ -109,7 +112,8 @@ public final class UserRules {
         if (timeZone == null || timeZone.isEmpty()) {
             return null;
         }
-        if (timeZone.length() <= TIME_ZONE_MAX && java.time.ZoneId.getAvailableZoneIds().contains(timeZone)) {
+        if (timeZone.length() <= TIME_ZONE_MAX
+                && java.time.ZoneId.getAvailableZoneIds().contains(timeZone)) {
             return null;
         }
         return new FieldError("timeZone", "Time zone must be an IANA time zone id, such as Europe/Paris.");
@@ -135,8 +139,13 @@ public final class UserRules {
             // A symbol, a regional indicator (flags) or the keycap mark (1️⃣) makes it an emoji.
             if (Character.getType(cp) == Character.OTHER_SYMBOL || (cp >= 0x1F1E6 && cp <= 0x1F1FF) || cp == 0x20E3) {
                 pictograph = true;
-            } else if (!(cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF)
-                    || (cp >= 0xE0020 && cp <= 0xE007F) || cp == '#' || cp == '*' || (cp >= '0' && cp <= '9'))) {
+            } else if (!(cp == 0x200D
+                    || cp == 0xFE0F
+                    || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                    || (cp >= 0xE0020 && cp <= 0xE007F)
+                    || cp == '#'
+                    || cp == '*'
+                    || (cp >= '0' && cp <= '9'))) {
                 ok = false;
             }
         }
@@ -147,7 +156,9 @@ public final class UserRules {
         if (text == null) {
             return null;
         }
-        if (text.isBlank() || text.strip().length() > STATUS_TEXT_MAX || text.chars().anyMatch(Character::isISOControl)) {
+        if (text.isBlank()
+                || text.strip().length() > STATUS_TEXT_MAX
+                || text.chars().anyMatch(Character::isISOControl)) {
             return new FieldError("text", "text must be 1 to " + STATUS_TEXT_MAX + " characters on one line.");
         }
         return null;
@@ -155,6 +166,8 @@ public final class UserRules {
 
     /** The non-null errors of the given checks, in order. */
     public static List<FieldError> collect(FieldError... checks) {
-        return java.util.Arrays.stream(checks).filter(java.util.Objects::nonNull).toList();
+        return java.util.Arrays.stream(checks)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

@@ -58,7 +58,8 @@ public class UserService {
         if (changes.desktopNotifications() != null) {
             desktop = NotificationLevel.fromWire(changes.desktopNotifications()).orElse(null);
             if (desktop == null) {
-                errors.add(new FieldError("notifications.desktop", "Desktop notifications must be one of off, mentions, all."));
+                errors.add(new FieldError(
+                        "notifications.desktop", "Desktop notifications must be one of off, mentions, all."));
             }
         }
         Instant dndUntil = null;
@@ -66,7 +67,8 @@ public class UserService {
             try {
                 dndUntil = Instant.parse(changes.dndUntil());
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add(new FieldError("notifications.dndUntil", "dndUntil must be an ISO-8601 time such as 2026-12-24T18:00:00Z."));
+                errors.add(new FieldError(
+                        "notifications.dndUntil", "dndUntil must be an ISO-8601 time such as 2026-12-24T18:00:00Z."));
             }
         }
         if (!errors.isEmpty()) {
@@ -121,7 +123,8 @@ public class UserService {
      * the coming year) or, without one, until changed.
      */
     public MeDto setStatus(String userId, String emoji, String text, String expiresAt) {
-        List<FieldError> errors = new ArrayList<>(UserRules.collect(UserRules.checkStatusEmoji(emoji), UserRules.checkStatusText(text)));
+        List<FieldError> errors =
+                new ArrayList<>(UserRules.collect(UserRules.checkStatusEmoji(emoji), UserRules.checkStatusText(text)));
         if (emoji == null && text == null) {
             errors.add(new FieldError("text", "Give an emoji, a text or both (DELETE clears the status)."));
         }
@@ -134,7 +137,8 @@ public class UserService {
                     errors.add(new FieldError("expiresAt", "expiresAt must be within the coming year."));
                 }
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add(new FieldError("expiresAt", "expiresAt must be an ISO-8601 time such as 2026-12-24T18:00:00Z."));
+                errors.add(new FieldError(
+                        "expiresAt", "expiresAt must be an ISO-8601 time such as 2026-12-24T18:00:00Z."));
             }
         }
         if (!errors.isEmpty()) {
@@ -170,7 +174,9 @@ public class UserService {
     /** The people directory for a signed-in caller whose account is still valid (see {@link #search}). */
     public List<UserView> directory(String callerId, String query, int limit, String after, Predicate<String> online) {
         account(callerId);
-        return search(query, limit, after).stream().map(u -> UserView.of(u, online.test(u.getId()))).toList();
+        return search(query, limit, after).stream()
+                .map(u -> UserView.of(u, online.test(u.getId())))
+                .toList();
     }
 
     /** Users whose username or full name contains the query, by username, after {@code after} (a username). */

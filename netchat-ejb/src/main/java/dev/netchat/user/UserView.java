@@ -16,8 +16,16 @@ public record UserView(
         UserStatus status) {
 
     public static UserView of(UserAccount u, boolean online) {
-        return new UserView(u.getId(), u.getUsername(), u.getFullName(), AvatarUrls.shown(u), u.getRole().claim(), online,
-                Times.iso(u.getLastActiveAt()), Times.iso(u.getCreatedAt()), u.getTimeZone(),
+        return new UserView(
+                u.getId(),
+                u.getUsername(),
+                u.getFullName(),
+                AvatarUrls.shown(u),
+                u.getRole().claim(),
+                online,
+                Times.iso(u.getLastActiveAt()),
+                Times.iso(u.getCreatedAt()),
+                u.getTimeZone(),
                 u.statusAt(java.time.Instant.now()).orElse(null));
     }
 }

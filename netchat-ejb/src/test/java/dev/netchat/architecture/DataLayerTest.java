@@ -19,9 +19,13 @@ import org.junit.jupiter.api.Test;
 class DataLayerTest {
 
     static final ArchRule ONLY_REPOSITORIES_HOLD_AN_ENTITY_MANAGER = noClasses()
-            .that().haveSimpleNameNotEndingWith("Repository")
-            .and().haveSimpleNameNotEndingWith("Log")
-            .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+            .that()
+            .haveSimpleNameNotEndingWith("Repository")
+            .and()
+            .haveSimpleNameNotEndingWith("Log")
+            .should()
+            .dependOnClassesThat()
+            .areAssignableTo(EntityManager.class)
             .because("queries belong to the repositories (…Repository) and the stored logs (…Log); services use those");
 
     @Test
@@ -38,6 +42,8 @@ class DataLayerTest {
         JavaClasses planted = new ClassFileImporter().importPackages("dev.netchat.architecture.planted.repositoryless");
         EvaluationResult result = ONLY_REPOSITORIES_HOLD_AN_ENTITY_MANAGER.evaluate(planted);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("PlantedService").contains("EntityManager");
+        assertThat(result.getFailureReport().toString())
+                .contains("PlantedService")
+                .contains("EntityManager");
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
 
     /** One slice per package directly under dev.netchat (sub-packages belong to their parent). */
-    static final ArchRule NO_CYCLES = slices().matching("dev.netchat.(*)..").should().beFreeOfCycles();
+    static final ArchRule NO_CYCLES =
+            slices().matching("dev.netchat.(*)..").should().beFreeOfCycles();
 
     @Test
     void thePackagesOfNetChatAreFreeOfCycles() {
@@ -30,9 +31,14 @@ class PackageCyclesTest {
     @Test
     void theRuleFailsOnAPlantedCycle() {
         JavaClasses planted = new ClassFileImporter().importPackages("dev.netchat.architecture.planted");
-        EvaluationResult result = slices().matching("dev.netchat.architecture.planted.(*)..").should().beFreeOfCycles()
+        EvaluationResult result = slices().matching("dev.netchat.architecture.planted.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .evaluate(planted);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("Cycle detected").contains("ping").contains("pong");
+        assertThat(result.getFailureReport().toString())
+                .contains("Cycle detected")
+                .contains("ping")
+                .contains("pong");
     }
 }

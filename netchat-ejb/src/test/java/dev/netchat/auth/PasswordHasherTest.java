@@ -43,6 +43,7 @@ class PasswordHasherTest {
         Thread.sleep(20);
         assertThatThrownBy(() -> one.hash("another")).isInstanceOf(dev.netchat.shared.TooManyRequestsException.class);
         busy.join();
-        org.assertj.core.api.Assertions.assertThat(one.matches("x", one.hash("x"))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(one.matches("x", one.hash("x")))
+                .isTrue();
     }
 }

@@ -32,7 +32,8 @@ class TokenIssuerTest {
         UserAccount user = new UserAccount("ann", "Ann", "hash", Role.ADMIN, Instant.now());
         Instant now = Instant.now();
 
-        TokenIssuer.AccessToken token = new TokenIssuer("netchat", Duration.ofMinutes(15)).issue(user, "session-1", now);
+        TokenIssuer.AccessToken token =
+                new TokenIssuer("netchat", Duration.ofMinutes(15)).issue(user, "session-1", now);
 
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKey(SigningKeys.publicKey())
@@ -46,7 +47,8 @@ class TokenIssuerTest {
         assertThat(claims.getClaimValueAsString("upn")).isEqualTo(user.getId());
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("admin");
         assertThat(claims.getClaimValueAsString("sid")).isEqualTo("session-1");
-        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(900);
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue())
+                .isEqualTo(900);
         assertThat(token.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(15)));
     }
 

@@ -41,12 +41,32 @@ class EventCodecTest {
     private static final String C = "c0000000-0000-0000-0000-000000000001";
     private static final String U = "u0000000-0000-0000-0000-000000000002";
 
-    static final MessageDto MESSAGE = new MessageDto("m1", C, 7, new AuthorView(U, "ann", "Ann A", null), "hello @bob",
-            "2026-01-01T10:00:00Z", null, false, false, null, 0,
-            List.of(new MessageDto.ReactionDto("smile", 1, false, List.of(U))), "cm-1",
-            List.of(new AttachmentDto("f1", "a.png", "image/png", 42, 2, 3, "/api/files/f1", "/api/files/f1/thumbnail",
+    static final MessageDto MESSAGE = new MessageDto(
+            "m1",
+            C,
+            7,
+            new AuthorView(U, "ann", "Ann A", null),
+            "hello @bob",
+            "2026-01-01T10:00:00Z",
+            null,
+            false,
+            false,
+            null,
+            0,
+            List.of(new MessageDto.ReactionDto("smile", 1, false, List.of(U))),
+            "cm-1",
+            List.of(new AttachmentDto(
+                    "f1",
+                    "a.png",
+                    "image/png",
+                    42,
+                    2,
+                    3,
+                    "/api/files/f1",
+                    "/api/files/f1/thumbnail",
                     "/api/files/f1/preview")),
-            new MessageDto.PinDto(new AuthorView(U, "ann", "Ann A", null), "2026-01-01T10:05:00Z"), null,
+            new MessageDto.PinDto(new AuthorView(U, "ann", "Ann A", null), "2026-01-01T10:05:00Z"),
+            null,
             new PreviewDto("https://example.org/a", "A page", null, "Example", "/api/messages/m1/preview/image?v=1"));
     static final String MESSAGE_JSON = """
             {"id":"m1","channelId":"%s","seq":7,"user":{"id":"%s","username":"ann","fullName":"Ann A","avatarURL":null},
@@ -59,8 +79,26 @@ class EventCodecTest {
              "saved":null,
              "preview":{"url":"https://example.org/a","title":"A page","description":null,"siteName":"Example",
              "imageUrl":"/api/messages/m1/preview/image?v=1"}}""".formatted(C, U, U, U);
-    static final ChannelDto CHANNEL = new ChannelDto(C, "team", "general", null, false, U, "2026-01-01T09:00:00Z",
-            "2026-01-01T10:00:00Z", 2, 9, null, null, null, null, null, true, false, "mentions", false);
+    static final ChannelDto CHANNEL = new ChannelDto(
+            C,
+            "team",
+            "general",
+            null,
+            false,
+            U,
+            "2026-01-01T09:00:00Z",
+            "2026-01-01T10:00:00Z",
+            2,
+            9,
+            null,
+            null,
+            null,
+            null,
+            null,
+            true,
+            false,
+            "mentions",
+            false);
     static final String CHANNEL_JSON = """
             {"id":"%s","type":"team","name":"general","description":null,"private":false,"createdBy":"%s",
              "createdAt":"2026-01-01T09:00:00Z","updatedAt":"2026-01-01T10:00:00Z","memberCount":2,"lastSeq":9,
@@ -69,42 +107,72 @@ class EventCodecTest {
 
     static Stream<Arguments> events() {
         return Stream.of(
-                Arguments.of(new MessagePosted(C, 7, MESSAGE),
-                        "{\"type\":\"message.new\",\"channelId\":\"%s\",\"seq\":7,\"message\":%s}".formatted(C, MESSAGE_JSON)),
-                Arguments.of(new MessageEdited(C, 8, MESSAGE),
-                        "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}".formatted(C, MESSAGE_JSON)),
-                Arguments.of(new ReplyCountChanged(C, 8, MESSAGE),
-                        "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}".formatted(C, MESSAGE_JSON)),
-                Arguments.of(new MessagePreviewChanged(C, 8, MESSAGE),
-                        "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}".formatted(C, MESSAGE_JSON)),
-                Arguments.of(new MessageDeleted(C, 9, MESSAGE),
-                        "{\"type\":\"message.deleted\",\"channelId\":\"%s\",\"seq\":9,\"message\":%s}".formatted(C, MESSAGE_JSON)),
-                Arguments.of(new ReactionAdded(C, 10, MESSAGE, new ReactionChange("smile", U)),
+                Arguments.of(
+                        new MessagePosted(C, 7, MESSAGE),
+                        "{\"type\":\"message.new\",\"channelId\":\"%s\",\"seq\":7,\"message\":%s}"
+                                .formatted(C, MESSAGE_JSON)),
+                Arguments.of(
+                        new MessageEdited(C, 8, MESSAGE),
+                        "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}"
+                                .formatted(C, MESSAGE_JSON)),
+                Arguments.of(
+                        new ReplyCountChanged(C, 8, MESSAGE),
+                        "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}"
+                                .formatted(C, MESSAGE_JSON)),
+                Arguments.of(
+                        new MessagePreviewChanged(C, 8, MESSAGE),
+                        "{\"type\":\"message.updated\",\"channelId\":\"%s\",\"seq\":8,\"message\":%s}"
+                                .formatted(C, MESSAGE_JSON)),
+                Arguments.of(
+                        new MessageDeleted(C, 9, MESSAGE),
+                        "{\"type\":\"message.deleted\",\"channelId\":\"%s\",\"seq\":9,\"message\":%s}"
+                                .formatted(C, MESSAGE_JSON)),
+                Arguments.of(
+                        new ReactionAdded(C, 10, MESSAGE, new ReactionChange("smile", U)),
                         "{\"type\":\"reaction.new\",\"channelId\":\"%s\",\"seq\":10,\"message\":%s,\"reaction\":{\"type\":\"smile\",\"userId\":\"%s\"}}"
                                 .formatted(C, MESSAGE_JSON, U)),
-                Arguments.of(new ReactionRemoved(C, 11, MESSAGE, new ReactionChange("smile", U)),
+                Arguments.of(
+                        new ReactionRemoved(C, 11, MESSAGE, new ReactionChange("smile", U)),
                         "{\"type\":\"reaction.deleted\",\"channelId\":\"%s\",\"seq\":11,\"message\":%s,\"reaction\":{\"type\":\"smile\",\"userId\":\"%s\"}}"
                                 .formatted(C, MESSAGE_JSON, U)),
-                Arguments.of(new ChannelUpdated(C, 12, CHANNEL),
-                        "{\"type\":\"channel.updated\",\"channelId\":\"%s\",\"seq\":12,\"channel\":%s}".formatted(C, CHANNEL_JSON)),
-                Arguments.of(new MemberAdded(C, 13, U, CHANNEL),
-                        "{\"type\":\"member.added\",\"channelId\":\"%s\",\"seq\":13,\"userId\":\"%s\",\"channel\":%s}".formatted(C, U, CHANNEL_JSON)),
-                Arguments.of(new MemberRemoved(C, 14, U, CHANNEL),
-                        "{\"type\":\"member.removed\",\"channelId\":\"%s\",\"seq\":14,\"userId\":\"%s\",\"channel\":%s}".formatted(C, U, CHANNEL_JSON)),
-                Arguments.of(new ChannelCreated(C, CHANNEL, List.of(U)),
-                        "{\"type\":\"channel.created\",\"channelId\":\"%s\",\"channel\":%s}".formatted(C, CHANNEL_JSON)),
-                Arguments.of(new ReceiptMoved(C, U, 15),
-                        "{\"type\":\"receipt.updated\",\"channelId\":\"%s\",\"userId\":\"%s\",\"seq\":15}".formatted(C, U)),
-                Arguments.of(new ReadMarkerMoved(C, U, 14),
-                        "{\"type\":\"read.updated\",\"channelId\":\"%s\",\"userId\":\"%s\",\"seq\":14}".formatted(C, U)),
-                Arguments.of(new TypingStarted(C, U),
+                Arguments.of(
+                        new ChannelUpdated(C, 12, CHANNEL),
+                        "{\"type\":\"channel.updated\",\"channelId\":\"%s\",\"seq\":12,\"channel\":%s}"
+                                .formatted(C, CHANNEL_JSON)),
+                Arguments.of(
+                        new MemberAdded(C, 13, U, CHANNEL),
+                        "{\"type\":\"member.added\",\"channelId\":\"%s\",\"seq\":13,\"userId\":\"%s\",\"channel\":%s}"
+                                .formatted(C, U, CHANNEL_JSON)),
+                Arguments.of(
+                        new MemberRemoved(C, 14, U, CHANNEL),
+                        "{\"type\":\"member.removed\",\"channelId\":\"%s\",\"seq\":14,\"userId\":\"%s\",\"channel\":%s}"
+                                .formatted(C, U, CHANNEL_JSON)),
+                Arguments.of(
+                        new ChannelCreated(C, CHANNEL, List.of(U)),
+                        "{\"type\":\"channel.created\",\"channelId\":\"%s\",\"channel\":%s}"
+                                .formatted(C, CHANNEL_JSON)),
+                Arguments.of(
+                        new ReceiptMoved(C, U, 15),
+                        "{\"type\":\"receipt.updated\",\"channelId\":\"%s\",\"userId\":\"%s\",\"seq\":15}"
+                                .formatted(C, U)),
+                Arguments.of(
+                        new ReadMarkerMoved(C, U, 14),
+                        "{\"type\":\"read.updated\",\"channelId\":\"%s\",\"userId\":\"%s\",\"seq\":14}"
+                                .formatted(C, U)),
+                Arguments.of(
+                        new TypingStarted(C, U),
                         "{\"type\":\"typing.start\",\"channelId\":\"%s\",\"userId\":\"%s\"}".formatted(C, U)),
-                Arguments.of(new TypingStopped(C, U),
+                Arguments.of(
+                        new TypingStopped(C, U),
                         "{\"type\":\"typing.stop\",\"channelId\":\"%s\",\"userId\":\"%s\"}".formatted(C, U)),
-                Arguments.of(new PresenceChanged(new PresenceChanged.Presence(U, true, "2026-01-01T10:00:00Z")),
-                        "{\"type\":\"user.presence.changed\",\"user\":{\"id\":\"%s\",\"online\":true,\"lastActive\":\"2026-01-01T10:00:00Z\"}}".formatted(U)),
-                Arguments.of(new PresenceChanged(new PresenceChanged.Presence(U, false, null)),
-                        "{\"type\":\"user.presence.changed\",\"user\":{\"id\":\"%s\",\"online\":false,\"lastActive\":null}}".formatted(U)));
+                Arguments.of(
+                        new PresenceChanged(new PresenceChanged.Presence(U, true, "2026-01-01T10:00:00Z")),
+                        "{\"type\":\"user.presence.changed\",\"user\":{\"id\":\"%s\",\"online\":true,\"lastActive\":\"2026-01-01T10:00:00Z\"}}"
+                                .formatted(U)),
+                Arguments.of(
+                        new PresenceChanged(new PresenceChanged.Presence(U, false, null)),
+                        "{\"type\":\"user.presence.changed\",\"user\":{\"id\":\"%s\",\"online\":false,\"lastActive\":null}}"
+                                .formatted(U)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,7 +199,8 @@ class EventCodecTest {
             JsonObject frame = Wire.parseObject(EventCodec.frame(event));
             assertThat(frame.getString("channelId")).isEqualTo(channelEvent.channelId());
             assertThat(frame.getJsonNumber("seq").longValue()).isEqualTo(channelEvent.seq());
-            assertThat(channelEvent.alsoTo()).isEqualTo(event instanceof MemberRemoved r ? List.of(r.userId()) : List.of());
+            assertThat(channelEvent.alsoTo())
+                    .isEqualTo(event instanceof MemberRemoved r ? List.of(r.userId()) : List.of());
         }
     }
 }

@@ -100,13 +100,37 @@ class ExternalAvatarsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
-            "0.0.0.0", "100.64.0.1", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::", "::1", "fe80::1", "fec0::1",
-            "fd00::1", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:10.0.0.1",
-            "64:ff9b::a00:1", "2002:a00:1::", "::7f00:1"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "10.1.2.3",
+                "172.16.0.1",
+                "172.31.255.255",
+                "192.168.1.1",
+                "169.254.169.254",
+                "0.0.0.0",
+                "100.64.0.1",
+                "224.0.0.1",
+                "255.255.255.255",
+                "198.18.0.1",
+                "::",
+                "::1",
+                "fe80::1",
+                "fec0::1",
+                "fd00::1",
+                "fc00::1",
+                "ff02::1",
+                "::ffff:127.0.0.1",
+                "::ffff:169.254.169.254",
+                "::ffff:10.0.0.1",
+                "64:ff9b::a00:1",
+                "2002:a00:1::",
+                "::7f00:1"
+            })
     void privateLoopbackLinkLocalMulticastAndUniqueLocalAddressesAreRefused(String address) throws Exception {
         assertThat(AddressRules.publicAddress(InetAddress.getByName(address))).isFalse();
-        assertThat(AddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address))).isFalse();
+        assertThat(AddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address)))
+                .isFalse();
     }
 
     @Test
@@ -125,13 +149,16 @@ class ExternalAvatarsTest {
         mapped[13] = 8;
         mapped[14] = 8;
         mapped[15] = 8;
-        assertThat(AddressRules.publicAddress(java.net.Inet6Address.getByAddress(null, mapped, -1))).isTrue();
+        assertThat(AddressRules.publicAddress(java.net.Inet6Address.getByAddress(null, mapped, -1)))
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"})
+    @ValueSource(
+            strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"})
     void publicAddressesAreAllowed(String address) throws Exception {
-        assertThat(AddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address))).isTrue();
+        assertThat(AddressRules.PUBLIC_ONLY.permitted(InetAddress.getByName(address)))
+                .isTrue();
     }
 
     @Test
@@ -158,7 +185,8 @@ class ExternalAvatarsTest {
     void aHostIsRefusedWhenAnyOfItsAddressesIsNotPermitted() throws Exception {
         var proxy = new ExternalAvatars(null, new Answers("8.8.8.8 10.0.0.1"));
         assertThatThrownBy(() -> proxy.vet("mixed.example")).isInstanceOf(OutboundHttp.RefusedAddressException.class);
-        assertThat(new ExternalAvatars(null, new Answers("8.8.8.8 2606:4700::1111")).vet("public.example")).hasSize(2);
+        assertThat(new ExternalAvatars(null, new Answers("8.8.8.8 2606:4700::1111")).vet("public.example"))
+                .hasSize(2);
     }
 
     @Test
@@ -170,7 +198,9 @@ class ExternalAvatarsTest {
         ExternalAvatars.Fetched fetched = proxy.fetch(url("rebind.example", "/a.png"));
 
         assertThat(fetched.failure()).isNull();
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(fetched.jpeg())).getWidth()).isEqualTo(ExternalAvatars.EDGE);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(fetched.jpeg()))
+                        .getWidth())
+                .isEqualTo(ExternalAvatars.EDGE);
         assertThat(rebinding.lookups).hasValue(1);
         assertThat(served).containsExactly("/a.png");
     }
@@ -190,7 +220,8 @@ class ExternalAvatarsTest {
     @Test
     void loopbackIsRefusedUnlessAllowed() throws Exception {
         var proxy = new ExternalAvatars(null, InetAddress::getAllByName);
-        assertThat(proxy.fetch(url("127.0.0.1", "/c.png")).failure()).isEqualTo(ExternalAvatars.Failure.REFUSED_ADDRESS);
+        assertThat(proxy.fetch(url("127.0.0.1", "/c.png")).failure())
+                .isEqualTo(ExternalAvatars.Failure.REFUSED_ADDRESS);
         assertThat(served).isEmpty();
     }
 
@@ -209,7 +240,8 @@ class ExternalAvatarsTest {
         var proxy = new ExternalAvatars("127.0.0.1", InetAddress::getAllByName);
         assertThat(proxy.fetch("file:///etc/passwd").failure()).isEqualTo(ExternalAvatars.Failure.UNAVAILABLE);
         assertThat(proxy.fetch("ftp://127.0.0.1/a.png").failure()).isEqualTo(ExternalAvatars.Failure.UNAVAILABLE);
-        assertThat(proxy.fetch(url("user:pw@127.0.0.1", "/d.png")).failure()).isEqualTo(ExternalAvatars.Failure.UNAVAILABLE);
+        assertThat(proxy.fetch(url("user:pw@127.0.0.1", "/d.png")).failure())
+                .isEqualTo(ExternalAvatars.Failure.UNAVAILABLE);
         assertThat(served).isEmpty();
     }
 
@@ -217,16 +249,23 @@ class ExternalAvatarsTest {
     void aProfileAskingAboutAUrlGetsTheProxysAnswerWithoutAFetchAndUnresolvableNamesAreNotRefused() throws Exception {
         var proxy = new ExternalAvatars("127.0.0.1", InetAddress::getAllByName);
         assertThat(proxy.refused("http://169.254.169.254/latest/meta-data/")).isTrue();
-        assertThat(proxy.refused("http://[::1]:8080/a.png")).as("IPv6 loopback, only 127.0.0.1 is allowed").isTrue();
+        assertThat(proxy.refused("http://[::1]:8080/a.png"))
+                .as("IPv6 loopback, only 127.0.0.1 is allowed")
+                .isTrue();
         assertThat(proxy.refused("http://[::ffff:10.0.0.1]/a.png")).isTrue();
         assertThat(new ExternalAvatars(null, new Answers("8.8.8.8 10.0.0.1")).refused("https://mixed.example/a.png"))
-                .as("a name with one private address").isTrue();
-        assertThat(proxy.refused(url("127.0.0.1", "/allowed.png"))).as("allowed by the operator").isFalse();
-        assertThat(new ExternalAvatars(null, new Answers("8.8.8.8")).refused("https://pictures.example/me.png")).isFalse();
+                .as("a name with one private address")
+                .isTrue();
+        assertThat(proxy.refused(url("127.0.0.1", "/allowed.png")))
+                .as("allowed by the operator")
+                .isFalse();
+        assertThat(new ExternalAvatars(null, new Answers("8.8.8.8")).refused("https://pictures.example/me.png"))
+                .isFalse();
         OutboundHttp.Resolver nowhere = host -> {
             throw new UnknownHostException(host);
         };
-        assertThat(new ExternalAvatars(null, nowhere).refused("https://not-yet.example/me.png")).isFalse();
+        assertThat(new ExternalAvatars(null, nowhere).refused("https://not-yet.example/me.png"))
+                .isFalse();
         assertThat(served).as("judging a URL never fetches it").isEmpty();
     }
 }

@@ -53,7 +53,8 @@ class UploadsInFlightTest {
 
     @Test
     void aLimitBelowOneIsAConfigurationError() {
-        assertThatThrownBy(() -> new UploadsInFlight(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new UploadsInFlight(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("netchat.files.max-uploads-in-flight-per-user");
     }
 }

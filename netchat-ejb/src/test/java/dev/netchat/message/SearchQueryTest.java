@@ -11,7 +11,8 @@ class SearchQueryTest {
 
     @Test
     void takesTheFiltersOutAndLeavesTheWords() {
-        SearchQuery q = SearchQuery.parse("release  in:#General from:@Alice after:2026-11-01 before:2026-12-01 has:file plan");
+        SearchQuery q =
+                SearchQuery.parse("release  in:#General from:@Alice after:2026-11-01 before:2026-12-01 has:file plan");
         assertThat(q.text()).isEqualTo("release plan");
         assertThat(q.channel()).isEqualTo("general");
         assertThat(q.author()).isEqualTo("alice");
@@ -53,7 +54,8 @@ class SearchQueryTest {
 
     @Test
     void refusesBadDatesUnknownHasValuesEmptyNamesAndBadLengths() {
-        assertThatThrownBy(() -> SearchQuery.parse("before:yesterday")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> SearchQuery.parse("before:yesterday"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("before:");
         assertThatThrownBy(() -> SearchQuery.parse("has:pony")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> SearchQuery.parse("from:@")).isInstanceOf(InvalidInputException.class);

@@ -11,7 +11,9 @@ class DeliveryStatusTest {
         assertThat(DeliveryStatus.supersedes("queued", null)).isTrue();
         assertThat(DeliveryStatus.supersedes("sent", "queued")).isTrue();
         assertThat(DeliveryStatus.supersedes("delivered", "sent")).isTrue();
-        assertThat(DeliveryStatus.supersedes("sent", "delivered")).as("a late sent").isFalse();
+        assertThat(DeliveryStatus.supersedes("sent", "delivered"))
+                .as("a late sent")
+                .isFalse();
         assertThat(DeliveryStatus.supersedes("queued", "sent")).isFalse();
         assertThat(DeliveryStatus.supersedes("read", "delivered")).isTrue();
     }

@@ -42,7 +42,8 @@ class LinkPreviewFetcherTest {
                 } else if (path.startsWith("/huge")) {
                     exchange.getResponseHeaders().add("Content-Type", "text/html");
                     exchange.sendResponseHeaders(200, 0);
-                    exchange.getResponseBody().write("<html><head><title>Huge</title></head><body>".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody()
+                            .write("<html><head><title>Huge</title></head><body>".getBytes(StandardCharsets.UTF_8));
                     byte[] chunk = new byte[64 * 1024];
                     java.util.Arrays.fill(chunk, (byte) 'x');
                     for (int i = 0; i < 200; i++) { // 12.8 MB
@@ -58,7 +59,10 @@ class LinkPreviewFetcherTest {
                     }
                     exchange.getResponseBody().write("<title>Slow</title>".getBytes(StandardCharsets.UTF_8));
                 } else {
-                    send(exchange, "text/html; charset=utf-8", "<title>A page</title><meta property=og:image content=/p.png>");
+                    send(
+                            exchange,
+                            "text/html; charset=utf-8",
+                            "<title>A page</title><meta property=og:image content=/p.png>");
                 }
             } catch (IOException e) {
                 hungUpOn.set(true);
@@ -69,7 +73,8 @@ class LinkPreviewFetcherTest {
         origin.start();
     }
 
-    private static void send(com.sun.net.httpserver.HttpExchange exchange, String type, String body) throws IOException {
+    private static void send(com.sun.net.httpserver.HttpExchange exchange, String type, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(200, bytes.length);
@@ -91,13 +96,14 @@ class LinkPreviewFetcherTest {
 
     @Test
     void aPageGivesItsPreviewWithItsPictureResolved() {
-        assertThat(allowingLoopback().load(url("/page"))).hasValue(new LinkPreview(url("/page"), "A page", null, "127.0.0.1",
-                url("/p.png")));
+        assertThat(allowingLoopback().load(url("/page")))
+                .hasValue(new LinkPreview(url("/page"), "A page", null, "127.0.0.1", url("/p.png")));
     }
 
     @Test
     void loopbackIsRefusedWithoutARequestUnlessTheOperatorAllowsIt() {
-        assertThat(new LinkPreviewFetcher(null, 3, 2, 64 * 1024, 3).load(url("/page"))).isEmpty();
+        assertThat(new LinkPreviewFetcher(null, 3, 2, 64 * 1024, 3).load(url("/page")))
+                .isEmpty();
         assertThat(served).isEmpty();
     }
 
@@ -114,15 +120,21 @@ class LinkPreviewFetcherTest {
     void onlyHtmlAndOnlyHttp() {
         assertThat(allowingLoopback().load(url("/json"))).isEmpty();
         assertThat(allowingLoopback().load("file:///etc/passwd")).isEmpty();
-        assertThat(allowingLoopback().load("http://user:pw@127.0.0.1:" + origin.getAddress().getPort() + "/page")).isEmpty();
+        assertThat(allowingLoopback()
+                        .load("http://user:pw@127.0.0.1:" + origin.getAddress().getPort() + "/page"))
+                .isEmpty();
     }
 
     @Test
     void aHugePageIsReadUpToTheCapOnlyAndItsHeadStillCounts() throws Exception {
         long start = System.nanoTime();
-        assertThat(allowingLoopback().load(url("/huge"))).map(LinkPreview::title).hasValue("Huge");
+        assertThat(allowingLoopback().load(url("/huge")))
+                .map(LinkPreview::title)
+                .hasValue("Huge");
         Thread.sleep(300);
-        assertThat(hungUpOn).as("the fetcher hung up instead of reading 12.8 MB").isTrue();
+        assertThat(hungUpOn)
+                .as("the fetcher hung up instead of reading 12.8 MB")
+                .isTrue();
         assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
     }
 

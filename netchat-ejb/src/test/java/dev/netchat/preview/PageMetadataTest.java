@@ -14,8 +14,8 @@ class PageMetadataTest {
     private static final URI PAGE = URI.create("https://news.example/articles/42");
 
     private static Optional<LinkPreview> read(String html) {
-        return PageMetadata.read(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", PAGE,
-                "https://www.news.example/a");
+        return PageMetadata.read(
+                html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", PAGE, "https://www.news.example/a");
     }
 
     @Test
@@ -29,13 +29,19 @@ class PageMetadataTest {
                 <meta property="og:site_name" content="The News">
                 <meta property="og:image" content="https://cdn.example/a.png">
                 </head><body>x</body></html>""").orElseThrow();
-        assertThat(p).isEqualTo(new LinkPreview("https://www.news.example/a", "OG title", "OG description", "The News",
-                "https://cdn.example/a.png"));
+        assertThat(p)
+                .isEqualTo(new LinkPreview(
+                        "https://www.news.example/a",
+                        "OG title",
+                        "OG description",
+                        "The News",
+                        "https://cdn.example/a.png"));
     }
 
     @Test
     void plainHtmlWhenThereIsNoOpenGraphAndTheHostAsSiteName() {
-        LinkPreview p = read("<title>  Just a\n page </title><meta name=description content='About it'>").orElseThrow();
+        LinkPreview p = read("<title>  Just a\n page </title><meta name=description content='About it'>")
+                .orElseThrow();
         assertThat(p.title()).isEqualTo("Just a page");
         assertThat(p.description()).isEqualTo("About it");
         assertThat(p.siteName()).isEqualTo("news.example");
@@ -44,42 +50,57 @@ class PageMetadataTest {
 
     @Test
     void relativeImagesAreResolvedAgainstThePageAndOnlyWebAddressesAreKept() {
-        assertThat(read("<title>t</title><meta property='og:image' content='/img/a.png'>").orElseThrow().imageUrl())
+        assertThat(read("<title>t</title><meta property='og:image' content='/img/a.png'>")
+                        .orElseThrow()
+                        .imageUrl())
                 .isEqualTo("https://news.example/img/a.png");
-        assertThat(read("<title>t</title><meta name='twitter:image' content='b.jpg'>").orElseThrow().imageUrl())
+        assertThat(read("<title>t</title><meta name='twitter:image' content='b.jpg'>")
+                        .orElseThrow()
+                        .imageUrl())
                 .isEqualTo("https://news.example/articles/b.jpg");
         assertThat(read("<title>t</title><meta property='og:image' content='javascript:alert(1)'>"
-                + "<meta property='og:image' content='data:image/png;base64,AAAA'>").orElseThrow().imageUrl()).isNull();
+                                + "<meta property='og:image' content='data:image/png;base64,AAAA'>")
+                        .orElseThrow()
+                        .imageUrl())
+                .isNull();
     }
 
     @Test
     void entitiesAreDecodedAndMarkupNeverComesOut() {
         LinkPreview p = read("<meta property='og:title' content='Tom &amp; Jerry &lt;b&gt;&#8482;'>"
-                + "<title>Ignored</title><meta property='og:description' content='<script>alert(1)</script>'>").orElseThrow();
+                        + "<title>Ignored</title><meta property='og:description' content='<script>alert(1)</script>'>")
+                .orElseThrow();
         assertThat(p.title()).isEqualTo("Tom & Jerry <b>™");
         assertThat(p.description()).isEqualTo("<script>alert(1)</script>"); // text, rendered as text by the client
     }
 
     @Test
     void longTextIsCutWithAnEllipsisAndControlCharactersGo() {
-        LinkPreview p = read("<title>" + "t".repeat(500) + "</title><meta name=description content='a\u0007b'>").orElseThrow();
+        LinkPreview p = read("<title>" + "t".repeat(500) + "</title><meta name=description content='a\u0007b'>")
+                .orElseThrow();
         assertThat(p.title()).hasSize(PageMetadata.MAX_TITLE).endsWith("…");
         assertThat(p.description()).isEqualTo("a b");
     }
 
     @Test
     void noTitleNoPreview() {
-        assertThat(read("<html><body><p>Nothing about itself</p></body></html>")).isEmpty();
+        assertThat(read("<html><body><p>Nothing about itself</p></body></html>"))
+                .isEmpty();
         assertThat(read("<title>   </title>")).isEmpty();
     }
 
     @Test
     void theAnswersCharsetIsUsedAndOtherwiseThePagesOwn() {
         byte[] latin1 = "<title>Caf\u00e9</title>".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(PageMetadata.read(latin1, "text/html; charset=ISO-8859-1", PAGE, "https://x.example").orElseThrow().title())
+        assertThat(PageMetadata.read(latin1, "text/html; charset=ISO-8859-1", PAGE, "https://x.example")
+                        .orElseThrow()
+                        .title())
                 .isEqualTo("Café");
         byte[] declared = "<meta charset='iso-8859-1'><title>Caf\u00e9</title>".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(PageMetadata.read(declared, "text/html", PAGE, "https://x.example").orElseThrow().title()).isEqualTo("Café");
+        assertThat(PageMetadata.read(declared, "text/html", PAGE, "https://x.example")
+                        .orElseThrow()
+                        .title())
+                .isEqualTo("Café");
     }
 
     @Test

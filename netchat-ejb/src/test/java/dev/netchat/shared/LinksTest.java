@@ -9,26 +9,32 @@ class LinksTest {
 
     @Test
     void theFirstBareAddressWithoutTrailingPunctuation() {
-        assertThat(Links.first("see https://example.org/a?b=1. and http://other.example")).hasValue("https://example.org/a?b=1");
+        assertThat(Links.first("see https://example.org/a?b=1. and http://other.example"))
+                .hasValue("https://example.org/a?b=1");
         assertThat(Links.first("(https://example.org/x)")).hasValue("https://example.org/x");
     }
 
     @Test
     void aMarkdownLinksTargetCounts() {
-        assertThat(Links.first("read [the docs](https://docs.example/page) now")).hasValue("https://docs.example/page");
+        assertThat(Links.first("read [the docs](https://docs.example/page) now"))
+                .hasValue("https://docs.example/page");
     }
 
     @Test
     void linksInCodeSpansAndBlocksDoNot() {
-        assertThat(Links.first("`https://code.example` then https://real.example")).hasValue("https://real.example");
-        assertThat(Links.first("```\ncurl https://block.example\n```\nhttps://after.example")).hasValue("https://after.example");
+        assertThat(Links.first("`https://code.example` then https://real.example"))
+                .hasValue("https://real.example");
+        assertThat(Links.first("```\ncurl https://block.example\n```\nhttps://after.example"))
+                .hasValue("https://after.example");
         assertThat(Links.first("only `https://code.example`")).isEmpty();
     }
 
     @Test
     void otherSchemesAndOverlongAddressesAreNotLinks() {
-        assertThat(Links.first("ftp://files.example javascript:alert(1) www.example.org")).isEmpty();
-        assertThat(Links.first("https://example.org/" + "a".repeat(Links.MAX_URL_LENGTH))).isEmpty();
+        assertThat(Links.first("ftp://files.example javascript:alert(1) www.example.org"))
+                .isEmpty();
+        assertThat(Links.first("https://example.org/" + "a".repeat(Links.MAX_URL_LENGTH)))
+                .isEmpty();
         assertThat(Links.first(null)).isEmpty();
     }
 }

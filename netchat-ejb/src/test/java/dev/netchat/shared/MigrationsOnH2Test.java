@@ -16,10 +16,14 @@ class MigrationsOnH2Test {
     @Test
     void createTheAccountTablesAndEnforceUniqueUsernames() throws Exception {
         String url = "jdbc:h2:mem:migrations;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
 
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*) from users")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();

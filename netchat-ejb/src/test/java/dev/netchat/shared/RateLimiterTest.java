@@ -29,6 +29,7 @@ class RateLimiterTest {
         }
         assertThatThrownBy(() -> limiter.acquire("ann", "messages"))
                 .isInstanceOf(TooManyRequestsException.class)
-                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds()).isEqualTo(1));
+                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds())
+                        .isEqualTo(1));
     }
 }

@@ -36,14 +36,16 @@ class SchemaUpgradeTest {
     @Test
     void aPostgresqlInstallationOfThePreviousReleaseWithDataUpgradesInPlace() throws Exception {
         String db = "netchat_upgrade_" + ProcessHandle.current().pid();
-        try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", ""); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", "");
+                Statement s = admin.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + db);
         }
         try {
             upgradeWithData(PG + db, "postgres", "", "postgresql");
         } finally {
-            try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", ""); Statement s = admin.createStatement()) {
+            try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", "");
+                    Statement s = admin.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
@@ -51,23 +53,37 @@ class SchemaUpgradeTest {
 
     private static void upgradeWithData(String url, String user, String password, String vendor) throws Exception {
         String[] locations = {"classpath:db/migration/common", "classpath:db/migration/" + vendor};
-        Flyway.configure().dataSource(url, user, password).locations(locations)
-                .target(MigrationVersion.fromVersion(PREVIOUS_RELEASE)).load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations(locations)
+                .target(MigrationVersion.fromVersion(PREVIOUS_RELEASE))
+                .load()
+                .migrate();
         List<String> previousTables;
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             insertARowInEveryTable(s);
             previousTables = tables(c);
             for (String table : previousTables) {
-                assertThat(count(s, table)).as("rows in %s before the upgrade (add one above for a new table)", table).isPositive();
+                assertThat(count(s, table))
+                        .as("rows in %s before the upgrade (add one above for a new table)", table)
+                        .isPositive();
             }
         }
 
-        var result = Flyway.configure().dataSource(url, user, password).locations(locations).load().migrate();
+        var result = Flyway.configure()
+                .dataSource(url, user, password)
+                .locations(locations)
+                .load()
+                .migrate();
         assertThat(result.success).isTrue();
 
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             for (String table : previousTables) {
-                assertThat(count(s, table)).as("rows in %s after the upgrade", table).isPositive();
+                assertThat(count(s, table))
+                        .as("rows in %s after the upgrade", table)
+                        .isPositive();
             }
             try (ResultSet rs = s.executeQuery("select username, must_change_password from users where id = 'u1'")) {
                 assertThat(rs.next()).isTrue();
@@ -91,18 +107,26 @@ class SchemaUpgradeTest {
                 + "values ('u1', 'ann', 'Ann', '$2a$10$abcdefghijklmnopqrstuv', 'USER', " + now + ", " + now + ")");
         s.executeUpdate("insert into users (id, username, full_name, password_hash, role, created_at, updated_at) "
                 + "values ('u2', 'bob', 'Bob', '$2a$10$abcdefghijklmnopqrstuv', 'ADMIN', " + now + ", " + now + ")");
-        s.executeUpdate("insert into refresh_tokens (id, user_id, family_id, token_hash, created_at, expires_at, client_address) "
-                + "values ('r1', 'u1', 'f1', 'hash1', " + now + ", " + now + ", '10.0.0.1')");
-        s.executeUpdate("insert into channels (id, type, name, team_name, created_by, created_at, updated_at, last_seq, member_count) "
-                + "values ('c1', 'TEAM', 'General', 'general', 'u1', " + now + ", " + now + ", 1, 2)");
-        s.executeUpdate("insert into channel_members (channel_id, user_id, joined_at) values ('c1', 'u1', " + now + ")");
-        s.executeUpdate("insert into channel_members (channel_id, user_id, joined_at) values ('c1', 'u2', " + now + ")");
-        s.executeUpdate("insert into messages (id, channel_id, seq, user_id, text, client_message_id, created_at, updated_at) "
-                + "values ('m1', 'c1', 1, 'u1', 'hello from the previous release', 'cm1', " + now + ", " + now + ")");
-        s.executeUpdate("insert into reactions (message_id, user_id, type, created_at) values ('m1', 'u2', 'thumbsup', " + now + ")");
+        s.executeUpdate(
+                "insert into refresh_tokens (id, user_id, family_id, token_hash, created_at, expires_at, client_address) "
+                        + "values ('r1', 'u1', 'f1', 'hash1', " + now + ", " + now + ", '10.0.0.1')");
+        s.executeUpdate(
+                "insert into channels (id, type, name, team_name, created_by, created_at, updated_at, last_seq, member_count) "
+                        + "values ('c1', 'TEAM', 'General', 'general', 'u1', " + now + ", " + now + ", 1, 2)");
+        s.executeUpdate(
+                "insert into channel_members (channel_id, user_id, joined_at) values ('c1', 'u1', " + now + ")");
+        s.executeUpdate(
+                "insert into channel_members (channel_id, user_id, joined_at) values ('c1', 'u2', " + now + ")");
+        s.executeUpdate(
+                "insert into messages (id, channel_id, seq, user_id, text, client_message_id, created_at, updated_at) "
+                        + "values ('m1', 'c1', 1, 'u1', 'hello from the previous release', 'cm1', " + now + ", " + now
+                        + ")");
+        s.executeUpdate("insert into reactions (message_id, user_id, type, created_at) values ('m1', 'u2', 'thumbsup', "
+                + now + ")");
         s.executeUpdate("insert into channel_events (channel_id, seq, type, payload, created_at) "
                 + "values ('c1', 1, 'message.new', '{}', " + now + ")");
-        s.executeUpdate("insert into audit_log (id, occurred_at, actor_id, action, source) values ('a1', " + now + ", 'u2', 'user.disabled', 'web')");
+        s.executeUpdate("insert into audit_log (id, occurred_at, actor_id, action, source) values ('a1', " + now
+                + ", 'u2', 'user.disabled', 'web')");
         s.executeUpdate("insert into outbox (kind, ordering_key, payload, status, not_before, created_at) "
                 + "values ('sms', 'k1', '{}', 'pending', " + now + ", " + now + ")");
         s.executeUpdate("insert into webhook_receipt (id, source, received_at) values ('w1', 'stream', " + now + ")");

@@ -25,7 +25,8 @@ class SmsTextTest {
         assertThat(excerpt).startsWith("line one line two 😀").endsWith("…").doesNotContain("\n");
         String withoutEllipsis = excerpt.substring(0, excerpt.length() - 1);
         assertThat(withoutEllipsis.codePointCount(0, withoutEllipsis.length())).isEqualTo(100);
-        assertThat(Character.isHighSurrogate(withoutEllipsis.charAt(withoutEllipsis.length() - 1))).isFalse();
+        assertThat(Character.isHighSurrogate(withoutEllipsis.charAt(withoutEllipsis.length() - 1)))
+                .isFalse();
         assertThat(SmsText.excerpt("short")).isEqualTo("short");
     }
 
@@ -41,8 +42,9 @@ class SmsTextTest {
     void aLongGsm7TextIsCutWithThreeDotsSoTheSmsStaysGsm7() {
         String excerpt = SmsText.excerpt("Plain text, nothing but GSM-7: " + "abc ".repeat(40));
         assertThat(excerpt).endsWith("...").doesNotContain("…");
-        assertThat(Gsm7.encodable(SmsText.compose("ann_1", "#general", "Plain " + "x".repeat(200), 1,
-                "https://chat.example.com/#/c/42"))).isTrue();
+        assertThat(Gsm7.encodable(SmsText.compose(
+                        "ann_1", "#general", "Plain " + "x".repeat(200), 1, "https://chat.example.com/#/c/42")))
+                .isTrue();
         assertThat(Gsm7.encodable("…")).isFalse();
         assertThat(Gsm7.encodable("€ [x] {y} ~ | ^ \\")).isTrue();
     }

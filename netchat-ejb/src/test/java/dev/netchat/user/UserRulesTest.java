@@ -15,7 +15,8 @@ class UserRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ab", "abcdefghijklmnopqrstuvwxyz0123456", "with space", "ümlaut", "semi;colon", "UPPER"})
+    @ValueSource(
+            strings = {"", "ab", "abcdefghijklmnopqrstuvwxyz0123456", "with space", "ümlaut", "semi;colon", "UPPER"})
     void refusesOtherUsernames(String username) {
         assertThat(UserRules.checkUsername(username)).extracting("field").isEqualTo("username");
     }

@@ -35,9 +35,12 @@ class AbuseLimitsIT {
             long t0 = System.nanoTime();
             socket.sendBinaryDetached(ByteBuffer.allocate(size), true);
             int code = socket.awaitClose(Duration.ofSeconds(5));
-            System.out.printf("binary frame of %d MiB: closed %d after %d ms (%s)%n", size / MIB, code,
-                    (System.nanoTime() - t0) / 1_000_000, socket.closeReason());
-            assertThat(code).as("close code for a %d MiB binary frame", size / MIB).isEqualTo(1003);
+            System.out.printf(
+                    "binary frame of %d MiB: closed %d after %d ms (%s)%n",
+                    size / MIB, code, (System.nanoTime() - t0) / 1_000_000, socket.closeReason());
+            assertThat(code)
+                    .as("close code for a %d MiB binary frame", size / MIB)
+                    .isEqualTo(1003);
             socket.abortWithin(Duration.ofSeconds(5));
         }
         // An unfinished 96 MiB binary message, sent in 1 MiB pieces: closed at the first piece.
@@ -45,7 +48,10 @@ class AbuseLimitsIT {
         int sent = 0;
         try {
             for (; sent < 96 && !unfinished.closedWithin(Duration.ZERO); sent++) {
-                unfinished.webSocket().sendBinary(ByteBuffer.allocate(MIB), false).get(5, TimeUnit.SECONDS);
+                unfinished
+                        .webSocket()
+                        .sendBinary(ByteBuffer.allocate(MIB), false)
+                        .get(5, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             // The server closed the connection under the sender: that is the point.
@@ -56,7 +62,9 @@ class AbuseLimitsIT {
 
         long after = ServerMemory.heapUsedAfterFullGc(ServerExtension.server());
         System.out.printf("server heap after full GC: %d MiB before, %d MiB after%n", before / MIB, after / MIB);
-        assertThat(after - before).as("heap kept after 137 MiB of binary frames").isLessThan(24L * MIB);
+        assertThat(after - before)
+                .as("heap kept after 137 MiB of binary frames")
+                .isLessThan(24L * MIB);
         // The user is not harmed otherwise: a text socket still works.
         try (ChatSocket again = ChatSocket.connect(api, user)) {
             again.send(Api.json().put("type", "ping"));
@@ -110,10 +118,15 @@ class AbuseLimitsIT {
     void guessingSpreadOverManyAddressesRefusesUnfamiliarAddressesButNeverTheOwnersOwn() throws Exception {
         Api.Session owner = api.newUser("stuffed");
         for (int i = 0; i < 10; i++) {
-            assertThat(login("127.0.0." + (60 + i), owner.username(), "guess " + i)[0]).isEqualTo("401");
+            assertThat(login("127.0.0." + (60 + i), owner.username(), "guess " + i)[0])
+                    .isEqualTo("401");
         }
-        assertThat(login("127.0.0.70", owner.username(), Api.PASSWORD)[0]).as("an unfamiliar address").isEqualTo("429");
-        assertThat(api.login(owner.username(), Api.PASSWORD).status()).as("the owner's usual address").isEqualTo(200);
+        assertThat(login("127.0.0.70", owner.username(), Api.PASSWORD)[0])
+                .as("an unfamiliar address")
+                .isEqualTo("429");
+        assertThat(api.login(owner.username(), Api.PASSWORD).status())
+                .as("the owner's usual address")
+                .isEqualTo(200);
     }
 
     @Test
@@ -122,8 +135,14 @@ class AbuseLimitsIT {
         String status = "";
         String response = "";
         for (int i = 0; i < 11; i++) {
-            String[] r = RawHttp.postJson(api.base(), address, "/api/auth/signup", Api.write(Api.json()
-                    .put("fullName", "Burst " + i).put("username", Api.uniqueName("burst")).put("password", Api.PASSWORD)));
+            String[] r = RawHttp.postJson(
+                    api.base(),
+                    address,
+                    "/api/auth/signup",
+                    Api.write(Api.json()
+                            .put("fullName", "Burst " + i)
+                            .put("username", Api.uniqueName("burst"))
+                            .put("password", Api.PASSWORD)));
             status = r[0];
             response = r[1];
             if (i < 10) {
@@ -132,8 +151,14 @@ class AbuseLimitsIT {
         }
         assertThat(status).isEqualTo("429");
         assertThat(response).containsIgnoringCase("Retry-After:").contains("application/problem+json");
-        String[] elsewhere = RawHttp.postJson(api.base(), "127.0.0.82", "/api/auth/signup", Api.write(Api.json()
-                .put("fullName", "Elsewhere").put("username", Api.uniqueName("else")).put("password", Api.PASSWORD)));
+        String[] elsewhere = RawHttp.postJson(
+                api.base(),
+                "127.0.0.82",
+                "/api/auth/signup",
+                Api.write(Api.json()
+                        .put("fullName", "Elsewhere")
+                        .put("username", Api.uniqueName("else"))
+                        .put("password", Api.PASSWORD)));
         assertThat(elsewhere[0]).isEqualTo("201");
     }
 
@@ -145,8 +170,12 @@ class AbuseLimitsIT {
         Api.Reply limited = null;
         int accepted = 0;
         for (int i = 0; i < 150 && limited == null; i++) {
-            Api.Reply r = api.post("/api/channels/" + channel + "/messages",
-                    Api.json().put("text", "flood " + i).put("clientMessageId", java.util.UUID.randomUUID().toString()), flooder);
+            Api.Reply r = api.post(
+                    "/api/channels/" + channel + "/messages",
+                    Api.json()
+                            .put("text", "flood " + i)
+                            .put("clientMessageId", java.util.UUID.randomUUID().toString()),
+                    flooder);
             if (r.status() == 429) {
                 limited = r;
             } else {
@@ -157,9 +186,17 @@ class AbuseLimitsIT {
         assertThat(limited).as("429 within 150 quick posts").isNotNull();
         assertThat(accepted).isGreaterThanOrEqualTo(60);
         assertThat(limited.contentType()).startsWith("application/problem+json");
-        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 5L);
-        assertThat(api.post("/api/channels/" + channel + "/messages",
-                Api.json().put("text", "still here").put("clientMessageId", java.util.UUID.randomUUID().toString()), other).status())
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 5L);
+        assertThat(api.post(
+                                "/api/channels/" + channel + "/messages",
+                                Api.json()
+                                        .put("text", "still here")
+                                        .put(
+                                                "clientMessageId",
+                                                java.util.UUID.randomUUID().toString()),
+                                other)
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -170,8 +207,13 @@ class AbuseLimitsIT {
         Api.Session third = api.newUser("third");
         Api.Reply limited = null;
         for (int i = 0; i < 40 && limited == null; i++) {
-            Api.Reply r = api.post("/api/channels", Api.json().put("type", "messaging").put("name", "spam " + i)
-                    .set("memberIds", Api.JSON.valueToTree(List.of(target.userId(), third.userId()))), spammer);
+            Api.Reply r = api.post(
+                    "/api/channels",
+                    Api.json()
+                            .put("type", "messaging")
+                            .put("name", "spam " + i)
+                            .set("memberIds", Api.JSON.valueToTree(List.of(target.userId(), third.userId()))),
+                    spammer);
             if (r.status() == 429) {
                 limited = r;
             } else {
@@ -182,8 +224,14 @@ class AbuseLimitsIT {
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         // Someone else may still start a conversation with the target.
         Api.Session friend = api.newUser("friend");
-        assertThat(api.post("/api/channels", Api.json().put("type", "messaging")
-                .set("memberIds", Api.JSON.valueToTree(List.of(target.userId()))), friend).status()).isIn(200, 201);
+        assertThat(api.post(
+                                "/api/channels",
+                                Api.json()
+                                        .put("type", "messaging")
+                                        .set("memberIds", Api.JSON.valueToTree(List.of(target.userId()))),
+                                friend)
+                        .status())
+                .isIn(200, 201);
     }
 
     @Test
@@ -191,18 +239,27 @@ class AbuseLimitsIT {
         Api.Session typist = api.newUser("typist");
         Api.Session reader = api.newUser("reader");
         String channel = chat.privateChannel(typist, reader);
-        try (ChatSocket t = ChatSocket.connect(api, typist); ChatSocket r = ChatSocket.connect(api, reader)) {
+        try (ChatSocket t = ChatSocket.connect(api, typist);
+                ChatSocket r = ChatSocket.connect(api, reader)) {
             for (int i = 0; i < 100; i++) {
-                t.send(Api.json().put("type", i % 2 == 0 ? "typing.start" : "typing.stop").put("channelId", channel));
+                t.send(Api.json()
+                        .put("type", i % 2 == 0 ? "typing.start" : "typing.stop")
+                        .put("channelId", channel));
             }
-            JsonNode error = t.awaitEvent(f -> f.path("type").asText().equals("error")
-                    && f.path("problem").path("status").asInt() == 429, ChatSocket.TIMEOUT, "a 429 error frame");
+            JsonNode error = t.awaitEvent(
+                    f -> f.path("type").asText().equals("error")
+                            && f.path("problem").path("status").asInt() == 429,
+                    ChatSocket.TIMEOUT,
+                    "a 429 error frame");
             assertThat(error.path("problem").path("title").asText()).contains("typing");
             List<JsonNode> forwarded = r.drain(Duration.ofSeconds(1)).stream()
-                    .filter(f -> f.path("type").asText().startsWith("typing.")).toList();
+                    .filter(f -> f.path("type").asText().startsWith("typing."))
+                    .toList();
             System.out.printf("typing: %d of 100 events forwarded%n", forwarded.size());
             assertThat(forwarded.size()).as("typing events the reader got").isLessThanOrEqualTo(25);
-            assertThat(t.closedWithin(Duration.ofMillis(200))).as("a fast typist is not disconnected").isFalse();
+            assertThat(t.closedWithin(Duration.ofMillis(200)))
+                    .as("a fast typist is not disconnected")
+                    .isFalse();
         }
     }
 
@@ -215,12 +272,17 @@ class AbuseLimitsIT {
                 return s;
             }
             s.abort();
-            assertThat(System.nanoTime()).as("a socket admitted again after one closed").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("a socket admitted again after one closed")
+                    .isLessThan(deadline);
         }
     }
 
     private String[] login(String address, String username, String password) throws Exception {
-        return RawHttp.postJson(api.base(), address, "/api/auth/login",
+        return RawHttp.postJson(
+                api.base(),
+                address,
+                "/api/auth/login",
                 Api.write(Api.json().put("username", username).put("password", password)));
     }
 }

@@ -57,14 +57,25 @@ class AdminIT {
             long t0 = System.nanoTime();
             String answer = console.invoke("disable", user.username());
             assertThat(answer).startsWith("Disabled " + user.username());
-            assertThat(socket.closedWithin(Duration.ofSeconds(1))).as("socket closed within 1 s").isTrue();
+            assertThat(socket.closedWithin(Duration.ofSeconds(1)))
+                    .as("socket closed within 1 s")
+                    .isTrue();
             System.out.printf("disable -> socket closed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
             assertThat(api.login(user.username(), Api.PASSWORD).status()).isEqualTo(403);
             assertThat(api.get("/api/users/me", user).status()).isEqualTo(403);
-            assertThat(api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
-                    "Cookie", "netchat_refresh=" + user.refreshCookie()).status()).isEqualTo(401);
-            assertThat(ChatSocket.status(ChatSocket.expectRefused(api, api.origin(), null, "netchat.v1", "bearer." + user.token())))
+            assertThat(api.send(
+                                    "POST",
+                                    "/api/auth/refresh",
+                                    null,
+                                    "Origin",
+                                    api.origin(),
+                                    "Cookie",
+                                    "netchat_refresh=" + user.refreshCookie())
+                            .status())
+                    .isEqualTo(401);
+            assertThat(ChatSocket.status(
+                            ChatSocket.expectRefused(api, api.origin(), null, "netchat.v1", "bearer." + user.token())))
                     .isIn(401, 403);
 
             assertThat(console.invoke("enable", user.username())).startsWith("Enabled");
@@ -90,10 +101,18 @@ class AdminIT {
         // Until the password is changed, only the password change (and reading oneself) is allowed.
         assertThat(api.get("/api/channels", temporary).status()).isEqualTo(403);
         assertThat(api.get("/api/users/me", temporary).status()).isEqualTo(200);
-        assertThat(api.post("/api/users/me/password",
-                Api.json().put("currentPassword", otp).put("newPassword", "my own new secret"), temporary).status()).isEqualTo(204);
+        assertThat(api.post(
+                                "/api/users/me/password",
+                                Api.json().put("currentPassword", otp).put("newPassword", "my own new secret"),
+                                temporary)
+                        .status())
+                .isEqualTo(204);
         assertThat(api.get("/api/channels", temporary).status()).isEqualTo(200);
-        assertThat(api.login(user.username(), "my own new secret").json().path("mustChangePassword").asBoolean()).isFalse();
+        assertThat(api.login(user.username(), "my own new secret")
+                        .json()
+                        .path("mustChangePassword")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -104,10 +123,18 @@ class AdminIT {
             assertThat(console.invoke("endSessions", user.username())).startsWith("Ended 1 session");
         }
         assertThat(socket.closedWithin(Duration.ofSeconds(2))).isTrue();
-        Api.Reply refused = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
-                "Cookie", "netchat_refresh=" + user.refreshCookie());
+        Api.Reply refused = api.send(
+                "POST",
+                "/api/auth/refresh",
+                null,
+                "Origin",
+                api.origin(),
+                "Cookie",
+                "netchat_refresh=" + user.refreshCookie());
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.json().path("type").asText()).as("ended, not disabled: %s", refused).isEqualTo("urn:netchat:problem:not-authenticated");
+        assertThat(refused.json().path("type").asText())
+                .as("ended, not disabled: %s", refused)
+                .isEqualTo("urn:netchat:problem:not-authenticated");
         // Signing in again works: ending sessions is not disabling.
         assertThat(api.login(user.username(), Api.PASSWORD).status()).isEqualTo(200);
     }
@@ -119,18 +146,31 @@ class AdminIT {
     @Test
     void aRenewalAfterTheAccountWasDisabledSaysSoByItsProblemType() {
         Api.Session user = api.newUser("asleep");
-        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("disabled", true), api.admin()).status())
+        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("disabled", true), api.admin())
+                        .status())
                 .isEqualTo(200);
 
-        Api.Reply refused = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
-                "Cookie", "netchat_refresh=" + user.refreshCookie());
+        Api.Reply refused = api.send(
+                "POST",
+                "/api/auth/refresh",
+                null,
+                "Origin",
+                api.origin(),
+                "Cookie",
+                "netchat_refresh=" + user.refreshCookie());
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asText()).isEqualTo("urn:netchat:problem:account-disabled");
         assertThat(refused.json().path("detail").asText()).contains("disabled");
-        Api.Reply stranger = api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
-                "Cookie", "netchat_refresh=not-a-token-of-anyone");
+        Api.Reply stranger = api.send(
+                "POST",
+                "/api/auth/refresh",
+                null,
+                "Origin",
+                api.origin(),
+                "Cookie",
+                "netchat_refresh=not-a-token-of-anyone");
         assertThat(stranger.status()).isEqualTo(401);
         assertThat(stranger.json().path("type").asText()).isEqualTo("urn:netchat:problem:not-authenticated");
     }
@@ -138,23 +178,43 @@ class AdminIT {
     @Test
     void theRestApiEndsSessionsAndResetsPasswordsToo() {
         Api.Session user = api.newUser("restadmin");
-        assertThat(api.delete("/api/admin/users/" + user.userId() + "/sessions", api.admin()).status()).isEqualTo(204);
-        assertThat(api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(),
-                "Cookie", "netchat_refresh=" + user.refreshCookie()).status()).isEqualTo(401);
+        assertThat(api.delete("/api/admin/users/" + user.userId() + "/sessions", api.admin())
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.send(
+                                "POST",
+                                "/api/auth/refresh",
+                                null,
+                                "Origin",
+                                api.origin(),
+                                "Cookie",
+                                "netchat_refresh=" + user.refreshCookie())
+                        .status())
+                .isEqualTo(401);
         Api.Reply reset = api.post("/api/admin/users/" + user.userId() + "/password-reset", null, api.admin());
         assertThat(reset.status()).isEqualTo(200);
-        assertThat(api.login(user.username(), reset.json().path("oneTimePassword").asText()).status()).isEqualTo(200);
+        assertThat(api.login(
+                                user.username(),
+                                reset.json().path("oneTimePassword").asText())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void grantingAndRevokingAdminTakesEffectAtOnceEvenForIssuedTokens() {
         Api.Session user = api.newUser("promote");
-        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "admin"), api.admin()).status()).isEqualTo(200);
+        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "admin"), api.admin())
+                        .status())
+                .isEqualTo(200);
         // The token still says "user"; the account says admin now.
         assertThat(api.get("/api/admin/users", user).status()).isEqualTo(200);
-        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "user"), api.admin()).status()).isEqualTo(200);
+        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "user"), api.admin())
+                        .status())
+                .isEqualTo(200);
         assertThat(api.get("/api/admin/users", user).status()).isEqualTo(403);
-        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "owner"), api.admin()).status()).isEqualTo(400);
+        assertThat(api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "owner"), api.admin())
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -166,16 +226,21 @@ class AdminIT {
                 admins++;
             }
         }
-        assertThat(admins).as("only the installation's first account is an admin here").isEqualTo(1);
+        assertThat(admins)
+                .as("only the installation's first account is an admin here")
+                .isEqualTo(1);
 
-        Api.Reply demote = api.patch("/api/admin/users/" + admin.userId(), Api.json().put("role", "user"), admin);
-        Api.Reply disable = api.patch("/api/admin/users/" + admin.userId(), Api.json().put("disabled", true), admin);
+        Api.Reply demote =
+                api.patch("/api/admin/users/" + admin.userId(), Api.json().put("role", "user"), admin);
+        Api.Reply disable =
+                api.patch("/api/admin/users/" + admin.userId(), Api.json().put("disabled", true), admin);
         assertThat(demote.status()).isEqualTo(409);
         assertThat(disable.status()).isEqualTo(409);
         try (UsersConsoleClient console = new UsersConsoleClient()) {
             assertThat(console.invoke("revokeAdmin", "admin")).startsWith("Refused: This is the last active admin");
             assertThat(console.invoke("disable", "admin")).startsWith("Refused:");
-            assertThat(console.invoke("disable", "no-such-user-at-all")).isEqualTo("Refused: No user no-such-user-at-all.");
+            assertThat(console.invoke("disable", "no-such-user-at-all"))
+                    .isEqualTo("Refused: No user no-such-user-at-all.");
         }
         assertThat(api.get("/api/admin/users", admin).status()).isEqualTo(200);
     }
@@ -185,7 +250,9 @@ class AdminIT {
         Chat chat = new Chat(api);
         Api.Session owner = api.newUser("owner");
         Api.Session leaving = api.newUser("leaving");
-        String channelId = chat.createTeam(owner, Chat.channelName("farewell"), false, leaving).path("id").asText();
+        String channelId = chat.createTeam(owner, Chat.channelName("farewell"), false, leaving)
+                .path("id")
+                .asText();
         JsonNode message = chat.post(leaving, channelId, "goodbye everyone");
 
         try (UsersConsoleClient console = new UsersConsoleClient()) {
@@ -212,7 +279,9 @@ class AdminIT {
                 Thread.sleep(100);
             }
             assertThat((Integer) console.attribute("OnlineUsers")).isGreaterThanOrEqualTo(1);
-            assertThat(console.invoke("findUsers", user.username())).contains(user.username()).contains("online");
+            assertThat(console.invoke("findUsers", user.username()))
+                    .contains(user.username())
+                    .contains("online");
             assertThat(console.invoke("showUser", user.username())).contains(user.userId());
         } finally {
             socket.close();
@@ -232,7 +301,9 @@ class AdminIT {
         api.patch("/api/admin/users/" + user.userId(), Api.json().put("role", "user"), api.admin());
         api.post("/api/admin/users/" + user.userId() + "/password-reset", null, api.admin());
         Api.Session removed = api.newUser("removed");
-        assertThat(api.delete("/api/admin/users/" + removed.userId(), api.admin()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/admin/users/" + removed.userId(), api.admin())
+                        .status())
+                .isEqualTo(204);
         api.send("GET", "/api/users/me", null, "Authorization", "Bearer not.a.token");
         ChatSocket.expectRefused(api, api.origin(), null, "netchat.v1");
         // Guessing at another account until the limit: the refusal itself is a security event.
@@ -241,25 +312,39 @@ class AdminIT {
             api.login(guessed.username(), "guess " + i);
         }
 
-        JsonNode entries = api.get("/api/admin/audit?page=0", api.admin()).json().path("entries");
+        JsonNode entries =
+                api.get("/api/admin/audit?page=0", api.admin()).json().path("entries");
         List<JsonNode> mine = new java.util.ArrayList<>();
         entries.forEach(e -> {
             if (user.username().equals(e.path("targetName").asText())) {
                 mine.add(e);
             }
         });
-        assertThat(mine).extracting(e -> e.path("action").asText())
-                .containsSubsequence("user.password.reset", "user.admin.revoked", "user.admin.granted", "user.enabled",
-                        "user.disabled", "user.sessions.ended", "signin.failed");
+        assertThat(mine)
+                .extracting(e -> e.path("action").asText())
+                .containsSubsequence(
+                        "user.password.reset",
+                        "user.admin.revoked",
+                        "user.admin.granted",
+                        "user.enabled",
+                        "user.disabled",
+                        "user.sessions.ended",
+                        "signin.failed");
         assertThat(entries).anySatisfy(e -> {
             assertThat(e.path("action").asText()).isEqualTo("user.deleted");
             assertThat(e.path("targetName").asText()).isEqualTo(removed.username());
         });
-        JsonNode disabled = mine.stream().filter(e -> e.path("action").asText().equals("user.disabled")).findFirst().orElseThrow();
+        JsonNode disabled = mine.stream()
+                .filter(e -> e.path("action").asText().equals("user.disabled"))
+                .findFirst()
+                .orElseThrow();
         assertThat(disabled.path("source").asText()).isEqualTo("web");
         assertThat(disabled.path("actorName").asText()).isEqualTo("admin");
         assertThat(disabled.path("clientAddress").asText()).isNotBlank();
-        JsonNode ended = mine.stream().filter(e -> e.path("action").asText().equals("user.sessions.ended")).findFirst().orElseThrow();
+        JsonNode ended = mine.stream()
+                .filter(e -> e.path("action").asText().equals("user.sessions.ended"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ended.path("source").asText()).isEqualTo("console");
         assertThat(entries.findValuesAsText("action")).contains("token.refused", "socket.refused");
         List<String> aboutGuessed = new java.util.ArrayList<>();

@@ -21,9 +21,8 @@ public final class Api {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(URI base) {
         this.base = base;
@@ -40,8 +39,9 @@ public final class Api {
 
     /** A username no other test uses (tests share one server). */
     public static String uniqueName(String prefix) {
-        return (prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + SEQUENCE.incrementAndGet()
-                + "-" + Long.toString(System.nanoTime() % 100000, 36)).toLowerCase();
+        return (prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + SEQUENCE.incrementAndGet() + "-"
+                        + Long.toString(System.nanoTime() % 100000, 36))
+                .toLowerCase();
     }
 
     public static ObjectNode json() {
@@ -53,7 +53,8 @@ public final class Api {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.headers(), r.body());
@@ -68,7 +69,9 @@ public final class Api {
     }
 
     public Reply signup(String fullName, String username, String password) {
-        return postJson("/api/auth/signup", json().put("fullName", fullName).put("username", username).put("password", password));
+        return postJson(
+                "/api/auth/signup",
+                json().put("fullName", fullName).put("username", username).put("password", password));
     }
 
     public Reply login(String username, String password) {
@@ -91,8 +94,14 @@ public final class Api {
 
     /** A JSON request with a body, authenticated by the session's bearer token. */
     public Reply sendJson(String method, String path, Object body, Session session) {
-        return send(method, path, body instanceof String s ? s : write(body),
-                "Content-Type", "application/json", "Authorization", "Bearer " + session.token());
+        return send(
+                method,
+                path,
+                body instanceof String s ? s : write(body),
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + session.token());
     }
 
     public Reply post(String path, Object body, Session session) {
@@ -144,7 +153,10 @@ public final class Api {
     /** A signed-in user: its access token and its cookies. */
     public record Session(String username, String userId, String token, String accessCookie, String refreshCookie) {
         static Session of(String username, Reply r) {
-            return new Session(username, r.json().path("userId").asText(), r.json().path("token").asText(),
+            return new Session(
+                    username,
+                    r.json().path("userId").asText(),
+                    r.json().path("token").asText(),
                     r.cookie("netchat_access").map(Cookie::value).orElse(null),
                     r.cookie("netchat_refresh").map(Cookie::value).orElse(null));
         }

@@ -120,15 +120,21 @@ class AvatarProxyIT {
         Api.Session viewer = api.newUser("avatar");
         // ::1 is loopback but only 127.0.0.1 is allowed; 169.254.169.254 is the cloud metadata service; 10.0.0.1 a
         // private address; 0.0.0.0 reaches this machine on Linux.
-        for (String url : List.of(at("[::1]", "/v6.png"), at("[::ffff:169.254.169.254]", "/mapped.png"),
-                "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/inside.png", at("0.0.0.0", "/any.png"))) {
+        for (String url : List.of(
+                at("[::1]", "/v6.png"),
+                at("[::ffff:169.254.169.254]", "/mapped.png"),
+                "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.1/inside.png",
+                at("0.0.0.0", "/any.png"))) {
             Api.Session owner = api.newUser("avatar");
 
             // Saving such a URL is refused, by the proxy's own rule, naming the field; nothing changes.
-            Api.Reply saved = api.patch("/api/users/me", Api.json().put("avatarURL", url).put("fullName", "Not Saved"), owner);
+            Api.Reply saved =
+                    api.patch("/api/users/me", Api.json().put("avatarURL", url).put("fullName", "Not Saved"), owner);
             Chat.assertProblem(saved, 400);
             assertThat(saved.errorFields()).as(url).containsExactly("avatarURL");
-            assertThat(saved.json().path("errors").get(0).path("message").asText()).contains("private, loopback or link-local");
+            assertThat(saved.json().path("errors").get(0).path("message").asText())
+                    .contains("private, loopback or link-local");
             JsonNode me = api.get("/api/users/me", owner).json();
             assertThat(me.path("avatarURL").isNull()).as(url).isTrue();
             assertThat(me.path("fullName").asText()).isNotEqualTo("Not Saved");
@@ -139,19 +145,28 @@ class AvatarProxyIT {
                 String shown = "/api/users/" + owner.userId() + "/avatar";
                 String channel = chat.privateChannel(owner, viewer);
                 JsonNode message = chat.post(owner, channel, "look at my picture");
-                assertThat(chat.find(viewer, channel, message.path("id").asText()).path("user").path("avatarURL").asText())
+                assertThat(chat.find(viewer, channel, message.path("id").asText())
+                                .path("user")
+                                .path("avatarURL")
+                                .asText())
                         .isEqualTo(shown);
 
                 Api.Reply refused = api.get(shown, viewer);
 
                 Chat.assertProblem(refused, 404);
-                assertThat(refused.json().path("detail").asText()).as(url).contains("not one NetChat fetches pictures from");
+                assertThat(refused.json().path("detail").asText())
+                        .as(url)
+                        .contains("not one NetChat fetches pictures from");
             }
         }
         // A sign-up with such a URL is refused the same way.
-        Api.Reply signup = api.postJson("/api/auth/signup", Api.json().put("fullName", "Inside")
-                .put("username", Api.uniqueName("inside")).put("password", Api.PASSWORD)
-                .put("avatarURL", "http://169.254.169.254/latest/meta-data/"));
+        Api.Reply signup = api.postJson(
+                "/api/auth/signup",
+                Api.json()
+                        .put("fullName", "Inside")
+                        .put("username", Api.uniqueName("inside"))
+                        .put("password", Api.PASSWORD)
+                        .put("avatarURL", "http://169.254.169.254/latest/meta-data/"));
         Chat.assertProblem(signup, 400);
         assertThat(signup.errorFields()).containsExactly("avatarURL");
         assertThat(requests).isEmpty();
@@ -162,8 +177,10 @@ class AvatarProxyIT {
         if (!ServerExtension.server().onPostgresql()) {
             return false;
         }
-        try (Connection c = DriverManager.getConnection(System.getProperty("netchat.it.pg.url") + NetChatServer.PG_DATABASE,
-                        System.getProperty("netchat.it.pg.user"), System.getProperty("netchat.it.pg.password"));
+        try (Connection c = DriverManager.getConnection(
+                        System.getProperty("netchat.it.pg.url") + NetChatServer.PG_DATABASE,
+                        System.getProperty("netchat.it.pg.user"),
+                        System.getProperty("netchat.it.pg.password"));
                 PreparedStatement s = c.prepareStatement("UPDATE users SET avatar_url = ? WHERE id = ?")) {
             s.setString(1, url);
             s.setString(2, userId);
@@ -185,7 +202,9 @@ class AvatarProxyIT {
             assertThat(refused.body()).as(path).doesNotContain("<html").doesNotContain("alert");
         }
         // Each was asked for once; the redirect to 10.0.0.1 was not followed.
-        assertThat(requests).hasSize(3).allMatch(r -> r.endsWith("NetChat avatar proxy"))
+        assertThat(requests)
+                .hasSize(3)
+                .allMatch(r -> r.endsWith("NetChat avatar proxy"))
                 .noneMatch(r -> r.contains("inside"));
     }
 }

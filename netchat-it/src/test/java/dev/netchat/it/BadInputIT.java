@@ -32,7 +32,12 @@ class BadInputIT {
 
     @Test
     void aWrongMediaTypeIs415() {
-        Api.Reply r = api.send("POST", "/api/auth/login", "username=a&password=b", "Content-Type", "application/x-www-form-urlencoded");
+        Api.Reply r = api.send(
+                "POST",
+                "/api/auth/login",
+                "username=a&password=b",
+                "Content-Type",
+                "application/x-www-form-urlencoded");
         assertProblem(r, 415);
     }
 
@@ -92,7 +97,10 @@ class BadInputIT {
         assertThat(r.json().path("type").asText()).as(r.body()).isEqualTo(TYPES.get(status));
         assertThat(r.json().path("title").asText()).isNotBlank();
         assertThat(r.json().path("detail").asText()).isNotBlank();
-        assertThat(r.body()).doesNotContain("Exception").doesNotContain("RESTEASY").doesNotContain("\tat ")
+        assertThat(r.body())
+                .doesNotContain("Exception")
+                .doesNotContain("RESTEASY")
+                .doesNotContain("\tat ")
                 .doesNotContain("dev.netchat");
     }
 }

@@ -47,17 +47,20 @@ class BrowserJourneyIT {
         pb.environment().put("E2E_SERVER_RESTART", "stdin");
         long started = System.nanoTime();
         Process p = pb.start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
-                    System.out.println("[BrowserJourneyIT] the journey took longer than " + LIMIT_MINUTES + " minutes: stopping it");
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "browser-journey-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
+                            System.out.println("[BrowserJourneyIT] the journey took longer than " + LIMIT_MINUTES
+                                    + " minutes: stopping it");
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "browser-journey-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
 
@@ -66,7 +69,8 @@ class BrowserJourneyIT {
         // only an excerpt of the output, so the failure summary has to name the check itself.
         StringBuilder failures = new StringBuilder();
         int failureLinesLeft = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -85,8 +89,12 @@ class BrowserJourneyIT {
                 }
             }
         }
-        assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("the browser journey finished in time").isTrue();
-        System.out.printf("[BrowserJourneyIT] the journey took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        assertThat(p.waitFor(1, TimeUnit.MINUTES))
+                .as("the browser journey finished in time")
+                .isTrue();
+        System.out.printf(
+                "[BrowserJourneyIT] the journey took %d s%n",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         assertThat(p.exitValue())
                 .as("exit code of npm run e2e (its output is above); the failed checks:%n%s", failures)
                 .isZero();
@@ -110,7 +118,8 @@ class BrowserJourneyIT {
                     // a connection from before the restart; try again
                 }
             }
-            System.out.printf("[BrowserJourneyIT] server restarted in %d ms%n",
+            System.out.printf(
+                    "[BrowserJourneyIT] server restarted in %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return RESTARTED;
         } catch (Exception e) {

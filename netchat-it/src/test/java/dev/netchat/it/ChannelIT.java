@@ -26,7 +26,10 @@ class ChannelIT {
         Api.Session alice = api.newUser("chan");
         Api.Session bob = api.newUser("chan");
         String name = Chat.channelName("team");
-        ObjectNode body = Api.json().put("type", "team").put("name", name).put("description", "Where we plan <things> & more")
+        ObjectNode body = Api.json()
+                .put("type", "team")
+                .put("name", name)
+                .put("description", "Where we plan <things> & more")
                 .put("private", false);
         body.set("memberIds", Chat.ids(bob));
 
@@ -35,8 +38,20 @@ class ChannelIT {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.contentType()).startsWith("application/json");
         JsonNode c = r.json();
-        assertThat(Chat.fieldNames(c)).contains("id", "type", "name", "description", "private", "createdBy", "createdAt",
-                "updatedAt", "memberCount", "lastSeq", "lastMessageAt", "unreadCount");
+        assertThat(Chat.fieldNames(c))
+                .contains(
+                        "id",
+                        "type",
+                        "name",
+                        "description",
+                        "private",
+                        "createdBy",
+                        "createdAt",
+                        "updatedAt",
+                        "memberCount",
+                        "lastSeq",
+                        "lastMessageAt",
+                        "unreadCount");
         assertThat(c.path("id").asText()).isNotBlank();
         assertThat(c.path("type").asText()).isEqualTo("team");
         assertThat(c.path("name").asText()).isEqualTo(name);
@@ -50,11 +65,14 @@ class ChannelIT {
         // No channel event yet: the first one will take seq 1.
         assertThat(c.path("lastSeq").isIntegralNumber()).as(c.toString()).isTrue();
         assertThat(c.path("lastSeq").asLong()).isZero();
-        assertThat(c.path("lastMessageAt").isNull()).as("lastMessageAt of a channel without messages: %s", c).isTrue();
+        assertThat(c.path("lastMessageAt").isNull())
+                .as("lastMessageAt of a channel without messages: %s", c)
+                .isTrue();
         assertThat(c.path("unreadCount").isIntegralNumber()).as(c.toString()).isTrue();
         assertThat(c.path("unreadCount").asLong()).isZero();
         // The listed member can read it at once.
-        assertThat(chat.channel(bob, c.path("id").asText()).path("name").asText()).isEqualTo(name);
+        assertThat(chat.channel(bob, c.path("id").asText()).path("name").asText())
+                .isEqualTo(name);
     }
 
     @Test
@@ -62,9 +80,13 @@ class ChannelIT {
         Api.Session alice = api.newUser("list");
         Api.Session bob = api.newUser("list");
         Api.Session carol = api.newUser("list");
-        String older = chat.createTeam(alice, Chat.channelName("older"), false, bob).path("id").asText();
+        String older = chat.createTeam(alice, Chat.channelName("older"), false, bob)
+                .path("id")
+                .asText();
         Thread.sleep(20); // distinct creation times
-        String newer = chat.createTeam(alice, Chat.channelName("newer"), true).path("id").asText();
+        String newer = chat.createTeam(alice, Chat.channelName("newer"), true)
+                .path("id")
+                .asText();
         Thread.sleep(20);
         Api.Reply dmReply = chat.createMessaging(alice, bob);
         assertThat(dmReply.status()).as(dmReply.toString()).isEqualTo(201);
@@ -81,7 +103,8 @@ class ChannelIT {
         assertThat(ids(teams).stream().filter(ours::contains).toList()).containsExactly(older, newer);
         assertThat(teams).allSatisfy(c -> assertThat(c.path("type").asText()).isEqualTo("team"));
         assertThat(ids(messaging).stream().filter(ours::contains).toList()).containsExactly(dm);
-        assertThat(messaging).allSatisfy(c -> assertThat(c.path("type").asText()).isEqualTo("messaging"));
+        assertThat(messaging)
+                .allSatisfy(c -> assertThat(c.path("type").asText()).isEqualTo("messaging"));
         // Only the caller's own channels.
         assertThat(ids(chat.channels(bob, ""))).contains(older, dm).doesNotContain(newer);
         assertThat(ids(chat.channels(carol, ""))).doesNotContainAnyElementsOf(ours);
@@ -91,7 +114,9 @@ class ChannelIT {
     void aMemberGetsTheChannelWithItsMembers() {
         Api.Session alice = api.newUser("members");
         Api.Session bob = api.newUser("members");
-        String id = chat.createTeam(alice, Chat.channelName("members"), true, bob).path("id").asText();
+        String id = chat.createTeam(alice, Chat.channelName("members"), true, bob)
+                .path("id")
+                .asText();
 
         JsonNode c = chat.channel(bob, id);
 
@@ -111,11 +136,15 @@ class ChannelIT {
         Api.Session alice = api.newUser("hidden");
         Api.Session bob = api.newUser("hidden");
         Api.Session eve = api.newUser("outsider");
-        String privateTeam = chat.createTeam(alice, Chat.channelName("secret"), true, bob).path("id").asText();
+        String privateTeam = chat.createTeam(alice, Chat.channelName("secret"), true, bob)
+                .path("id")
+                .asText();
         Api.Reply dmReply = chat.createMessaging(alice, bob);
         assertThat(dmReply.status()).isEqualTo(201);
         String dm = dmReply.json().path("id").asText();
-        String publicTeam = chat.createTeam(alice, Chat.channelName("open"), false).path("id").asText();
+        String publicTeam = chat.createTeam(alice, Chat.channelName("open"), false)
+                .path("id")
+                .asText();
 
         for (String id : List.of(privateTeam, dm)) {
             assertProblem(api.get("/api/channels/" + id, eve), 404);
@@ -136,8 +165,10 @@ class ChannelIT {
         String newName = Chat.channelName("after");
 
         Api.Reply byMember = api.patch("/api/channels/" + id, Api.json().put("name", Chat.channelName("hijack")), bob);
-        Api.Reply byCreator = api.patch("/api/channels/" + id,
-                Api.json().put("name", newName).put("description", "Renamed").put("private", true), alice);
+        Api.Reply byCreator = api.patch(
+                "/api/channels/" + id,
+                Api.json().put("name", newName).put("description", "Renamed").put("private", true),
+                alice);
 
         assertProblem(byMember, 403);
         assertThat(byCreator.status()).as(byCreator.toString()).isEqualTo(200);
@@ -145,7 +176,8 @@ class ChannelIT {
         assertThat(byCreator.json().path("name").asText()).isEqualTo(newName);
         assertThat(byCreator.json().path("description").asText()).isEqualTo("Renamed");
         assertThat(byCreator.json().path("private").asBoolean()).isTrue();
-        assertThat(byCreator.json().path("updatedAt").asText()).matches(Chat.ISO_TIME)
+        assertThat(byCreator.json().path("updatedAt").asText())
+                .matches(Chat.ISO_TIME)
                 .isGreaterThanOrEqualTo(created.path("updatedAt").asText());
         JsonNode seenByBob = chat.channel(bob, id);
         assertThat(seenByBob.path("name").asText()).isEqualTo(newName);
@@ -156,7 +188,9 @@ class ChannelIT {
     void anAdminMayChangeAnyChannelAndManageItsMembers() {
         Api.Session alice = api.newUser("adminchan");
         Api.Session dave = api.newUser("adminchan");
-        String id = chat.createTeam(alice, Chat.channelName("managed"), true).path("id").asText();
+        String id = chat.createTeam(alice, Chat.channelName("managed"), true)
+                .path("id")
+                .asText();
         Api.Session admin = api.admin();
         String newName = Chat.channelName("byadmin");
 
@@ -220,8 +254,10 @@ class ChannelIT {
         Api.Session carol = api.newUser("disc");
         String token = Chat.token();
         String open = chat.createTeam(alice, token + "-open", false).path("id").asText();
-        String closed = chat.createTeam(alice, token + "-closed", true).path("id").asText();
-        String bobsOwn = chat.createTeam(alice, token + "-bobs", false, bob).path("id").asText();
+        String closed =
+                chat.createTeam(alice, token + "-closed", true).path("id").asText();
+        String bobsOwn =
+                chat.createTeam(alice, token + "-bobs", false, bob).path("id").asText();
 
         List<String> forBob = discover(bob, token);
         List<String> forCarol = discover(carol, token);
@@ -237,8 +273,12 @@ class ChannelIT {
         Api.Session alice = api.newUser("join");
         Api.Session bob = api.newUser("join");
         Api.Session carol = api.newUser("join");
-        String open = chat.createTeam(alice, Chat.channelName("open"), false).path("id").asText();
-        String closed = chat.createTeam(alice, Chat.channelName("closed"), true).path("id").asText();
+        String open = chat.createTeam(alice, Chat.channelName("open"), false)
+                .path("id")
+                .asText();
+        String closed = chat.createTeam(alice, Chat.channelName("closed"), true)
+                .path("id")
+                .asText();
         Api.Reply dmReply = chat.createMessaging(alice, bob);
         String dm = dmReply.json().path("id").asText();
 
@@ -266,7 +306,9 @@ class ChannelIT {
         Api.Session bob = api.newUser("add");
         Api.Session carol = api.newUser("add");
         Api.Session dave = api.newUser("add");
-        String id = chat.createTeam(alice, Chat.channelName("adding"), true, bob).path("id").asText();
+        String id = chat.createTeam(alice, Chat.channelName("adding"), true, bob)
+                .path("id")
+                .asText();
 
         Api.Reply byCreator = api.post("/api/channels/" + id + "/members", userIds(carol), alice);
         Api.Reply byMember = api.post("/api/channels/" + id + "/members", userIds(dave), bob);
@@ -285,7 +327,9 @@ class ChannelIT {
         Api.Session alice = api.newUser("remove");
         Api.Session bob = api.newUser("remove");
         Api.Session carol = api.newUser("remove");
-        String id = chat.createTeam(alice, Chat.channelName("removing"), true, bob, carol).path("id").asText();
+        String id = chat.createTeam(alice, Chat.channelName("removing"), true, bob, carol)
+                .path("id")
+                .asText();
 
         Api.Reply byMember = api.delete("/api/channels/" + id + "/members/" + carol.userId(), bob);
         Api.Reply byCreator = api.delete("/api/channels/" + id + "/members/" + bob.userId(), alice);
@@ -303,7 +347,9 @@ class ChannelIT {
     void aMemberLeavesByRemovingItself() {
         Api.Session alice = api.newUser("leave");
         Api.Session bob = api.newUser("leave");
-        String id = chat.createTeam(alice, Chat.channelName("leaving"), false, bob).path("id").asText();
+        String id = chat.createTeam(alice, Chat.channelName("leaving"), false, bob)
+                .path("id")
+                .asText();
 
         Api.Reply leave = api.delete("/api/channels/" + id + "/members/" + bob.userId(), bob);
 
@@ -364,7 +410,9 @@ class ChannelIT {
         int before = chat.channels(caller, "").size();
         Api.Reply r = chat.createChannel(caller, body);
         assertProblem(r, 400);
-        assertThat(r.errorFields()).as(r.toString()).anySatisfy(f -> assertThat(f).startsWith(field));
+        assertThat(r.errorFields())
+                .as(r.toString())
+                .anySatisfy(f -> assertThat(f).startsWith(field));
         assertThat(chat.channels(caller, "")).as("nothing was created").hasSize(before);
     }
 

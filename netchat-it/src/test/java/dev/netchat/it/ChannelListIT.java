@@ -21,18 +21,26 @@ class ChannelListIT {
     void eachListedChannelCarriesTheCallersReadPosition() {
         Api.Session alice = api.newUser("reader");
         Api.Session bob = api.newUser("writer");
-        String channel = chat.createTeam(alice, Chat.channelName("readpos"), false, bob).path("id").asText();
+        String channel = chat.createTeam(alice, Chat.channelName("readpos"), false, bob)
+                .path("id")
+                .asText();
         chat.post(bob, channel, "one");
         JsonNode second = chat.post(bob, channel, "two");
 
         assertThat(chat.listed(alice, channel).path("lastReadSeq").asLong()).isZero();
-        assertThat(api.post("/api/channels/" + channel + "/read", Api.json().put("seq", second.path("seq").asLong() - 1), alice)
-                .status()).isEqualTo(204);
+        assertThat(api.post(
+                                "/api/channels/" + channel + "/read",
+                                Api.json().put("seq", second.path("seq").asLong() - 1),
+                                alice)
+                        .status())
+                .isEqualTo(204);
         JsonNode listed = chat.listed(alice, channel);
-        assertThat(listed.path("lastReadSeq").asLong()).isEqualTo(second.path("seq").asLong() - 1);
+        assertThat(listed.path("lastReadSeq").asLong())
+                .isEqualTo(second.path("seq").asLong() - 1);
         assertThat(listed.path("unreadCount").asLong()).isEqualTo(1);
         // The author has read its own messages.
-        assertThat(chat.listed(bob, channel).path("lastReadSeq").asLong()).isEqualTo(second.path("seq").asLong());
+        assertThat(chat.listed(bob, channel).path("lastReadSeq").asLong())
+                .isEqualTo(second.path("seq").asLong());
     }
 
     @Test
@@ -40,9 +48,15 @@ class ChannelListIT {
         Api.Session alice = api.newUser("mentioned");
         Api.Session bob = api.newUser("mentioner");
         String at = "@" + alice.username();
-        String channel = chat.createTeam(alice, Chat.channelName("mentions"), false, bob).path("id").asText();
-        String other = chat.createTeam(bob, Chat.channelName("mentions2"), false, alice).path("id").asText();
-        String quiet = chat.createTeam(bob, Chat.channelName("quiet"), false, alice).path("id").asText();
+        String channel = chat.createTeam(alice, Chat.channelName("mentions"), false, bob)
+                .path("id")
+                .asText();
+        String other = chat.createTeam(bob, Chat.channelName("mentions2"), false, alice)
+                .path("id")
+                .asText();
+        String quiet = chat.createTeam(bob, Chat.channelName("quiet"), false, alice)
+                .path("id")
+                .asText();
 
         // The caller's own message first: posting also marks everything before it as read.
         chat.post(alice, channel, "talking to myself " + at);
@@ -50,7 +64,9 @@ class ChannelListIT {
         chat.post(bob, channel, "nobody is mentioned here");
         chat.post(bob, channel, "write to x" + at + " or " + at + "x or " + at + "-2 or @" + at);
         JsonNode deleted = chat.post(bob, channel, "soon gone " + at);
-        assertThat(api.delete("/api/messages/" + deleted.path("id").asText(), bob).status()).isEqualTo(204);
+        assertThat(api.delete("/api/messages/" + deleted.path("id").asText(), bob)
+                        .status())
+                .isEqualTo(204);
         chat.reply(bob, channel, first.path("id").asText(), "in a thread " + at);
         chat.post(bob, channel, "(" + at.toUpperCase() + ")");
         chat.post(bob, channel, "end of a sentence, " + at + ".");
@@ -65,11 +81,19 @@ class ChannelListIT {
         assertThat(chat.listed(bob, channel).path("mentionCount").asLong()).isZero();
 
         // Reading past the first mention leaves two; reading everything leaves none.
-        assertThat(api.post("/api/channels/" + channel + "/read", Api.json().put("seq", first.path("seq").asLong()), alice)
-                .status()).isEqualTo(204);
+        assertThat(api.post(
+                                "/api/channels/" + channel + "/read",
+                                Api.json().put("seq", first.path("seq").asLong()),
+                                alice)
+                        .status())
+                .isEqualTo(204);
         assertThat(chat.listed(alice, channel).path("mentionCount").asLong()).isEqualTo(2);
-        assertThat(api.post("/api/channels/" + channel + "/read", Api.json().put("seq", chat.lastSeq(alice, channel)), alice)
-                .status()).isEqualTo(204);
+        assertThat(api.post(
+                                "/api/channels/" + channel + "/read",
+                                Api.json().put("seq", chat.lastSeq(alice, channel)),
+                                alice)
+                        .status())
+                .isEqualTo(204);
         assertThat(chat.listed(alice, channel).path("mentionCount").asLong()).isZero();
         assertThat(chat.listed(alice, other).path("mentionCount").asLong()).isEqualTo(1);
     }
@@ -79,7 +103,9 @@ class ChannelListIT {
         Api.Session alice = api.newUser("convo");
         Api.Session bob = api.newUser("convo");
         String direct = chat.createMessaging(alice, bob).json().path("id").asText();
-        String team = chat.createTeam(alice, Chat.channelName("nomembers"), false, bob).path("id").asText();
+        String team = chat.createTeam(alice, Chat.channelName("nomembers"), false, bob)
+                .path("id")
+                .asText();
 
         JsonNode listedDirect = chat.listed(alice, direct);
         assertThat(idsOf(listedDirect.path("members"))).containsExactlyInAnyOrder(alice.userId(), bob.userId());

@@ -101,7 +101,9 @@ final class Chat {
 
     /** A private team channel of the creator and the members, for tests that need any channel. */
     String privateChannel(Api.Session creator, Api.Session... members) {
-        return createTeam(creator, channelName("room"), true, members).path("id").asText();
+        return createTeam(creator, channelName("room"), true, members)
+                .path("id")
+                .asText();
     }
 
     Api.Reply createMessaging(Api.Session creator, Api.Session... members) {
@@ -132,7 +134,10 @@ final class Chat {
 
     /** The caller's channel as the channel list shows it (with its unreadCount), or null. */
     JsonNode listed(Api.Session caller, String channelId) {
-        return channels(caller, "").stream().filter(c -> c.path("id").asText().equals(channelId)).findFirst().orElse(null);
+        return channels(caller, "").stream()
+                .filter(c -> c.path("id").asText().equals(channelId))
+                .findFirst()
+                .orElse(null);
     }
 
     // Messages
@@ -187,7 +192,9 @@ final class Chat {
     }
 
     JsonNode find(Api.Session caller, String channelId, String messageId) {
-        return history(caller, channelId).stream().filter(m -> m.path("id").asText().equals(messageId)).findFirst()
+        return history(caller, channelId).stream()
+                .filter(m -> m.path("id").asText().equals(messageId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("message " + messageId + " not in the history of " + channelId));
     }
 
@@ -214,7 +221,8 @@ final class Chat {
     }
 
     static Predicate<JsonNode> event(String type, String channelId) {
-        return f -> type.equals(f.path("type").asText()) && channelId.equals(f.path("channelId").asText());
+        return f -> type.equals(f.path("type").asText())
+                && channelId.equals(f.path("channelId").asText());
     }
 
     static Predicate<JsonNode> newMessage(String channelId) {
@@ -222,6 +230,7 @@ final class Chat {
     }
 
     static Predicate<JsonNode> aboutMessage(String type, String messageId) {
-        return f -> type.equals(f.path("type").asText()) && messageId.equals(f.path("message").path("id").asText());
+        return f -> type.equals(f.path("type").asText())
+                && messageId.equals(f.path("message").path("id").asText());
     }
 }

@@ -35,7 +35,8 @@ class ChatDayIT {
                 ChatSocket bobs = ChatSocket.connect(api, bob)) {
             long seq = chat.post(bob, channel, "read me everywhere").path("seq").asLong();
 
-            Api.Reply r = api.post("/api/channels/" + channel + "/read", Api.json().put("seq", seq), alice);
+            Api.Reply r =
+                    api.post("/api/channels/" + channel + "/read", Api.json().put("seq", seq), alice);
 
             assertThat(r.status()).as(r.toString()).isEqualTo(204);
             for (ChatSocket socket : new ChatSocket[] {tab1, tab2, onPhone}) {
@@ -44,7 +45,8 @@ class ChatDayIT {
                 assertThat(frame.path("userId").asText()).isEqualTo(alice.userId());
                 assertThat(frame.path("seq").asLong()).isEqualTo(seq);
             }
-            assertThat(bobs.drain(Duration.ofMillis(500))).as("another member never learns where alice read")
+            assertThat(bobs.drain(Duration.ofMillis(500)))
+                    .as("another member never learns where alice read")
                     .noneMatch(f -> "read.updated".equals(f.path("type").asText()));
         }
     }
@@ -57,22 +59,29 @@ class ChatDayIT {
         long first = chat.post(bob, channel, "one").path("seq").asLong();
         chat.post(bob, channel, "two");
         long last = chat.post(bob, channel, "three").path("seq").asLong();
-        assertThat(api.post("/api/channels/" + channel + "/read", Api.json().put("seq", last), alice).status()).isEqualTo(204);
+        assertThat(api.post("/api/channels/" + channel + "/read", Api.json().put("seq", last), alice)
+                        .status())
+                .isEqualTo(204);
         assertThat(chat.listed(alice, channel).path("unreadCount").asLong()).isZero();
 
         try (ChatSocket tab = ChatSocket.connect(api, alice)) {
-            Api.Reply r = api.post("/api/channels/" + channel + "/unread", Api.json().put("seq", first + 1), alice);
+            Api.Reply r =
+                    api.post("/api/channels/" + channel + "/unread", Api.json().put("seq", first + 1), alice);
 
             assertThat(r.status()).as(r.toString()).isEqualTo(204);
             JsonNode listed = chat.listed(alice, channel);
             assertThat(listed.path("lastReadSeq").asLong()).isEqualTo(first);
-            assertThat(listed.path("unreadCount").asLong()).as("two and three are unread again").isEqualTo(2);
+            assertThat(listed.path("unreadCount").asLong())
+                    .as("two and three are unread again")
+                    .isEqualTo(2);
             JsonNode frame = tab.awaitType("read.updated", WAIT);
             assertThat(frame.path("seq").asLong()).isEqualTo(first);
         }
-        assertProblem(api.post("/api/channels/" + channel + "/unread", Api.json().put("seq", 0), alice), 400);
+        assertProblem(
+                api.post("/api/channels/" + channel + "/unread", Api.json().put("seq", 0), alice), 400);
         assertProblem(api.post("/api/channels/" + channel + "/unread", Api.json(), alice), 400);
-        Api.Reply outsider = api.post("/api/channels/" + channel + "/unread", Api.json().put("seq", 1), api.newUser("outsider"));
+        Api.Reply outsider =
+                api.post("/api/channels/" + channel + "/unread", Api.json().put("seq", 1), api.newUser("outsider"));
         assertProblem(outsider, 404);
     }
 
@@ -103,12 +112,16 @@ class ChatDayIT {
     void everyNewAccountJoinsTheDefaultChannelWhichAnAdminMayRename() {
         Api.Session newcomer = api.newUser("newbie");
 
-        JsonNode general = chat.channels(newcomer, "").stream().filter(c -> c.path("default").asBoolean()).findFirst()
+        JsonNode general = chat.channels(newcomer, "").stream()
+                .filter(c -> c.path("default").asBoolean())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no default channel in the new account's list"));
         assertThat(general.path("type").asText()).isEqualTo("team");
         assertThat(general.path("private").asBoolean()).isFalse();
         assertThat(general.path("name").asText()).isEqualTo("general");
-        assertThat(general.path("unreadCount").asLong()).as("the history is there to read, not unread").isZero();
+        assertThat(general.path("unreadCount").asLong())
+                .as("the history is there to read, not unread")
+                .isZero();
         String id = general.path("id").asText();
 
         Api.Reply byMember = api.patch("/api/channels/" + id, Api.json().put("name", "not-yours"), newcomer);
@@ -120,10 +133,14 @@ class ChatDayIT {
             assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
             Api.Session later = api.newUser("later");
             JsonNode joined = chat.listed(later, id);
-            assertThat(joined).as("the renamed channel is still the one new accounts join").isNotNull();
+            assertThat(joined)
+                    .as("the renamed channel is still the one new accounts join")
+                    .isNotNull();
             assertThat(joined.path("name").asText()).isEqualTo(renamed);
         } finally {
-            assertThat(api.patch("/api/channels/" + id, Api.json().put("name", "general"), admin).status()).isEqualTo(200);
+            assertThat(api.patch("/api/channels/" + id, Api.json().put("name", "general"), admin)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -132,32 +149,63 @@ class ChatDayIT {
         Api.Session alice = api.newUser("levels");
         String channel = chat.privateChannel(alice);
         JsonNode before = chat.listed(alice, channel);
-        assertThat(before.path("notificationLevel").isNull()).as("follows the user's own level: %s", before).isTrue();
+        assertThat(before.path("notificationLevel").isNull())
+                .as("follows the user's own level: %s", before)
+                .isTrue();
         assertThat(before.path("muted").asBoolean()).isFalse();
-        assertThat(api.get("/api/users/me", alice).json().path("notifications").path("desktop").asText())
-                .as("mentions and direct messages by default").isEqualTo("mentions");
+        assertThat(api.get("/api/users/me", alice)
+                        .json()
+                        .path("notifications")
+                        .path("desktop")
+                        .asText())
+                .as("mentions and direct messages by default")
+                .isEqualTo("mentions");
 
-        Api.Reply set = api.sendJson("PUT", "/api/channels/" + channel + "/notifications",
-                Api.json().put("level", "all").put("muted", true), alice);
+        Api.Reply set = api.sendJson(
+                "PUT",
+                "/api/channels/" + channel + "/notifications",
+                Api.json().put("level", "all").put("muted", true),
+                alice);
 
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         JsonNode after = chat.listed(alice, channel);
         assertThat(after.path("notificationLevel").asText()).isEqualTo("all");
         assertThat(after.path("muted").asBoolean()).isTrue();
-        assertThat(chat.channel(alice, channel).path("notificationLevel").asText()).isEqualTo("all");
-        assertProblem(api.sendJson("PUT", "/api/channels/" + channel + "/notifications", Api.json().put("level", "loud"), alice), 400);
-        assertProblem(api.sendJson("PUT", "/api/channels/" + channel + "/notifications", Api.json().put("level", "all"),
-                api.newUser("outsider")), 404);
+        assertThat(chat.channel(alice, channel).path("notificationLevel").asText())
+                .isEqualTo("all");
+        assertProblem(
+                api.sendJson(
+                        "PUT",
+                        "/api/channels/" + channel + "/notifications",
+                        Api.json().put("level", "loud"),
+                        alice),
+                400);
+        assertProblem(
+                api.sendJson(
+                        "PUT",
+                        "/api/channels/" + channel + "/notifications",
+                        Api.json().put("level", "all"),
+                        api.newUser("outsider")),
+                404);
 
-        String until = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1800).toString();
+        String until = Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusSeconds(1800)
+                .toString();
         ObjectNode me = Api.json();
         me.putObject("notifications").put("desktop", "all").put("dndUntil", until);
         JsonNode updated = api.patch("/api/users/me", me, alice).json();
         assertThat(updated.path("notifications").path("desktop").asText()).isEqualTo("all");
-        assertThat(Instant.parse(updated.path("notifications").path("dndUntil").asText())).isEqualTo(Instant.parse(until));
+        assertThat(Instant.parse(updated.path("notifications").path("dndUntil").asText()))
+                .isEqualTo(Instant.parse(until));
         ObjectNode off = Api.json();
         off.putObject("notifications").put("dndUntil", "");
-        assertThat(api.patch("/api/users/me", off, alice).json().path("notifications").path("dndUntil").isNull()).isTrue();
+        assertThat(api.patch("/api/users/me", off, alice)
+                        .json()
+                        .path("notifications")
+                        .path("dndUntil")
+                        .isNull())
+                .isTrue();
         ObjectNode bad = Api.json();
         bad.putObject("notifications").put("dndUntil", "tomorrow").put("desktop", "loud");
         Api.Reply refused = api.patch("/api/users/me", bad, alice);

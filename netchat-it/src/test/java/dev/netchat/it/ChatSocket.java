@@ -37,10 +37,12 @@ public final class ChatSocket implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** The close code reported when the connection ended without a close frame (onError). */
     public static final int ABNORMAL_CLOSURE = 1006;
+
     public static final String SUBPROTOCOL = "netchat.v1";
 
     /** One client for every socket; each socket still has its own connection. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String label;
     private final LinkedBlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
@@ -68,13 +70,16 @@ public final class ChatSocket implements AutoCloseable {
     /** Connects with the access token as subprotocol pair {@code netchat.v1, bearer.<token>} from NetChat's own origin. */
     public static ChatSocket connect(Api api, Api.Session session) {
         ChatSocket s = open(api, session, Long.MAX_VALUE, api.origin(), null, SUBPROTOCOL, "bearer." + session.token());
-        assertThat(s.webSocket.getSubprotocol()).as("the subprotocol the server selected").isEqualTo(SUBPROTOCOL);
+        assertThat(s.webSocket.getSubprotocol())
+                .as("the subprotocol the server selected")
+                .isEqualTo(SUBPROTOCOL);
         return s;
     }
 
     /** Connects with the session cookie, as the web client in a browser does (it offers {@code netchat.v1}). */
     public static ChatSocket connectWithCookie(Api api, Api.Session session) {
-        return open(api, session, Long.MAX_VALUE, api.origin(), "netchat_access=" + session.accessCookie(), SUBPROTOCOL);
+        return open(
+                api, session, Long.MAX_VALUE, api.origin(), "netchat_access=" + session.accessCookie(), SUBPROTOCOL);
     }
 
     /**
@@ -93,34 +98,43 @@ public final class ChatSocket implements AutoCloseable {
         ChatSocket s = new ChatSocket(session.username());
         s.readBudget = Long.MAX_VALUE;
         try {
-            s.webSocket = handshake(api, s, api.origin(), null, SUBPROTOCOL, "bearer." + session.token()).get(15, TimeUnit.SECONDS);
+            s.webSocket = handshake(api, s, api.origin(), null, SUBPROTOCOL, "bearer." + session.token())
+                    .get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | InterruptedException | TimeoutException e) {
             throw new AssertionError("WebSocket handshake of " + session.username() + " failed: " + e, e);
         }
         return s;
     }
 
-    private static ChatSocket open(Api api, Api.Session session, long readBudget, String origin, String cookie,
-            String... subprotocols) {
+    private static ChatSocket open(
+            Api api, Api.Session session, long readBudget, String origin, String cookie, String... subprotocols) {
         ChatSocket s = new ChatSocket(session.username());
         s.readBudget = readBudget;
         try {
             s.webSocket = handshake(api, s, origin, cookie, subprotocols).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new AssertionError("WebSocket handshake of " + session.username() + " failed: " + describe(unwrap(e)), unwrap(e));
+            throw new AssertionError(
+                    "WebSocket handshake of " + session.username() + " failed: " + describe(unwrap(e)), unwrap(e));
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("WebSocket handshake of " + session.username() + " did not complete: " + e, e);
         }
         JsonNode first = s.next(TIMEOUT);
-        assertThat(first).as("%s: the first frame (hello) within %s", s.label, TIMEOUT).isNotNull();
-        assertThat(first.path("type").asText()).as("%s: the first frame is hello: %s", s.label, first).isEqualTo("hello");
-        assertThat(first.path("connectionId").asText()).as("hello.connectionId: %s", first).isNotBlank();
+        assertThat(first)
+                .as("%s: the first frame (hello) within %s", s.label, TIMEOUT)
+                .isNotNull();
+        assertThat(first.path("type").asText())
+                .as("%s: the first frame is hello: %s", s.label, first)
+                .isEqualTo("hello");
+        assertThat(first.path("connectionId").asText())
+                .as("hello.connectionId: %s", first)
+                .isNotBlank();
         assertThat(first.path("userId").asText()).as("hello.userId: %s", first).isEqualTo(session.userId());
         s.hello = first;
         return s;
     }
 
-    private static CompletableFuture<WebSocket> handshake(Api api, ChatSocket s, String origin, String cookie, String... subprotocols) {
+    private static CompletableFuture<WebSocket> handshake(
+            Api api, ChatSocket s, String origin, String cookie, String... subprotocols) {
         WebSocket.Builder b = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             b.header("Origin", origin);
@@ -147,7 +161,8 @@ public final class ChatSocket implements AutoCloseable {
      * {@code getResponse().statusCode()} is the HTTP status). Fails the test when the handshake succeeds, even if
      * the server closes the socket right after.
      */
-    public static WebSocketHandshakeException expectRefused(Api api, String origin, String cookie, String... subprotocols) {
+    public static WebSocketHandshakeException expectRefused(
+            Api api, String origin, String cookie, String... subprotocols) {
         ChatSocket s = new ChatSocket("expected-refused");
         WebSocket ws;
         try {
@@ -183,7 +198,8 @@ public final class ChatSocket implements AutoCloseable {
 
     private static String describe(Throwable t) {
         if (t instanceof WebSocketHandshakeException h) {
-            return "HTTP " + h.getResponse().statusCode() + " " + h.getResponse().body();
+            return "HTTP " + h.getResponse().statusCode() + " "
+                    + h.getResponse().body();
         }
         return String.valueOf(t);
     }
@@ -331,8 +347,8 @@ public final class ChatSocket implements AutoCloseable {
             long left = deadline - System.nanoTime();
             JsonNode f = left > 0 ? next(Duration.ofNanos(left)) : null;
             if (f == null) {
-                throw new AssertionError(label + ": no frame with " + what + " within " + timeout + "; skipped " + skipped
-                        + (isClosed() ? "; the socket is closed (" + closed.getNow(null) + ")" : ""));
+                throw new AssertionError(label + ": no frame with " + what + " within " + timeout + "; skipped "
+                        + skipped + (isClosed() ? "; the socket is closed (" + closed.getNow(null) + ")" : ""));
             }
             if (matches.test(f)) {
                 return f;
@@ -461,7 +477,8 @@ public final class ChatSocket implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
-            System.out.printf("%s: the JDK client's abort did not return within %s; left to finish on its own%n", label, bound);
+            System.out.printf(
+                    "%s: the JDK client's abort did not return within %s; left to finish on its own%n", label, bound);
         }
     }
 

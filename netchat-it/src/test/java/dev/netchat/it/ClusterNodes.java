@@ -45,7 +45,8 @@ final class ClusterNodes implements AutoCloseable {
     /** Configures the full-ha profile (once per server home), fresh database, both nodes started. */
     void start() throws Exception {
         configureFullHa();
-        try (Connection c = new NetChatServer().adminConnection(); Statement s = c.createStatement()) {
+        try (Connection c = new NetChatServer().adminConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
         }
@@ -79,17 +80,21 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     private void cli(Path script, String... properties) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", home.resolve("bin/jboss-cli.sh").toString(),
-                "--file=" + script.toAbsolutePath()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("bash", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script.toAbsolutePath()));
         command.addAll(List.of(properties));
         // Output to a file and a bounded wait: an embedded CLI that never returns fails here, not at CI's limit.
         Path out = Files.createTempFile("netchat-cli", ".txt");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IllegalStateException("jboss-cli " + script + " did not finish within 5 minutes: " + Files.readString(out));
+                throw new IllegalStateException(
+                        "jboss-cli " + script + " did not finish within 5 minutes: " + Files.readString(out));
             }
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("jboss-cli " + script + " failed: " + Files.readString(out));
@@ -108,7 +113,8 @@ final class ClusterNodes implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The two nodes formed no Artemis cluster within " + timeout + " (see " + work + ")");
+        throw new IllegalStateException(
+                "The two nodes formed no Artemis cluster within " + timeout + " (see " + work + ")");
     }
 
     @Override
@@ -154,7 +160,8 @@ final class ClusterNodes implements AutoCloseable {
          * shutdown (no undeploy, no leaving the cluster politely); returns once they have all exited.
          */
         void kill() throws Exception {
-            List<ProcessHandle> victims = serverProcesses().filter(ProcessHandle::isAlive).toList();
+            List<ProcessHandle> victims =
+                    serverProcesses().filter(ProcessHandle::isAlive).toList();
             // destroyForcibly is SIGKILL on Linux. Java first, so the script cannot start anything else.
             for (int i = victims.size() - 1; i >= 0; i--) {
                 victims.get(i).destroyForcibly();
@@ -208,19 +215,30 @@ final class ClusterNodes implements AutoCloseable {
             NetChatServer.deleteRecursively(base.resolve("data"));
             NetChatServer.deleteRecursively(base.resolve("log"));
             try (Stream<Path> old = Files.list(base.resolve("deployments"))) {
-                for (Path p : old.filter(p -> p.getFileName().toString().startsWith("netchat.ear")).toList()) {
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith("netchat.ear"))
+                        .toList()) {
                     Files.delete(p);
                 }
             }
-            Files.copy(Path.of(System.getProperty("netchat.it.ear")), base.resolve("deployments/netchat.ear"),
+            Files.copy(
+                    Path.of(System.getProperty("netchat.it.ear")),
+                    base.resolve("deployments/netchat.ear"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
 
         void start() throws Exception {
-            List<String> command = new java.util.ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
-                    "-c", "standalone-full-ha.xml", "-Djboss.server.base.dir=" + base,
-                    "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.node.name=" + name, "-b", "127.0.0.1",
-                    "-bprivate", "127.0.0.1"));
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    "bash",
+                    home.resolve("bin/standalone.sh").toString(),
+                    "-c",
+                    "standalone-full-ha.xml",
+                    "-Djboss.server.base.dir=" + base,
+                    "-Djboss.socket.binding.port-offset=" + offset,
+                    "-Djboss.node.name=" + name,
+                    "-b",
+                    "127.0.0.1",
+                    "-bprivate",
+                    "127.0.0.1"));
             systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             ProcessBuilder pb = new ProcessBuilder(command);
             Map<String, String> env = pb.environment();
@@ -228,7 +246,8 @@ final class ClusterNodes implements AutoCloseable {
             env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
             env.put("JBOSS_PIDFILE", base.resolve("server.pid").toString());
             pb.redirectErrorStream(true);
-            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("node-" + name + ".out").toFile()));
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(
+                    work.resolve("node-" + name + ".out").toFile()));
             process = pb.start();
         }
 
@@ -245,14 +264,20 @@ final class ClusterNodes implements AutoCloseable {
             env.put("NETCHAT_DB_PASSWORD", System.getProperty("netchat.it.pg.password"));
             env.put("NETCHAT_NODE_NAME", name);
             env.put("NETCHAT_CLUSTER_PASSWORD", PASSWORD);
-            env.put("NETCHAT_CLUSTER_MEMBERS", Stream.of(a, b).map(n -> "127.0.0.1[" + (7600 + n.offset) + "]")
-                    .collect(Collectors.joining(",")));
+            env.put(
+                    "NETCHAT_CLUSTER_MEMBERS",
+                    Stream.of(a, b)
+                            .map(n -> "127.0.0.1[" + (7600 + n.offset) + "]")
+                            .collect(Collectors.joining(",")));
             return env;
         }
 
         void awaitHealthy() throws Exception {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(480)); // a full-ha boot took 243 s on a machine at load 37
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            Instant deadline =
+                    Instant.now().plus(Duration.ofSeconds(480)); // a full-ha boot took 243 s on a machine at load 37
             while (Instant.now().isBefore(deadline)) {
                 if (Files.exists(base.resolve("deployments/netchat.ear.failed"))) {
                     throw new IllegalStateException("netchat.ear failed on node " + name + ": "
@@ -262,8 +287,11 @@ final class ClusterNodes implements AutoCloseable {
                     throw new IllegalStateException("Node " + name + " exited (see " + base + "/log/server.log)");
                 }
                 try {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(baseUri().resolve("/health"))
-                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = client.send(
+                            HttpRequest.newBuilder(baseUri().resolve("/health"))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         return;
                     }
@@ -272,7 +300,8 @@ final class ClusterNodes implements AutoCloseable {
                 }
                 Thread.sleep(250);
             }
-            throw new IllegalStateException("Node " + name + " did not become healthy (see " + base + "/log/server.log)");
+            throw new IllegalStateException(
+                    "Node " + name + " did not become healthy (see " + base + "/log/server.log)");
         }
 
         void stop() throws Exception {
@@ -280,7 +309,10 @@ final class ClusterNodes implements AutoCloseable {
             if (Files.exists(pid)) {
                 long id = Long.parseLong(Files.readString(pid).strip());
                 ProcessHandle.of(id).ifPresent(ProcessHandle::destroy);
-                ProcessHandle.of(id).ifPresent(h -> h.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join());
+                ProcessHandle.of(id)
+                        .ifPresent(h -> h.onExit()
+                                .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                                .join());
             }
             if (process != null) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

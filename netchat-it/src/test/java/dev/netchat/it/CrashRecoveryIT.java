@@ -44,8 +44,10 @@ class CrashRecoveryIT {
         Chat fresh = new Chat(new Api(api.base()));
 
         List<JsonNode> history = fresh.history(bob, channel);
-        assertThat(history).extracting(m -> m.path("id").asText())
-                .containsExactlyElementsOf(acknowledged.stream().map(m -> m.path("id").asText()).toList());
+        assertThat(history)
+                .extracting(m -> m.path("id").asText())
+                .containsExactlyElementsOf(
+                        acknowledged.stream().map(m -> m.path("id").asText()).toList());
         assertThat(Chat.seqsOf(history)).isEqualTo(Chat.range(base + 1, MESSAGES));
         for (int i = 0; i < MESSAGES; i++) {
             assertThat(history.get(i).path("text").asText()).isEqualTo("must survive " + i);
@@ -57,16 +59,22 @@ class CrashRecoveryIT {
 
             List<JsonNode> replayed = s.collect(Chat.channelEvent(channel), MESSAGES, Duration.ofSeconds(30));
 
-            assertThat(replayed).allSatisfy(f -> assertThat(f.path("type").asText()).isEqualTo("message.new"));
+            assertThat(replayed)
+                    .allSatisfy(f -> assertThat(f.path("type").asText()).isEqualTo("message.new"));
             assertThat(Chat.seqsOf(replayed)).isEqualTo(Chat.range(base + 1, MESSAGES));
-            assertThat(replayed).extracting(f -> f.path("message").path("id").asText())
-                    .containsExactlyElementsOf(acknowledged.stream().map(m -> m.path("id").asText()).toList());
+            assertThat(replayed)
+                    .extracting(f -> f.path("message").path("id").asText())
+                    .containsExactlyElementsOf(acknowledged.stream()
+                            .map(m -> m.path("id").asText())
+                            .toList());
             assertThat(s.drain(Duration.ofSeconds(2))).noneMatch(Chat.channelEvent(channel));
 
             // The sequence goes on after the restart, without reusing or skipping a number.
             JsonNode after = fresh.post(alice, channel, "after the restart");
             assertThat(after.path("seq").asLong()).isEqualTo(base + MESSAGES + 1);
-            assertThat(s.awaitEvent(Chat.newMessage(channel), ChatSocket.TIMEOUT, "live message.new").path("seq").asLong())
+            assertThat(s.awaitEvent(Chat.newMessage(channel), ChatSocket.TIMEOUT, "live message.new")
+                            .path("seq")
+                            .asLong())
                     .isEqualTo(base + MESSAGES + 1);
         }
     }

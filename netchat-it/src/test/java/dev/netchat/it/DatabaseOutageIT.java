@@ -26,7 +26,9 @@ class DatabaseOutageIT {
      */
     @Test
     void a30SecondOutageAnswers503NeverLosesAcknowledgedMessagesAndRecoversWithin5Seconds() throws Exception {
-        assertThat(ServerExtension.server().onPostgresql()).as("this test needs the PostgreSQL run").isTrue();
+        assertThat(ServerExtension.server().onPostgresql())
+                .as("this test needs the PostgreSQL run")
+                .isTrue();
         Api.Session alice = api.newUser("outage");
         Api.Session bob = api.newUser("outage");
         String channel = chat.privateChannel(alice, bob);
@@ -40,18 +42,27 @@ class DatabaseOutageIT {
             s.execute("ALTER DATABASE " + NetChatServer.PG_DATABASE + " ALLOW_CONNECTIONS false");
             long restoredAt;
             try {
-                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + NetChatServer.PG_DATABASE + "'");
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + NetChatServer.PG_DATABASE + "'");
                 long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 long nextPing = 0;
                 while (System.nanoTime() < end) {
                     String text = "during outage " + n++;
-                    Api.Reply posted = api.post("/api/channels/" + channel + "/messages",
-                            Api.json().put("text", text).put("clientMessageId", java.util.UUID.randomUUID().toString()), alice);
+                    Api.Reply posted = api.post(
+                            "/api/channels/" + channel + "/messages",
+                            Api.json()
+                                    .put("text", text)
+                                    .put(
+                                            "clientMessageId",
+                                            java.util.UUID.randomUUID().toString()),
+                            alice);
                     Api.Reply read = api.get("/api/channels/" + channel + "/messages?limit=5", bob);
                     for (Api.Reply r : new Api.Reply[] {posted, read}) {
                         statuses.merge(r.status(), 1, Integer::sum);
-                        boolean fine = r.status() < 300 || (r.status() == 503 && r.headers().firstValue("Retry-After").isPresent()
-                                && r.contentType().startsWith("application/problem+json"));
+                        boolean fine = r.status() < 300
+                                || (r.status() == 503
+                                        && r.headers().firstValue("Retry-After").isPresent()
+                                        && r.contentType().startsWith("application/problem+json"));
                         if (!fine) {
                             bad.add(r.status() + " " + r.body());
                         }
@@ -71,24 +82,42 @@ class DatabaseOutageIT {
                 restoredAt = System.nanoTime();
             }
             System.out.printf("outage: statuses %s, %d acknowledged of %d%n", statuses, acknowledged.size(), n);
-            assertThat(bad).as("answers during the outage that were neither success nor 503 problem+json with Retry-After").isEmpty();
+            assertThat(bad)
+                    .as("answers during the outage that were neither success nor 503 problem+json with Retry-After")
+                    .isEmpty();
             assertThat(statuses).as("the outage was noticed").containsKey(503);
-            assertThat(socket.closedWithin(Duration.ZERO)).as("the reader's socket stays open").isFalse();
+            assertThat(socket.closedWithin(Duration.ZERO))
+                    .as("the reader's socket stays open")
+                    .isFalse();
 
             // Back within 5 s of the database's return.
             Api.Reply after;
             do {
-                after = api.post("/api/channels/" + channel + "/messages",
-                        Api.json().put("text", "after outage").put("clientMessageId", java.util.UUID.randomUUID().toString()), alice);
-            } while (after.status() != 201 && System.nanoTime() - restoredAt < Duration.ofSeconds(5).toNanos() && sleep(200));
+                after = api.post(
+                        "/api/channels/" + channel + "/messages",
+                        Api.json()
+                                .put("text", "after outage")
+                                .put(
+                                        "clientMessageId",
+                                        java.util.UUID.randomUUID().toString()),
+                        alice);
+            } while (after.status() != 201
+                    && System.nanoTime() - restoredAt < Duration.ofSeconds(5).toNanos()
+                    && sleep(200));
             long recoveredMillis = (System.nanoTime() - restoredAt) / 1_000_000;
             System.out.printf("outage: posting works again %d ms after the database returned%n", recoveredMillis);
-            assertThat(after.status()).as("posting within 5 s of the database's return").isEqualTo(201);
+            assertThat(after.status())
+                    .as("posting within 5 s of the database's return")
+                    .isEqualTo(201);
             acknowledged.add("after outage");
-            socket.awaitEvent(f -> f.path("type").asText().equals("message.new")
-                    && f.path("message").path("text").asText().equals("after outage"), ChatSocket.TIMEOUT, "the socket delivers again");
+            socket.awaitEvent(
+                    f -> f.path("type").asText().equals("message.new")
+                            && f.path("message").path("text").asText().equals("after outage"),
+                    ChatSocket.TIMEOUT,
+                    "the socket delivers again");
         }
-        String history = api.get("/api/channels/" + channel + "/messages?limit=200", bob).body();
+        String history =
+                api.get("/api/channels/" + channel + "/messages?limit=200", bob).body();
         for (String text : acknowledged) {
             assertThat(history).as("acknowledged message '%s' kept", text).contains("\"" + text + "\"");
         }
@@ -105,11 +134,15 @@ class DatabaseOutageIT {
 
     @Test
     void healthIs503WhileTheDatabaseIsUnreachableAnd200WhenItIsBack() throws Exception {
-        assertThat(ServerExtension.server().onPostgresql()).as("this test needs the PostgreSQL run").isTrue();
-        try (Connection admin = ServerExtension.server().adminConnection(); Statement s = admin.createStatement()) {
+        assertThat(ServerExtension.server().onPostgresql())
+                .as("this test needs the PostgreSQL run")
+                .isTrue();
+        try (Connection admin = ServerExtension.server().adminConnection();
+                Statement s = admin.createStatement()) {
             s.execute("ALTER DATABASE " + NetChatServer.PG_DATABASE + " ALLOW_CONNECTIONS false");
             try {
-                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + NetChatServer.PG_DATABASE + "'");
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + NetChatServer.PG_DATABASE + "'");
                 Api.Reply down = await(503, Duration.ofSeconds(30));
                 assertThat(down.status()).isEqualTo(503);
                 assertThat(down.headers().firstValue("Retry-After")).isPresent();

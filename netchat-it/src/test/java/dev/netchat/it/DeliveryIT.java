@@ -49,15 +49,18 @@ class DeliveryIT {
 
             assertThat(posted.path("seq").asLong()).isEqualTo(base + 1);
             for (ChatSocket s : List.of(a, b, c)) {
-                JsonNode event = s.awaitEvent(Chat.newMessage(channel), ChatSocket.TIMEOUT, "message.new in the channel");
+                JsonNode event =
+                        s.awaitEvent(Chat.newMessage(channel), ChatSocket.TIMEOUT, "message.new in the channel");
                 assertThat(event.path("channelId").asText()).isEqualTo(channel);
                 assertThat(event.path("seq").asLong()).as("%s: seq", s).isEqualTo(base + 1);
-                assertThat(event.path("message").path("id").asText()).isEqualTo(posted.path("id").asText());
+                assertThat(event.path("message").path("id").asText())
+                        .isEqualTo(posted.path("id").asText());
                 assertThat(event.path("message").path("seq").asLong()).isEqualTo(base + 1);
                 assertThat(event.path("message").path("text").asText()).isEqualTo(text);
             }
             List<JsonNode> toOutsider = d.drain(QUIET);
-            assertThat(toOutsider).noneMatch(f -> channel.equals(f.path("channelId").asText()))
+            assertThat(toOutsider)
+                    .noneMatch(f -> channel.equals(f.path("channelId").asText()))
                     .noneMatch(f -> f.toString().contains(text));
             for (ChatSocket s : List.of(a, b, c)) {
                 assertThat(s.drain(QUIET)).as("%s: no second copy", s).noneMatch(Chat.newMessage(channel));
@@ -80,16 +83,24 @@ class DeliveryIT {
             List<JsonNode> acknowledged = postConcurrently(List.of(alice, bob, carol), channel, total, 5, "burst");
 
             Map<String, Long> seqById = new HashMap<>();
-            acknowledged.forEach(m -> seqById.put(m.path("id").asText(), m.path("seq").asLong()));
-            assertThat(seqById.values().stream().sorted().toList()).as("acknowledged seqs").isEqualTo(Chat.range(base + 1, total));
+            acknowledged.forEach(
+                    m -> seqById.put(m.path("id").asText(), m.path("seq").asLong()));
+            assertThat(seqById.values().stream().sorted().toList())
+                    .as("acknowledged seqs")
+                    .isEqualTo(Chat.range(base + 1, total));
 
             List<String> firstOrder = null;
             for (ChatSocket s : List.of(a, b, c)) {
                 List<JsonNode> events = s.collect(Chat.newMessage(channel), total, Duration.ofSeconds(30));
-                assertThat(Chat.seqsOf(events)).as("%s: seqs in arrival order", s).isEqualTo(Chat.range(base + 1, total));
-                List<String> order = events.stream().map(e -> e.path("message").path("id").asText()).toList();
+                assertThat(Chat.seqsOf(events))
+                        .as("%s: seqs in arrival order", s)
+                        .isEqualTo(Chat.range(base + 1, total));
+                List<String> order = events.stream()
+                        .map(e -> e.path("message").path("id").asText())
+                        .toList();
                 for (JsonNode e : events) {
-                    assertThat(seqById.get(e.path("message").path("id").asText())).as("seq acknowledged for %s", e)
+                    assertThat(seqById.get(e.path("message").path("id").asText()))
+                            .as("seq acknowledged for %s", e)
                             .isEqualTo(e.path("seq").asLong());
                 }
                 if (firstOrder == null) {
@@ -98,7 +109,9 @@ class DeliveryIT {
                     assertThat(order).as("%s sees the same order", s).isEqualTo(firstOrder);
                 }
             }
-            List<String> historyOrder = chat.history(bob, channel).stream().map(m -> m.path("id").asText()).toList();
+            List<String> historyOrder = chat.history(bob, channel).stream()
+                    .map(m -> m.path("id").asText())
+                    .toList();
             assertThat(historyOrder).isEqualTo(firstOrder);
             for (ChatSocket s : List.of(a, b, c)) {
                 assertThat(s.drain(QUIET)).as("%s: nothing twice", s).noneMatch(Chat.newMessage(channel));
@@ -124,20 +137,34 @@ class DeliveryIT {
                 }
                 JsonNode announced = f.path("message");
                 long messageSeq = announced.path("seq").asLong();
-                Api.Reply r = api.get("/api/channels/" + channel + "/messages?after=" + (messageSeq - 1) + "&limit=1", bob);
-                JsonNode stored = r.status() == 200 && r.json().path("messages").size() == 1 ? r.json().path("messages").get(0) : null;
-                if (stored == null || !stored.path("id").asText().equals(announced.path("id").asText())) {
-                    findings.add(type + " seq " + f.path("seq").asText() + " arrived before its message was readable: " + r);
-                } else if (type.equals("message.updated") && !stored.path("text").asText().equals(announced.path("text").asText())) {
-                    findings.add(type + " seq " + f.path("seq").asText() + " arrived before its text was committed: stored '"
-                            + stored.path("text").asText() + "', announced '" + announced.path("text").asText() + "'");
+                Api.Reply r =
+                        api.get("/api/channels/" + channel + "/messages?after=" + (messageSeq - 1) + "&limit=1", bob);
+                JsonNode stored = r.status() == 200 && r.json().path("messages").size() == 1
+                        ? r.json().path("messages").get(0)
+                        : null;
+                if (stored == null
+                        || !stored.path("id")
+                                .asText()
+                                .equals(announced.path("id").asText())) {
+                    findings.add(
+                            type + " seq " + f.path("seq").asText() + " arrived before its message was readable: " + r);
+                } else if (type.equals("message.updated")
+                        && !stored.path("text")
+                                .asText()
+                                .equals(announced.path("text").asText())) {
+                    findings.add(
+                            type + " seq " + f.path("seq").asText() + " arrived before its text was committed: stored '"
+                                    + stored.path("text").asText() + "', announced '"
+                                    + announced.path("text").asText() + "'");
                 }
                 checked.incrementAndGet();
             });
 
             List<JsonNode> posted = postConcurrently(List.of(alice, carol), channel, 10, 2, "commit");
             for (JsonNode m : posted.subList(0, 3)) {
-                Api.Reply edit = api.patch("/api/messages/" + m.path("id").asText(), Api.json().put("text", "edited " + m.path("text").asText()),
+                Api.Reply edit = api.patch(
+                        "/api/messages/" + m.path("id").asText(),
+                        Api.json().put("text", "edited " + m.path("text").asText()),
                         m.path("user").path("id").asText().equals(alice.userId()) ? alice : carol);
                 assertThat(edit.status()).as(edit.toString()).isEqualTo(200);
             }
@@ -177,8 +204,8 @@ class DeliveryIT {
      * Posts {@code total} messages to the channel from {@code threads} threads at once, the authors taking
      * turns; answers the acknowledged messages (each asserted 201).
      */
-    private List<JsonNode> postConcurrently(List<Api.Session> authors, String channel, int total, int threads, String label)
-            throws Exception {
+    private List<JsonNode> postConcurrently(
+            List<Api.Session> authors, String channel, int total, int threads, String label) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -186,14 +213,16 @@ class DeliveryIT {
             for (int i = 0; i < total; i++) {
                 Api.Session author = authors.get(i % authors.size());
                 String text = label + " " + i;
-                posts.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return chat.post(author, channel, text);
-                }, pool));
+                posts.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return chat.post(author, channel, text);
+                        },
+                        pool));
             }
             start.countDown();
             List<JsonNode> acknowledged = new ArrayList<>();

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,17 +72,22 @@ class FileIT {
         assertThat(file.path("name").asText()).isEqualTo("minutes.txt");
         assertThat(file.path("thumbnailUrl").isNull()).isTrue();
 
-        Api.Reply posted = postWith(room.alice(), room.id(), null, file.path("id").asText());
+        Api.Reply posted =
+                postWith(room.alice(), room.id(), null, file.path("id").asText());
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         assertThat(posted.json().path("text").asText()).isEmpty();
-        assertThat(posted.json().path("attachments").get(0).path("id").asText()).isEqualTo(file.path("id").asText());
+        assertThat(posted.json().path("attachments").get(0).path("id").asText())
+                .isEqualTo(file.path("id").asText());
 
-        JsonNode seen = chat.find(room.bob(), room.id(), posted.json().path("id").asText());
+        JsonNode seen =
+                chat.find(room.bob(), room.id(), posted.json().path("id").asText());
         String url = seen.path("attachments").get(0).path("url").asText();
         Files.Bytes download = files.get(url, room.bob());
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(text);
-        assertThat(download.header("Content-Disposition")).startsWith("attachment;").contains("minutes.txt");
+        assertThat(download.header("Content-Disposition"))
+                .startsWith("attachment;")
+                .contains("minutes.txt");
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
@@ -97,7 +101,8 @@ class FileIT {
         assertThat(postWith(room.alice(), room.id(), "the plan", id).status()).isEqualTo(201);
 
         Api.Session stranger = api.newUser("file");
-        for (String path : new String[] {"/api/files/" + id, "/api/files/" + id + "/thumbnail", "/api/files/" + id + "/preview"}) {
+        for (String path :
+                new String[] {"/api/files/" + id, "/api/files/" + id + "/thumbnail", "/api/files/" + id + "/preview"}) {
             assertThat(files.get(path, room.bob()).status()).as(path).isEqualTo(200);
             Files.Bytes refused = files.get(path, stranger);
             assertThat(refused.status()).as(path).isEqualTo(404);
@@ -144,8 +149,10 @@ class FileIT {
         try {
             socket.connect(new InetSocketAddress("127.0.0.1", api.base().getPort()), 5000);
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((uploadHead(who, channelId, name, 1024 * 1024) + "\r\nHost: "
-                    + api.base().getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write((uploadHead(who, channelId, name, 1024 * 1024) + "\r\nHost: "
+                                    + api.base().getAuthority() + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             StringBuilder head = new StringBuilder();
             InputStream in = socket.getInputStream();
@@ -170,12 +177,18 @@ class FileIT {
         List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             byte[] bytes = ("file " + i + "\n").repeat(20_000).getBytes(StandardCharsets.UTF_8);
-            uploads.add(files.client().sendAsync(HttpRequest.newBuilder(api.base().resolve("/api/files?channelId=" + room.id()
-                            + "&name=part-" + i + ".txt"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + room.alice().token())
-                    .header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString()));
+            uploads.add(files.client()
+                    .sendAsync(
+                            HttpRequest.newBuilder(api.base()
+                                            .resolve("/api/files?channelId=" + room.id() + "&name=part-" + i + ".txt"))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .header(
+                                            "Authorization",
+                                            "Bearer " + room.alice().token())
+                                    .header("Content-Type", "text/plain")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> upload : uploads) {
             HttpResponse<String> r = upload.join();
@@ -184,7 +197,8 @@ class FileIT {
     }
 
     @Test
-    void anEleventhUploadRunningAtOnceIsRefused429BeforeItsBodyIsReadWhileOthersAndLaterUploadsGoAhead() throws Exception {
+    void anEleventhUploadRunningAtOnceIsRefused429BeforeItsBodyIsReadWhileOthersAndLaterUploadsGoAhead()
+            throws Exception {
         Room room = room();
         List<Socket> running = new ArrayList<>();
         try {
@@ -194,17 +208,30 @@ class FileIT {
             long rowsBefore = fileRowsOf(room.alice());
 
             // One more: answered at once from its head, without "100 Continue", so no byte of a body was read.
-            String[] refused = RawHttp.headOnly(api.base(), uploadHead(room.alice(), room.id(), "one-more.bin", 1024 * 1024),
+            String[] refused = RawHttp.headOnly(
+                    api.base(),
+                    uploadHead(room.alice(), room.id(), "one-more.bin", 1024 * 1024),
                     Duration.ofSeconds(5));
             assertThat(refused[0]).as(refused[1]).isEqualTo("429");
-            assertThat(refused[1]).doesNotContain("100 Continue").contains("application/problem+json")
-                    .contains("\"status\":429").contains("10 uploads running");
+            assertThat(refused[1])
+                    .doesNotContain("100 Continue")
+                    .contains("application/problem+json")
+                    .contains("\"status\":429")
+                    .contains("10 uploads running");
             assertThat(refused[1].toLowerCase(java.util.Locale.ROOT)).contains("retry-after: 5");
-            assertThat(fileRowsOf(room.alice())).as("files stored for the refused upload").isEqualTo(rowsBefore);
+            assertThat(fileRowsOf(room.alice()))
+                    .as("files stored for the refused upload")
+                    .isEqualTo(rowsBefore);
 
             // The limit is the user's: Bob, in the same channel, uploads meanwhile.
-            assertThat(files.upload(room.bob(), room.id(), "bob.txt", "mine".getBytes(StandardCharsets.UTF_8), "text/plain")
-                    .status()).isEqualTo(201);
+            assertThat(files.upload(
+                                    room.bob(),
+                                    room.id(),
+                                    "bob.txt",
+                                    "mine".getBytes(StandardCharsets.UTF_8),
+                                    "text/plain")
+                            .status())
+                    .isEqualTo(201);
         } finally {
             for (Socket socket : running) {
                 socket.close();
@@ -214,7 +241,8 @@ class FileIT {
         Instant deadline = Instant.now().plusSeconds(20);
         Api.Reply again;
         do {
-            again = files.upload(room.alice(), room.id(), "later.txt", "later".getBytes(StandardCharsets.UTF_8), "text/plain");
+            again = files.upload(
+                    room.alice(), room.id(), "later.txt", "later".getBytes(StandardCharsets.UTF_8), "text/plain");
             if (again.status() == 429) {
                 Thread.sleep(200);
             }
@@ -225,7 +253,8 @@ class FileIT {
     @Test
     void aFileLargerThanTheLimitWithoutADeclaredLengthIsCutOffWith413() {
         Room room = room();
-        HttpRequest request = HttpRequest.newBuilder(api.base().resolve("/api/files?channelId=" + room.id() + "&name=big.bin"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        api.base().resolve("/api/files?channelId=" + room.id() + "&name=big.bin"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + room.alice().token())
                 .header("Content-Type", "application/octet-stream")
@@ -265,23 +294,33 @@ class FileIT {
     @Test
     void htmlNamedLikeAnImageAndSvgAreServedAsDownloadsOnly() {
         Room room = room();
-        byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] html =
+                "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
         JsonNode fake = uploaded(room.alice(), room.id(), "cat.png", html, "image/png");
         assertThat(fake.path("mediaType").asText()).isEqualTo("text/html");
         assertThat(fake.path("thumbnailUrl").isNull()).isTrue();
-        byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><circle r=\"4\"/></svg>"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] svg =
+                "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><circle r=\"4\"/></svg>"
+                        .getBytes(StandardCharsets.UTF_8);
         JsonNode drawing = uploaded(room.alice(), room.id(), "drawing.svg", svg, "image/svg+xml");
         assertThat(drawing.path("mediaType").asText()).isEqualTo("image/svg+xml");
-        postWith(room.alice(), room.id(), "look", fake.path("id").asText(), drawing.path("id").asText());
+        postWith(
+                room.alice(),
+                room.id(),
+                "look",
+                fake.path("id").asText(),
+                drawing.path("id").asText());
 
         for (JsonNode f : new JsonNode[] {fake, drawing}) {
             Files.Bytes d = files.get(f.path("url").asText(), room.bob());
             assertThat(d.status()).isEqualTo(200);
             assertThat(d.header("Content-Disposition")).startsWith("attachment;");
             assertThat(d.header("X-Content-Type-Options")).isEqualTo("nosniff");
-            assertThat(d.headers().allValues("Content-Security-Policy")).anySatisfy(csp -> assertThat(csp).contains("sandbox"));
-            assertThat(files.get(f.path("url").asText() + "/thumbnail", room.bob()).status()).isEqualTo(404);
+            assertThat(d.headers().allValues("Content-Security-Policy"))
+                    .anySatisfy(csp -> assertThat(csp).contains("sandbox"));
+            assertThat(files.get(f.path("url").asText() + "/thumbnail", room.bob())
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -297,7 +336,9 @@ class FileIT {
 
         Files.Bytes original = files.get(file.path("url").asText(), room.bob());
         assertThat(original.header("Content-Disposition")).startsWith("inline;");
-        assertThat(Files.contains(original.body(), "SECRET")).as("the test image carries the marker").isTrue();
+        assertThat(Files.contains(original.body(), "SECRET"))
+                .as("the test image carries the marker")
+                .isTrue();
         Files.Bytes thumb = files.get(file.path("thumbnailUrl").asText(), room.bob());
         Files.Bytes preview = files.get(file.path("previewUrl").asText(), room.bob());
         for (Files.Bytes variant : new Files.Bytes[] {thumb, preview}) {
@@ -317,10 +358,12 @@ class FileIT {
     void threadRepliesCarryFilesAndOnlyYourOwnUnpostedUploadsToThisChannelAttach() {
         Room room = room();
         JsonNode parent = chat.post(room.alice(), room.id(), "thread");
-        JsonNode file = uploaded(room.bob(), room.id(), "notes.txt", "notes".getBytes(StandardCharsets.UTF_8), "text/plain");
+        JsonNode file =
+                uploaded(room.bob(), room.id(), "notes.txt", "notes".getBytes(StandardCharsets.UTF_8), "text/plain");
         // Alice cannot post Bob's upload.
         assertProblem(postWith(room.alice(), room.id(), "steal", file.path("id").asText()), 400);
-        ObjectNode reply = Chat.message("", Chat.clientMessageId()).put("parentId", parent.path("id").asText());
+        ObjectNode reply = Chat.message("", Chat.clientMessageId())
+                .put("parentId", parent.path("id").asText());
         reply.putArray("attachmentIds").add(file.path("id").asText());
         Api.Reply r = chat.send(room.bob(), room.id(), reply);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -340,24 +383,31 @@ class FileIT {
         assertThat(files.get("/api/files/" + id, room.bob()).status()).isEqualTo(200);
         assertThat(storedPieces(id)).isNotEqualTo(0);
 
-        assertThat(api.delete("/api/messages/" + posted.json().path("id").asText(), room.alice()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/messages/" + posted.json().path("id").asText(), room.alice())
+                        .status())
+                .isEqualTo(204);
 
         assertThat(files.get("/api/files/" + id, room.bob()).status()).isEqualTo(404);
         assertThat(files.get("/api/files/" + id, room.alice()).status()).isEqualTo(404);
-        assertThat(files.get("/api/files/" + id + "/thumbnail", room.alice()).status()).isEqualTo(404);
-        assertThat(chat.find(room.bob(), room.id(), posted.json().path("id").asText()).path("attachments")).isEmpty();
+        assertThat(files.get("/api/files/" + id + "/thumbnail", room.alice()).status())
+                .isEqualTo(404);
+        assertThat(chat.find(room.bob(), room.id(), posted.json().path("id").asText())
+                        .path("attachments"))
+                .isEmpty();
         assertThat(storedPieces(id)).isIn(0L, -1L);
     }
 
     @Test
     void uploadsNeverPostedAreRemovedAfterAWhile() throws Exception {
         Room room = room();
-        JsonNode file = uploaded(room.alice(), room.id(), "draft.txt", "never sent".getBytes(StandardCharsets.UTF_8), "text/plain");
+        JsonNode file = uploaded(
+                room.alice(), room.id(), "draft.txt", "never sent".getBytes(StandardCharsets.UTF_8), "text/plain");
         String id = file.path("id").asText();
         assertThat(files.get("/api/files/" + id, room.alice()).status()).isEqualTo(200);
         // The test server removes unposted uploads after 20 s, checking every 2 s.
         Instant deadline = Instant.now().plusSeconds(60);
-        while (files.get("/api/files/" + id, room.alice()).status() == 200 && Instant.now().isBefore(deadline)) {
+        while (files.get("/api/files/" + id, room.alice()).status() == 200
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);
         }
         assertThat(files.get("/api/files/" + id, room.alice()).status()).isEqualTo(404);
@@ -376,14 +426,20 @@ class FileIT {
             Files.Bytes image = files.get(url + "?size=" + size, carol);
             assertThat(image.status()).isEqualTo(200);
             assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
-            assertThat(image.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+            assertThat(image.header("Cache-Control"))
+                    .contains("max-age=31536000")
+                    .contains("immutable");
             BufferedImage decoded = Files.decode(image.body());
             assertThat(decoded.getWidth()).isEqualTo(size);
             assertThat(decoded.getHeight()).isEqualTo(size);
         }
         // Others see it on the messages of the user.
         String channel = chat.privateChannel(carol);
-        assertThat(chat.post(carol, channel, "hi").path("user").path("avatarURL").asText()).isEqualTo(url);
+        assertThat(chat.post(carol, channel, "hi")
+                        .path("user")
+                        .path("avatarURL")
+                        .asText())
+                .isEqualTo(url);
 
         Api.Reply second = files.uploadAvatar(carol, Files.png(100, 100));
         String changed = second.json().path("avatarURL").asText();
@@ -399,8 +455,8 @@ class FileIT {
             return -1;
         }
         String url = System.getProperty("netchat.it.pg.url") + NetChatServer.PG_DATABASE;
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("netchat.it.pg.user"),
-                        System.getProperty("netchat.it.pg.password"));
+        try (Connection c = DriverManager.getConnection(
+                        url, System.getProperty("netchat.it.pg.user"), System.getProperty("netchat.it.pg.password"));
                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM files WHERE uploader_id = ?")) {
             s.setString(1, who.userId());
             try (ResultSet r = s.executeQuery()) {
@@ -417,8 +473,8 @@ class FileIT {
             return -1;
         }
         String url = System.getProperty("netchat.it.pg.url") + NetChatServer.PG_DATABASE;
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("netchat.it.pg.user"),
-                        System.getProperty("netchat.it.pg.password"));
+        try (Connection c = DriverManager.getConnection(
+                        url, System.getProperty("netchat.it.pg.user"), System.getProperty("netchat.it.pg.password"));
                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM file_chunks WHERE blob_id LIKE ?")) {
             s.setString(1, fileId + "%");
             try (ResultSet r = s.executeQuery()) {

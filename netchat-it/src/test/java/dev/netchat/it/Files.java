@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
 final class Files {
 
     private final Api api;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Files(Api api) {
         this.api = api;
@@ -42,10 +43,12 @@ final class Files {
     }
 
     private Api.Reply raw(String method, String path, Api.Session who, byte[] bytes, String contentType) {
-        HttpRequest r = HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest r = HttpRequest.newBuilder(api.base().resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + who.token())
                 .header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
         try {
             HttpResponse<String> res = client.send(r, HttpResponse.BodyHandlers.ofString());
             return new Api.Reply(res.statusCode(), res.headers(), res.body());

@@ -26,22 +26,32 @@ class FirstAccountIT {
     @Test
     void signupAnswersTheDocumentedFieldsAndNeverAPasswordOrHash() {
         String username = Api.uniqueName("shape");
-        Api.Reply r = api.postJson("/api/auth/signup", Api.json()
-                .put("fullName", "Shape Tester")
-                .put("username", username)
-                .put("password", Api.PASSWORD)
-                .put("phoneNumber", "+15551234567")
-                .put("avatarURL", "https://example.com/a.png"));
+        Api.Reply r = api.postJson(
+                "/api/auth/signup",
+                Api.json()
+                        .put("fullName", "Shape Tester")
+                        .put("username", username)
+                        .put("password", Api.PASSWORD)
+                        .put("phoneNumber", "+15551234567")
+                        .put("avatarURL", "https://example.com/a.png"));
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.contentType()).startsWith("application/json");
         JsonNode body = r.json();
         List<String> fields = new java.util.ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder(
-                "token", "userId", "username", "fullName", "phoneNumber", "avatarURL", "role", "expiresAt",
-                // An addition to API.md: true after an admin reset, until the user picks a new password.
-                "mustChangePassword");
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "token",
+                        "userId",
+                        "username",
+                        "fullName",
+                        "phoneNumber",
+                        "avatarURL",
+                        "role",
+                        "expiresAt",
+                        // An addition to API.md: true after an admin reset, until the user picks a new password.
+                        "mustChangePassword");
         assertThat(body.path("username").asText()).isEqualTo(username);
         assertThat(body.path("phoneNumber").asText()).isEqualTo("+15551234567");
         assertThat(body.path("avatarURL").asText()).isEqualTo("https://example.com/a.png");
@@ -53,6 +63,9 @@ class FirstAccountIT {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("id").asText()).isEqualTo(session.userId());
         assertThat(me.json().path("notifications").path("sms").asText()).isEqualTo("mentions");
-        assertThat(me.body()).doesNotContain("$2a$").doesNotContain("\"password\"").doesNotContain("passwordHash");
+        assertThat(me.body())
+                .doesNotContain("$2a$")
+                .doesNotContain("\"password\"")
+                .doesNotContain("passwordHash");
     }
 }

@@ -75,16 +75,22 @@ class HashingBoundIT {
                     refused++;
                     assertThat(r.contentType()).as("a 429: %s", r).startsWith("application/problem+json");
                     assertThat(r.json().path("status").asInt()).isEqualTo(429);
-                    assertThat(r.headers().firstValue("Retry-After")).as("a 429's Retry-After: %s", r)
-                            .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+                    assertThat(r.headers().firstValue("Retry-After"))
+                            .as("a 429's Retry-After: %s", r)
+                            .hasValueSatisfying(
+                                    v -> assertThat(Integer.parseInt(v)).isPositive());
                 } else if (r.status() == 200 || r.status() == 201) {
                     accepted++;
                 } else {
                     unexpected.add(r.status() + " " + r.body());
                 }
             }
-            assertThat(unexpected).as("answers other than 200/201/429 (never a 5xx)").isEmpty();
-            assertThat(refused).as("requests refused beyond the bound (%d accepted)", accepted).isPositive();
+            assertThat(unexpected)
+                    .as("answers other than 200/201/429 (never a 5xx)")
+                    .isEmpty();
+            assertThat(refused)
+                    .as("requests refused beyond the bound (%d accepted)", accepted)
+                    .isPositive();
             assertThat(accepted).as("requests that got a turn").isPositive();
         } finally {
             pool.shutdownNow();
@@ -92,7 +98,9 @@ class HashingBoundIT {
 
         // The burst is over: the owner signs in at once.
         Api.Reply login = api.login(owner, Api.PASSWORD);
-        assertThat(login.status()).as("the owner's sign-in after the burst: %s", login).isEqualTo(200);
+        assertThat(login.status())
+                .as("the owner's sign-in after the burst: %s", login)
+                .isEqualTo(200);
     }
 
     /** A sign-up before the burst, retried if it happens to meet a 429 (nothing else is hashing then). */

@@ -26,9 +26,13 @@ class IdleTimeoutIT {
                 Thread.sleep(timeout / 3);
             }
             long closedAfter = System.currentTimeMillis() - start;
-            assertThat(silent.closedWithin(Duration.ofSeconds(15))).as("the silent socket was closed").isTrue();
+            assertThat(silent.closedWithin(Duration.ofSeconds(15)))
+                    .as("the silent socket was closed")
+                    .isTrue();
             assertThat(closedAfter).as("not before the idle timeout (ms)").isGreaterThanOrEqualTo(timeout - 2000);
-            assertThat(pinging.isClosed()).as("the pinging socket is still open").isFalse();
+            assertThat(pinging.isClosed())
+                    .as("the pinging socket is still open")
+                    .isFalse();
             pinging.send(ChatSocket.ping());
             assertThat(pinging.awaitType("pong", Duration.ofSeconds(5))).isNotNull();
         } finally {

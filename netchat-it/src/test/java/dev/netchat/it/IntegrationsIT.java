@@ -69,15 +69,21 @@ class IntegrationsIT {
         twilio.start();
         twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json"))
                 .atPriority(10)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\", "
-                                + "\"account_sid\": \"" + ACCOUNT_SID + "\", \"api_version\": \"2010-04-01\", "
-                                + "\"date_created\": \"Tue, 24 Nov 2026 10:00:00 +0000\", \"num_segments\": \"1\"}")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\", "
+                                        + "\"account_sid\": \"" + ACCOUNT_SID + "\", \"api_version\": \"2010-04-01\", "
+                                        + "\"date_created\": \"Tue, 24 Nov 2026 10:00:00 +0000\", \"num_segments\": \"1\"}")
                         .withTransformers("response-template")));
         stream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         stream.start();
-        stream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody("{\"duration\": \"0.42ms\"}")));
+        stream.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"duration\": \"0.42ms\"}")));
 
         NetChatServer server = ServerExtension.server();
         Map<String, String> env = new HashMap<>();
@@ -119,11 +125,14 @@ class IntegrationsIT {
         assertThat(smsTo(bobPhone)).as("SMS to the recipient, after a while").hasSize(1);
         assertThat(sms.get(0).get("From")).isEqualTo(FROM);
         String body = sms.get(0).get("Body");
-        assertThat(body).startsWith("[NetChat] " + ann.username() + " in a direct message: Lunch at noon? x")
+        assertThat(body)
+                .startsWith("[NetChat] " + ann.username() + " in a direct message: Lunch at noon? x")
                 .contains("...")
                 .endsWith(ServerExtension.server().baseUri() + "/#/c/" + dm);
-        assertThat(body.substring(body.indexOf(": ") + 2, body.indexOf("...")).codePointCount(0, body.indexOf("...") - body.indexOf(": ") - 2))
-                .as("the excerpt is the first 100 characters").isEqualTo(100);
+        assertThat(body.substring(body.indexOf(": ") + 2, body.indexOf("..."))
+                        .codePointCount(0, body.indexOf("...") - body.indexOf(": ") - 2))
+                .as("the excerpt is the first 100 characters")
+                .isEqualTo(100);
         assertThat(smsTo(phoneOf(ann))).as("the author gets none").isEmpty();
     }
 
@@ -137,12 +146,16 @@ class IntegrationsIT {
         Api.Session optedOut = userWithPhone("optout", optedOutPhone, "off");
         Api.Session phoneless = api.newUser("nophone");
         Api.Session witness = userWithPhone("witness", witnessPhone, null);
-        String group = chat.createMessaging(ann, online, optedOut, phoneless, witness).json().path("id").asText();
+        String group = chat.createMessaging(ann, online, optedOut, phoneless, witness)
+                .json()
+                .path("id")
+                .asText();
         try (ChatSocket socket = ChatSocket.connect(api, online)) {
             chat.post(ann, group, "Standup moved to 10:00");
             // The witness (offline, with a phone, default preference) proves the message was looked at.
             List<Map<String, String>> toWitness = awaitSms(witnessPhone, 1);
-            assertThat(toWitness.get(0).get("Body")).startsWith("[NetChat] " + ann.username() + " in a group conversation: Standup");
+            assertThat(toWitness.get(0).get("Body"))
+                    .startsWith("[NetChat] " + ann.username() + " in a group conversation: Standup");
             Thread.sleep(1500);
             assertThat(smsTo(onlinePhone)).as("online member").isEmpty();
             assertThat(smsTo(optedOutPhone)).as("opted-out member").isEmpty();
@@ -160,7 +173,9 @@ class IntegrationsIT {
         Api.Session mentioned = userWithPhone("ment", mentionedPhone, "mentions");
         Api.Session other = userWithPhone("other", otherPhone, "mentions");
         Api.Session everything = userWithPhone("all", everythingPhone, "all");
-        String team = chat.createTeam(ann, Chat.channelName("sms"), false, mentioned, other, everything).path("id").asText();
+        String team = chat.createTeam(ann, Chat.channelName("sms"), false, mentioned, other, everything)
+                .path("id")
+                .asText();
 
         chat.post(ann, team, "no mention here");
         // Sent before the next message; otherwise the next one would rightly be folded into the same SMS.
@@ -173,7 +188,8 @@ class IntegrationsIT {
         assertThat(smsTo(mentionedPhone)).hasSize(1);
         assertThat(smsTo(otherPhone)).as("not mentioned, preference 'mentions'").isEmpty();
         List<Map<String, String>> toEverything = smsTo(everythingPhone);
-        assertThat(toEverything).as("preference 'all': the first message at once, the second within the interval waits")
+        assertThat(toEverything)
+                .as("preference 'all': the first message at once, the second within the interval waits")
                 .hasSize(1);
         assertThat(toEverything.get(0).get("Body")).contains("no mention here");
     }
@@ -192,27 +208,52 @@ class IntegrationsIT {
         Api.Session dnd = userWithPhone("dnd", dndPhone, "all");
         Api.Session lowered = userWithPhone("lower", loweredPhone, "all");
         Api.Session witness = userWithPhone("witness", witnessPhone, "all");
-        String team = chat.createTeam(ann, Chat.channelName("lvl"), false, raised, muted, dnd, lowered, witness).path("id").asText();
-        assertThat(api.sendJson("PUT", "/api/channels/" + team + "/notifications", Api.json().put("level", "all"), raised).status())
+        String team = chat.createTeam(ann, Chat.channelName("lvl"), false, raised, muted, dnd, lowered, witness)
+                .path("id")
+                .asText();
+        assertThat(api.sendJson(
+                                "PUT",
+                                "/api/channels/" + team + "/notifications",
+                                Api.json().put("level", "all"),
+                                raised)
+                        .status())
                 .isEqualTo(200);
-        Api.Reply mute = api.sendJson("PUT", "/api/channels/" + team + "/notifications",
-                Api.json().put("level", "default").put("muted", true), muted);
+        Api.Reply mute = api.sendJson(
+                "PUT",
+                "/api/channels/" + team + "/notifications",
+                Api.json().put("level", "default").put("muted", true),
+                muted);
         assertThat(mute.json().path("muted").asBoolean()).as(mute.toString()).isTrue();
-        assertThat(api.sendJson("PUT", "/api/channels/" + team + "/notifications", Api.json().put("level", "off"), lowered).status())
+        assertThat(api.sendJson(
+                                "PUT",
+                                "/api/channels/" + team + "/notifications",
+                                Api.json().put("level", "off"),
+                                lowered)
+                        .status())
                 .isEqualTo(200);
         ObjectNode dndOn = Api.json();
-        dndOn.putObject("notifications").put("dndUntil", java.time.Instant.now().plusSeconds(3600).toString());
-        assertThat(api.patch("/api/users/me", dndOn, dnd).json().path("notifications").path("dndUntil").asText()).isNotBlank();
+        dndOn.putObject("notifications")
+                .put("dndUntil", java.time.Instant.now().plusSeconds(3600).toString());
+        assertThat(api.patch("/api/users/me", dndOn, dnd)
+                        .json()
+                        .path("notifications")
+                        .path("dndUntil")
+                        .asText())
+                .isNotBlank();
 
         chat.post(ann, team, "no mention, an ordinary message");
 
         awaitSms(witnessPhone, 1);
         awaitSms(raisedPhone, 1);
         Thread.sleep(1500);
-        assertThat(smsTo(raisedPhone)).as("the channel's level 'all' raises the user's 'mentions'").hasSize(1);
+        assertThat(smsTo(raisedPhone))
+                .as("the channel's level 'all' raises the user's 'mentions'")
+                .hasSize(1);
         assertThat(smsTo(mutedPhone)).as("muted channel").isEmpty();
         assertThat(smsTo(dndPhone)).as("do not disturb").isEmpty();
-        assertThat(smsTo(loweredPhone)).as("the channel's level 'off' lowers the user's 'all'").isEmpty();
+        assertThat(smsTo(loweredPhone))
+                .as("the channel's level 'off' lowers the user's 'all'")
+                .isEmpty();
     }
 
     @Test
@@ -233,10 +274,14 @@ class IntegrationsIT {
         assertThat(sms).hasSize(2);
         assertThat(sms.get(0).get("Body")).contains(": first ");
         assertThat(sms.get(1).get("Body"))
-                .startsWith("[NetChat] 2 new messages in a direct message, latest from " + ann.username() + ": third and last ");
-        Duration apart = Duration.between(events.get(0).getRequest().getLoggedDate().toInstant(),
+                .startsWith("[NetChat] 2 new messages in a direct message, latest from " + ann.username()
+                        + ": third and last ");
+        Duration apart = Duration.between(
+                events.get(0).getRequest().getLoggedDate().toInstant(),
                 events.get(1).getRequest().getLoggedDate().toInstant());
-        assertThat(apart).as("the second SMS waits for the interval").isGreaterThanOrEqualTo(SMS_INTERVAL.minusMillis(500));
+        assertThat(apart)
+                .as("the second SMS waits for the interval")
+                .isGreaterThanOrEqualTo(SMS_INTERVAL.minusMillis(500));
     }
 
     @Test
@@ -247,17 +292,23 @@ class IntegrationsIT {
         String dm = chat.createMessaging(ann, bob).json().path("id").asText();
         String scenario = "flaky-" + bobPhone;
         StubMapping failOnce = twilio.stubFor(messagesTo(bobPhone)
-                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("recovered")
                 .willReturn(twilioError(500, 20500, "Internal Server Error")));
         try {
             chat.post(ann, dm, "are you there?");
 
             List<ServeEvent> served = awaitServed(bobPhone, 2);
             Thread.sleep(2500);
-            assertThat(served(bobPhone)).as("one failed attempt, one success, nothing after").hasSize(2);
+            assertThat(served(bobPhone))
+                    .as("one failed attempt, one success, nothing after")
+                    .hasSize(2);
             assertThat(served.get(0).getResponse().getStatus()).isEqualTo(500);
             assertThat(served.get(1).getResponse().getStatus()).isEqualTo(201);
-            String sid = JSON.readTree(served.get(1).getResponse().getBodyAsString()).path("sid").asText();
+            String sid = JSON.readTree(served.get(1).getResponse().getBodyAsString())
+                    .path("sid")
+                    .asText();
             JsonNode entry = recentSms(sid);
             assertThat(entry.path("status").asText()).isEqualTo("sent");
             assertThat(entry.path("attempts").asInt()).isEqualTo(2);
@@ -283,25 +334,38 @@ class IntegrationsIT {
         try {
             chat.post(ann, dm, "survive the crash");
             String masked = "•••" + bobPhone.substring(bobPhone.length() - 4);
-            awaitCondition(() -> {
-                for (JsonNode sms : api.get("/api/admin/integrations", api.admin()).json().path("recentSms")) {
-                    if (masked.equals(sms.path("to").asText()) && "pending".equals(sms.path("status").asText())
-                            && sms.path("attempts").asInt() == 1 && !sms.hasNonNull("lastError")) {
-                        return true;
-                    }
-                }
-                return false;
-            }, "the first attempt under way (claimed, Twilio not yet answered)");
+            awaitCondition(
+                    () -> {
+                        for (JsonNode sms : api.get("/api/admin/integrations", api.admin())
+                                .json()
+                                .path("recentSms")) {
+                            if (masked.equals(sms.path("to").asText())
+                                    && "pending".equals(sms.path("status").asText())
+                                    && sms.path("attempts").asInt() == 1
+                                    && !sms.hasNonNull("lastError")) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    },
+                    "the first attempt under way (claimed, Twilio not yet answered)");
 
             server.kill();
             twilio.removeStub(down);
             server.start();
 
-            awaitCondition(() -> served(bobPhone).stream().filter(e -> e.getResponse().getStatus() == 201).count() == 1,
+            awaitCondition(
+                    () -> served(bobPhone).stream()
+                                    .filter(e -> e.getResponse().getStatus() == 201)
+                                    .count()
+                            == 1,
                     "the SMS is sent after the restart");
             Thread.sleep(2500);
-            assertThat(served(bobPhone).stream().filter(e -> e.getResponse().getStatus() == 201).count())
-                    .as("sent exactly once").isEqualTo(1);
+            assertThat(served(bobPhone).stream()
+                            .filter(e -> e.getResponse().getStatus() == 201)
+                            .count())
+                    .as("sent exactly once")
+                    .isEqualTo(1);
             assertThat(smsTo(bobPhone).get(0).get("Body")).contains("survive the crash");
         } finally {
             twilio.removeStub(down);
@@ -317,12 +381,16 @@ class IntegrationsIT {
         StubMapping refused = twilio.stubFor(messagesTo(bobPhone).willReturn(twilioError(401, 20003, "Authenticate")));
         try {
             JsonNode posted = chat.post(ann, dm, "still delivered");
-            assertThat(chat.find(bob, dm, posted.path("id").asText()).path("text").asText()).isEqualTo("still delivered");
+            assertThat(chat.find(bob, dm, posted.path("id").asText())
+                            .path("text")
+                            .asText())
+                    .isEqualTo("still delivered");
 
             awaitServed(bobPhone, 1);
             Thread.sleep(2500);
             assertThat(served(bobPhone)).as("a 401 is not retried").hasSize(1);
-            JsonNode twilioState = api.get("/api/admin/integrations", api.admin()).json().path("twilio");
+            JsonNode twilioState =
+                    api.get("/api/admin/integrations", api.admin()).json().path("twilio");
             assertThat(twilioState.path("failed").asLong()).isGreaterThanOrEqualTo(1);
             assertThat(twilioState.path("lastError").asText()).contains("401").doesNotContain(AUTH_TOKEN);
         } finally {
@@ -338,24 +406,39 @@ class IntegrationsIT {
         String dm = chat.createMessaging(ann, bob).json().path("id").asText();
         chat.post(ann, dm, "status please");
         ServeEvent sent = awaitServed(bobPhone, 1).get(0);
-        String sid = JSON.readTree(sent.getResponse().getBodyAsString()).path("sid").asText();
+        String sid =
+                JSON.readTree(sent.getResponse().getBodyAsString()).path("sid").asText();
         awaitCondition(() -> "sent".equals(recentSms(sid).path("status").asText()), "the SMS is marked sent");
         String url = ServerExtension.server().baseUri() + "/api/webhooks/twilio/status";
-        Map<String, String> params = new TreeMap<>(Map.of("MessageSid", sid, "MessageStatus", "delivered",
-                "AccountSid", ACCOUNT_SID, "To", bobPhone));
+        Map<String, String> params = new TreeMap<>(
+                Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", ACCOUNT_SID, "To", bobPhone));
         String form = form(params);
 
-        Api.Reply forged = api.send("POST", "/api/webhooks/twilio/status", form,
-                "Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", twilioSignature("wrong-token", url, params));
-        Api.Reply unsigned = api.send("POST", "/api/webhooks/twilio/status", form,
-                "Content-Type", "application/x-www-form-urlencoded");
+        Api.Reply forged = api.send(
+                "POST",
+                "/api/webhooks/twilio/status",
+                form,
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "X-Twilio-Signature",
+                twilioSignature("wrong-token", url, params));
+        Api.Reply unsigned = api.send(
+                "POST", "/api/webhooks/twilio/status", form, "Content-Type", "application/x-www-form-urlencoded");
 
         Chat.assertProblem(forged, 403);
         Chat.assertProblem(unsigned, 403);
-        assertThat(recentSms(sid).path("deliveryStatus").isNull()).as("nothing recorded from a forged callback").isTrue();
+        assertThat(recentSms(sid).path("deliveryStatus").isNull())
+                .as("nothing recorded from a forged callback")
+                .isTrue();
 
-        Api.Reply signed = api.send("POST", "/api/webhooks/twilio/status", form,
-                "Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", twilioSignature(AUTH_TOKEN, url, params));
+        Api.Reply signed = api.send(
+                "POST",
+                "/api/webhooks/twilio/status",
+                form,
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "X-Twilio-Signature",
+                twilioSignature(AUTH_TOKEN, url, params));
 
         assertThat(signed.status()).as(signed.toString()).isEqualTo(204);
         assertThat(recentSms(sid).path("deliveryStatus").asText()).isEqualTo("delivered");
@@ -389,26 +472,47 @@ class IntegrationsIT {
         Api.Session ann = api.newUser("ann");
         Api.Session bob = api.newUser("bob");
         Api.Session carol = api.newUser("carol");
-        String team = chat.createTeam(ann, Chat.channelName("mirror"), false, bob).path("id").asText();
+        String team = chat.createTeam(ann, Chat.channelName("mirror"), false, bob)
+                .path("id")
+                .asText();
         JsonNode first = chat.post(ann, team, "mirrored one");
-        assertThat(api.post("/api/channels/" + team + "/members", Api.json().set("userIds", Chat.ids(carol)), ann).status())
+        assertThat(api.post("/api/channels/" + team + "/members", Api.json().set("userIds", Chat.ids(carol)), ann)
+                        .status())
                 .isEqualTo(200);
         JsonNode second = chat.post(bob, team, "mirrored two");
-        assertThat(api.patch("/api/messages/" + second.path("id").asText(), Api.json().put("text", "mirrored two, edited"), bob)
-                .status()).isEqualTo(200);
-        assertThat(api.delete("/api/messages/" + first.path("id").asText(), ann).status()).isEqualTo(204);
+        assertThat(api.patch(
+                                "/api/messages/" + second.path("id").asText(),
+                                Api.json().put("text", "mirrored two, edited"),
+                                bob)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.delete("/api/messages/" + first.path("id").asText(), ann).status())
+                .isEqualTo(204);
 
-        LoggedRequest deleted = awaitStreamRequest("DELETE", "/messages/" + first.path("id").asText(), null);
+        LoggedRequest deleted =
+                awaitStreamRequest("DELETE", "/messages/" + first.path("id").asText(), null);
         LoggedRequest created = streamRequest("POST", "/channels/messaging/" + team + "/query", null);
-        LoggedRequest one = streamRequest("POST", "/channels/messaging/" + team + "/message", first.path("id").asText());
+        LoggedRequest one = streamRequest(
+                "POST",
+                "/channels/messaging/" + team + "/message",
+                first.path("id").asText());
         LoggedRequest added = streamRequest("POST", "/channels/messaging/" + team, carol.userId());
-        LoggedRequest two = streamRequest("POST", "/channels/messaging/" + team + "/message", second.path("id").asText());
-        LoggedRequest edited = streamRequest("POST", "/messages/" + second.path("id").asText(), "mirrored two, edited");
-        assertThat(List.of(created, one, added, two, edited, deleted)).as("each change mirrored").doesNotContainNull();
+        LoggedRequest two = streamRequest(
+                "POST",
+                "/channels/messaging/" + team + "/message",
+                second.path("id").asText());
+        LoggedRequest edited =
+                streamRequest("POST", "/messages/" + second.path("id").asText(), "mirrored two, edited");
+        assertThat(List.of(created, one, added, two, edited, deleted))
+                .as("each change mirrored")
+                .doesNotContainNull();
         assertThat(List.of(created.at(), one.at(), added.at(), two.at(), edited.at(), deleted.at()))
-                .as("in NetChat's order").isSorted();
+                .as("in NetChat's order")
+                .isSorted();
         JsonNode sent = JSON.readTree(one.body()).path("message");
-        assertThat(sent.path("id").asText()).as("Stream's message id is NetChat's").isEqualTo(first.path("id").asText());
+        assertThat(sent.path("id").asText())
+                .as("Stream's message id is NetChat's")
+                .isEqualTo(first.path("id").asText());
         assertThat(sent.path("user_id").asText()).isEqualTo(ann.userId());
         JsonNode members = JSON.readTree(created.body()).path("data").path("members");
         assertThat(members.findValuesAsText("user_id")).containsExactlyInAnyOrder(ann.userId(), bob.userId());
@@ -420,7 +524,9 @@ class IntegrationsIT {
         Api.Session bob = api.newUser("bob");
         String dannyPhone = phone();
         Api.Session danny = userWithPhone("danny", dannyPhone, null);
-        String team = chat.createTeam(ann, Chat.channelName("bridge"), false, bob, danny).path("id").asText();
+        String team = chat.createTeam(ann, Chat.channelName("bridge"), false, bob, danny)
+                .path("id")
+                .asText();
         String streamId = "stream-" + UUID.randomUUID();
         String text = "written in a Stream app, @" + danny.username();
         String event = messageEvent("message.new", team, streamId, ann.userId(), text);
@@ -430,29 +536,43 @@ class IntegrationsIT {
             Api.Reply first = streamWebhook(event, webhookId, streamSignature(event));
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
 
-            JsonNode delivered = bobSocket.awaitEvent(Chat.newMessage(team), ChatSocket.TIMEOUT, "the Stream-side message");
+            JsonNode delivered =
+                    bobSocket.awaitEvent(Chat.newMessage(team), ChatSocket.TIMEOUT, "the Stream-side message");
             assertThat(delivered.path("message").path("text").asText()).isEqualTo(text);
-            assertThat(delivered.path("message").path("user").path("id").asText()).isEqualTo(ann.userId());
+            assertThat(delivered.path("message").path("user").path("id").asText())
+                    .isEqualTo(ann.userId());
 
             Api.Reply redelivered = streamWebhook(event, webhookId, streamSignature(event));
             assertThat(redelivered.status()).isEqualTo(200);
             assertThat(redelivered.json().path("result").asText()).isEqualTo("duplicate");
-            Api.Reply sameBodyNewWebhookId = streamWebhook(event, UUID.randomUUID().toString(), streamSignature(event));
-            assertThat(sameBodyNewWebhookId.json().path("result").asText()).as("replays are known by the signed body")
+            Api.Reply sameBodyNewWebhookId =
+                    streamWebhook(event, UUID.randomUUID().toString(), streamSignature(event));
+            assertThat(sameBodyNewWebhookId.json().path("result").asText())
+                    .as("replays are known by the signed body")
                     .isEqualTo("duplicate");
-            String sameMessageLater = event.replace("\"type\":\"message.new\"", "\"type\":\"message.new\",\"request_info\":{}");
-            Api.Reply sameMessageNewDelivery = streamWebhook(sameMessageLater, UUID.randomUUID().toString(),
-                    streamSignature(sameMessageLater));
+            String sameMessageLater =
+                    event.replace("\"type\":\"message.new\"", "\"type\":\"message.new\",\"request_info\":{}");
+            Api.Reply sameMessageNewDelivery =
+                    streamWebhook(sameMessageLater, UUID.randomUUID().toString(), streamSignature(sameMessageLater));
             assertThat(sameMessageNewDelivery.json().path("result").asText()).isEqualTo("ignored");
         }
-        assertThat(chat.history(ann, team).stream().filter(m -> m.path("text").asText().equals(text)).count())
-                .as("in the history once").isEqualTo(1);
-        assertThat(awaitSms(dannyPhone, 1).get(0).get("Body")).as("notified like any other message").contains("written in a Stream app");
+        assertThat(chat.history(ann, team).stream()
+                        .filter(m -> m.path("text").asText().equals(text))
+                        .count())
+                .as("in the history once")
+                .isEqualTo(1);
+        assertThat(awaitSms(dannyPhone, 1).get(0).get("Body"))
+                .as("notified like any other message")
+                .contains("written in a Stream app");
 
         JsonNode control = chat.post(bob, team, "from NetChat, mirrored");
-        awaitStreamRequest("POST", "/channels/messaging/" + team + "/message", control.path("id").asText());
+        awaitStreamRequest(
+                "POST",
+                "/channels/messaging/" + team + "/message",
+                control.path("id").asText());
         assertThat(streamRequests("POST", "/channels/messaging/" + team + "/message", "written in a Stream app"))
-                .as("the Stream-side message is not sent back to Stream").isEmpty();
+                .as("the Stream-side message is not sent back to Stream")
+                .isEmpty();
     }
 
     @Test
@@ -460,51 +580,86 @@ class IntegrationsIT {
         Api.Session ann = api.newUser("ann");
         Api.Session bob = api.newUser("bob");
         Api.Session carol = api.newUser("carol");
-        String team = chat.createTeam(ann, Chat.channelName("bridge"), false, bob).path("id").asText();
+        String team = chat.createTeam(ann, Chat.channelName("bridge"), false, bob)
+                .path("id")
+                .asText();
         String streamId = "stream-" + UUID.randomUUID();
         String created = messageEvent("message.new", team, streamId, bob.userId(), "typo here");
-        assertThat(streamWebhook(created, UUID.randomUUID().toString(), streamSignature(created)).status()).isEqualTo(200);
+        assertThat(streamWebhook(created, UUID.randomUUID().toString(), streamSignature(created))
+                        .status())
+                .isEqualTo(200);
 
         String edited = messageEvent("message.updated", team, streamId, bob.userId(), "no typo here");
-        assertThat(streamWebhook(edited, UUID.randomUUID().toString(), streamSignature(edited)).json().path("result").asText())
+        assertThat(streamWebhook(edited, UUID.randomUUID().toString(), streamSignature(edited))
+                        .json()
+                        .path("result")
+                        .asText())
                 .isEqualTo("applied");
-        JsonNode message = chat.history(ann, team).stream().filter(m -> m.path("clientMessageId").asText().endsWith(streamId))
-                .findFirst().orElseThrow();
+        JsonNode message = chat.history(ann, team).stream()
+                .filter(m -> m.path("clientMessageId").asText().endsWith(streamId))
+                .findFirst()
+                .orElseThrow();
         assertThat(message.path("text").asText()).isEqualTo("no typo here");
         assertThat(message.path("edited").asBoolean()).isTrue();
 
         String deleted = messageEvent("message.deleted", team, streamId, bob.userId(), "no typo here");
-        assertThat(streamWebhook(deleted, UUID.randomUUID().toString(), streamSignature(deleted)).json().path("result").asText())
+        assertThat(streamWebhook(deleted, UUID.randomUUID().toString(), streamSignature(deleted))
+                        .json()
+                        .path("result")
+                        .asText())
                 .isEqualTo("applied");
-        assertThat(chat.find(ann, team, message.path("id").asText()).path("deleted").asBoolean()).isTrue();
+        assertThat(chat.find(ann, team, message.path("id").asText())
+                        .path("deleted")
+                        .asBoolean())
+                .isTrue();
 
         String memberAdded = "{\"type\":\"member.added\",\"cid\":\"messaging:" + team + "\",\"channel_id\":\"" + team
                 + "\",\"channel_type\":\"messaging\",\"member\":{\"user_id\":\"" + carol.userId() + "\"}}";
-        assertThat(streamWebhook(memberAdded, UUID.randomUUID().toString(), streamSignature(memberAdded)).json().path("result")
-                .asText()).isEqualTo("applied");
-        assertThat(api.get("/api/channels/" + team, carol).status()).as("carol is a member now").isEqualTo(200);
+        assertThat(streamWebhook(memberAdded, UUID.randomUUID().toString(), streamSignature(memberAdded))
+                        .json()
+                        .path("result")
+                        .asText())
+                .isEqualTo("applied");
+        assertThat(api.get("/api/channels/" + team, carol).status())
+                .as("carol is a member now")
+                .isEqualTo(200);
 
         Thread.sleep(1500);
-        assertThat(streamRequests("POST", "/messages/" + message.path("id").asText(), null)).as("edit not echoed").isEmpty();
-        assertThat(streamRequests("DELETE", "/messages/" + message.path("id").asText(), null)).as("delete not echoed").isEmpty();
-        assertThat(streamRequests("POST", "/channels/messaging/" + team, carol.userId())).as("member not echoed").isEmpty();
+        assertThat(streamRequests("POST", "/messages/" + message.path("id").asText(), null))
+                .as("edit not echoed")
+                .isEmpty();
+        assertThat(streamRequests("DELETE", "/messages/" + message.path("id").asText(), null))
+                .as("delete not echoed")
+                .isEmpty();
+        assertThat(streamRequests("POST", "/channels/messaging/" + team, carol.userId()))
+                .as("member not echoed")
+                .isEmpty();
     }
 
     @Test
     void aStreamWebhookWithABadSignatureIsRefusedAndChangesNothing() {
         Api.Session ann = api.newUser("ann");
-        String team = chat.createTeam(ann, Chat.channelName("forged"), false).path("id").asText();
+        String team = chat.createTeam(ann, Chat.channelName("forged"), false)
+                .path("id")
+                .asText();
         String event = messageEvent("message.new", team, "stream-" + UUID.randomUUID(), ann.userId(), "forged message");
 
         Api.Reply wrong = streamWebhook(event, UUID.randomUUID().toString(), streamSignature(event + " "));
-        Api.Reply missing = api.send("POST", "/api/webhooks/stream", event, "Content-Type", "application/json",
-                "X-Webhook-Id", UUID.randomUUID().toString());
+        Api.Reply missing = api.send(
+                "POST",
+                "/api/webhooks/stream",
+                event,
+                "Content-Type",
+                "application/json",
+                "X-Webhook-Id",
+                UUID.randomUUID().toString());
         Api.Reply garbage = streamWebhook(event, UUID.randomUUID().toString(), "not-hex-at-all");
 
         Chat.assertProblem(wrong, 401);
         Chat.assertProblem(missing, 401);
         Chat.assertProblem(garbage, 401);
-        assertThat(chat.history(ann, team)).noneMatch(m -> m.path("text").asText().equals("forged message"));
+        assertThat(chat.history(ann, team))
+                .noneMatch(m -> m.path("text").asText().equals("forged message"));
     }
 
     @Test
@@ -523,12 +678,16 @@ class IntegrationsIT {
 
     /** Twilio's Messages API called for {@code to}; above the catch-all success stub. */
     private static MappingBuilder messagesTo(String to) {
-        return post(urlPathMatching(".*/Messages.json")).withRequestBody(containing("To=" + urlEncoded(to))).atPriority(1);
+        return post(urlPathMatching(".*/Messages.json"))
+                .withRequestBody(containing("To=" + urlEncoded(to)))
+                .atPriority(1);
     }
 
     /** An error as Twilio's API answers it. */
     static ResponseDefinitionBuilder twilioError(int status, int code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": " + code + ", \"message\": \"" + message + "\", \"status\": " + status + "}");
     }
 
@@ -559,7 +718,8 @@ class IntegrationsIT {
     private static List<ServeEvent> served(String to) {
         List<ServeEvent> events = new ArrayList<>();
         for (ServeEvent e : twilio.getAllServeEvents()) {
-            if (e.getRequest().getUrl().endsWith("/Messages.json") && to.equals(form(e.getRequest().getBodyAsString()).get("To"))) {
+            if (e.getRequest().getUrl().endsWith("/Messages.json")
+                    && to.equals(form(e.getRequest().getBodyAsString()).get("To"))) {
                 events.add(e);
             }
         }
@@ -569,8 +729,10 @@ class IntegrationsIT {
 
     /** The SMS Twilio accepted for one number (form fields), oldest first. */
     private static List<Map<String, String>> smsTo(String to) {
-        return served(to).stream().filter(e -> e.getResponse().getStatus() == 201)
-                .map(e -> form(e.getRequest().getBodyAsString())).toList();
+        return served(to).stream()
+                .filter(e -> e.getResponse().getStatus() == 201)
+                .map(e -> form(e.getRequest().getBodyAsString()))
+                .toList();
     }
 
     private static List<ServeEvent> awaitServed(String to, int count) throws InterruptedException {
@@ -610,7 +772,8 @@ class IntegrationsIT {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                fields.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -619,7 +782,10 @@ class IntegrationsIT {
 
     static String form(Map<String, String> params) {
         StringBuilder b = new StringBuilder();
-        params.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(urlEncoded(k)).append('=').append(urlEncoded(v)));
+        params.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&")
+                .append(urlEncoded(k))
+                .append('=')
+                .append(urlEncoded(v)));
         return b.toString();
     }
 
@@ -643,14 +809,29 @@ class IntegrationsIT {
     }
 
     private Api.Reply streamWebhook(String body, String webhookId, String signature) {
-        return api.send("POST", "/api/webhooks/stream", body, "Content-Type", "application/json", "X-Webhook-Id", webhookId,
-                "X-Signature", signature);
+        return api.send(
+                "POST",
+                "/api/webhooks/stream",
+                body,
+                "Content-Type",
+                "application/json",
+                "X-Webhook-Id",
+                webhookId,
+                "X-Signature",
+                signature);
     }
 
     static String messageEvent(String type, String channelId, String messageId, String userId, String text) {
-        ObjectNode event = JSON.createObjectNode().put("type", type).put("cid", "messaging:" + channelId)
-                .put("channel_id", channelId).put("channel_type", "messaging").put("created_at", Instant.now().toString());
-        ObjectNode message = event.putObject("message").put("id", messageId).put("text", text).put("type", "regular");
+        ObjectNode event = JSON.createObjectNode()
+                .put("type", type)
+                .put("cid", "messaging:" + channelId)
+                .put("channel_id", channelId)
+                .put("channel_type", "messaging")
+                .put("created_at", Instant.now().toString());
+        ObjectNode message = event.putObject("message")
+                .put("id", messageId)
+                .put("text", text)
+                .put("type", "regular");
         message.putObject("user").put("id", userId);
         event.putObject("user").put("id", userId);
         return event.toString();
@@ -661,7 +842,8 @@ class IntegrationsIT {
         assertThat(parts).hasSize(3);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(STREAM_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = Base64.getUrlEncoder().withoutPadding()
+        String expected = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII)));
         assertThat(parts[2]).as("signed with the Stream secret").isEqualTo(expected);
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
@@ -670,8 +852,8 @@ class IntegrationsIT {
     }
 
     /** A request the Stream fake received. */
-    private record LoggedRequest(String method, String path, Map<String, String> query, String authorization, String body,
-            Instant at) {}
+    private record LoggedRequest(
+            String method, String path, Map<String, String> query, String authorization, String body, Instant at) {}
 
     private static List<LoggedRequest> streamRequests(String method, String path, String bodyContains) {
         List<LoggedRequest> found = new ArrayList<>();
@@ -679,10 +861,16 @@ class IntegrationsIT {
             var r = e.getRequest();
             String url = r.getUrl();
             String p = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-            if (r.getMethod().getName().equals(method) && p.equals(path)
+            if (r.getMethod().getName().equals(method)
+                    && p.equals(path)
                     && (bodyContains == null || r.getBodyAsString().contains(bodyContains))) {
                 Map<String, String> query = url.contains("?") ? form(url.substring(url.indexOf('?') + 1)) : Map.of();
-                found.add(new LoggedRequest(method, p, query, r.getHeader("Authorization"), r.getBodyAsString(),
+                found.add(new LoggedRequest(
+                        method,
+                        p,
+                        query,
+                        r.getHeader("Authorization"),
+                        r.getBodyAsString(),
                         r.getLoggedDate().toInstant()));
             }
         }
@@ -695,8 +883,11 @@ class IntegrationsIT {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static LoggedRequest awaitStreamRequest(String method, String path, String bodyContains) throws InterruptedException {
-        awaitCondition(() -> !streamRequests(method, path, bodyContains).isEmpty(), method + " " + path + " on the Stream fake");
+    private static LoggedRequest awaitStreamRequest(String method, String path, String bodyContains)
+            throws InterruptedException {
+        awaitCondition(
+                () -> !streamRequests(method, path, bodyContains).isEmpty(),
+                method + " " + path + " on the Stream fake");
         return streamRequest(method, path, bodyContains);
     }
 }

@@ -21,10 +21,26 @@ class IntegrationsOffIT {
         assertThat(signup.json().hasNonNull("streamToken")).isFalse();
         assertThat(signup.json().hasNonNull("streamApiKey")).isFalse();
 
-        Chat.assertProblem(api.send("POST", "/api/webhooks/stream", "{\"type\":\"message.new\"}",
-                "Content-Type", "application/json", "X-Signature", "00"), 404);
-        Chat.assertProblem(api.send("POST", "/api/webhooks/twilio/status", "MessageSid=SM1&MessageStatus=delivered",
-                "Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", "x"), 404);
+        Chat.assertProblem(
+                api.send(
+                        "POST",
+                        "/api/webhooks/stream",
+                        "{\"type\":\"message.new\"}",
+                        "Content-Type",
+                        "application/json",
+                        "X-Signature",
+                        "00"),
+                404);
+        Chat.assertProblem(
+                api.send(
+                        "POST",
+                        "/api/webhooks/twilio/status",
+                        "MessageSid=SM1&MessageStatus=delivered",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-Twilio-Signature",
+                        "x"),
+                404);
 
         Api.Reply status = api.get("/api/admin/integrations", api.admin());
         assertThat(status.status()).as(status.toString()).isEqualTo(200);

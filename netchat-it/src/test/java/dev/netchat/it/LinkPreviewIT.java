@@ -41,6 +41,7 @@ class LinkPreviewIT {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     /** Path → bytes of the body written before the reader hung up (only for pages the reader hung up on). */
     private final Map<String, Long> hungUpAfter = new ConcurrentHashMap<>();
+
     private final byte[] png = Files.png(400, 300);
 
     @BeforeEach
@@ -53,7 +54,8 @@ class LinkPreviewIT {
             long written = 0;
             try (exchange) {
                 if (path.startsWith("/slow")) {
-                    // Headers at once, then a byte every 250 ms for 15 s: never a read timeout, only the deadline stops it.
+                    // Headers at once, then a byte every 250 ms for 15 s: never a read timeout, only the deadline stops
+                    // it.
                     exchange.getResponseHeaders().add("Content-Type", "text/html");
                     exchange.sendResponseHeaders(200, 0);
                     for (int i = 0; i < 60; i++) {
@@ -120,7 +122,8 @@ class LinkPreviewIT {
     }
 
     private static Predicate<JsonNode> previewOf(String messageId) {
-        return f -> Chat.aboutMessage("message.updated", messageId).test(f) && f.path("message").path("preview").isObject();
+        return f -> Chat.aboutMessage("message.updated", messageId).test(f)
+                && f.path("message").path("preview").isObject();
     }
 
     private List<String> requestsFor(String pathPrefix) {
@@ -131,9 +134,12 @@ class LinkPreviewIT {
     private JsonNode postQuickly(Api.Session author, String channel, String text) {
         long start = System.nanoTime();
         JsonNode posted = chat.post(author, channel, text);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the post's answer waits for no fetch")
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("the post's answer waits for no fetch")
                 .isLessThan(Duration.ofSeconds(2));
-        assertThat(posted.path("preview").isNull()).as("no preview yet in the post's answer: %s", posted).isTrue();
+        assertThat(posted.path("preview").isNull())
+                .as("no preview yet in the post's answer: %s", posted)
+                .isTrue();
         return posted;
     }
 
@@ -152,13 +158,16 @@ class LinkPreviewIT {
 
             JsonNode frame = bobSocket.awaitEvent(previewOf(id), ARRIVES, "the preview of " + id);
             JsonNode preview = frame.path("message").path("preview");
-            assertThat(frame.path("seq").asLong()).isGreaterThan(posted.path("seq").asLong());
+            assertThat(frame.path("seq").asLong())
+                    .isGreaterThan(posted.path("seq").asLong());
             assertThat(preview.path("url").asText()).isEqualTo(link);
             assertThat(preview.path("title").asText()).isEqualTo("Article " + name + " & more");
             assertThat(preview.path("description").asText()).isEqualTo("What " + name + " is about");
             assertThat(preview.path("siteName").asText()).isEqualTo("Local News");
             String imageUrl = preview.path("imageUrl").asText();
-            assertThat(imageUrl).startsWith("/api/messages/" + id + "/preview/image?v=").doesNotContain("127.0.0.1");
+            assertThat(imageUrl)
+                    .startsWith("/api/messages/" + id + "/preview/image?v=")
+                    .doesNotContain("127.0.0.1");
             assertThat(frame.path("message").path("text").asText()).isEqualTo("Read this: " + link + ".");
             assertThat(frame.path("message").path("edited").asBoolean()).isFalse();
 
@@ -176,8 +185,9 @@ class LinkPreviewIT {
             assertThat(decoded.getWidth()).isEqualTo(160);
             assertThat(decoded.getHeight()).isEqualTo(160);
             assertThat(files.get(imageUrl, alice).status()).isEqualTo(200);
-            assertThat(requests).containsExactly("/" + name + " NetChat link preview",
-                    "/picture-" + name + ".png NetChat link preview");
+            assertThat(requests)
+                    .containsExactly(
+                            "/" + name + " NetChat link preview", "/picture-" + name + ".png NetChat link preview");
 
             // Not a member: no picture, and no such message.
             assertThat(files.get(imageUrl, outsider).status()).isEqualTo(404);
@@ -190,12 +200,13 @@ class LinkPreviewIT {
 
             // Editing the link away takes the card with the edit; the new link gets its own.
             String other = unique("other");
-            Api.Reply edited = api.patch("/api/messages/" + id, Api.json().put("text", "Rather " + at("127.0.0.1", "/" + other)),
-                    alice);
+            Api.Reply edited = api.patch(
+                    "/api/messages/" + id, Api.json().put("text", "Rather " + at("127.0.0.1", "/" + other)), alice);
             assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
             assertThat(edited.json().path("preview").isNull()).isTrue();
             JsonNode newCard = bobSocket.awaitEvent(previewOf(id), ARRIVES, "the edited message's preview");
-            assertThat(newCard.path("message").path("preview").path("title").asText()).isEqualTo("Article " + other + " & more");
+            assertThat(newCard.path("message").path("preview").path("title").asText())
+                    .isEqualTo("Article " + other + " & more");
         }
     }
 
@@ -207,8 +218,12 @@ class LinkPreviewIT {
         try (ChatSocket bobSocket = ChatSocket.connect(api, bob)) {
             // ::1 and 127.0.0.2 are loopback too, but only 127.0.0.1 is allowed; 10.0.0.1 and 169.254.169.254 are
             // a private address and the cloud metadata service; 0.0.0.0 reaches this machine on Linux.
-            List<String> refused = List.of(at("[::1]", "/v6"), at("127.0.0.2", "/other-loopback"),
-                    at("[::ffff:127.0.0.2]", "/mapped"), at("0.0.0.0", "/any"), "http://10.0.0.1/inside",
+            List<String> refused = List.of(
+                    at("[::1]", "/v6"),
+                    at("127.0.0.2", "/other-loopback"),
+                    at("[::ffff:127.0.0.2]", "/mapped"),
+                    at("0.0.0.0", "/any"),
+                    "http://10.0.0.1/inside",
                     "http://169.254.169.254/latest/meta-data/");
             List<String> ids = new java.util.ArrayList<>();
             for (String url : refused) {
@@ -216,15 +231,22 @@ class LinkPreviewIT {
             }
             // A page that is allowed, posted last: once its card arrived, the refused ones (refused before any
             // connection, so faster) have long been decided.
-            String control = postQuickly(alice, channel, "and " + at("127.0.0.1", "/" + unique("control"))).path("id").asText();
+            String control = postQuickly(alice, channel, "and " + at("127.0.0.1", "/" + unique("control")))
+                    .path("id")
+                    .asText();
             bobSocket.awaitEvent(previewOf(control), ARRIVES, "the allowed page's preview");
             List<JsonNode> later = bobSocket.drain(Duration.ofSeconds(1));
 
             for (String id : ids) {
-                assertThat(bobSocket.received().stream().anyMatch(previewOf(id))).as(id).isFalse();
-                assertThat(chat.find(bob, channel, id).path("preview").isNull()).as(id).isTrue();
+                assertThat(bobSocket.received().stream().anyMatch(previewOf(id)))
+                        .as(id)
+                        .isFalse();
+                assertThat(chat.find(bob, channel, id).path("preview").isNull())
+                        .as(id)
+                        .isTrue();
             }
-            assertThat(later).noneMatch(f -> "message.updated".equals(f.path("type").asText()));
+            assertThat(later)
+                    .noneMatch(f -> "message.updated".equals(f.path("type").asText()));
             assertThat(requests).as("only the allowed page was fetched").hasSize(1);
             assertThat(requests.get(0)).startsWith("/control-");
         }
@@ -236,12 +258,17 @@ class LinkPreviewIT {
         Api.Session bob = api.newUser("preview");
         String channel = chat.privateChannel(alice, bob);
         try (ChatSocket bobSocket = ChatSocket.connect(api, bob)) {
-            String slow = postQuickly(alice, channel, "slow " + at("127.0.0.1", "/" + unique("slow"))).path("id").asText();
-            String huge = postQuickly(alice, channel, "huge " + at("127.0.0.1", "/" + unique("huge"))).path("id").asText();
+            String slow = postQuickly(alice, channel, "slow " + at("127.0.0.1", "/" + unique("slow")))
+                    .path("id")
+                    .asText();
+            String huge = postQuickly(alice, channel, "huge " + at("127.0.0.1", "/" + unique("huge")))
+                    .path("id")
+                    .asText();
 
             // The huge page's head came first: its card arrives, from the 512 KiB read, and the server hung up.
             JsonNode card = bobSocket.awaitEvent(previewOf(huge), ARRIVES, "the huge page's preview");
-            assertThat(card.path("message").path("preview").path("title").asText()).isEqualTo("Huge page");
+            assertThat(card.path("message").path("preview").path("title").asText())
+                    .isEqualTo("Huge page");
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (hungUpAfter.size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -249,7 +276,8 @@ class LinkPreviewIT {
             String hugePath = requestsFor("/huge").get(0).split(" ")[0];
             String slowPath = requestsFor("/slow").get(0).split(" ")[0];
             assertThat(hungUpAfter).as("the server hung up on both").containsKeys(hugePath, slowPath);
-            assertThat(hungUpAfter.get(hugePath)).as("bytes written before the hang-up, of 20 MiB")
+            assertThat(hungUpAfter.get(hugePath))
+                    .as("bytes written before the hang-up, of 20 MiB")
                     .isLessThan(8L * 1024 * 1024);
             // The slow page was given up at the 5 s deadline, long before its 15 s end (and its title).
             assertThat(hungUpAfter.get(slowPath)).isLessThan(45L);
@@ -269,14 +297,23 @@ class LinkPreviewIT {
         String channel = chat.privateChannel(alice, bob);
         try (ChatSocket bobSocket = ChatSocket.connect(api, bob)) {
             String quiet = unique("quiet");
-            Api.Reply r = chat.send(alice, channel, Chat.message("no card for " + at("127.0.0.1", "/" + quiet), Chat.clientMessageId())
-                    .put("linkPreview", false));
+            Api.Reply r = chat.send(
+                    alice,
+                    channel,
+                    Chat.message("no card for " + at("127.0.0.1", "/" + quiet), Chat.clientMessageId())
+                            .put("linkPreview", false));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             String id = r.json().path("id").asText();
-            assertThat(api.patch("/api/messages/" + id, Api.json().put("text", "still none " + at("127.0.0.1", "/" + quiet + "-2")),
-                    alice).status()).isEqualTo(200);
+            assertThat(api.patch(
+                                    "/api/messages/" + id,
+                                    Api.json().put("text", "still none " + at("127.0.0.1", "/" + quiet + "-2")),
+                                    alice)
+                            .status())
+                    .isEqualTo(200);
 
-            String control = postQuickly(alice, channel, at("127.0.0.1", "/" + unique("control"))).path("id").asText();
+            String control = postQuickly(alice, channel, at("127.0.0.1", "/" + unique("control")))
+                    .path("id")
+                    .asText();
             bobSocket.awaitEvent(previewOf(control), ARRIVES, "the control's preview");
             bobSocket.drain(Duration.ofSeconds(1));
             assertThat(bobSocket.received().stream().anyMatch(previewOf(id))).isFalse();
@@ -284,11 +321,19 @@ class LinkPreviewIT {
             assertThat(chat.find(alice, channel, id).path("preview").isNull()).isTrue();
 
             // Not a boolean: JSON-B reads a string leniently (as the other fields of the body), but never a 500.
-            Api.Reply odd = api.sendJson("POST", "/api/channels/" + channel + "/messages",
-                    Chat.message("x " + at("127.0.0.1", "/" + quiet + "-3"), Chat.clientMessageId()).put("linkPreview", "nope"), alice);
+            Api.Reply odd = api.sendJson(
+                    "POST",
+                    "/api/channels/" + channel + "/messages",
+                    Chat.message("x " + at("127.0.0.1", "/" + quiet + "-3"), Chat.clientMessageId())
+                            .put("linkPreview", "nope"),
+                    alice);
             assertThat(odd.status()).as(odd.toString()).isLessThan(500);
-            Api.Reply array = api.sendJson("POST", "/api/channels/" + channel + "/messages",
-                    Chat.message("y", Chat.clientMessageId()).set("linkPreview", Api.json().putArray("a")), alice);
+            Api.Reply array = api.sendJson(
+                    "POST",
+                    "/api/channels/" + channel + "/messages",
+                    Chat.message("y", Chat.clientMessageId())
+                            .set("linkPreview", Api.json().putArray("a")),
+                    alice);
             assertThat(array.status()).as(array.toString()).isBetween(400, 499);
         }
     }
@@ -300,7 +345,9 @@ class LinkPreviewIT {
         Api.Session outsider = api.newUser("preview");
         String channel = chat.privateChannel(alice, bob);
         try (ChatSocket bobSocket = ChatSocket.connect(api, bob)) {
-            String id = postQuickly(alice, channel, at("127.0.0.1", "/" + unique("removable"))).path("id").asText();
+            String id = postQuickly(alice, channel, at("127.0.0.1", "/" + unique("removable")))
+                    .path("id")
+                    .asText();
             bobSocket.awaitEvent(previewOf(id), ARRIVES, "the preview");
 
             Chat.assertProblem(api.delete("/api/messages/" + id + "/preview", bob), 403);
@@ -314,16 +361,25 @@ class LinkPreviewIT {
             assertThat(removed.json().path("preview").isNull()).isTrue();
             JsonNode gone = bobSocket.awaitEvent(Chat.aboutMessage("message.updated", id), ARRIVES, "the removal");
             assertThat(gone.path("message").path("preview").isNull()).isTrue();
-            assertThat(api.delete("/api/messages/" + id + "/preview", alice).status()).as("idempotent").isEqualTo(200);
+            assertThat(api.delete("/api/messages/" + id + "/preview", alice).status())
+                    .as("idempotent")
+                    .isEqualTo(200);
 
             // A later edit to another link does not bring a card back.
             String later = unique("later");
-            assertThat(api.patch("/api/messages/" + id, Api.json().put("text", "now " + at("127.0.0.1", "/" + later)), alice)
-                    .status()).isEqualTo(200);
-            String control = postQuickly(alice, channel, at("127.0.0.1", "/" + unique("control"))).path("id").asText();
+            assertThat(api.patch(
+                                    "/api/messages/" + id,
+                                    Api.json().put("text", "now " + at("127.0.0.1", "/" + later)),
+                                    alice)
+                            .status())
+                    .isEqualTo(200);
+            String control = postQuickly(alice, channel, at("127.0.0.1", "/" + unique("control")))
+                    .path("id")
+                    .asText();
             bobSocket.awaitEvent(previewOf(control), ARRIVES, "the control's preview");
             bobSocket.drain(Duration.ofSeconds(1));
-            assertThat(bobSocket.received().stream().filter(previewOf(id)).count()).isEqualTo(1);
+            assertThat(bobSocket.received().stream().filter(previewOf(id)).count())
+                    .isEqualTo(1);
             assertThat(requestsFor("/" + later)).isEmpty();
             assertThat(chat.find(bob, channel, id).path("preview").isNull()).isTrue();
             Chat.assertProblem(api.get("/api/messages/" + id + "/preview/image", bob), 404);

@@ -53,8 +53,13 @@ class LoadBalancerFailoverIT {
         Files.createDirectories(work);
         balancerLog = work.resolve("haproxy.out");
         Path config = Path.of(System.getProperty("netchat.it.config-dir", "../config"));
-        ProcessBuilder pb = new ProcessBuilder("bash", config.resolve("balancer.sh").toAbsolutePath().toString(), "run");
-        pb.environment().put("NETCHAT_NODES", "127.0.0.1:" + nodes.a.baseUri().getPort() + ",127.0.0.1:" + nodes.b.baseUri().getPort());
+        ProcessBuilder pb = new ProcessBuilder(
+                "bash", config.resolve("balancer.sh").toAbsolutePath().toString(), "run");
+        pb.environment()
+                .put(
+                        "NETCHAT_NODES",
+                        "127.0.0.1:" + nodes.a.baseUri().getPort() + ",127.0.0.1:"
+                                + nodes.b.baseUri().getPort());
         pb.environment().put("NETCHAT_BALANCER_PORT", String.valueOf(port));
         pb.environment().put("NETCHAT_BALANCER_BIND", "127.0.0.1");
         pb.environment().put("NETCHAT_BALANCER_WORK", work.toString());
@@ -67,15 +72,21 @@ class LoadBalancerFailoverIT {
     }
 
     private static void awaitBalancerHealthy(Duration timeout) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!balancer.isAlive()) {
                 throw new IllegalStateException("config/balancer.sh exited: " + Files.readString(balancerLog));
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(balancerUri.resolve("/health"))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(balancerUri.resolve("/health"))
+                                .timeout(Duration.ofSeconds(3))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -84,7 +95,8 @@ class LoadBalancerFailoverIT {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("The balancer did not answer /health within " + timeout + ": " + Files.readString(balancerLog));
+        throw new IllegalStateException(
+                "The balancer did not answer /health within " + timeout + ": " + Files.readString(balancerLog));
     }
 
     @AfterAll
@@ -105,25 +117,31 @@ class LoadBalancerFailoverIT {
     @Test
     void twoPeopleChatThroughTheBalancerWhileTheNodeUnderOneOfThemIsKilled() throws Exception {
         Path webapp = Path.of(System.getProperty("netchat.it.webapp"));
-        ProcessBuilder pb = new ProcessBuilder("node", "e2e/failover.mjs").directory(webapp.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("node", "e2e/failover.mjs")
+                .directory(webapp.toFile())
+                .redirectErrorStream(true);
         pb.environment().put("BASE_URL", balancerUri.toString());
         Process p = pb.start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
-                    System.out.println("[LoadBalancerFailoverIT] failover.mjs took longer than " + LIMIT_MINUTES + " minutes: stopping it");
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "failover-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
+                            System.out.println("[LoadBalancerFailoverIT] failover.mjs took longer than " + LIMIT_MINUTES
+                                    + " minutes: stopping it");
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "failover-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
 
         ClusterNodes.Node killed = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -146,18 +164,28 @@ class LoadBalancerFailoverIT {
                 }
             }
         }
-        assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("failover.mjs finished in time").isTrue();
-        assertThat(p.exitValue()).as("exit code of failover.mjs (its output is above)").isZero();
+        assertThat(p.waitFor(1, TimeUnit.MINUTES))
+                .as("failover.mjs finished in time")
+                .isTrue();
+        assertThat(p.exitValue())
+                .as("exit code of failover.mjs (its output is above)")
+                .isZero();
         assertThat(killed).as("the node failover.mjs asked to kill").isNotNull();
         assertThat(killed.isRunning()).as("the killed node is gone").isFalse();
         ClusterNodes.Node survivor = killed == nodes.a ? nodes.b : nodes.a;
         assertThat(survivor.isRunning()).as("the other node still runs").isTrue();
         // The balancer keeps serving, from the survivor alone. HTTP/1.1: the JDK client's default h2c upgrade offer
         // would be accepted by the node and tunnelled, and the balancer adds no header inside a tunnel.
-        HttpResponse<String> health = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(balancerUri.resolve("/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(balancerUri.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         String survivorName = survivor == nodes.a ? "n1" : "n2";
-        assertThat(health.headers().firstValue("X-NetChat-Node")).as("the node that answered through the balancer").hasValue(survivorName);
+        assertThat(health.headers().firstValue("X-NetChat-Node"))
+                .as("the node that answered through the balancer")
+                .hasValue(survivorName);
     }
 }

@@ -20,7 +20,9 @@ class LoadSmokeIT {
     @Test
     void aShortTeamChatRunLosesAndDoublesNothing() throws Exception {
         Path work = Path.of(System.getProperty("netchat.it.work"));
-        String pid = Files.readString(work.resolve("server-" + ServerExtension.server().database() + ".pid")).strip();
+        String pid = Files.readString(
+                        work.resolve("server-" + ServerExtension.server().database() + ".pid"))
+                .strip();
         LoadConfig config = LoadConfig.parse(
                 "--scenario=teamchat",
                 "--target=netchat",
@@ -43,16 +45,24 @@ class LoadSmokeIT {
 
         LoadResult result = LoadRun.run(config);
 
-        System.out.printf("load smoke: sent %d, delivered %d of %d, lost %d, doubled %d, p50 %.1f ms, p99 %.1f ms%n",
-                result.getSent(), result.getDelivered(), result.getExpected(), result.getLost(), result.getDoubled(),
-                result.getP50Millis(), result.getP99Millis());
+        System.out.printf(
+                "load smoke: sent %d, delivered %d of %d, lost %d, doubled %d, p50 %.1f ms, p99 %.1f ms%n",
+                result.getSent(),
+                result.getDelivered(),
+                result.getExpected(),
+                result.getLost(),
+                result.getDoubled(),
+                result.getP50Millis(),
+                result.getP99Millis());
         assertThat(result.getSent()).isPositive();
         assertThat(result.getExpected()).isPositive();
         assertThat(result.getLost()).as("lost deliveries").isZero();
         assertThat(result.getDoubled()).as("doubled deliveries").isZero();
         assertThat(result.getDelivered()).isEqualTo(result.getExpected());
         assertThat(result.getUnexpected()).as("unexpected deliveries").isZero();
-        assertThat((Long) result.getExtra().get("keepAliveRepliesReceived")).as("pongs to the generator's pings").isPositive();
+        assertThat((Long) result.getExtra().get("keepAliveRepliesReceived"))
+                .as("pongs to the generator's pings")
+                .isPositive();
     }
 
     /**
@@ -65,7 +75,9 @@ class LoadSmokeIT {
     @SuppressWarnings("unchecked")
     void aBriefSoakRunWithSocketsComingAndGoingLosesNothingAndRecordsTheServersVitals() throws Exception {
         Path work = Path.of(System.getProperty("netchat.it.work"));
-        String pid = Files.readString(work.resolve("server-" + ServerExtension.server().database() + ".pid")).strip();
+        String pid = Files.readString(
+                        work.resolve("server-" + ServerExtension.server().database() + ".pid"))
+                .strip();
         LoadConfig config = LoadConfig.parse(
                 "--scenario=soak",
                 "--target=netchat",
@@ -89,30 +101,46 @@ class LoadSmokeIT {
 
         LoadResult result = LoadRun.run(config);
 
-        java.util.Map<String, Object> soak = (java.util.Map<String, Object>) result.getExtra().get("soak");
-        System.out.printf("soak: sent %d, lost %d, doubled %d; %s%n", result.getSent(), result.getLost(), result.getDoubled(),
-                soak.get("driftFirstToLast"));
+        java.util.Map<String, Object> soak =
+                (java.util.Map<String, Object>) result.getExtra().get("soak");
+        System.out.printf(
+                "soak: sent %d, lost %d, doubled %d; %s%n",
+                result.getSent(), result.getLost(), result.getDoubled(), soak.get("driftFirstToLast"));
         assertThat(result.getSent()).isPositive();
         assertThat(result.getLost()).as("lost deliveries").isZero();
         assertThat(result.getDoubled()).as("doubled deliveries").isZero();
-        java.util.List<java.util.Map<String, Object>> samples = (java.util.List<java.util.Map<String, Object>>) soak.get("samples");
+        java.util.List<java.util.Map<String, Object>> samples =
+                (java.util.List<java.util.Map<String, Object>>) soak.get("samples");
         assertThat(samples).hasSizeGreaterThanOrEqualTo(4);
         for (java.util.Map<String, Object> sample : samples) {
-            assertThat(((Number) sample.get("heapAfterFullGcMb")).longValue()).as("heap after full GC in %s", sample).isPositive();
+            assertThat(((Number) sample.get("heapAfterFullGcMb")).longValue())
+                    .as("heap after full GC in %s", sample)
+                    .isPositive();
             assertThat(((Number) sample.get("threads")).longValue()).isPositive();
             assertThat(((Number) sample.get("fileDescriptors")).longValue()).isPositive();
             assertThat(((Number) sample.get("databaseConnections")).longValue()).isNotNegative();
             // The split that tells a leak from a slow machine: every connection the generator holds is a socket of
             // the server's (its measured and churn sockets at least), and the rest of the descriptors are counted.
             long generator = ((Number) sample.get("generatorConnectionsToServer")).longValue();
-            assertThat(generator).as("the generator's connections in %s", sample).isPositive();
-            assertThat(((Number) sample.get("socketDescriptors")).longValue()).as("server sockets in %s", sample)
+            assertThat(generator)
+                    .as("the generator's connections in %s", sample)
+                    .isPositive();
+            assertThat(((Number) sample.get("socketDescriptors")).longValue())
+                    .as("server sockets in %s", sample)
                     .isGreaterThanOrEqualTo(generator * 9 / 10);
-            assertThat(((Number) sample.get("otherDescriptors")).longValue()).as("other descriptors in %s", sample).isPositive();
+            assertThat(((Number) sample.get("otherDescriptors")).longValue())
+                    .as("other descriptors in %s", sample)
+                    .isPositive();
         }
-        assertThat((Integer) soak.get("churnConnects")).as("sockets that came and went").isGreaterThan(30);
+        assertThat((Integer) soak.get("churnConnects"))
+                .as("sockets that came and went")
+                .isGreaterThan(30);
         java.util.Map<String, Object> drift = (java.util.Map<String, Object>) soak.get("driftFirstToLast");
-        assertThat(((Number) drift.get("threads")).longValue()).as("thread growth over the run").isLessThan(100);
-        assertThat(((Number) drift.get("fileDescriptors")).longValue()).as("descriptor growth over the run").isLessThan(200);
+        assertThat(((Number) drift.get("threads")).longValue())
+                .as("thread growth over the run")
+                .isLessThan(100);
+        assertThat(((Number) drift.get("fileDescriptors")).longValue())
+                .as("descriptor growth over the run")
+                .isLessThan(200);
     }
 }

@@ -52,10 +52,12 @@ class LoginIT {
         }
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
-            assertThat(api.login(users.get(i).username(), "wrong password").status()).isEqualTo(401);
+            assertThat(api.login(users.get(i).username(), "wrong password").status())
+                    .isEqualTo(401);
             wrong.add(System.nanoTime() - t0);
             long t1 = System.nanoTime();
-            assertThat(api.login(Api.uniqueName("nobody"), "wrong password").status()).isEqualTo(401);
+            assertThat(api.login(Api.uniqueName("nobody"), "wrong password").status())
+                    .isEqualTo(401);
             unknown.add(System.nanoTime() - t1);
         }
         long wrongMedian = median(wrong);
@@ -78,7 +80,8 @@ class LoginIT {
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.contentType()).startsWith("application/problem+json");
-        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 15 * 60L + 1);
         assertThat(rightPassword.status()).isEqualTo(429);
         // Other users are not affected.
@@ -93,8 +96,12 @@ class LoginIT {
         int status = 0;
         String response = "";
         for (int i = 0; i < 61 && status != 429; i++) {
-            String[] r = RawHttp.postJson(api.base(), address, "/api/auth/login",
-                    Api.write(Api.json().put("username", Api.uniqueName("spray")).put("password", "guess")));
+            String[] r = RawHttp.postJson(
+                    api.base(),
+                    address,
+                    "/api/auth/login",
+                    Api.write(
+                            Api.json().put("username", Api.uniqueName("spray")).put("password", "guess")));
             status = Integer.parseInt(r[0]);
             response = r[1];
             if (i < 60) {

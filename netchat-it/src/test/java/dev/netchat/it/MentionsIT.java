@@ -59,9 +59,15 @@ class MentionsIT {
             assertThat(refused.json().path("detail").asText()).contains("@channel");
         }
         // Words that only look alike are fine, and so is the creator, and an admin.
-        assertThat(chat.send(member, room, Chat.message("the @channels list", Chat.clientMessageId())).status()).isEqualTo(201);
-        assertThat(chat.send(owner, room, Chat.message("@channel release at noon", Chat.clientMessageId())).status()).isEqualTo(201);
-        assertThat(chat.send(admin, room, Chat.message("@here maintenance", Chat.clientMessageId())).status()).isEqualTo(201);
+        assertThat(chat.send(member, room, Chat.message("the @channels list", Chat.clientMessageId()))
+                        .status())
+                .isEqualTo(201);
+        assertThat(chat.send(owner, room, Chat.message("@channel release at noon", Chat.clientMessageId()))
+                        .status())
+                .isEqualTo(201);
+        assertThat(chat.send(admin, room, Chat.message("@here maintenance", Chat.clientMessageId()))
+                        .status())
+                .isEqualTo(201);
         // Nothing refused was stored.
         ArrayNode texts = Api.JSON.createArrayNode();
         chat.history(owner, room).forEach(m -> texts.add(m.path("text").asText()));
@@ -85,12 +91,18 @@ class MentionsIT {
         String room = chat.privateChannel(alice, bob);
         String elsewhere = chat.privateChannel(outsider);
 
-        String byName = chat.post(bob, room, "ping @" + alice.username().toUpperCase() + " about the release").path("id").asText();
+        String byName = chat.post(bob, room, "ping @" + alice.username().toUpperCase() + " about the release")
+                .path("id")
+                .asText();
         chat.post(bob, room, "mail " + alice.username() + "@example.org or @" + alice.username() + "x");
-        String aliceHere = chat.post(alice, room, "@here I said it myself").path("id").asText();
+        String aliceHere =
+                chat.post(alice, room, "@here I said it myself").path("id").asText();
         String thread = chat.post(bob, room, "a thread").path("id").asText();
-        String reply = chat.reply(bob, room, thread, "@channel in a reply").path("id").asText();
-        String deleted = chat.post(bob, room, "@" + alice.username() + " oops").path("id").asText();
+        String reply =
+                chat.reply(bob, room, thread, "@channel in a reply").path("id").asText();
+        String deleted = chat.post(bob, room, "@" + alice.username() + " oops")
+                .path("id")
+                .asText();
         assertThat(api.delete("/api/messages/" + deleted, bob).status()).isEqualTo(204);
         String here = chat.post(bob, room, "@here last one").path("id").asText();
         // A channel Alice is not in: even if it names her, she may not read it.
@@ -104,13 +116,16 @@ class MentionsIT {
         assertThat(all.json().path("messages").get(1).path("parentId").asText()).isEqualTo(thread);
 
         // Paging back from the newest: the rest, in order; limit cuts.
-        Api.Reply older = api.get("/api/mentions?limit=10&before=" + first.path("createdAt").asText(), alice);
+        Api.Reply older = api.get(
+                "/api/mentions?limit=10&before=" + first.path("createdAt").asText(), alice);
         assertThat(Chat.idsOf(older.json().path("messages"))).containsExactly(reply, byName);
-        assertThat(Chat.idsOf(api.get("/api/mentions?limit=1", alice).json().path("messages"))).containsExactly(here);
+        assertThat(Chat.idsOf(api.get("/api/mentions?limit=1", alice).json().path("messages")))
+                .containsExactly(here);
 
         // Alice's own @here is no mention of her, but it is Bob's only one (he wrote the rest). The outsider
         // sees nothing of the room.
-        assertThat(Chat.idsOf(api.get("/api/mentions", bob).json().path("messages"))).containsExactly(aliceHere);
+        assertThat(Chat.idsOf(api.get("/api/mentions", bob).json().path("messages")))
+                .containsExactly(aliceHere);
         assertThat(api.get("/api/mentions", outsider).json().path("messages")).isEmpty();
 
         assertProblem(api.get("/api/mentions?before=yesterday", alice), 400);
@@ -130,16 +145,26 @@ class MentionsIT {
         String room = chat.privateChannel(bob, alice);
         String name = alice.username();
         List<String> calls = new ArrayList<>();
-        for (String text : List.of("(@" + name + ")", "thanks @" + name + ".", "@" + name.toUpperCase() + ", see this",
-                "café@" + name + " counts: é is no ASCII word character", "@" + name + ".later", "@" + name + "!")) {
+        for (String text : List.of(
+                "(@" + name + ")",
+                "thanks @" + name + ".",
+                "@" + name.toUpperCase() + ", see this",
+                "café@" + name + " counts: é is no ASCII word character",
+                "@" + name + ".later",
+                "@" + name + "!")) {
             calls.add(chat.post(bob, room, text).path("id").asText());
         }
-        for (String text : List.of("x@" + name, "@@" + name, "@" + name + "-x", "@" + name + "x", "@" + name + "_x",
+        for (String text : List.of(
+                "x@" + name,
+                "@@" + name,
+                "@" + name + "-x",
+                "@" + name + "x",
+                "@" + name + "_x",
                 name + " without the at")) {
             chat.post(bob, room, text);
         }
         Collections.reverse(calls);
-        assertThat(Chat.idsOf(api.get("/api/mentions", alice).json().path("messages"))).containsExactlyElementsOf(calls);
+        assertThat(Chat.idsOf(api.get("/api/mentions", alice).json().path("messages")))
+                .containsExactlyElementsOf(calls);
     }
 }
-

@@ -42,13 +42,27 @@ class MessageIT {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.contentType()).startsWith("application/json");
         JsonNode m = r.json();
-        assertThat(Chat.fieldNames(m)).contains("id", "channelId", "seq", "user", "text", "createdAt", "updatedAt", "edited",
-                "deleted", "parentId", "replyCount", "reactions", "clientMessageId");
+        assertThat(Chat.fieldNames(m))
+                .contains(
+                        "id",
+                        "channelId",
+                        "seq",
+                        "user",
+                        "text",
+                        "createdAt",
+                        "updatedAt",
+                        "edited",
+                        "deleted",
+                        "parentId",
+                        "replyCount",
+                        "reactions",
+                        "clientMessageId");
         assertThat(m.path("id").asText()).isNotBlank();
         assertThat(m.path("channelId").asText()).isEqualTo(room.id());
         assertThat(m.path("seq").asLong()).isEqualTo(1);
         assertThat(m.path("user").path("id").asText()).isEqualTo(room.alice().userId());
-        assertThat(m.path("user").path("username").asText()).isEqualTo(room.alice().username());
+        assertThat(m.path("user").path("username").asText())
+                .isEqualTo(room.alice().username());
         assertThat(Chat.fieldNames(m.path("user"))).contains("id", "username", "fullName", "avatarURL");
         assertThat(m.path("text").asText()).isEqualTo("Hello, team");
         assertThat(m.path("createdAt").asText()).matches(Chat.ISO_TIME);
@@ -88,7 +102,9 @@ class MessageIT {
 
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         JsonNode posted = r.json();
-        assertThat(idsOf(posted.path("attachments"))).as("attachments in upload order").isEqualTo(uploadOrder);
+        assertThat(idsOf(posted.path("attachments")))
+                .as("attachments in upload order")
+                .isEqualTo(uploadOrder);
         JsonNode stored = chat.history(room.alice(), room.id()).get(0);
         assertThat(posted).as("the post's answer against the history").isEqualTo(stored);
     }
@@ -103,13 +119,18 @@ class MessageIT {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
-        assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
-        assertThat(retry.json().path("seq").asLong()).isEqualTo(first.json().path("seq").asLong());
+        assertThat(retry.json().path("id").asText())
+                .isEqualTo(first.json().path("id").asText());
+        assertThat(retry.json().path("seq").asLong())
+                .isEqualTo(first.json().path("seq").asLong());
         List<JsonNode> history = chat.history(room.bob(), room.id());
-        assertThat(idsOf(asArray(history))).containsExactly(first.json().path("id").asText());
+        assertThat(idsOf(asArray(history)))
+                .containsExactly(first.json().path("id").asText());
         // The retry took no seq: the next message follows without a gap.
-        assertThat(chat.lastSeq(room.alice(), room.id())).isEqualTo(first.json().path("seq").asLong());
-        assertThat(chat.post(room.bob(), room.id(), "next").path("seq").asLong()).isEqualTo(first.json().path("seq").asLong() + 1);
+        assertThat(chat.lastSeq(room.alice(), room.id()))
+                .isEqualTo(first.json().path("seq").asLong());
+        assertThat(chat.post(room.bob(), room.id(), "next").path("seq").asLong())
+                .isEqualTo(first.json().path("seq").asLong() + 1);
     }
 
     @Test
@@ -117,7 +138,9 @@ class MessageIT {
         Room room = room();
         List<Long> posted = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            posted.add(chat.post(i % 2 == 0 ? room.bob() : room.alice(), room.id(), "message " + i).path("seq").asLong());
+            posted.add(chat.post(i % 2 == 0 ? room.bob() : room.alice(), room.id(), "message " + i)
+                    .path("seq")
+                    .asLong());
         }
         assertThat(posted).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
 
@@ -132,7 +155,11 @@ class MessageIT {
         List<Long> seqs = Chat.seqsOf(asList(limited.path("messages")));
         assertThat(seqs).hasSize(3).isSorted();
         assertThat(limited.path("hasMore").asBoolean()).isTrue();
-        assertThat(chat.page(room.bob(), room.id(), "?after=0&limit=1").path("messages").get(0).path("text").asText())
+        assertThat(chat.page(room.bob(), room.id(), "?after=0&limit=1")
+                        .path("messages")
+                        .get(0)
+                        .path("text")
+                        .asText())
                 .isEqualTo("message 1");
     }
 
@@ -159,7 +186,8 @@ class MessageIT {
         for (String limit : List.of("0", "201", "-1", "lots")) {
             assertProblem(api.get("/api/channels/" + room.id() + "/messages?limit=" + limit, room.alice()), 400);
         }
-        assertThat(chat.page(room.alice(), room.id(), "?limit=200").path("messages")).isEmpty();
+        assertThat(chat.page(room.alice(), room.id(), "?limit=200").path("messages"))
+                .isEmpty();
     }
 
     @Test
@@ -176,7 +204,9 @@ class MessageIT {
         assertThat(byAuthor.json().path("id").asText()).isEqualTo(m.path("id").asText());
         assertThat(byAuthor.json().path("text").asText()).isEqualTo("typo");
         assertThat(byAuthor.json().path("edited").asBoolean()).isTrue();
-        assertThat(byAuthor.json().path("seq").asLong()).as("a message keeps its seq").isEqualTo(m.path("seq").asLong());
+        assertThat(byAuthor.json().path("seq").asLong())
+                .as("a message keeps its seq")
+                .isEqualTo(m.path("seq").asLong());
         JsonNode stored = chat.find(room.alice(), room.id(), m.path("id").asText());
         assertThat(stored.path("text").asText()).isEqualTo("typo");
         assertThat(stored.path("edited").asBoolean()).isTrue();
@@ -197,13 +227,18 @@ class MessageIT {
     void theChannelCreatorMayDeleteAnyonesMessageAndAPlainMemberMayNot() {
         Room room = room();
         Api.Session carol = api.newUser("msg");
-        assertThat(api.post("/api/channels/" + room.id() + "/members", userIds(carol), room.alice()).status()).isEqualTo(200);
+        assertThat(api.post("/api/channels/" + room.id() + "/members", userIds(carol), room.alice())
+                        .status())
+                .isEqualTo(200);
         JsonNode m = chat.post(room.bob(), room.id(), "moderate me");
         String path = "/api/messages/" + m.path("id").asText();
 
         Api.Reply byMember = api.delete(path, carol);
         assertProblem(byMember, 403);
-        assertThat(chat.find(room.alice(), room.id(), m.path("id").asText()).path("deleted").asBoolean()).isFalse();
+        assertThat(chat.find(room.alice(), room.id(), m.path("id").asText())
+                        .path("deleted")
+                        .asBoolean())
+                .isFalse();
 
         Api.Reply byCreator = api.delete(path, room.alice());
         assertThat(byCreator.status()).as(byCreator.toString()).isEqualTo(204);
@@ -235,7 +270,9 @@ class MessageIT {
 
         Api.Reply bobAgain = api.put(base + "thumbsup", room.bob());
         assertThat(bobAgain.status()).as(bobAgain.toString()).isEqualTo(200);
-        assertThat(reactionCount(bobAgain.json(), "thumbsup")).as("one per user, type and message").isEqualTo(1);
+        assertThat(reactionCount(bobAgain.json(), "thumbsup"))
+                .as("one per user, type and message")
+                .isEqualTo(1);
 
         JsonNode seenByAlice = chat.find(room.alice(), room.id(), m.path("id").asText());
         assertThat(reactionCount(seenByAlice, "thumbsup")).isEqualTo(1);
@@ -244,14 +281,16 @@ class MessageIT {
         Api.Reply aliceLikes = api.put(base + "thumbsup", room.alice());
         Api.Reply bobHearts = api.put(base + "heart", room.bob());
         assertThat(reactionCount(aliceLikes.json(), "thumbsup")).isEqualTo(2);
-        assertThat(reaction(aliceLikes.json(), "thumbsup").path("me").asBoolean()).isTrue();
+        assertThat(reaction(aliceLikes.json(), "thumbsup").path("me").asBoolean())
+                .isTrue();
         assertThat(reactionCount(bobHearts.json(), "heart")).isEqualTo(1);
         assertThat(reactionCount(bobHearts.json(), "thumbsup")).isEqualTo(2);
 
         Api.Reply bobUnlikes = api.delete(base + "thumbsup", room.bob());
         assertThat(bobUnlikes.status()).as(bobUnlikes.toString()).isEqualTo(200);
         assertThat(reactionCount(bobUnlikes.json(), "thumbsup")).isEqualTo(1);
-        assertThat(reaction(bobUnlikes.json(), "thumbsup").path("me").asBoolean()).isFalse();
+        assertThat(reaction(bobUnlikes.json(), "thumbsup").path("me").asBoolean())
+                .isFalse();
         assertThat(reactionCount(bobUnlikes.json(), "heart")).isEqualTo(1);
 
         Api.Reply bobUnhearts = api.delete(base + "heart", room.bob());
@@ -288,7 +327,8 @@ class MessageIT {
         assertThat(toned.path("me").asBoolean()).isTrue();
         List<String> who = new ArrayList<>();
         toned.path("userIds").forEach(id -> who.add(id.asText()));
-        assertThat(who).containsExactlyInAnyOrder(room.alice().userId(), room.bob().userId());
+        assertThat(who)
+                .containsExactlyInAnyOrder(room.alice().userId(), room.bob().userId());
     }
 
     @Test
@@ -302,7 +342,8 @@ class MessageIT {
             assertProblem(api.put(base + type, room.bob()), 400);
         }
         assertRefused(api.put(base + "thumbsup", eve));
-        assertThat(chat.find(room.alice(), room.id(), m.path("id").asText()).path("reactions")).isEmpty();
+        assertThat(chat.find(room.alice(), room.id(), m.path("id").asText()).path("reactions"))
+                .isEmpty();
     }
 
     @Test
@@ -321,7 +362,8 @@ class MessageIT {
         assertThat(replies.status()).as(replies.toString()).isEqualTo(200);
         assertThat(idsOf(replies.json().path("messages")))
                 .containsExactly(first.path("id").asText(), second.path("id").asText());
-        assertThat(chat.find(room.bob(), room.id(), parentId).path("replyCount").asInt()).isEqualTo(2);
+        assertThat(chat.find(room.bob(), room.id(), parentId).path("replyCount").asInt())
+                .isEqualTo(2);
         assertRefused(api.get("/api/messages/" + parentId + "/replies", eve));
     }
 
@@ -339,11 +381,13 @@ class MessageIT {
         List<String> forAlice = awaitSearch(room.alice(), token, 2);
         List<String> forDave = awaitSearch(dave, token, 1);
 
-        assertThat(forAlice).containsExactly(newer.path("id").asText(), older.path("id").asText());
+        assertThat(forAlice)
+                .containsExactly(newer.path("id").asText(), older.path("id").asText());
         assertThat(forDave).containsExactly(secret.path("id").asText());
         Api.Reply filtered = api.get("/api/search/messages?q=" + token + "&channelId=" + room.id(), room.bob());
         assertThat(filtered.status()).as(filtered.toString()).isEqualTo(200);
-        assertThat(idsOf(filtered.json().path("messages"))).containsExactly(newer.path("id").asText(), older.path("id").asText());
+        assertThat(idsOf(filtered.json().path("messages")))
+                .containsExactly(newer.path("id").asText(), older.path("id").asText());
         // Naming a channel one may not read finds nothing there either.
         Api.Reply probing = api.get("/api/search/messages?q=" + token + "&channelId=" + other, room.alice());
         assertThat(probing.body()).doesNotContain(secret.path("id").asText()).doesNotContain("a secret");
@@ -355,15 +399,19 @@ class MessageIT {
         for (int i = 0; i < 3; i++) {
             chat.post(room.bob(), room.id(), "unread " + i);
         }
-        assertThat(chat.listed(room.alice(), room.id()).path("unreadCount").asLong()).isEqualTo(3);
+        assertThat(chat.listed(room.alice(), room.id()).path("unreadCount").asLong())
+                .isEqualTo(3);
 
         long last = chat.lastSeq(room.alice(), room.id());
-        Api.Reply read = api.post("/api/channels/" + room.id() + "/read", Api.json().put("seq", last), room.alice());
+        Api.Reply read =
+                api.post("/api/channels/" + room.id() + "/read", Api.json().put("seq", last), room.alice());
         assertThat(read.status()).as(read.toString()).isEqualTo(204);
-        assertThat(chat.listed(room.alice(), room.id()).path("unreadCount").asLong()).isZero();
+        assertThat(chat.listed(room.alice(), room.id()).path("unreadCount").asLong())
+                .isZero();
 
         chat.post(room.bob(), room.id(), "one more");
-        assertThat(chat.listed(room.alice(), room.id()).path("unreadCount").asLong()).isEqualTo(1);
+        assertThat(chat.listed(room.alice(), room.id()).path("unreadCount").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -374,7 +422,10 @@ class MessageIT {
         JsonNode posted = chat.post(room.alice(), room.id(), text);
 
         assertThat(posted.path("text").asText()).isEqualTo(text);
-        assertThat(chat.find(room.bob(), room.id(), posted.path("id").asText()).path("text").asText()).isEqualTo(text);
+        assertThat(chat.find(room.bob(), room.id(), posted.path("id").asText())
+                        .path("text")
+                        .asText())
+                .isEqualTo(text);
     }
 
     @Test
@@ -428,7 +479,9 @@ class MessageIT {
 
     private void assertPage(Room room, String query, List<Long> seqs, boolean hasMore) {
         JsonNode page = chat.page(room.bob(), room.id(), query);
-        assertThat(Chat.seqsOf(asList(page.path("messages")))).as("seqs of %s", query).isEqualTo(seqs);
+        assertThat(Chat.seqsOf(asList(page.path("messages"))))
+                .as("seqs of %s", query)
+                .isEqualTo(seqs);
         assertThat(page.path("hasMore").asBoolean()).as("hasMore of %s", query).isEqualTo(hasMore);
     }
 

@@ -42,9 +42,17 @@ class MetricsIT {
             assertThat(value(body, "netchat_messages_posted_total")).isGreaterThanOrEqualTo(postedBefore + 1);
             assertThat(value(body, "netchat_login_failures_total")).isGreaterThanOrEqualTo(1);
             assertThat(value(body, "netchat_sockets_open")).isGreaterThanOrEqualTo(1);
-            assertThat(body).contains("netchat_outbox_pending", "netchat_ws_slow_clients_closed_total", "netchat_login_throttled_total", "netchat_rate_limited_total",
-                    "netchat_http_requests_seconds_count{method=\"POST\",route=\"/channels/{id}/messages\",status=\"2xx\"}",
-                    "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_files_open_files", "jvm_gc_");
+            assertThat(body)
+                    .contains(
+                            "netchat_outbox_pending",
+                            "netchat_ws_slow_clients_closed_total",
+                            "netchat_login_throttled_total",
+                            "netchat_rate_limited_total",
+                            "netchat_http_requests_seconds_count{method=\"POST\",route=\"/channels/{id}/messages\",status=\"2xx\"}",
+                            "jvm_memory_used_bytes",
+                            "jvm_threads_live_threads",
+                            "process_files_open_files",
+                            "jvm_gc_");
         }
     }
 
@@ -67,13 +75,18 @@ class MetricsIT {
             do {
                 after = value(api.get("/metrics", admin).body(), "netchat_ws_frames_delivered_total");
             } while (after < before + 3 && System.nanoTime() < deadline);
-            assertThat(after).as("frames delivered after three posts to a listening socket").isGreaterThanOrEqualTo(before + 3);
+            assertThat(after)
+                    .as("frames delivered after three posts to a listening socket")
+                    .isGreaterThanOrEqualTo(before + 3);
 
             String body = api.get("/metrics", admin).body();
             double queued = value(body, "netchat_ws_queued_frames");
             double deepest = value(body, "netchat_ws_queue_depth_max");
             assertThat(queued).as("frames queued on this node's sockets").isGreaterThanOrEqualTo(0);
-            assertThat(deepest).as("the deepest socket queue").isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(queued);
+            assertThat(deepest)
+                    .as("the deepest socket queue")
+                    .isGreaterThanOrEqualTo(0)
+                    .isLessThanOrEqualTo(queued);
             assertThat(value(body, "netchat_ws_slow_clients_closed_total")).isGreaterThanOrEqualTo(0);
         }
     }
@@ -86,7 +99,8 @@ class MetricsIT {
     }
 
     private static double value(String exposition, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? ([0-9.Ee+-]+)$").matcher(exposition);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? ([0-9.Ee+-]+)$")
+                .matcher(exposition);
         assertThat(m.find()).as("%s in the exposition", name).isTrue();
         return Double.parseDouble(m.group(1));
     }

@@ -29,6 +29,7 @@ public final class NetChatServer {
 
     /** 100 by default; another checkout can run its ITs at the same time with {@code -Dnetchat.it.port-offset=200}. */
     static final int PORT_OFFSET = Integer.getInteger("netchat.it.port-offset", 100);
+
     public static final String PG_DATABASE = System.getProperty("netchat.it.pg.database", "netchat_it");
     /** "wildfly" (the default) or "payara": which server the failsafe execution runs the EAR on. */
     static final String SERVER = System.getProperty("netchat.it.server", "wildfly");
@@ -37,6 +38,7 @@ public final class NetChatServer {
      * + 48, JMX + 86, JMS + 76): 8000 + offset + 500 keeps them clear of the WildFly ports of the same offset.
      */
     static final int PAYARA_PORT_BASE = 8000 + PORT_OFFSET + 500;
+
     static final String PAYARA_DOMAIN = "netchat-it";
     public static final int IDLE_TIMEOUT_SECONDS = 30;
     /** Small, so that RealtimeRulesIT can build a room too big for presence out of a handful of users. */
@@ -110,7 +112,8 @@ public final class NetChatServer {
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         if (onPostgresql()) {
-            try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+            try (Connection c = adminConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
                 s.execute("CREATE DATABASE " + PG_DATABASE);
             }
@@ -122,7 +125,8 @@ public final class NetChatServer {
         }
         Path deployments = home.resolve("standalone/deployments");
         try (Stream<Path> markers = Files.list(deployments)) {
-            for (Path p : markers.filter(p -> p.getFileName().toString().startsWith("netchat.ear")).toList()) {
+            for (Path p : markers.filter(p -> p.getFileName().toString().startsWith("netchat.ear"))
+                    .toList()) {
                 Files.delete(p);
             }
         }
@@ -140,8 +144,15 @@ public final class NetChatServer {
      */
     private void preparePayara() throws Exception {
         if (!Files.exists(payaraDomain())) {
-            ProcessBuilder pb = new ProcessBuilder("bash", Path.of(required("netchat.it.config")).resolve("payara/configure.sh").toString(),
-                    home.toString(), required("netchat.it.jdbc-dir"), PAYARA_DOMAIN, String.valueOf(PAYARA_PORT_BASE));
+            ProcessBuilder pb = new ProcessBuilder(
+                    "bash",
+                    Path.of(required("netchat.it.config"))
+                            .resolve("payara/configure.sh")
+                            .toString(),
+                    home.toString(),
+                    required("netchat.it.jdbc-dir"),
+                    PAYARA_DOMAIN,
+                    String.valueOf(PAYARA_PORT_BASE));
             pb.redirectErrorStream(true);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process configure = pb.start();
@@ -152,7 +163,8 @@ public final class NetChatServer {
         Path autodeploy = payaraDomain().resolve("autodeploy");
         Files.createDirectories(autodeploy);
         try (Stream<Path> markers = Files.list(autodeploy)) {
-            for (Path p : markers.filter(p -> p.getFileName().toString().startsWith("netchat.ear")).toList()) {
+            for (Path p : markers.filter(p -> p.getFileName().toString().startsWith("netchat.ear"))
+                    .toList()) {
                 Files.delete(p);
             }
         }
@@ -168,8 +180,12 @@ public final class NetChatServer {
             reportStart(launched);
             return;
         }
-        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
+        ProcessBuilder pb = new ProcessBuilder(
+                "bash",
+                home.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone-full.xml",
+                "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
         Map<String, String> env = pb.environment();
         env.putAll(environment());
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
@@ -197,8 +213,8 @@ public final class NetChatServer {
     private void startPayara() throws Exception {
         Path domainPid = payaraDomain().resolve("config/pid");
         Files.deleteIfExists(domainPid);
-        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "--verbose",
-                PAYARA_DOMAIN);
+        ProcessBuilder pb = new ProcessBuilder(
+                "bash", home.resolve("bin/asadmin").toString(), "start-domain", "--verbose", PAYARA_DOMAIN);
         pb.environment().putAll(environment());
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -265,8 +281,10 @@ public final class NetChatServer {
     }
 
     public Connection adminConnection() throws Exception {
-        return DriverManager.getConnection(required("netchat.it.pg.url") + required("netchat.it.pg.admin-database"),
-                required("netchat.it.pg.user"), required("netchat.it.pg.password"));
+        return DriverManager.getConnection(
+                required("netchat.it.pg.url") + required("netchat.it.pg.admin-database"),
+                required("netchat.it.pg.user"),
+                required("netchat.it.pg.password"));
     }
 
     /** Graceful stop (SIGTERM to the server JVM), as Ctrl+C would do. */
@@ -295,7 +313,9 @@ public final class NetChatServer {
             String pid = Files.readString(pidFile).strip();
             new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)
+            while (ProcessHandle.of(Long.parseLong(pid))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false)
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
@@ -322,25 +342,32 @@ public final class NetChatServer {
         } catch (IOException | RuntimeException e) {
             // not Linux, or the server is gone already: the start itself has succeeded
         }
-        System.out.printf("[netchat-it] %s on %s: healthy %.1f s after launch, RSS %s%n", SERVER, database,
-                (System.nanoTime() - startedNanos) / 1e9, rss);
+        System.out.printf(
+                "[netchat-it] %s on %s: healthy %.1f s after launch, RSS %s%n",
+                SERVER, database, (System.nanoTime() - startedNanos) / 1e9, rss);
     }
 
     private void awaitHealthy(Duration timeout) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        Path failed = onPayara() ? payaraDomain().resolve("autodeploy/netchat.ear_deployFailed")
+        Path failed = onPayara()
+                ? payaraDomain().resolve("autodeploy/netchat.ear_deployFailed")
                 : home.resolve("standalone/deployments/netchat.ear.failed");
         while (Instant.now().isBefore(deadline)) {
             if (Files.exists(failed)) {
-                throw new IllegalStateException("netchat.ear failed to deploy: " + Files.readString(failed) + " (see " + log + ")");
+                throw new IllegalStateException(
+                        "netchat.ear failed to deploy: " + Files.readString(failed) + " (see " + log + ")");
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("The server exited with " + process.exitValue() + " (see " + log + ")");
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(baseUri().resolve("/health"))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(baseUri().resolve("/health"))
+                                .timeout(Duration.ofSeconds(3))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

@@ -21,8 +21,12 @@ class PeopleIT {
     void theProfileCardShowsWhatOthersMaySeeAndNothingOfADisabledOrUnknownUser() {
         Api.Session person = api.newUser("card");
         Api.Session viewer = api.newUser("cardviewer");
-        assertThat(api.patch("/api/users/me", Api.json().put("timeZone", "Europe/Berlin").put("phoneNumber", "+441234567890"),
-                person).status()).isEqualTo(200);
+        assertThat(api.patch(
+                                "/api/users/me",
+                                Api.json().put("timeZone", "Europe/Berlin").put("phoneNumber", "+441234567890"),
+                                person)
+                        .status())
+                .isEqualTo(200);
 
         Api.Reply card = api.get("/api/users/" + person.userId(), viewer);
 
@@ -42,11 +46,13 @@ class PeopleIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
 
-        assertThat(api.patch("/api/admin/users/" + person.userId(), Api.json().put("disabled", true), api.admin()).status())
+        assertThat(api.patch("/api/admin/users/" + person.userId(), Api.json().put("disabled", true), api.admin())
+                        .status())
                 .isEqualTo(200);
         assertThat(api.get("/api/users/" + person.userId(), viewer).status()).isEqualTo(404);
 
-        assertThat(api.send("GET", "/api/users/" + viewer.userId(), null).status()).isEqualTo(401);
+        assertThat(api.send("GET", "/api/users/" + viewer.userId(), null).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -62,7 +68,9 @@ class PeopleIT {
         List<String> seen = new ArrayList<>();
         String after = "";
         for (int page = 0; page < 5; page++) {
-            JsonNode users = api.get("/api/users?q=" + prefix + "&limit=2&after=" + after, viewer).json().path("users");
+            JsonNode users = api.get("/api/users?q=" + prefix + "&limit=2&after=" + after, viewer)
+                    .json()
+                    .path("users");
             if (users.isEmpty()) {
                 break;
             }

@@ -36,32 +36,52 @@ class PinsAndSavedIT {
         try (ChatSocket alices = ChatSocket.connect(api, alice)) {
             Api.Reply pinned = api.put("/api/messages/" + firstId + "/pin", bob);
             assertThat(pinned.status()).as(pinned.toString()).isEqualTo(200);
-            assertThat(pinned.json().path("pinned").path("by").path("id").asText()).isEqualTo(bob.userId());
+            assertThat(pinned.json().path("pinned").path("by").path("id").asText())
+                    .isEqualTo(bob.userId());
             assertThat(pinned.json().path("pinned").path("at").asText()).isNotEmpty();
-            assertThat(pinned.json().path("edited").asBoolean()).as("a pin is not an edit").isFalse();
+            assertThat(pinned.json().path("edited").asBoolean())
+                    .as("a pin is not an edit")
+                    .isFalse();
 
             // A seq-numbered event like any other: it is in the log, so a reconnecting client resumes past it.
-            JsonNode frame = alices.awaitEvent(Chat.aboutMessage("message.updated", firstId), ChatSocket.TIMEOUT, "the pin");
+            JsonNode frame =
+                    alices.awaitEvent(Chat.aboutMessage("message.updated", firstId), ChatSocket.TIMEOUT, "the pin");
             assertThat(frame.path("seq").asLong()).isEqualTo(lastSeq + 1);
-            assertThat(frame.path("message").path("pinned").path("by").path("username").asText()).isEqualTo(bob.username());
+            assertThat(frame.path("message")
+                            .path("pinned")
+                            .path("by")
+                            .path("username")
+                            .asText())
+                    .isEqualTo(bob.username());
             assertThat(frame.path("message").path("text").asText()).isEqualTo("the launch checklist");
 
             // Pinning again changes nothing and says nothing.
-            assertThat(api.put("/api/messages/" + firstId + "/pin", alice).status()).isEqualTo(200);
+            assertThat(api.put("/api/messages/" + firstId + "/pin", alice).status())
+                    .isEqualTo(200);
             assertThat(alices.drain(QUIET)).noneMatch(Chat.aboutMessage("message.updated", firstId));
             assertThat(chat.lastSeq(alice, room)).isEqualTo(lastSeq + 1);
 
-            assertThat(api.put("/api/messages/" + secondId + "/pin", alice).status()).isEqualTo(200);
+            assertThat(api.put("/api/messages/" + secondId + "/pin", alice).status())
+                    .isEqualTo(200);
             assertThat(ids(pins(bob, room))).containsExactly(secondId, firstId);
-            assertThat(chat.find(bob, room, firstId).path("pinned").path("by").path("id").asText()).isEqualTo(bob.userId());
+            assertThat(chat.find(bob, room, firstId)
+                            .path("pinned")
+                            .path("by")
+                            .path("id")
+                            .asText())
+                    .isEqualTo(bob.userId());
 
             // Alice unpins what Bob pinned: any member may.
             Api.Reply unpinned = api.delete("/api/messages/" + firstId + "/pin", alice);
             assertThat(unpinned.status()).as(unpinned.toString()).isEqualTo(200);
             assertThat(unpinned.json().path("pinned").isNull()).isTrue();
-            JsonNode unpinFrame = alices.awaitEvent(Chat.aboutMessage("message.updated", firstId).and(f -> f.path("message").path("pinned").isNull()),
-                    ChatSocket.TIMEOUT, "the unpin");
-            assertThat(unpinFrame.path("seq").asLong()).isGreaterThan(frame.path("seq").asLong());
+            JsonNode unpinFrame = alices.awaitEvent(
+                    Chat.aboutMessage("message.updated", firstId)
+                            .and(f -> f.path("message").path("pinned").isNull()),
+                    ChatSocket.TIMEOUT,
+                    "the unpin");
+            assertThat(unpinFrame.path("seq").asLong())
+                    .isGreaterThan(frame.path("seq").asLong());
             assertThat(ids(pins(alice, room))).containsExactly(secondId);
         }
 
@@ -87,16 +107,21 @@ class PinsAndSavedIT {
         List<String> pinned = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             // Two authors, each within the posting rate's burst of 60.
-            String m = chat.post(i % 2 == 0 ? alice : bob, room, "pin me " + i).path("id").asText();
+            String m = chat.post(i % 2 == 0 ? alice : bob, room, "pin me " + i)
+                    .path("id")
+                    .asText();
             assertThat(api.put("/api/messages/" + m + "/pin", alice).status()).isEqualTo(200);
             pinned.add(m);
         }
         Api.Reply full = api.put("/api/messages/" + id + "/pin", alice);
         assertProblem(full, 409);
         assertThat(full.body()).contains("100");
-        assertThat(pins(alice, room)).hasSize(100).noneMatch(m -> m.path("id").asText().equals(id));
+        assertThat(pins(alice, room))
+                .hasSize(100)
+                .noneMatch(m -> m.path("id").asText().equals(id));
         // Room again once one goes.
-        assertThat(api.delete("/api/messages/" + pinned.get(0) + "/pin", alice).status()).isEqualTo(200);
+        assertThat(api.delete("/api/messages/" + pinned.get(0) + "/pin", alice).status())
+                .isEqualTo(200);
         assertThat(api.put("/api/messages/" + id + "/pin", alice).status()).isEqualTo(200);
     }
 
@@ -107,22 +132,29 @@ class PinsAndSavedIT {
         String room = chat.privateChannel(alice, bob);
         String older = chat.post(bob, room, "read this later").path("id").asText();
         String newer = chat.post(bob, room, "and this").path("id").asText();
-        String reply = chat.reply(bob, room, older, "a reply worth keeping").path("id").asText();
+        String reply =
+                chat.reply(bob, room, older, "a reply worth keeping").path("id").asText();
 
-        try (ChatSocket alicesOtherTab = ChatSocket.connect(api, alice); ChatSocket bobs = ChatSocket.connect(api, bob)) {
+        try (ChatSocket alicesOtherTab = ChatSocket.connect(api, alice);
+                ChatSocket bobs = ChatSocket.connect(api, bob)) {
             Api.Reply saved = api.put("/api/messages/" + older + "/saved", alice);
             assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
             assertThat(saved.json().path("saved").asBoolean()).isTrue();
-            JsonNode frame = alicesOtherTab.awaitEvent(f -> "saved.updated".equals(f.path("type").asText()), ChatSocket.TIMEOUT,
+            JsonNode frame = alicesOtherTab.awaitEvent(
+                    f -> "saved.updated".equals(f.path("type").asText()),
+                    ChatSocket.TIMEOUT,
                     "saved.updated on Alice's other socket");
             assertThat(frame.path("messageId").asText()).isEqualTo(older);
             assertThat(frame.path("channelId").asText()).isEqualTo(room);
             assertThat(frame.path("saved").asBoolean()).isTrue();
             assertThat(frame.has("seq")).as("personal, not a channel event").isFalse();
-            assertThat(bobs.drain(QUIET)).noneMatch(f -> "saved.updated".equals(f.path("type").asText()))
+            assertThat(bobs.drain(QUIET))
+                    .noneMatch(f -> "saved.updated".equals(f.path("type").asText()))
                     .noneMatch(Chat.aboutMessage("message.updated", older));
         }
-        assertThat(api.put("/api/messages/" + older + "/saved", alice).status()).as("idempotent").isEqualTo(200);
+        assertThat(api.put("/api/messages/" + older + "/saved", alice).status())
+                .as("idempotent")
+                .isEqualTo(200);
         assertThat(api.put("/api/messages/" + newer + "/saved", alice).status()).isEqualTo(200);
         assertThat(api.put("/api/messages/" + reply + "/saved", alice).status()).isEqualTo(200);
 
@@ -140,7 +172,8 @@ class PinsAndSavedIT {
         JsonNode firstPage = api.get("/api/saved?limit=2", alice).json();
         assertThat(itemIds(firstPage)).containsExactly(reply, newer);
         String cursor = firstPage.path("items").get(1).path("savedAt").asText();
-        assertThat(itemIds(api.get("/api/saved?limit=2&before=" + cursor, alice).json())).containsExactly(older);
+        assertThat(itemIds(api.get("/api/saved?limit=2&before=" + cursor, alice).json()))
+                .containsExactly(older);
 
         // Taken off the list; a deleted message leaves it.
         Api.Reply unsaved = api.delete("/api/messages/" + newer + "/saved", alice);
@@ -150,7 +183,9 @@ class PinsAndSavedIT {
         assertThat(itemIds(api.get("/api/saved", alice).json())).containsExactly(reply);
 
         // Leaving the channel hides what was saved there.
-        assertThat(api.delete("/api/channels/" + room + "/members/" + alice.userId(), alice).status()).isIn(200, 204);
+        assertThat(api.delete("/api/channels/" + room + "/members/" + alice.userId(), alice)
+                        .status())
+                .isIn(200, 204);
         assertThat(itemIds(api.get("/api/saved", alice).json())).isEmpty();
     }
 

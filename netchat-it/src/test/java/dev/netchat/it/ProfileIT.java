@@ -11,14 +11,22 @@ class ProfileIT {
     private final Api api = ServerExtension.api();
 
     private Api.Reply patch(Api.Session user, Object body) {
-        return api.send("PATCH", "/api/users/me", Api.write(body), "Content-Type", "application/json",
-                "Authorization", "Bearer " + user.token());
+        return api.send(
+                "PATCH",
+                "/api/users/me",
+                Api.write(body),
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + user.token());
     }
 
     @Test
     void aUserUpdatesTheirProfileAndSettings() {
         Api.Session user = api.newUser("profile");
-        var body = Api.json().put("fullName", "New Name").put("phoneNumber", "+441234567890")
+        var body = Api.json()
+                .put("fullName", "New Name")
+                .put("phoneNumber", "+441234567890")
                 .put("avatarURL", "https://example.com/me.png");
         body.putObject("notifications").put("sms", "all");
 
@@ -29,7 +37,8 @@ class ProfileIT {
         assertThat(r.json().path("phoneNumber").asText()).isEqualTo("+441234567890");
         assertThat(r.json().path("avatarURL").asText()).isEqualTo("https://example.com/me.png");
         assertThat(r.json().path("notifications").path("sms").asText()).isEqualTo("all");
-        assertThat(api.get("/api/users/me", user).json().path("fullName").asText()).isEqualTo("New Name");
+        assertThat(api.get("/api/users/me", user).json().path("fullName").asText())
+                .isEqualTo("New Name");
 
         // Absent fields stay; an empty phone number removes it.
         Api.Reply cleared = patch(user, Api.json().put("phoneNumber", ""));
@@ -40,7 +49,9 @@ class ProfileIT {
     @Test
     void anInvalidUpdateIs400AndChangesNothing() {
         Api.Session user = api.newUser("badprofile");
-        var body = Api.json().put("fullName", "Should Not Stick").put("phoneNumber", "12345")
+        var body = Api.json()
+                .put("fullName", "Should Not Stick")
+                .put("phoneNumber", "12345")
                 .put("avatarURL", "javascript:alert(1)");
         body.putObject("notifications").put("sms", "sometimes");
 
@@ -48,28 +59,41 @@ class ProfileIT {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorFields()).containsExactly("phoneNumber", "avatarURL", "notifications.sms");
-        assertThat(api.get("/api/users/me", user).json().path("fullName").asText()).isEqualTo("badprofile Tester");
+        assertThat(api.get("/api/users/me", user).json().path("fullName").asText())
+                .isEqualTo("badprofile Tester");
     }
 
     @Test
     void aUsersTimeZoneIsKeptValidatedAndShownToOthers() {
         Api.Session owner = api.newUser("zoned");
         Api.Session other = api.newUser("zonewatcher");
-        assertThat(api.get("/api/users/me", owner).json().path("timeZone").isNull()).isTrue();
+        assertThat(api.get("/api/users/me", owner).json().path("timeZone").isNull())
+                .isTrue();
 
         Api.Reply set = patch(owner, Api.json().put("timeZone", "Asia/Kolkata"));
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json().path("timeZone").asText()).isEqualTo("Asia/Kolkata");
-        assertThat(api.get("/api/users/me", owner).json().path("timeZone").asText()).isEqualTo("Asia/Kolkata");
+        assertThat(api.get("/api/users/me", owner).json().path("timeZone").asText())
+                .isEqualTo("Asia/Kolkata");
 
         // Other people see it: in user search and among a direct conversation's members.
-        var found = api.get("/api/users?q=" + owner.username(), other).json().path("users").get(0);
+        var found = api.get("/api/users?q=" + owner.username(), other)
+                .json()
+                .path("users")
+                .get(0);
         assertThat(found.path("timeZone").asText()).isEqualTo("Asia/Kolkata");
-        var dm = api.post("/api/channels", Api.json().put("type", "messaging").set("memberIds",
-                Api.json().arrayNode().add(owner.userId())), other);
+        var dm = api.post(
+                "/api/channels",
+                Api.json()
+                        .put("type", "messaging")
+                        .set("memberIds", Api.json().arrayNode().add(owner.userId())),
+                other);
         assertThat(dm.status()).isIn(200, 201);
-        var members = api.get("/api/channels/" + dm.json().path("id").asText(), other).json().path("members");
-        assertThat(members.findValues("id").stream().map(n -> n.asText()).toList()).contains(owner.userId());
+        var members = api.get("/api/channels/" + dm.json().path("id").asText(), other)
+                .json()
+                .path("members");
+        assertThat(members.findValues("id").stream().map(n -> n.asText()).toList())
+                .contains(owner.userId());
         for (var m : members) {
             if (m.path("id").asText().equals(owner.userId())) {
                 assertThat(m.path("timeZone").asText()).isEqualTo("Asia/Kolkata");
@@ -88,18 +112,37 @@ class ProfileIT {
         assertThat(after.path("fullName").asText()).isEqualTo("zoned Tester");
 
         // Absent stays; empty removes.
-        assertThat(patch(owner, Api.json().put("fullName", "Zoned")).json().path("timeZone").asText()).isEqualTo("Asia/Kolkata");
-        assertThat(patch(owner, Api.json().put("timeZone", "")).json().path("timeZone").isNull()).isTrue();
-        assertThat(api.get("/api/users?q=" + owner.username(), other).json().path("users").get(0).path("timeZone").isNull()).isTrue();
+        assertThat(patch(owner, Api.json().put("fullName", "Zoned"))
+                        .json()
+                        .path("timeZone")
+                        .asText())
+                .isEqualTo("Asia/Kolkata");
+        assertThat(patch(owner, Api.json().put("timeZone", ""))
+                        .json()
+                        .path("timeZone")
+                        .isNull())
+                .isTrue();
+        assertThat(api.get("/api/users?q=" + owner.username(), other)
+                        .json()
+                        .path("users")
+                        .get(0)
+                        .path("timeZone")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
     void theServedOpenApiDocumentDescribesTheTimeZone() {
-        var schemas = api.send("GET", "/openapi?format=JSON", null).json().path("components").path("schemas");
+        var schemas = api.send("GET", "/openapi?format=JSON", null)
+                .json()
+                .path("components")
+                .path("schemas");
         for (String schema : new String[] {"MeDto", "UserView", "ProfileUpdateRequest"}) {
             var tz = schemas.path(schema).path("properties").path("timeZone");
             assertThat(tz.isMissingNode()).as(schema + ".timeZone").isFalse();
-            assertThat(tz.path("description").asText()).as(schema + ".timeZone description").contains("IANA");
+            assertThat(tz.path("description").asText())
+                    .as(schema + ".timeZone description")
+                    .contains("IANA");
         }
     }
 

@@ -24,8 +24,10 @@ final class RawHttp {
             socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
             socket.setSoTimeout(30000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                            + "\r\nContent-Type: application/json\r\n" + "Content-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             InputStream in = socket.getInputStream();
@@ -43,7 +45,8 @@ final class RawHttp {
             socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5000);
             socket.setSoTimeout(30000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((head + "\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             try {
                 out.write(body);
                 out.flush();
@@ -104,11 +107,12 @@ final class RawHttp {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             plain.setSoTimeout(30000);
-            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
-                    .createSocket(plain, "localhost", port, true)) {
+            try (javax.net.ssl.SSLSocket socket =
+                    (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(plain, "localhost", port, true)) {
                 socket.startHandshake();
                 OutputStream out = socket.getOutputStream();
-                out.write((head + "\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write((head + "\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 return new String[] {response.isEmpty() ? "" : response.split(" ", 3)[1], response};

@@ -33,20 +33,30 @@ class ReadReceiptsIT {
         long first = chat.post(alice, group, "lunch at noon?").path("seq").asLong();
         long second = chat.post(alice, group, "the usual place").path("seq").asLong();
 
-        try (ChatSocket alices = ChatSocket.connect(api, alice); ChatSocket carols = ChatSocket.connect(api, carol)) {
+        try (ChatSocket alices = ChatSocket.connect(api, alice);
+                ChatSocket carols = ChatSocket.connect(api, carol)) {
             assertThat(read(bob, group, first).status()).isEqualTo(204);
             JsonNode frame = alices.awaitEvent(receipt(group, bob), ChatSocket.TIMEOUT, "Bob's receipt at Alice");
             assertThat(frame.path("seq").asLong()).isEqualTo(first);
-            assertThat(carols.awaitEvent(receipt(group, bob), ChatSocket.TIMEOUT, "Bob's receipt at Carol").path("seq").asLong())
+            assertThat(carols.awaitEvent(receipt(group, bob), ChatSocket.TIMEOUT, "Bob's receipt at Carol")
+                            .path("seq")
+                            .asLong())
                     .isEqualTo(first);
             assertThat(seen(alice, group)).containsEntry(bob.userId(), first);
 
             assertThat(read(bob, group, second).status()).isEqualTo(204);
-            assertThat(alices.awaitEvent(receipt(group, bob).and(f -> f.path("seq").asLong() == second), ChatSocket.TIMEOUT,
-                    "Bob's second receipt").path("seq").asLong()).isEqualTo(second);
+            assertThat(alices.awaitEvent(
+                                    receipt(group, bob).and(f -> f.path("seq").asLong() == second),
+                                    ChatSocket.TIMEOUT,
+                                    "Bob's second receipt")
+                            .path("seq")
+                            .asLong())
+                    .isEqualTo(second);
 
             // Bob marks the second message unread for himself: his read marker moves back, what he has seen does not.
-            assertThat(api.post("/api/channels/" + group + "/unread", Api.json().put("seq", second), bob).status()).isEqualTo(204);
+            assertThat(api.post("/api/channels/" + group + "/unread", Api.json().put("seq", second), bob)
+                            .status())
+                    .isEqualTo(204);
             assertThat(chat.listed(bob, group).path("lastReadSeq").asLong()).isEqualTo(first);
             assertThat(seen(alice, group)).containsEntry(bob.userId(), second);
             assertThat(alices.drain(QUIET)).noneMatch(receipt(group, bob));
@@ -64,8 +74,11 @@ class ReadReceiptsIT {
         Api.Reply off = api.patch("/api/users/me", Api.json().put("readReceipts", false), quiet);
         assertThat(off.status()).as(off.toString()).isEqualTo(200);
         assertThat(off.json().path("readReceipts").asBoolean(true)).isFalse();
-        assertThat(api.get("/api/users/me", quiet).json().path("readReceipts").asBoolean(true)).isFalse();
-        assertThat(api.get("/api/users/me", alice).json().path("readReceipts").asBoolean(false)).as("on by default").isTrue();
+        assertThat(api.get("/api/users/me", quiet).json().path("readReceipts").asBoolean(true))
+                .isFalse();
+        assertThat(api.get("/api/users/me", alice).json().path("readReceipts").asBoolean(false))
+                .as("on by default")
+                .isTrue();
 
         String direct = messaging(alice, quiet);
         long seq = chat.post(alice, direct, "did you see this?").path("seq").asLong();
@@ -80,7 +93,9 @@ class ReadReceiptsIT {
         assertThat(seen(quiet, direct)).containsEntry(alice.userId(), reply);
 
         // Turned back on, her next read is shared again.
-        assertThat(api.patch("/api/users/me", Api.json().put("readReceipts", true), quiet).status()).isEqualTo(200);
+        assertThat(api.patch("/api/users/me", Api.json().put("readReceipts", true), quiet)
+                        .status())
+                .isEqualTo(200);
         long more = chat.post(alice, direct, "great").path("seq").asLong();
         assertThat(read(quiet, direct, more).status()).isEqualTo(204);
         assertThat(seen(alice, direct)).containsEntry(quiet.userId(), more);
@@ -136,7 +151,8 @@ class ReadReceiptsIT {
     }
 
     private static Predicate<JsonNode> receipt(String channelId, Api.Session reader) {
-        return f -> f.path("type").asText().equals("receipt.updated") && f.path("channelId").asText().equals(channelId)
+        return f -> f.path("type").asText().equals("receipt.updated")
+                && f.path("channelId").asText().equals(channelId)
                 && f.path("userId").asText().equals(reader.userId());
     }
 }

@@ -50,10 +50,14 @@ class RealtimeRulesIT {
             try (ChatSocket laptop = ChatSocket.connect(api, alice)) {
                 assertThat(laptop.connectionId()).isNotEqualTo(phone.connectionId());
                 phone.close();
-                assertThat(b.drain(Duration.ofSeconds(3))).as("alice still has a socket open").noneMatch(presenceOf(alice, false));
+                assertThat(b.drain(Duration.ofSeconds(3)))
+                        .as("alice still has a socket open")
+                        .noneMatch(presenceOf(alice, false));
             }
             JsonNode offline = b.awaitEvent(presenceOf(alice, false), Duration.ofSeconds(20), "alice offline");
-            assertThat(offline.path("user").has("lastActive")).as(offline.toString()).isTrue();
+            assertThat(offline.path("user").has("lastActive"))
+                    .as(offline.toString())
+                    .isTrue();
         }
     }
 
@@ -95,16 +99,27 @@ class RealtimeRulesIT {
                 d.awaitEvent(presenceOf(alice, true), ChatSocket.TIMEOUT, "alice online, in a group of " + max);
                 // The round that reached carol and dave is over; a frame for bob would have been queued before
                 // this message, on the same socket.
-                String id = chat.post(alice, bigRoom, "after the presence round").path("id").asText();
-                b.awaitEvent(f -> Chat.newMessage(bigRoom).test(f) && id.equals(f.path("message").path("id").asText()),
-                        ChatSocket.TIMEOUT, "the message in the big room");
-                assertThat(b.received()).as("bob shares only a room of " + (max + 1) + " with alice")
+                String id = chat.post(alice, bigRoom, "after the presence round")
+                        .path("id")
+                        .asText();
+                b.awaitEvent(
+                        f -> Chat.newMessage(bigRoom).test(f)
+                                && id.equals(f.path("message").path("id").asText()),
+                        ChatSocket.TIMEOUT,
+                        "the message in the big room");
+                assertThat(b.received())
+                        .as("bob shares only a room of " + (max + 1) + " with alice")
                         .noneMatch(presenceOf(alice, true));
             }
             c.awaitEvent(presenceOf(alice, false), Duration.ofSeconds(20), "alice offline, in the direct conversation");
-            String later = chat.post(others.get(0), bigRoom, "after alice left").path("id").asText();
-            b.awaitEvent(f -> Chat.newMessage(bigRoom).test(f) && later.equals(f.path("message").path("id").asText()),
-                    ChatSocket.TIMEOUT, "the later message in the big room");
+            String later = chat.post(others.get(0), bigRoom, "after alice left")
+                    .path("id")
+                    .asText();
+            b.awaitEvent(
+                    f -> Chat.newMessage(bigRoom).test(f)
+                            && later.equals(f.path("message").path("id").asText()),
+                    ChatSocket.TIMEOUT,
+                    "the later message in the big room");
             assertThat(b.received()).as("bob shares only a big room with alice").noneMatch(presenceOf(alice, false));
         }
     }
@@ -143,7 +158,9 @@ class RealtimeRulesIT {
         Api.Reply r = api.get("/api/users?q=" + user.username(), viewer);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode found = r.json().path("users").get(0);
-        return found.path("lastActive").isTextual() ? Instant.parse(found.path("lastActive").asText()) : null;
+        return found.path("lastActive").isTextual()
+                ? Instant.parse(found.path("lastActive").asText())
+                : null;
     }
 
     // Typing
@@ -168,7 +185,9 @@ class RealtimeRulesIT {
             assertThat(stop.path("userId").asText()).isEqualTo(alice.userId());
 
             assertThat(a.drain(QUIET)).as("the typist's own socket").noneMatch(isTyping());
-            assertThat(e.drain(QUIET)).as("a non-member").noneMatch(f -> channel.equals(f.path("channelId").asText()));
+            assertThat(e.drain(QUIET))
+                    .as("a non-member")
+                    .noneMatch(f -> channel.equals(f.path("channelId").asText()));
         }
     }
 
@@ -178,15 +197,20 @@ class RealtimeRulesIT {
         Api.Session bob = api.newUser("typing");
         Api.Session eve = api.newUser("outsider");
         String channel = chat.privateChannel(alice, bob);
-        try (ChatSocket b = ChatSocket.connect(api, bob); ChatSocket e = ChatSocket.connect(api, eve)) {
+        try (ChatSocket b = ChatSocket.connect(api, bob);
+                ChatSocket e = ChatSocket.connect(api, eve)) {
 
             e.send(ChatSocket.typing("typing.start", channel));
             JsonNode error = e.awaitType("error", ChatSocket.TIMEOUT);
             e.send(ChatSocket.typing("typing.start", UUID.randomUUID().toString()));
             JsonNode unknown = e.awaitType("error", ChatSocket.TIMEOUT);
 
-            assertThat(ChatSocket.problemOf(error).path("status").asInt()).as(error.toString()).isIn(403, 404);
-            assertThat(ChatSocket.problemOf(unknown).path("status").asInt()).as(unknown.toString()).isIn(403, 404);
+            assertThat(ChatSocket.problemOf(error).path("status").asInt())
+                    .as(error.toString())
+                    .isIn(403, 404);
+            assertThat(ChatSocket.problemOf(unknown).path("status").asInt())
+                    .as(unknown.toString())
+                    .isIn(403, 404);
             assertThat(b.drain(QUIET)).noneMatch(isTyping());
         }
     }
@@ -199,9 +223,15 @@ class RealtimeRulesIT {
         try (ChatSocket a = ChatSocket.connect(api, alice)) {
             a.sendRaw("this is not JSON {");
             JsonNode error = a.awaitType("error", ChatSocket.TIMEOUT);
-            assertThat(ChatSocket.problemOf(error).path("status").asInt()).as(error.toString()).isEqualTo(400);
-            assertThat(ChatSocket.problemOf(error).path("type").asText()).as("the REST type of a 400").isEqualTo("urn:netchat:problem:invalid-input");
-            assertThat(ChatSocket.problemOf(error).path("title").asText()).as(error.toString()).isNotBlank();
+            assertThat(ChatSocket.problemOf(error).path("status").asInt())
+                    .as(error.toString())
+                    .isEqualTo(400);
+            assertThat(ChatSocket.problemOf(error).path("type").asText())
+                    .as("the REST type of a 400")
+                    .isEqualTo("urn:netchat:problem:invalid-input");
+            assertThat(ChatSocket.problemOf(error).path("title").asText())
+                    .as(error.toString())
+                    .isNotBlank();
 
             a.send(ChatSocket.ping());
             a.awaitType("pong", ChatSocket.TIMEOUT);
@@ -215,7 +245,9 @@ class RealtimeRulesIT {
         try (ChatSocket a = ChatSocket.connect(api, alice)) {
             a.sendRaw("[\"ping\"]");
             JsonNode error = a.awaitType("error", ChatSocket.TIMEOUT);
-            assertThat(ChatSocket.problemOf(error).path("status").asInt()).as(error.toString()).isEqualTo(400);
+            assertThat(ChatSocket.problemOf(error).path("status").asInt())
+                    .as(error.toString())
+                    .isEqualTo(400);
 
             a.send(ChatSocket.ping());
             a.awaitType("pong", ChatSocket.TIMEOUT);
@@ -228,7 +260,9 @@ class RealtimeRulesIT {
         try (ChatSocket a = ChatSocket.connect(api, alice)) {
             a.send(ChatSocket.frame("teleport"));
             JsonNode error = a.awaitType("error", ChatSocket.TIMEOUT);
-            assertThat(ChatSocket.problemOf(error).path("status").asInt()).as(error.toString()).isEqualTo(400);
+            assertThat(ChatSocket.problemOf(error).path("status").asInt())
+                    .as(error.toString())
+                    .isEqualTo(400);
 
             a.send(ChatSocket.ping());
             a.awaitType("pong", ChatSocket.TIMEOUT);
@@ -244,7 +278,9 @@ class RealtimeRulesIT {
 
             int code = a.awaitClose(ChatSocket.TIMEOUT);
 
-            assertThat(code).as("close code (reason '%s', error %s)", a.closeReason(), a.error()).isIn(1009, 1008);
+            assertThat(code)
+                    .as("close code (reason '%s', error %s)", a.closeReason(), a.error())
+                    .isIn(1009, 1008);
         }
     }
 
@@ -281,9 +317,12 @@ class RealtimeRulesIT {
         Api.Session alice = api.newUser("badtoken");
         String tampered = alice.token().substring(0, alice.token().length() - 4) + "AAAA";
 
-        WebSocketHandshakeException made = ChatSocket.expectRefused(api, api.origin(), null, ChatSocket.SUBPROTOCOL, "bearer.not.a.token");
-        WebSocketHandshakeException forged = ChatSocket.expectRefused(api, api.origin(), null, ChatSocket.SUBPROTOCOL, "bearer." + tampered);
-        WebSocketHandshakeException badCookie = ChatSocket.expectRefused(api, api.origin(), "netchat_access=not.a.token", ChatSocket.SUBPROTOCOL);
+        WebSocketHandshakeException made =
+                ChatSocket.expectRefused(api, api.origin(), null, ChatSocket.SUBPROTOCOL, "bearer.not.a.token");
+        WebSocketHandshakeException forged =
+                ChatSocket.expectRefused(api, api.origin(), null, ChatSocket.SUBPROTOCOL, "bearer." + tampered);
+        WebSocketHandshakeException badCookie =
+                ChatSocket.expectRefused(api, api.origin(), "netchat_access=not.a.token", ChatSocket.SUBPROTOCOL);
 
         assertThat(ChatSocket.status(made)).isEqualTo(401);
         assertThat(ChatSocket.status(forged)).isEqualTo(401);
@@ -293,16 +332,16 @@ class RealtimeRulesIT {
     @Test
     void aHandshakeFromAForeignOriginWithTheSessionCookieIsRefusedWith403() {
         Api.Session alice = api.newUser("origin");
-        WebSocketHandshakeException refused = ChatSocket.expectRefused(api, FOREIGN_ORIGIN, "netchat_access=" + alice.accessCookie(),
-                ChatSocket.SUBPROTOCOL);
+        WebSocketHandshakeException refused = ChatSocket.expectRefused(
+                api, FOREIGN_ORIGIN, "netchat_access=" + alice.accessCookie(), ChatSocket.SUBPROTOCOL);
         assertThat(ChatSocket.status(refused)).isEqualTo(403);
     }
 
     @Test
     void aHandshakeFromAForeignOriginWithABearerTokenIsRefusedWith403() {
         Api.Session alice = api.newUser("origin");
-        WebSocketHandshakeException refused = ChatSocket.expectRefused(api, FOREIGN_ORIGIN, null, ChatSocket.SUBPROTOCOL,
-                "bearer." + alice.token());
+        WebSocketHandshakeException refused =
+                ChatSocket.expectRefused(api, FOREIGN_ORIGIN, null, ChatSocket.SUBPROTOCOL, "bearer." + alice.token());
         assertThat(ChatSocket.status(refused)).isEqualTo(403);
     }
 
@@ -310,10 +349,17 @@ class RealtimeRulesIT {
     void loggingOutClosesTheSessionsSocketAndNoOneElses() {
         Api.Session alice = api.newUser("logout");
         Api.Session bob = api.newUser("logout");
-        try (ChatSocket a = ChatSocket.connectWithCookie(api, alice); ChatSocket b = ChatSocket.connect(api, bob)) {
+        try (ChatSocket a = ChatSocket.connectWithCookie(api, alice);
+                ChatSocket b = ChatSocket.connect(api, bob)) {
 
-            Api.Reply r = api.send("POST", "/api/auth/logout", null, "Origin", api.origin(),
-                    "Cookie", "netchat_refresh=" + alice.refreshCookie() + "; netchat_access=" + alice.accessCookie());
+            Api.Reply r = api.send(
+                    "POST",
+                    "/api/auth/logout",
+                    null,
+                    "Origin",
+                    api.origin(),
+                    "Cookie",
+                    "netchat_refresh=" + alice.refreshCookie() + "; netchat_access=" + alice.accessCookie());
 
             assertThat(r.status()).as(r.toString()).isEqualTo(204);
             a.awaitClose(ChatSocket.TIMEOUT);
@@ -362,8 +408,8 @@ class RealtimeRulesIT {
                     postingThreads.add(pool.submit(() -> {
                         int i;
                         while ((i = next.getAndIncrement()) < total) {
-                            JsonNode m = postTolerating429(posters.get(i % posters.size()), channel,
-                                    String.format("%05d ", i) + filler);
+                            JsonNode m = postTolerating429(
+                                    posters.get(i % posters.size()), channel, String.format("%05d ", i) + filler);
                             acknowledgedAt.put(m.path("id").asText(), System.nanoTime());
                         }
                         return null;
@@ -379,14 +425,22 @@ class RealtimeRulesIT {
             List<JsonNode> events = f.collect(Chat.newMessage(channel), total, Duration.ofSeconds(60));
             assertThat(Chat.seqsOf(events)).as("the fast client's seqs").isEqualTo(Chat.range(base + 1, total));
             long worstLagMillis = acknowledgedAt.entrySet().stream()
-                    .mapToLong(e -> (receivedAt.getOrDefault(e.getKey(), Long.MAX_VALUE / 2) - e.getValue()) / 1_000_000)
-                    .max().orElseThrow();
-            assertThat(worstLagMillis).as("the longest the fast client waited for a message after its 201 (ms)").isLessThan(5000);
+                    .mapToLong(
+                            e -> (receivedAt.getOrDefault(e.getKey(), Long.MAX_VALUE / 2) - e.getValue()) / 1_000_000)
+                    .max()
+                    .orElseThrow();
+            assertThat(worstLagMillis)
+                    .as("the longest the fast client waited for a message after its 201 (ms)")
+                    .isLessThan(5000);
 
-            assertThat(slowClientWasClosed(s)).as("the slow client was closed by the server (%d frames read, close %s, error %s)",
-                    s.received().size(), s.closeReason(), s.error()).isTrue();
+            assertThat(slowClientWasClosed(s))
+                    .as(
+                            "the slow client was closed by the server (%d frames read, close %s, error %s)",
+                            s.received().size(), s.closeReason(), s.error())
+                    .isTrue();
             assertThat(MetricsIT.metric(api, "netchat_ws_slow_clients_closed_total"))
-                    .as("slow clients closed, on /metrics").isGreaterThanOrEqualTo(slowClosedBefore + 1);
+                    .as("slow clients closed, on /metrics")
+                    .isGreaterThanOrEqualTo(slowClosedBefore + 1);
         } finally {
             s.abort();
         }

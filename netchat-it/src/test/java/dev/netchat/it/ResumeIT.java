@@ -36,7 +36,9 @@ class ResumeIT {
         long cursor;
         try (ChatSocket first = ChatSocket.connect(api, carol)) {
             chat.post(alice, channel, "before the disconnect");
-            cursor = first.awaitEvent(Chat.newMessage(channel), ChatSocket.TIMEOUT, "message.new").path("seq").asLong();
+            cursor = first.awaitEvent(Chat.newMessage(channel), ChatSocket.TIMEOUT, "message.new")
+                    .path("seq")
+                    .asLong();
         }
         assertThat(cursor).isEqualTo(chat.lastSeq(alice, channel));
 
@@ -44,10 +46,13 @@ class ResumeIT {
         JsonNode m1 = chat.post(alice, channel, "missed one");
         JsonNode m2 = chat.post(bob, channel, "missed two");
         String m1Path = "/api/messages/" + m1.path("id").asText();
-        assertThat(api.patch(m1Path, Api.json().put("text", "missed one, edited"), alice).status()).isEqualTo(200);
+        assertThat(api.patch(m1Path, Api.json().put("text", "missed one, edited"), alice)
+                        .status())
+                .isEqualTo(200);
         assertThat(api.put(m1Path + "/reactions/thumbsup", bob).status()).isEqualTo(200);
         assertThat(api.delete(m1Path + "/reactions/thumbsup", bob).status()).isEqualTo(200);
-        assertThat(api.delete("/api/messages/" + m2.path("id").asText(), alice).status()).isEqualTo(204);
+        assertThat(api.delete("/api/messages/" + m2.path("id").asText(), alice).status())
+                .isEqualTo(204);
         assertThat(chat.lastSeq(alice, channel)).isEqualTo(cursor + 6);
 
         try (ChatSocket again = ChatSocket.connect(api, carol)) {
@@ -55,29 +60,47 @@ class ResumeIT {
 
             List<JsonNode> replayed = again.collect(Chat.channelEvent(channel), 6, Duration.ofSeconds(15));
 
-            assertThat(replayed).extracting(f -> f.path("type").asText()).containsExactly(
-                    "message.new", "message.new", "message.updated", "reaction.new", "reaction.deleted", "message.deleted");
+            assertThat(replayed)
+                    .extracting(f -> f.path("type").asText())
+                    .containsExactly(
+                            "message.new",
+                            "message.new",
+                            "message.updated",
+                            "reaction.new",
+                            "reaction.deleted",
+                            "message.deleted");
             assertThat(Chat.seqsOf(replayed)).isEqualTo(Chat.range(cursor + 1, 6));
-            assertThat(replayed).extracting(f -> f.path("message").path("id").asText()).containsExactly(
-                    m1.path("id").asText(), m2.path("id").asText(), m1.path("id").asText(), m1.path("id").asText(),
-                    m1.path("id").asText(), m2.path("id").asText());
+            assertThat(replayed)
+                    .extracting(f -> f.path("message").path("id").asText())
+                    .containsExactly(
+                            m1.path("id").asText(),
+                            m2.path("id").asText(),
+                            m1.path("id").asText(),
+                            m1.path("id").asText(),
+                            m1.path("id").asText(),
+                            m2.path("id").asText());
             assertThat(replayed.get(0).path("message").path("text").asText()).isEqualTo("missed one");
             assertThat(replayed.get(2).path("message").path("text").asText()).isEqualTo("missed one, edited");
-            assertThat(replayed.get(2).path("message").path("edited").asBoolean()).isTrue();
+            assertThat(replayed.get(2).path("message").path("edited").asBoolean())
+                    .isTrue();
             for (JsonNode reactionEvent : replayed.subList(3, 5)) {
                 assertThat(reactionEvent.path("reaction").path("type").asText()).isEqualTo("thumbsup");
-                assertThat(reactionEvent.path("reaction").path("userId").asText()).isEqualTo(bob.userId());
+                assertThat(reactionEvent.path("reaction").path("userId").asText())
+                        .isEqualTo(bob.userId());
             }
-            assertThat(replayed.get(5).path("message").path("deleted").asBoolean()).isTrue();
+            assertThat(replayed.get(5).path("message").path("deleted").asBoolean())
+                    .isTrue();
             assertThat(again.drain(QUIET)).as("each missed event once").noneMatch(Chat.channelEvent(channel));
 
             // Live again, and without duplicates.
             JsonNode live = chat.post(bob, channel, "live after resume");
             JsonNode event = again.awaitEvent(Chat.newMessage(channel), ChatSocket.TIMEOUT, "live message.new");
             assertThat(event.path("seq").asLong()).isEqualTo(cursor + 7);
-            assertThat(event.path("message").path("id").asText()).isEqualTo(live.path("id").asText());
+            assertThat(event.path("message").path("id").asText())
+                    .isEqualTo(live.path("id").asText());
             assertThat(again.drain(QUIET)).noneMatch(Chat.channelEvent(channel));
-            List<Long> allSeqs = Chat.seqsOf(again.received().stream().filter(Chat.channelEvent(channel)).toList());
+            List<Long> allSeqs = Chat.seqsOf(
+                    again.received().stream().filter(Chat.channelEvent(channel)).toList());
             assertThat(allSeqs).isEqualTo(Chat.range(cursor + 1, 7));
         }
     }
@@ -103,15 +126,20 @@ class ResumeIT {
             resume.putObject("cursors").put(x, cursorX).put(y, cursorY);
             s.send(resume);
 
-            List<JsonNode> missed = s.collect(f -> Chat.channelEvent(x).test(f) || Chat.channelEvent(y).test(f), 3, Duration.ofSeconds(15));
+            List<JsonNode> missed = s.collect(
+                    f -> Chat.channelEvent(x).test(f) || Chat.channelEvent(y).test(f), 3, Duration.ofSeconds(15));
             List<JsonNode> inX = missed.stream().filter(Chat.channelEvent(x)).toList();
             List<JsonNode> inY = missed.stream().filter(Chat.channelEvent(y)).toList();
 
             assertThat(Chat.seqsOf(inX)).isEqualTo(Chat.range(cursorX + 1, 2));
-            assertThat(inX).extracting(f -> f.path("message").path("text").asText()).containsExactly("x2", "x3");
+            assertThat(inX)
+                    .extracting(f -> f.path("message").path("text").asText())
+                    .containsExactly("x2", "x3");
             assertThat(Chat.seqsOf(inY)).isEqualTo(Chat.range(cursorY + 1, 1));
             assertThat(inY.get(0).path("message").path("text").asText()).isEqualTo("y3");
-            assertThat(s.drain(QUIET)).noneMatch(f -> Chat.channelEvent(x).test(f) || Chat.channelEvent(y).test(f));
+            assertThat(s.drain(QUIET))
+                    .noneMatch(f ->
+                            Chat.channelEvent(x).test(f) || Chat.channelEvent(y).test(f));
         }
     }
 
@@ -152,7 +180,9 @@ class ResumeIT {
             // An error frame about the cursor is fine; the channel's events, or a hint that it has any, are not.
             assertThat(frames).noneMatch(f -> f.has("seq"));
             assertThat(frames).noneMatch(f -> f.toString().contains(secret));
-            assertThat(frames).allSatisfy(f -> assertThat(f.path("type").asText()).isIn("error", "user.presence.changed", "pong"));
+            assertThat(frames)
+                    .allSatisfy(
+                            f -> assertThat(f.path("type").asText()).isIn("error", "user.presence.changed", "pong"));
             // The socket is still usable.
             s.send(ChatSocket.ping());
             s.awaitType("pong", ChatSocket.TIMEOUT);

@@ -22,17 +22,24 @@ class ResyncIT {
 
     @Test
     void aCursorOlderThanTheKeptLogGetsResyncRequiredAndLiveEventsStillFlow() throws Exception {
-        assertThat(ServerExtension.server().onPostgresql()).as("this test needs the PostgreSQL run").isTrue();
+        assertThat(ServerExtension.server().onPostgresql())
+                .as("this test needs the PostgreSQL run")
+                .isTrue();
         Chat chat = new Chat(api);
         Api.Session a = api.newUser("pruner");
         Api.Session b = api.newUser("returner");
-        String channelId = chat.createTeam(a, Chat.channelName("pruned"), false, b).path("id").asText();
+        String channelId = chat.createTeam(a, Chat.channelName("pruned"), false, b)
+                .path("id")
+                .asText();
         for (int i = 1; i <= 6; i++) {
             chat.post(a, channelId, "message " + i);
         }
-        try (Connection c = DriverManager.getConnection(System.getProperty("netchat.it.pg.url") + NetChatServer.PG_DATABASE,
-                        System.getProperty("netchat.it.pg.user"), System.getProperty("netchat.it.pg.password"));
-                PreparedStatement s = c.prepareStatement("DELETE FROM channel_events WHERE channel_id = ? AND seq <= 4")) {
+        try (Connection c = DriverManager.getConnection(
+                        System.getProperty("netchat.it.pg.url") + NetChatServer.PG_DATABASE,
+                        System.getProperty("netchat.it.pg.user"),
+                        System.getProperty("netchat.it.pg.password"));
+                PreparedStatement s =
+                        c.prepareStatement("DELETE FROM channel_events WHERE channel_id = ? AND seq <= 4")) {
             s.setString(1, channelId);
             assertThat(s.executeUpdate()).isEqualTo(4);
         }
@@ -51,7 +58,8 @@ class ResyncIT {
                 var fine = ChatSocket.frame("resume");
                 fine.putObject("cursors").put(channelId, 4);
                 other.send(fine);
-                assertThat(Chat.seqsOf(other.collect(Chat.newMessage(channelId), 2, Duration.ofSeconds(10)))).containsExactly(5L, 6L);
+                assertThat(Chat.seqsOf(other.collect(Chat.newMessage(channelId), 2, Duration.ofSeconds(10))))
+                        .containsExactly(5L, 6L);
             } finally {
                 other.close();
             }

@@ -55,21 +55,28 @@ class SearchIT {
         JsonNode aliceThere = chat.post(alice, inGeneral, "budget " + word + " from alice");
         JsonNode bobThere = chat.post(bob, inGeneral, "budget " + word + " from bob");
         JsonNode aliceElsewhere = chat.post(alice, inRandom, "budget " + word + " in random");
-        JsonNode upload = files.upload(alice, inRandom, "budget.txt", "numbers".getBytes(StandardCharsets.UTF_8), "text/plain").json();
+        JsonNode upload = files.upload(
+                        alice, inRandom, "budget.txt", "numbers".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .json();
         ObjectNode withFile = Chat.message("the sheet " + word, Chat.clientMessageId());
         withFile.putArray("attachmentIds").add(upload.path("id").asText());
         Api.Reply posted = chat.send(alice, inRandom, withFile);
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         String fileMessage = id(posted.json());
 
-        assertThat(hits(bob, word)).containsExactlyInAnyOrder(id(aliceThere), id(bobThere), id(aliceElsewhere), fileMessage);
+        assertThat(hits(bob, word))
+                .containsExactlyInAnyOrder(id(aliceThere), id(bobThere), id(aliceElsewhere), fileMessage);
         assertThat(hits(bob, word + " in:#" + general)).containsExactlyInAnyOrder(id(aliceThere), id(bobThere));
-        assertThat(hits(bob, "in:" + general.toUpperCase() + " " + word)).containsExactlyInAnyOrder(id(aliceThere), id(bobThere));
-        assertThat(hits(bob, word + " from:@" + alice.username())).containsExactlyInAnyOrder(id(aliceThere), id(aliceElsewhere), fileMessage);
-        assertThat(hits(bob, word + " from:" + bob.username() + " in:#" + general)).containsExactly(id(bobThere));
+        assertThat(hits(bob, "in:" + general.toUpperCase() + " " + word))
+                .containsExactlyInAnyOrder(id(aliceThere), id(bobThere));
+        assertThat(hits(bob, word + " from:@" + alice.username()))
+                .containsExactlyInAnyOrder(id(aliceThere), id(aliceElsewhere), fileMessage);
+        assertThat(hits(bob, word + " from:" + bob.username() + " in:#" + general))
+                .containsExactly(id(bobThere));
         assertThat(hits(bob, word + " has:file")).containsExactly(fileMessage);
         // Filters alone (no words) list the newest matches first.
-        assertThat(hits(bob, "in:#" + random + " from:@" + alice.username())).containsExactly(fileMessage, id(aliceElsewhere));
+        assertThat(hits(bob, "in:#" + random + " from:@" + alice.username()))
+                .containsExactly(fileMessage, id(aliceElsewhere));
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThat(hits(bob, word + " on:" + today)).hasSize(4);
@@ -89,8 +96,12 @@ class SearchIT {
         String publicName = Chat.channelName("open");
         String publicRoom = chat.createTeam(alice, publicName, false).path("id").asText();
         String privateName = Chat.channelName("closed");
-        String privateRoom = chat.createTeam(alice, privateName, true).path("id").asText();
-        String direct = chat.createMessaging(alice, api.newUser("find")).json().path("id").asText();
+        String privateRoom =
+                chat.createTeam(alice, privateName, true).path("id").asText();
+        String direct = chat.createMessaging(alice, api.newUser("find"))
+                .json()
+                .path("id")
+                .asText();
         chat.post(alice, publicRoom, "public " + word);
         chat.post(alice, privateRoom, "private " + word);
         chat.post(alice, direct, "direct " + word);
@@ -112,8 +123,11 @@ class SearchIT {
         String room = chat.privateChannel(alice);
         String word = Chat.token();
         JsonNode strong = chat.post(alice, room, word + " " + word + " " + word + ": the " + word + " checklist");
-        JsonNode weak = chat.post(alice, room, "a long note that mentions " + word + " once among many other words about lunch,"
-                + " the weather, the train being late again, and what we might do on Friday afternoon");
+        JsonNode weak = chat.post(
+                alice,
+                room,
+                "a long note that mentions " + word + " once among many other words about lunch,"
+                        + " the weather, the train being late again, and what we might do on Friday afternoon");
 
         Api.Reply r = search(alice, "\"" + word + "\" -lunch");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -31,8 +31,10 @@ final class ServerMemory {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Path out = Files.createTempFile("netchat-jcmd", ".txt");
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), pid, command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(jcmd.toString(), pid, command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("jcmd " + command + " did not answer within 60 s");

@@ -28,8 +28,16 @@ class SessionEndIT {
         ChatSocket socket = ChatSocket.connect(api, user);
 
         long t0 = System.nanoTime();
-        assertThat(api.send("POST", "/api/auth/logout", null, "Origin", api.origin(),
-                "Cookie", "netchat_refresh=" + user.refreshCookie() + "; netchat_access=" + user.accessCookie()).status()).isEqualTo(204);
+        assertThat(api.send(
+                                "POST",
+                                "/api/auth/logout",
+                                null,
+                                "Origin",
+                                api.origin(),
+                                "Cookie",
+                                "netchat_refresh=" + user.refreshCookie() + "; netchat_access=" + user.accessCookie())
+                        .status())
+                .isEqualTo(204);
 
         assertEndedEverywhere(user, socket, t0, "logout");
     }
@@ -42,13 +50,22 @@ class SessionEndIT {
         ChatSocket phoneSocket = ChatSocket.connect(api, phone);
 
         long t0 = System.nanoTime();
-        assertThat(api.postJson("/api/users/me/password",
-                Api.json().put("currentPassword", Api.PASSWORD).put("newPassword", "an entirely new secret"), phone.bearer()).status())
+        assertThat(api.postJson(
+                                "/api/users/me/password",
+                                Api.json()
+                                        .put("currentPassword", Api.PASSWORD)
+                                        .put("newPassword", "an entirely new secret"),
+                                phone.bearer())
+                        .status())
                 .isEqualTo(204);
 
         assertEndedEverywhere(laptop, laptopSocket, t0, "password change");
-        assertThat(api.get("/api/users/me", phone).status()).as("the caller's own session goes on").isEqualTo(200);
-        assertThat(phoneSocket.closedWithin(Duration.ofSeconds(1))).as("the caller's own socket stays open").isFalse();
+        assertThat(api.get("/api/users/me", phone).status())
+                .as("the caller's own session goes on")
+                .isEqualTo(200);
+        assertThat(phoneSocket.closedWithin(Duration.ofSeconds(1)))
+                .as("the caller's own socket stays open")
+                .isFalse();
         phoneSocket.close();
     }
 
@@ -57,8 +74,12 @@ class SessionEndIT {
         Api.Session user = api.newUser("reuseend");
         Api.Reply first = refresh(user.refreshCookie());
         assertThat(first.status()).isEqualTo(200);
-        Api.Session rotated = new Api.Session(user.username(), user.userId(), first.json().path("token").asText(),
-                first.cookie("netchat_access").orElseThrow().value(), first.cookie("netchat_refresh").orElseThrow().value());
+        Api.Session rotated = new Api.Session(
+                user.username(),
+                user.userId(),
+                first.json().path("token").asText(),
+                first.cookie("netchat_access").orElseThrow().value(),
+                first.cookie("netchat_refresh").orElseThrow().value());
         ChatSocket socket = ChatSocket.connect(api, rotated);
         // Past the grace for concurrent refreshes (2 s on the test server), a spent token is a stolen one.
         Thread.sleep(NetChatServer.REFRESH_REUSE_GRACE_MILLIS + 500);
@@ -76,10 +97,14 @@ class SessionEndIT {
         ChatSocket socket = ChatSocket.connect(api, user);
 
         long t0 = System.nanoTime();
-        assertThat(api.delete("/api/admin/users/" + user.userId() + "/sessions", api.admin()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/admin/users/" + user.userId() + "/sessions", api.admin())
+                        .status())
+                .isEqualTo(204);
 
         assertEndedEverywhere(user, socket, t0, "admin end-sessions");
-        assertThat(api.login(user.username(), Api.PASSWORD).status()).as("ending sessions is not disabling").isEqualTo(200);
+        assertThat(api.login(user.username(), Api.PASSWORD).status())
+                .as("ending sessions is not disabling")
+                .isEqualTo(200);
     }
 
     @Test
@@ -93,9 +118,17 @@ class SessionEndIT {
         assertThat(a.status()).as("first tab: %s", a).isEqualTo(200);
         assertThat(b.status()).as("second tab: %s", b).isEqualTo(200);
         // Both tabs go on: neither new refresh token was revoked, and the session's access tokens work.
-        assertThat(refresh(a.cookie("netchat_refresh").orElseThrow().value()).status()).isEqualTo(200);
-        assertThat(refresh(b.cookie("netchat_refresh").orElseThrow().value()).status()).isEqualTo(200);
-        assertThat(api.send("GET", "/api/users/me", null, "Authorization", "Bearer " + a.json().path("token").asText()).status())
+        assertThat(refresh(a.cookie("netchat_refresh").orElseThrow().value()).status())
+                .isEqualTo(200);
+        assertThat(refresh(b.cookie("netchat_refresh").orElseThrow().value()).status())
+                .isEqualTo(200);
+        assertThat(api.send(
+                                "GET",
+                                "/api/users/me",
+                                null,
+                                "Authorization",
+                                "Bearer " + a.json().path("token").asText())
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -103,13 +136,18 @@ class SessionEndIT {
         long restMillis = millisUntil(() -> api.get("/api/users/me", ended).status(), 401);
         int code = socket.awaitClose(CUT_OFF);
         long socketMillis = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("%s: REST refused after %d ms, open socket closed (%d) after %d ms%n", what, restMillis, code, socketMillis);
+        System.out.printf(
+                "%s: REST refused after %d ms, open socket closed (%d) after %d ms%n",
+                what, restMillis, code, socketMillis);
         assertThat(code).as("close code of the ended session's socket").isEqualTo(1008);
         assertThat(socketMillis).as("socket closed within the cut-off").isLessThanOrEqualTo(CUT_OFF.toMillis());
         Api.Reply r = api.get("/api/users/me", ended);
         assertThat(r.contentType()).startsWith("application/problem+json");
-        int handshake = ChatSocket.status(ChatSocket.expectRefused(api, api.origin(), null, "netchat.v1", "bearer." + ended.token()));
-        assertThat(handshake).as("a new handshake with the ended session's token").isEqualTo(401);
+        int handshake = ChatSocket.status(
+                ChatSocket.expectRefused(api, api.origin(), null, "netchat.v1", "bearer." + ended.token()));
+        assertThat(handshake)
+                .as("a new handshake with the ended session's token")
+                .isEqualTo(401);
     }
 
     /** Polls until the status is reached; fails if that takes longer than the cut-off. Answers the time taken. */
@@ -130,6 +168,13 @@ class SessionEndIT {
     }
 
     private Api.Reply refresh(String refreshCookie) {
-        return api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(), "Cookie", "netchat_refresh=" + refreshCookie);
+        return api.send(
+                "POST",
+                "/api/auth/refresh",
+                null,
+                "Origin",
+                api.origin(),
+                "Cookie",
+                "netchat_refresh=" + refreshCookie);
     }
 }

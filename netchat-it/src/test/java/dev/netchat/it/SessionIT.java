@@ -58,12 +58,16 @@ class SessionIT {
         assertThat(refresh(second).status()).isEqualTo(401);
         // Other sessions of the same user are untouched.
         Api.Reply otherLogin = api.login(user.username(), Api.PASSWORD);
-        assertThat(refresh(otherLogin.cookie("netchat_refresh").orElseThrow().value()).status()).isEqualTo(200);
+        assertThat(refresh(otherLogin.cookie("netchat_refresh").orElseThrow().value())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void refreshWithoutOrWithAnUnknownTokenIs401() {
-        assertThat(api.send("POST", "/api/auth/refresh", null, "Origin", api.origin()).status()).isEqualTo(401);
+        assertThat(api.send("POST", "/api/auth/refresh", null, "Origin", api.origin())
+                        .status())
+                .isEqualTo(401);
         assertThat(refresh("made-up-token").status()).isEqualTo(401);
     }
 
@@ -71,8 +75,14 @@ class SessionIT {
     void logoutRevokesTheRefreshTokenAndClearsBothCookies() {
         Api.Session user = api.newUser("logout");
 
-        Api.Reply r = api.send("POST", "/api/auth/logout", null, "Origin", api.origin(),
-                "Cookie", "netchat_refresh=" + user.refreshCookie() + "; netchat_access=" + user.accessCookie());
+        Api.Reply r = api.send(
+                "POST",
+                "/api/auth/logout",
+                null,
+                "Origin",
+                api.origin(),
+                "Cookie",
+                "netchat_refresh=" + user.refreshCookie() + "; netchat_access=" + user.accessCookie());
 
         assertThat(r.status()).isEqualTo(204);
         for (String name : new String[] {"netchat_access", "netchat_refresh"}) {
@@ -87,10 +97,13 @@ class SessionIT {
     void changingThePasswordEndsEveryOtherSessionButNotTheCallers() {
         Api.Session phone = api.newUser("pwchange");
         Api.Reply laptopLogin = api.login(phone.username(), Api.PASSWORD);
-        String laptopRefresh = laptopLogin.cookie("netchat_refresh").orElseThrow().value();
+        String laptopRefresh =
+                laptopLogin.cookie("netchat_refresh").orElseThrow().value();
 
-        Api.Reply r = api.postJson("/api/users/me/password",
-                Api.json().put("currentPassword", Api.PASSWORD).put("newPassword", "a brand new secret"), phone.bearer());
+        Api.Reply r = api.postJson(
+                "/api/users/me/password",
+                Api.json().put("currentPassword", Api.PASSWORD).put("newPassword", "a brand new secret"),
+                phone.bearer());
 
         assertThat(r.status()).isEqualTo(204);
         assertThat(refresh(laptopRefresh).status()).isEqualTo(401);
@@ -103,10 +116,14 @@ class SessionIT {
     void aWrongCurrentPasswordOrABadNewOneChangesNothing() {
         Api.Session user = api.newUser("pwbad");
 
-        Api.Reply wrong = api.postJson("/api/users/me/password",
-                Api.json().put("currentPassword", "not it at all").put("newPassword", "a brand new secret"), user.bearer());
-        Api.Reply tooShort = api.postJson("/api/users/me/password",
-                Api.json().put("currentPassword", Api.PASSWORD).put("newPassword", "short"), user.bearer());
+        Api.Reply wrong = api.postJson(
+                "/api/users/me/password",
+                Api.json().put("currentPassword", "not it at all").put("newPassword", "a brand new secret"),
+                user.bearer());
+        Api.Reply tooShort = api.postJson(
+                "/api/users/me/password",
+                Api.json().put("currentPassword", Api.PASSWORD).put("newPassword", "short"),
+                user.bearer());
 
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.errorFields()).containsExactly("currentPassword");
@@ -121,28 +138,58 @@ class SessionIT {
         String cookie = "netchat_access=" + user.accessCookie();
         String patch = Api.write(Api.json().put("fullName", "Changed By Origin"));
 
-        Api.Reply noOrigin = api.send("PATCH", "/api/users/me", patch, "Content-Type", "application/json", "Cookie", cookie);
-        Api.Reply foreign = api.send("PATCH", "/api/users/me", patch, "Content-Type", "application/json", "Cookie", cookie,
-                "Origin", "https://evil.example");
+        Api.Reply noOrigin =
+                api.send("PATCH", "/api/users/me", patch, "Content-Type", "application/json", "Cookie", cookie);
+        Api.Reply foreign = api.send(
+                "PATCH",
+                "/api/users/me",
+                patch,
+                "Content-Type",
+                "application/json",
+                "Cookie",
+                cookie,
+                "Origin",
+                "https://evil.example");
         assertThat(noOrigin.status()).isEqualTo(403);
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.contentType()).startsWith("application/problem+json");
-        assertThat(api.get("/api/users/me", user).json().path("fullName").asText()).isNotEqualTo("Changed By Origin");
+        assertThat(api.get("/api/users/me", user).json().path("fullName").asText())
+                .isNotEqualTo("Changed By Origin");
 
-        Api.Reply own = api.send("PATCH", "/api/users/me", patch, "Content-Type", "application/json", "Cookie", cookie,
-                "Origin", api.origin());
+        Api.Reply own = api.send(
+                "PATCH",
+                "/api/users/me",
+                patch,
+                "Content-Type",
+                "application/json",
+                "Cookie",
+                cookie,
+                "Origin",
+                api.origin());
         assertThat(own.status()).isEqualTo(200);
         // A bearer-token client needs no Origin: a foreign page cannot read the token.
-        Api.Reply bearer = api.send("PATCH", "/api/users/me", patch, "Content-Type", "application/json",
-                "Authorization", "Bearer " + user.token());
+        Api.Reply bearer = api.send(
+                "PATCH",
+                "/api/users/me",
+                patch,
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + user.token());
         assertThat(bearer.status()).isEqualTo(200);
     }
 
     @Test
     void aForeignPageCannotRefreshASessionThroughTheCookie() {
         Api.Session user = api.newUser("csrf");
-        Api.Reply r = api.send("POST", "/api/auth/refresh", null, "Origin", "https://evil.example",
-                "Cookie", "netchat_refresh=" + user.refreshCookie());
+        Api.Reply r = api.send(
+                "POST",
+                "/api/auth/refresh",
+                null,
+                "Origin",
+                "https://evil.example",
+                "Cookie",
+                "netchat_refresh=" + user.refreshCookie());
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.cookie("netchat_access")).isEmpty();
         // The token was not spent by the refused attempt.
@@ -150,7 +197,8 @@ class SessionIT {
     }
 
     private Api.Reply refresh(String refreshToken) {
-        return api.send("POST", "/api/auth/refresh", null, "Origin", api.origin(), "Cookie", "netchat_refresh=" + refreshToken);
+        return api.send(
+                "POST", "/api/auth/refresh", null, "Origin", api.origin(), "Cookie", "netchat_refresh=" + refreshToken);
     }
 
     private static void sleepPastTheRefreshGrace() {

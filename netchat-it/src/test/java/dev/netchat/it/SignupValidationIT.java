@@ -43,7 +43,10 @@ class SignupValidationIT {
     @MethodSource("badFields")
     void eachBrokenRuleIsA400NamingItsFieldAndCreatesNoAccount(String field, String value, String expectedField) {
         String username = Api.uniqueName("valid");
-        ObjectNode body = Api.json().put("fullName", "Valid Name").put("username", username).put("password", Api.PASSWORD);
+        ObjectNode body = Api.json()
+                .put("fullName", "Valid Name")
+                .put("username", username)
+                .put("password", Api.PASSWORD);
         if (value == null) {
             body.remove(field);
         } else {
@@ -59,18 +62,21 @@ class SignupValidationIT {
         assertThat(r.errorFields()).containsExactly(expectedField);
         if (!field.equals("username")) {
             // Nothing was stored: the same username is still free.
-            assertThat(api.signup("Valid Name", username, Api.PASSWORD).status()).isEqualTo(201);
+            assertThat(api.signup("Valid Name", username, Api.PASSWORD).status())
+                    .isEqualTo(201);
         }
     }
 
     @Test
     void everyBadFieldIsNamedInOneAnswer() {
-        Api.Reply r = api.postJson("/api/auth/signup", Api.json()
-                .put("fullName", "")
-                .put("username", "x")
-                .put("password", "short")
-                .put("phoneNumber", "123")
-                .put("avatarURL", "data:image/png;base64,AAAA"));
+        Api.Reply r = api.postJson(
+                "/api/auth/signup",
+                Api.json()
+                        .put("fullName", "")
+                        .put("username", "x")
+                        .put("password", "short")
+                        .put("phoneNumber", "123")
+                        .put("avatarURL", "data:image/png;base64,AAAA"));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorFields()).containsExactly("fullName", "username", "password", "phoneNumber", "avatarURL");
@@ -94,7 +100,8 @@ class SignupValidationIT {
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.errorFields()).containsExactly("username");
         // The first owner's password still works; the second never got an account.
-        assertThat(api.login(username, Api.PASSWORD).json().path("fullName").asText()).isEqualTo("First Owner");
+        assertThat(api.login(username, Api.PASSWORD).json().path("fullName").asText())
+                .isEqualTo("First Owner");
     }
 
     @Test

@@ -36,8 +36,9 @@ class StreamingUploadIT {
     static void restartWithASmallHeapAndALargeFileLimit() throws Exception {
         NetChatServer server = ServerExtension.server();
         server.restartWith(Map.of(
-                "JAVA_OPTS", "-Xms64m -Xmx256m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true "
-                        + "-Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true",
+                "JAVA_OPTS",
+                        "-Xms64m -Xmx256m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true "
+                                + "-Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true",
                 "NETCHAT_FILES_MAX_FILE_BYTES", "250000000",
                 "NETCHAT_FILES_MAX_MESSAGE_BYTES", "250000000",
                 "NETCHAT_HTTP_MAX_POST_SIZE", "300000000",
@@ -60,7 +61,8 @@ class StreamingUploadIT {
 
         AtomicLong sent = new AtomicLong();
         CountDownLatch measured = new CountDownLatch(1);
-        HttpRequest request = HttpRequest.newBuilder(api.base().resolve("/api/files?channelId=" + channel + "&name=big.bin"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        api.base().resolve("/api/files?channelId=" + channel + "&name=big.bin"))
                 .timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + alice.token())
                 .header("Content-Type", "application/octet-stream")
@@ -68,7 +70,8 @@ class StreamingUploadIT {
                         HttpRequest.BodyPublishers.ofInputStream(() -> new PatternStream(sent, measured)), FILE_BYTES))
                 .build();
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> upload = files.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> upload =
+                files.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
 
         while (sent.get() < HALFWAY && !upload.isDone()) {
             Thread.sleep(50);
@@ -84,17 +87,32 @@ class StreamingUploadIT {
         long after = liveHeapKb();
 
         long growthKb = halfway - before;
-        System.out.printf("StreamingUploadIT [%s]: live heap before %d KiB, with 100 MB received %d KiB (growth %d KiB), "
-                + "after %d KiB; 200 MB upload took %.1f s%n", ServerExtension.server().database(), before, halfway, growthKb,
-                after, uploadSeconds);
+        System.out.printf(
+                "StreamingUploadIT [%s]: live heap before %d KiB, with 100 MB received %d KiB (growth %d KiB), "
+                        + "after %d KiB; 200 MB upload took %.1f s%n",
+                ServerExtension.server().database(), before, halfway, growthKb, after, uploadSeconds);
         // 100 MB received: growth must stay far below it (a buffered body would show ~100,000 KiB).
         assertThat(growthKb).as("live heap growth while 100 MB had arrived").isLessThan(48 * 1024);
 
-        assertThat(chat.send(alice, channel, Chat.message("big", Chat.clientMessageId()).set("attachmentIds",
-                Api.json().arrayNode().add(file.path("id").asText()))).status()).isEqualTo(201);
+        assertThat(chat.send(
+                                alice,
+                                channel,
+                                Chat.message("big", Chat.clientMessageId())
+                                        .set(
+                                                "attachmentIds",
+                                                Api.json()
+                                                        .arrayNode()
+                                                        .add(file.path("id").asText())))
+                        .status())
+                .isEqualTo(201);
         started = System.nanoTime();
-        HttpResponse<InputStream> download = files.client().send(HttpRequest.newBuilder(api.base().resolve(file.path("url").asText()))
-                .header("Authorization", "Bearer " + alice.token()).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> download = files.client()
+                .send(
+                        HttpRequest.newBuilder(
+                                        api.base().resolve(file.path("url").asText()))
+                                .header("Authorization", "Bearer " + alice.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(download.statusCode()).isEqualTo(200);
         long mismatches = 0;
         long count = 0;
@@ -110,8 +128,9 @@ class StreamingUploadIT {
                 count += n;
             }
         }
-        System.out.printf("StreamingUploadIT [%s]: 200 MB download took %.1f s%n", ServerExtension.server().database(),
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "StreamingUploadIT [%s]: 200 MB download took %.1f s%n",
+                ServerExtension.server().database(), (System.nanoTime() - started) / 1e9);
         assertThat(count).isEqualTo(FILE_BYTES);
         assertThat(mismatches).isZero();
     }

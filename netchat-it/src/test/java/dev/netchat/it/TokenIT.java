@@ -12,11 +12,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,7 +46,8 @@ class TokenIT {
     @Test
     void aValidTokenIsAccepted() {
         Api.Session user = api.newUser("valid");
-        assertThat(api.send("GET", "/api/users/me", null, user.bearer()).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/users/me", null, user.bearer()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -58,8 +59,9 @@ class TokenIT {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(user.userId(), admin.userId())
                 .replace("\"user\"", "\"admin\"");
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
 
         assertRefused(forged);
     }
@@ -73,10 +75,13 @@ class TokenIT {
         expired.setClaim("sid", sessionOf(user.token()));
         String token = sign(serverKey(), expired, AlgorithmIdentifiers.RSA_USING_SHA256);
         // The same claims, unexpired, are accepted: only the expiry differs.
-        JwtClaims unexpired = claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900));
+        JwtClaims unexpired =
+                claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900));
         unexpired.setClaim("sid", sessionOf(user.token()));
         String fresh = sign(serverKey(), unexpired, AlgorithmIdentifiers.RSA_USING_SHA256);
-        assertThat(api.send("GET", "/api/users/me", null, "Authorization", "Bearer " + fresh).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/users/me", null, "Authorization", "Bearer " + fresh)
+                        .status())
+                .isEqualTo(200);
 
         assertRefused(token);
     }
@@ -85,7 +90,9 @@ class TokenIT {
     void anUnsignedTokenIsRefused() throws Exception {
         Api.Session user = api.newUser("unsigned");
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900)).toJson());
+        jws.setPayload(
+                claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900))
+                        .toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
         String token = jws.getCompactSerialization();
@@ -98,8 +105,10 @@ class TokenIT {
         Api.Session user = api.newUser("otherkey");
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
-        String token = sign(g.generateKeyPair().getPrivate(),
-                claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900)), AlgorithmIdentifiers.RSA_USING_SHA256);
+        String token = sign(
+                g.generateKeyPair().getPrivate(),
+                claims(user.userId(), "netchat", Instant.now(), Instant.now().plusSeconds(900)),
+                AlgorithmIdentifiers.RSA_USING_SHA256);
 
         assertRefused(token);
     }
@@ -107,7 +116,13 @@ class TokenIT {
     @Test
     void aTokenForAnotherIssuerIsRefused() throws Exception {
         Api.Session user = api.newUser("issuer");
-        String token = sign(serverKey(), claims(user.userId(), "someone-else", Instant.now(), Instant.now().plusSeconds(900)),
+        String token = sign(
+                serverKey(),
+                claims(
+                        user.userId(),
+                        "someone-else",
+                        Instant.now(),
+                        Instant.now().plusSeconds(900)),
                 AlgorithmIdentifiers.RSA_USING_SHA256);
 
         assertRefused(token);
@@ -163,6 +178,7 @@ class TokenIT {
         String pem = Files.readString(ServerExtension.server().dataDir().resolve("keys/jwt-private.pem"))
                 .replaceAll("-----(BEGIN|END) [A-Z ]+-----", "")
                 .replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
     }
 }

@@ -20,7 +20,8 @@ final class UsersConsoleClient implements AutoCloseable {
 
     UsersConsoleClient() throws Exception {
         if (NetChatServer.onPayara()) {
-            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + NetChatServer.jmxPort() + "/jmxrmi");
+            JMXServiceURL url =
+                    new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + NetChatServer.jmxPort() + "/jmxrmi");
             connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {"admin", ""}));
         } else {
             JMXServiceURL url = new JMXServiceURL("service:jmx:remote+http://127.0.0.1:" + NetChatServer.jmxPort());
@@ -31,14 +32,17 @@ final class UsersConsoleClient implements AutoCloseable {
     }
 
     String invoke(String operation, String username) throws Exception {
-        return (String) connection.invoke(name, operation, new Object[] {username}, new String[] {String.class.getName()});
+        return (String)
+                connection.invoke(name, operation, new Object[] {username}, new String[] {String.class.getName()});
     }
 
     /** Any operation; a Long argument is passed as a primitive long. */
     String call(String operation, Object... args) throws Exception {
         String[] types = new String[args.length];
         for (int i = 0; i < args.length; i++) {
-            types[i] = args[i] instanceof Long ? long.class.getName() : args[i].getClass().getName();
+            types[i] = args[i] instanceof Long
+                    ? long.class.getName()
+                    : args[i].getClass().getName();
         }
         return (String) connection.invoke(name, operation, args, types);
     }

@@ -24,13 +24,15 @@ class WebAppIT {
     @Test
     void theClientsFilesAreCompressedButApiAnswersAreNot() {
         String html = api.send("GET", "/", null).body();
-        java.util.regex.Matcher script = java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(html);
+        java.util.regex.Matcher script =
+                java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(html);
         assertThat(script.find()).as("index.html names its script").isTrue();
         Api.Reply js = api.send("GET", script.group(), null, "Accept-Encoding", "gzip");
         assertThat(js.status()).isEqualTo(200);
         assertThat(js.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(js.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
-        Api.Reply problem = api.send("POST", "/api/auth/login", "{}", "Content-Type", "application/json", "Accept-Encoding", "gzip");
+        Api.Reply problem = api.send(
+                "POST", "/api/auth/login", "{}", "Content-Type", "application/json", "Accept-Encoding", "gzip");
         assertThat(problem.headers().firstValue("Content-Encoding")).isEmpty();
     }
 

@@ -27,6 +27,7 @@ class UrlRoutingDriverTest {
 
     @Test
     void answersNullForAForeignUrlAsJdbcRequires() throws Exception {
-        assertThat(driver.connect("jdbc:mysql://127.0.0.1/test", new Properties())).isNull();
+        assertThat(driver.connect("jdbc:mysql://127.0.0.1/test", new Properties()))
+                .isNull();
     }
 }

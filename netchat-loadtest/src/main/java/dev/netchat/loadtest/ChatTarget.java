@@ -41,12 +41,11 @@ public interface ChatTarget extends AutoCloseable {
      * Posts a message as {@code sender} to {@code room}. Completes with true when the server acknowledged it
      * (NetChat: 201/200), or when the frame was written (baselines, which have no acknowledgement).
      */
-    CompletableFuture<Boolean> post(int sender, int room, String text, String clientMessageId,
-                                    WsClients.WsSocket senderSocket);
+    CompletableFuture<Boolean> post(
+            int sender, int room, String text, String clientMessageId, WsClients.WsSocket senderSocket);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     static ChatTarget create(LoadConfig cfg) {
         return switch (cfg.target()) {

@@ -12,12 +12,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DeliveryLedger {
 
     /** What one delivery was. */
-    public enum Outcome { FIRST, DOUBLE, UNEXPECTED }
+    public enum Outcome {
+        FIRST,
+        DOUBLE,
+        UNEXPECTED
+    }
 
     /** The counts once the run is over. */
-    public record Tally(long expected, long receivedExpected, long lost, long doubled, long unexpected,
-                        long deliveredUnacknowledged, long accepted, long receiversMissingSome) {
-    }
+    public record Tally(
+            long expected,
+            long receivedExpected,
+            long lost,
+            long doubled,
+            long unexpected,
+            long deliveredUnacknowledged,
+            long accepted,
+            long receiversMissingSome) {}
 
     private final int[][] receiverRooms;
     private final AtomicInteger[] nextOrdinal;

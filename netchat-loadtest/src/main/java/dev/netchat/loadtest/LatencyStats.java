@@ -37,7 +37,8 @@ public final class LatencyStats {
         if (micros.getTotalCount() == 0) {
             return new LatencyStats(0, 0, 0, 0, 0, 0);
         }
-        return new LatencyStats(micros.getTotalCount(),
+        return new LatencyStats(
+                micros.getTotalCount(),
                 ms(micros.getValueAtPercentile(50)),
                 ms(micros.getValueAtPercentile(99)),
                 ms(micros.getValueAtPercentile(99.9)),
@@ -50,12 +51,29 @@ public final class LatencyStats {
         return micros / 1000.0;
     }
 
-    public long count() { return count; }
-    public double p50() { return p50; }
-    public double p99() { return p99; }
-    public double p999() { return p999; }
-    public double max() { return max; }
-    public double mean() { return mean; }
+    public long count() {
+        return count;
+    }
+
+    public double p50() {
+        return p50;
+    }
+
+    public double p99() {
+        return p99;
+    }
+
+    public double p999() {
+        return p999;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public double mean() {
+        return mean;
+    }
 
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -16,12 +16,21 @@ import java.util.Objects;
 public final class LoadConfig {
 
     /** What a run measures. */
-    public enum Scenario { IDLE, TEAMCHAT, BROADCAST, SIGNIN,
+    public enum Scenario {
+        IDLE,
+        TEAMCHAT,
+        BROADCAST,
+        SIGNIN,
         /** Team chat at one steady rate for a long time (--duration), with sockets coming and going, watching for leaks. */
-        SOAK }
+        SOAK
+    }
 
     /** Which server a run drives. */
-    public enum TargetKind { NETCHAT, UNDERTOW, SOCKETIO }
+    public enum TargetKind {
+        NETCHAT,
+        UNDERTOW,
+        SOCKETIO
+    }
 
     private final Scenario scenario;
     private final TargetKind target;
@@ -96,18 +105,24 @@ public final class LoadConfig {
         this.cacheDir = Objects.requireNonNull(b.cacheDir);
         this.soakSampleSeconds = positive("soak-sample-seconds", b.soakSampleSeconds);
         this.churnPerMinute = notNegative("churn-per-minute", b.churnPerMinute);
-        this.label = b.label != null ? b.label : scenario.name().toLowerCase(Locale.ROOT) + "-" + target.name().toLowerCase(Locale.ROOT);
-        if ((scenario == Scenario.TEAMCHAT || scenario == Scenario.BROADCAST || scenario == Scenario.SOAK) && rates.isEmpty()) {
+        this.label = b.label != null
+                ? b.label
+                : scenario.name().toLowerCase(Locale.ROOT) + "-" + target.name().toLowerCase(Locale.ROOT);
+        if ((scenario == Scenario.TEAMCHAT || scenario == Scenario.BROADCAST || scenario == Scenario.SOAK)
+                && rates.isEmpty()) {
             throw new IllegalArgumentException("rates must name at least one rate");
         }
         if (scenario == Scenario.SOAK && rates.size() != 1) {
             throw new IllegalArgumentException("soak runs at one rate (half the sustained one): " + rates);
         }
-        if ((scenario == Scenario.TEAMCHAT || scenario == Scenario.SOAK) && roomSizes.isEmpty() && directConversations == 0) {
+        if ((scenario == Scenario.TEAMCHAT || scenario == Scenario.SOAK)
+                && roomSizes.isEmpty()
+                && directConversations == 0) {
             throw new IllegalArgumentException("teamchat needs room-sizes or direct conversations");
         }
         if (directConversations * 2 > users) {
-            throw new IllegalArgumentException("direct conversations need 2 users each: " + directConversations + " > users/2");
+            throw new IllegalArgumentException(
+                    "direct conversations need 2 users each: " + directConversations + " > users/2");
         }
     }
 
@@ -177,7 +192,8 @@ public final class LoadConfig {
     }
 
     static String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "usage: java -jar netchat-loadtest.jar --scenario=teamchat|broadcast|idle|signin|soak",
                 "  --target=netchat|undertow|socketio --url=http://127.0.0.1:8080[,http://second-node:8080...] --server-pid=PID",
                 "  --users=N --room-sizes=10,50,1000 --direct=N --rates=100,200,400 --duration=SECONDS_PER_RATE",
@@ -210,8 +226,8 @@ public final class LoadConfig {
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace("-", ""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + k + " must be one of " + Arrays.toString(type.getEnumConstants())
-                    + ": " + v);
+            throw new IllegalArgumentException(
+                    "--" + k + " must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + v);
         }
     }
 
@@ -249,45 +265,133 @@ public final class LoadConfig {
         return out;
     }
 
-    public Scenario scenario() { return scenario; }
-    public TargetKind target() { return target; }
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public TargetKind target() {
+        return target;
+    }
     /** The first node's URL: setup (signups, rooms) goes there. */
-    public String url() { return urls().get(0); }
+    public String url() {
+        return urls().get(0);
+    }
 
     /**
      * Every node's URL ({@code --url=http://a:8180,http://b:8280}): user i connects and posts to node i mod n, so with
      * two nodes half of every room's deliveries cross from one node to the other.
      */
     public List<String> urls() {
-        return java.util.Arrays.stream(url.split(",")).map(String::strip).filter(u -> !u.isEmpty()).map(LoadConfig::stripSlash).toList();
+        return java.util.Arrays.stream(url.split(","))
+                .map(String::strip)
+                .filter(u -> !u.isEmpty())
+                .map(LoadConfig::stripSlash)
+                .toList();
     }
-    public long serverPid() { return serverPid; }
-    public int users() { return users; }
-    public List<Integer> roomSizes() { return roomSizes; }
-    public int directConversations() { return directConversations; }
-    public List<Integer> rates() { return rates; }
-    public int stepSeconds() { return stepSeconds; }
-    public int warmupSeconds() { return warmupSeconds; }
-    public double p99LimitMillis() { return p99LimitMillis; }
-    public int payloadChars() { return payloadChars; }
-    public int sourceAddresses() { return sourceAddresses; }
-    public int socketsPerUser() { return socketsPerUser; }
-    public int idleStep() { return idleStep; }
-    public long maxRssMb() { return maxRssMb; }
-    public int concurrency() { return concurrency; }
-    public int connectConcurrency() { return connectConcurrency; }
-    public int maxInFlightPosts() { return maxInFlightPosts; }
-    public int drainSeconds() { return drainSeconds; }
-    public int ioThreads() { return ioThreads; }
+
+    public long serverPid() {
+        return serverPid;
+    }
+
+    public int users() {
+        return users;
+    }
+
+    public List<Integer> roomSizes() {
+        return roomSizes;
+    }
+
+    public int directConversations() {
+        return directConversations;
+    }
+
+    public List<Integer> rates() {
+        return rates;
+    }
+
+    public int stepSeconds() {
+        return stepSeconds;
+    }
+
+    public int warmupSeconds() {
+        return warmupSeconds;
+    }
+
+    public double p99LimitMillis() {
+        return p99LimitMillis;
+    }
+
+    public int payloadChars() {
+        return payloadChars;
+    }
+
+    public int sourceAddresses() {
+        return sourceAddresses;
+    }
+
+    public int socketsPerUser() {
+        return socketsPerUser;
+    }
+
+    public int idleStep() {
+        return idleStep;
+    }
+
+    public long maxRssMb() {
+        return maxRssMb;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public int connectConcurrency() {
+        return connectConcurrency;
+    }
+
+    public int maxInFlightPosts() {
+        return maxInFlightPosts;
+    }
+
+    public int drainSeconds() {
+        return drainSeconds;
+    }
+
+    public int ioThreads() {
+        return ioThreads;
+    }
     /** How often each NetChat socket sends {"type":"ping"}, as the web client does; 0 = never. */
-    public int pingSeconds() { return pingSeconds; }
-    public int soakSampleSeconds() { return soakSampleSeconds; }
-    public int churnPerMinute() { return churnPerMinute; }
-    public String userPrefix() { return userPrefix; }
-    public String password() { return password; }
-    public Path resultsDir() { return resultsDir; }
-    public Path cacheDir() { return cacheDir; }
-    public String label() { return label; }
+    public int pingSeconds() {
+        return pingSeconds;
+    }
+
+    public int soakSampleSeconds() {
+        return soakSampleSeconds;
+    }
+
+    public int churnPerMinute() {
+        return churnPerMinute;
+    }
+
+    public String userPrefix() {
+        return userPrefix;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Path resultsDir() {
+        return resultsDir;
+    }
+
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    public String label() {
+        return label;
+    }
 
     /** The settings as a map, for the JSON result. */
     public Map<String, Object> asMap() {
@@ -352,35 +456,150 @@ public final class LoadConfig {
         private Path cacheDir = Path.of("/tmp/loadtest-cache");
         private String label;
 
-        public Builder scenario(Scenario v) { scenario = v; return this; }
-        public Builder target(TargetKind v) { target = v; return this; }
-        public Builder url(String v) { url = v; return this; }
-        public Builder serverPid(long v) { serverPid = v; return this; }
-        public Builder users(int v) { users = v; return this; }
-        public Builder roomSizes(List<Integer> v) { roomSizes = v; return this; }
-        public Builder directConversations(int v) { directConversations = v; return this; }
-        public Builder rates(List<Integer> v) { rates = v; return this; }
-        public Builder stepSeconds(int v) { stepSeconds = v; return this; }
-        public Builder soakSampleSeconds(int v) { soakSampleSeconds = v; return this; }
-        public Builder churnPerMinute(int v) { churnPerMinute = v; return this; }
-        public Builder warmupSeconds(int v) { warmupSeconds = v; return this; }
-        public Builder p99LimitMillis(double v) { p99LimitMillis = v; return this; }
-        public Builder payloadChars(int v) { payloadChars = v; return this; }
-        public Builder sourceAddresses(int v) { sourceAddresses = v; return this; }
-        public Builder socketsPerUser(int v) { socketsPerUser = v; return this; }
-        public Builder idleStep(int v) { idleStep = v; return this; }
-        public Builder maxRssMb(long v) { maxRssMb = v; return this; }
-        public Builder concurrency(int v) { concurrency = v; return this; }
-        public Builder connectConcurrency(int v) { connectConcurrency = v; return this; }
-        public Builder maxInFlightPosts(int v) { maxInFlightPosts = v; return this; }
-        public Builder drainSeconds(int v) { drainSeconds = v; return this; }
-        public Builder ioThreads(int v) { ioThreads = v; return this; }
-        public Builder pingSeconds(int v) { pingSeconds = v; return this; }
-        public Builder userPrefix(String v) { userPrefix = v; return this; }
-        public Builder password(String v) { password = v; return this; }
-        public Builder resultsDir(Path v) { resultsDir = v; return this; }
-        public Builder cacheDir(Path v) { cacheDir = v; return this; }
-        public Builder label(String v) { label = v; return this; }
+        public Builder scenario(Scenario v) {
+            scenario = v;
+            return this;
+        }
+
+        public Builder target(TargetKind v) {
+            target = v;
+            return this;
+        }
+
+        public Builder url(String v) {
+            url = v;
+            return this;
+        }
+
+        public Builder serverPid(long v) {
+            serverPid = v;
+            return this;
+        }
+
+        public Builder users(int v) {
+            users = v;
+            return this;
+        }
+
+        public Builder roomSizes(List<Integer> v) {
+            roomSizes = v;
+            return this;
+        }
+
+        public Builder directConversations(int v) {
+            directConversations = v;
+            return this;
+        }
+
+        public Builder rates(List<Integer> v) {
+            rates = v;
+            return this;
+        }
+
+        public Builder stepSeconds(int v) {
+            stepSeconds = v;
+            return this;
+        }
+
+        public Builder soakSampleSeconds(int v) {
+            soakSampleSeconds = v;
+            return this;
+        }
+
+        public Builder churnPerMinute(int v) {
+            churnPerMinute = v;
+            return this;
+        }
+
+        public Builder warmupSeconds(int v) {
+            warmupSeconds = v;
+            return this;
+        }
+
+        public Builder p99LimitMillis(double v) {
+            p99LimitMillis = v;
+            return this;
+        }
+
+        public Builder payloadChars(int v) {
+            payloadChars = v;
+            return this;
+        }
+
+        public Builder sourceAddresses(int v) {
+            sourceAddresses = v;
+            return this;
+        }
+
+        public Builder socketsPerUser(int v) {
+            socketsPerUser = v;
+            return this;
+        }
+
+        public Builder idleStep(int v) {
+            idleStep = v;
+            return this;
+        }
+
+        public Builder maxRssMb(long v) {
+            maxRssMb = v;
+            return this;
+        }
+
+        public Builder concurrency(int v) {
+            concurrency = v;
+            return this;
+        }
+
+        public Builder connectConcurrency(int v) {
+            connectConcurrency = v;
+            return this;
+        }
+
+        public Builder maxInFlightPosts(int v) {
+            maxInFlightPosts = v;
+            return this;
+        }
+
+        public Builder drainSeconds(int v) {
+            drainSeconds = v;
+            return this;
+        }
+
+        public Builder ioThreads(int v) {
+            ioThreads = v;
+            return this;
+        }
+
+        public Builder pingSeconds(int v) {
+            pingSeconds = v;
+            return this;
+        }
+
+        public Builder userPrefix(String v) {
+            userPrefix = v;
+            return this;
+        }
+
+        public Builder password(String v) {
+            password = v;
+            return this;
+        }
+
+        public Builder resultsDir(Path v) {
+            resultsDir = v;
+            return this;
+        }
+
+        public Builder cacheDir(Path v) {
+            cacheDir = v;
+            return this;
+        }
+
+        public Builder label(String v) {
+            label = v;
+            return this;
+        }
 
         public LoadConfig build() {
             return new LoadConfig(this);

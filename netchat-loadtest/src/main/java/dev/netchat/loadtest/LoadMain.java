@@ -3,8 +3,7 @@ package dev.netchat.loadtest;
 /** Command line: {@code java -jar target/netchat-loadtest.jar --scenario=teamchat --users=1000 ...}. */
 public final class LoadMain {
 
-    private LoadMain() {
-    }
+    private LoadMain() {}
 
     public static void main(String[] args) throws Exception {
         LoadConfig cfg;
@@ -17,8 +16,9 @@ public final class LoadMain {
             return;
         }
         LoadResult r = LoadRun.run(cfg);
-        System.out.println("summary: " + new com.fasterxml.jackson.databind.ObjectMapper()
-                .writeValueAsString(r.asMap().get("summary")));
+        System.out.println("summary: "
+                + new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(r.asMap().get("summary")));
         System.out.println("result: " + r.getJsonFile());
         System.out.println("chart:  " + r.getHtmlFile());
         System.exit(r.getLost() == 0 && r.getDoubled() == 0 ? 0 : 1);

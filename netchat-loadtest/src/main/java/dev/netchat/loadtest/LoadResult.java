@@ -35,33 +35,85 @@ public final class LoadResult {
     }
 
     /** Messages the generator tried to post. */
-    public long getSent() { return sent; }
+    public long getSent() {
+        return sent;
+    }
     /** Messages the server acknowledged. */
-    public long getAccepted() { return accepted; }
+    public long getAccepted() {
+        return accepted;
+    }
     /** Deliveries of load-test messages to receivers, doubles included. */
-    public long getDelivered() { return delivered; }
+    public long getDelivered() {
+        return delivered;
+    }
     /** Deliveries owed: each acknowledged message times the members of its room. */
-    public long getExpected() { return expected; }
+    public long getExpected() {
+        return expected;
+    }
     /** Acknowledged messages a member never received (summed over receivers). */
-    public long getLost() { return lost; }
+    public long getLost() {
+        return lost;
+    }
     /** Deliveries of a message a receiver already had. */
-    public long getDoubled() { return doubled; }
+    public long getDoubled() {
+        return doubled;
+    }
     /** Deliveries to a socket that is not a member of the message's room. */
-    public long getUnexpected() { return unexpected; }
+    public long getUnexpected() {
+        return unexpected;
+    }
     /** Failed posts, failed sockets, failed sign-ins. */
-    public long getErrors() { return errors; }
-    public long getSocketsOpened() { return socketsOpened; }
-    public long getSocketErrors() { return socketErrors; }
-    public double getP50Millis() { return latency.p50(); }
-    public double getP99Millis() { return latency.p99(); }
-    public double getP999Millis() { return latency.p999(); }
-    public double getMaxMillis() { return latency.max(); }
-    public LatencyStats getLatency() { return latency; }
-    public List<Map<String, Object>> getSteps() { return steps; }
-    public List<Map<String, Object>> getSeries() { return series; }
-    public Map<String, Object> getExtra() { return extra; }
-    public Path getJsonFile() { return jsonFile; }
-    public Path getHtmlFile() { return htmlFile; }
+    public long getErrors() {
+        return errors;
+    }
+
+    public long getSocketsOpened() {
+        return socketsOpened;
+    }
+
+    public long getSocketErrors() {
+        return socketErrors;
+    }
+
+    public double getP50Millis() {
+        return latency.p50();
+    }
+
+    public double getP99Millis() {
+        return latency.p99();
+    }
+
+    public double getP999Millis() {
+        return latency.p999();
+    }
+
+    public double getMaxMillis() {
+        return latency.max();
+    }
+
+    public LatencyStats getLatency() {
+        return latency;
+    }
+
+    public List<Map<String, Object>> getSteps() {
+        return steps;
+    }
+
+    public List<Map<String, Object>> getSeries() {
+        return series;
+    }
+
+    public Map<String, Object> getExtra() {
+        return extra;
+    }
+
+    public Path getJsonFile() {
+        return jsonFile;
+    }
+
+    public Path getHtmlFile() {
+        return htmlFile;
+    }
 
     void counts(long sent, long accepted, long delivered, DeliveryLedger.Tally t, long errors) {
         this.sent = sent;

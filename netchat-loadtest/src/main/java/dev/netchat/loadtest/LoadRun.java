@@ -54,6 +54,7 @@ public final class LoadRun {
     private DeliveryLedger ledger;
     /** Same-node vs cross-node delivery latency (only with several --url nodes of NetChat). */
     private NodeLatency byNode = new NodeLatency(1);
+
     private ChatTarget target;
     private WsClients.WsSocket[] sockets = new WsClients.WsSocket[0];
     private CompletableFuture<Void>[] ready;
@@ -79,7 +80,8 @@ public final class LoadRun {
 
     private LoadResult messaging(boolean broadcast) throws Exception {
         LoadResult result = new LoadResult(cfg);
-        Layout layout = broadcast ? Layout.of(cfg.users(), List.of(cfg.users()), 0)
+        Layout layout = broadcast
+                ? Layout.of(cfg.users(), List.of(cfg.users()), 0)
                 : Layout.of(cfg.users(), cfg.roomSizes(), cfg.directConversations());
         if (broadcast) {
             tracks = new ConcurrentHashMap<>();
@@ -89,9 +91,11 @@ public final class LoadRun {
             receiverRooms[u] = layout.roomsOf(u);
         }
         ledger = new DeliveryLedger(layout.roomCount(), receiverRooms);
-        byNode = new NodeLatency(cfg.target() == LoadConfig.TargetKind.NETCHAT ? cfg.urls().size() : 1);
+        byNode = new NodeLatency(
+                cfg.target() == LoadConfig.TargetKind.NETCHAT ? cfg.urls().size() : 1);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        try (ChatTarget t = ChatTarget.create(cfg); WsClients clients = new WsClients(cfg.ioThreads())) {
+        try (ChatTarget t = ChatTarget.create(cfg);
+                WsClients clients = new WsClients(cfg.ioThreads())) {
             target = t;
             long p0 = System.nanoTime();
             target.prepare(layout);
@@ -116,8 +120,11 @@ public final class LoadRun {
             ScheduledExecutorService soakTimer = Executors.newSingleThreadScheduledExecutor();
             if (soak != null) {
                 soak.watch.sample(0);
-                soakTimer.scheduleWithFixedDelay(() -> soak.watch.sample(soak.open.size()), cfg.soakSampleSeconds(),
-                        cfg.soakSampleSeconds(), TimeUnit.SECONDS);
+                soakTimer.scheduleWithFixedDelay(
+                        () -> soak.watch.sample(soak.open.size()),
+                        cfg.soakSampleSeconds(),
+                        cfg.soakSampleSeconds(),
+                        TimeUnit.SECONDS);
                 if (cfg.churnPerMinute() > 0) {
                     long every = Math.max(1, 60_000L / cfg.churnPerMinute());
                     soakTimer.scheduleWithFixedDelay(soak::churn, every, every, TimeUnit.MILLISECONDS);
@@ -174,7 +181,11 @@ public final class LoadRun {
             }
             closing = true;
             DeliveryLedger.Tally tally = ledger.tally();
-            result.counts(sent.sum(), accepted.sum(), deliveries.sum(), tally,
+            result.counts(
+                    sent.sum(),
+                    accepted.sum(),
+                    deliveries.sum(),
+                    tally,
                     postErrors.sum() + skipped.sum() + failed + socketErrors.sum());
             synchronized (histLock) {
                 result.latency(LatencyStats.of(total));
@@ -223,7 +234,8 @@ public final class LoadRun {
         }
         result.getExtra().put("settleSeconds", round((System.nanoTime() - t0) / 1e9));
         result.getExtra().put("framesWhileConnectingAndSettling", frames.sum());
-        NetChatTarget.log("settled after " + round((System.nanoTime() - t0) / 1e9) + " s; frames so far " + frames.sum());
+        NetChatTarget.log(
+                "settled after " + round((System.nanoTime() - t0) / 1e9) + " s; frames so far " + frames.sum());
     }
 
     /** The highest step whose p99 stayed within the limit, with nothing lost: what the doc calls sustained. */
@@ -521,8 +533,12 @@ public final class LoadRun {
             int user = r / socketsPerUser;
             ready[id] = new CompletableFuture<>();
             CompletableFuture<Void> rd = ready[id];
-            clients.connect(id, target.socketUri(user, ledger.receiverCount() > id ? roomsOfReceiver(id) : new int[0]),
-                            target.subprotocols(user), WsClients.sourceAddress(id, cfg.sourceAddresses()), listener)
+            clients.connect(
+                            id,
+                            target.socketUri(user, ledger.receiverCount() > id ? roomsOfReceiver(id) : new int[0]),
+                            target.subprotocols(user),
+                            WsClients.sourceAddress(id, cfg.sourceAddresses()),
+                            listener)
                     .whenComplete((s, e) -> {
                         if (e != null) {
                             rd.completeExceptionally(e);
@@ -558,9 +574,15 @@ public final class LoadRun {
     private final class Soak {
         static final int KEEP_OPEN = 20;
         final WsClients clients;
-        final SoakWatch watch = new SoakWatch(cfg.serverPid(), Integer.getInteger("netchat.soak.db-port", 5432),
-                cfg.urls().stream().map(u -> java.net.URI.create(u).getPort()).map(p -> p < 0 ? 80 : p).toList());
-        final java.util.concurrent.ConcurrentLinkedDeque<WsClients.WsSocket> open = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        final SoakWatch watch = new SoakWatch(
+                cfg.serverPid(),
+                Integer.getInteger("netchat.soak.db-port", 5432),
+                cfg.urls().stream()
+                        .map(u -> java.net.URI.create(u).getPort())
+                        .map(p -> p < 0 ? 80 : p)
+                        .toList());
+        final java.util.concurrent.ConcurrentLinkedDeque<WsClients.WsSocket> open =
+                new java.util.concurrent.ConcurrentLinkedDeque<>();
         final AtomicInteger connects = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
         final AtomicInteger nextId = new AtomicInteger(1_000_000);
@@ -579,8 +601,12 @@ public final class LoadRun {
                 }
                 int id = nextId.getAndIncrement();
                 int user = ThreadLocalRandom.current().nextInt(cfg.users());
-                clients.connect(id, target.socketUri(user, new int[0]), target.subprotocols(user),
-                                WsClients.sourceAddress(id, cfg.sourceAddresses()), (socket, frame) -> { })
+                clients.connect(
+                                id,
+                                target.socketUri(user, new int[0]),
+                                target.subprotocols(user),
+                                WsClients.sourceAddress(id, cfg.sourceAddresses()),
+                                (socket, frame) -> {})
                         .whenComplete((socket, e) -> {
                             if (e != null) {
                                 failures.incrementAndGet();
@@ -608,7 +634,8 @@ public final class LoadRun {
         int receiversWanted = cfg.users() * cfg.socketsPerUser();
         receiverRooms = new int[receiversWanted][0];
         ledger = new DeliveryLedger(0, receiverRooms);
-        try (ChatTarget t = ChatTarget.create(cfg); WsClients clients = new WsClients(cfg.ioThreads())) {
+        try (ChatTarget t = ChatTarget.create(cfg);
+                WsClients clients = new WsClients(cfg.ioThreads())) {
             target = t;
             target.prepare(Layout.none(cfg.users()));
             initSockets(receiversWanted);
@@ -643,7 +670,9 @@ public final class LoadRun {
                 row.put("kbPerSocket", held == 0 ? 0 : round((s.rssKb() - base.rssKb()) / (double) held));
                 row.put("generatorRssMb", g.rssKb() / 1024);
                 // The whole machine (100 % per core) over the step, including the 2 s pause.
-                row.put("machineCpuPercent", round(100 * (ProcStats.machineBusySeconds() - machine0) / ((System.nanoTime() - t0) / 1e9)));
+                row.put(
+                        "machineCpuPercent",
+                        round(100 * (ProcStats.machineBusySeconds() - machine0) / ((System.nanoTime() - t0) / 1e9)));
                 result.getSteps().add(row);
                 NetChatTarget.log("  " + row);
                 if (failed > batch / 100) {
@@ -663,8 +692,12 @@ public final class LoadRun {
             result.getExtra().put("stopReason", stopReason);
             result.getExtra().put("socketsHeldAfter10s", held);
             result.getExtra().put("serverRssMbAfter", end.rssKb() / 1024);
-            result.getExtra().put("serverKbPerSocket", held == 0 ? 0 : round((end.rssKb() - base.rssKb()) / (double) held));
-            result.getExtra().put("generatorKbPerSocket", held == 0 ? 0 : round((genEnd.rssKb() - genBase.rssKb()) / (double) held));
+            result.getExtra()
+                    .put("serverKbPerSocket", held == 0 ? 0 : round((end.rssKb() - base.rssKb()) / (double) held));
+            result.getExtra()
+                    .put(
+                            "generatorKbPerSocket",
+                            held == 0 ? 0 : round((genEnd.rssKb() - genBase.rssKb()) / (double) held));
             result.getExtra().put("serverCloseReasons", clients.closeReasons());
             result.sockets(held, failedTotal);
             result.errors(failedTotal + socketErrors.sum());

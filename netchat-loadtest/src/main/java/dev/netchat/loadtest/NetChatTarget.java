@@ -36,8 +36,9 @@ final class NetChatTarget implements ChatTarget {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final String PING = "{\"type\":\"ping\"}";
-    private static final ByteBuf PONG = Unpooled.unreleasableBuffer(
-            Unpooled.wrappedBuffer("{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8)).asReadOnly());
+    private static final ByteBuf PONG =
+            Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer("{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8))
+                    .asReadOnly());
 
     private final LoadConfig cfg;
     private final HttpClient http;
@@ -49,7 +50,10 @@ final class NetChatTarget implements ChatTarget {
 
     NetChatTarget(LoadConfig cfg) {
         this.cfg = cfg;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .build();
         String key = cfg.url().replaceAll("[^A-Za-z0-9]+", "_");
         this.cacheFile = cfg.cacheDir().resolve("netchat-" + key + ".json");
     }
@@ -96,8 +100,10 @@ final class NetChatTarget implements ChatTarget {
                 futures.add(pool.submit(() -> {
                     String name = username(u);
                     ObjectNode c = cache.get("user:" + name);
-                    if (c != null && cachedTokensValid
-                            && Instant.parse(c.get("expiresAt").asText()).isAfter(Instant.now().plusSeconds(1800))) {
+                    if (c != null
+                            && cachedTokensValid
+                            && Instant.parse(c.get("expiresAt").asText())
+                                    .isAfter(Instant.now().plusSeconds(1800))) {
                         tokens[u] = c.get("token").asText();
                         userIds[u] = c.get("userId").asText();
                         return null;
@@ -107,7 +113,11 @@ final class NetChatTarget implements ChatTarget {
                         HttpResponse<String> r = signup(name);
                         // On an empty installation the first sign-ups race for its first account: the losers are
                         // answered 409 without the "username taken" field error, and simply sign up again.
-                        for (int attempt = 0; attempt < 3 && r.statusCode() == 409 && !r.body().contains("\"username\""); attempt++) {
+                        for (int attempt = 0;
+                                attempt < 3
+                                        && r.statusCode() == 409
+                                        && !r.body().contains("\"username\"");
+                                attempt++) {
                             r = signup(name);
                         }
                         if (r.statusCode() == 201) {
@@ -149,8 +159,11 @@ final class NetChatTarget implements ChatTarget {
     }
 
     private HttpResponse<String> signup(String name) throws Exception {
-        return postJson("/api/auth/signup", null,
-                "{\"fullName\":\"Load " + name + "\",\"username\":\"" + name + "\",\"password\":\"" + cfg.password() + "\"}");
+        return postJson(
+                "/api/auth/signup",
+                null,
+                "{\"fullName\":\"Load " + name + "\",\"username\":\"" + name + "\",\"password\":\"" + cfg.password()
+                        + "\"}");
     }
 
     private boolean cachedTokenWorks(String name) throws Exception {
@@ -163,8 +176,8 @@ final class NetChatTarget implements ChatTarget {
     }
 
     JsonNode login(String name) throws Exception {
-        HttpResponse<String> r = postJson("/api/auth/login", null,
-                "{\"username\":\"" + name + "\",\"password\":\"" + cfg.password() + "\"}");
+        HttpResponse<String> r = postJson(
+                "/api/auth/login", null, "{\"username\":\"" + name + "\",\"password\":\"" + cfg.password() + "\"}");
         if (r.statusCode() != 200) {
             throw new IOException("login of " + name + ": " + r.statusCode() + " " + r.body());
         }
@@ -177,7 +190,9 @@ final class NetChatTarget implements ChatTarget {
         if (layout.roomCount() > 0) {
             ObjectNode c = cache.get(roomKey(layout, 0));
             cachedRoomsValid = c != null
-                    && get("/api/channels/" + c.get("id").asText(), tokens[layout.members(0)[0]]).statusCode() == 200;
+                    && get("/api/channels/" + c.get("id").asText(), tokens[layout.members(0)[0]])
+                                    .statusCode()
+                            == 200;
         }
         ExecutorService pool = Executors.newFixedThreadPool(cfg.concurrency());
         long t0 = System.nanoTime();
@@ -201,8 +216,9 @@ final class NetChatTarget implements ChatTarget {
             for (Future<?> f : futures) {
                 f.get();
             }
-            log(String.format("rooms: %d (%d created) in %.1f s", layout.roomCount(), futures.size(),
-                    (System.nanoTime() - t0) / 1e9));
+            log(String.format(
+                    "rooms: %d (%d created) in %.1f s",
+                    layout.roomCount(), futures.size(), (System.nanoTime() - t0) / 1e9));
         } finally {
             pool.shutdownNow();
         }
@@ -220,7 +236,10 @@ final class NetChatTarget implements ChatTarget {
         int first = Math.min(m.length, 500);
         StringBuilder ids = new StringBuilder();
         for (int i = 1; i < first; i++) {
-            ids.append(ids.length() == 0 ? "" : ",").append('"').append(userIds[m[i]]).append('"');
+            ids.append(ids.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(userIds[m[i]])
+                    .append('"');
         }
         String body = layout.isDirect(room)
                 ? "{\"type\":\"messaging\",\"memberIds\":[" + ids + "]}"
@@ -234,9 +253,13 @@ final class NetChatTarget implements ChatTarget {
         for (int from = first; from < m.length; from += 500) {
             StringBuilder more = new StringBuilder();
             for (int i = from; i < Math.min(m.length, from + 500); i++) {
-                more.append(more.length() == 0 ? "" : ",").append('"').append(userIds[m[i]]).append('"');
+                more.append(more.length() == 0 ? "" : ",")
+                        .append('"')
+                        .append(userIds[m[i]])
+                        .append('"');
             }
-            HttpResponse<String> a = postJson("/api/channels/" + id + "/members", creator, "{\"userIds\":[" + more + "]}");
+            HttpResponse<String> a =
+                    postJson("/api/channels/" + id + "/members", creator, "{\"userIds\":[" + more + "]}");
             if (a.statusCode() != 200) {
                 throw new IOException("add members to room " + room + ": " + a.statusCode() + " " + a.body());
             }
@@ -273,9 +296,10 @@ final class NetChatTarget implements ChatTarget {
     }
 
     @Override
-    public CompletableFuture<Boolean> post(int sender, int room, String text, String clientMessageId,
-                                           WsClients.WsSocket senderSocket) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(nodeOf(sender) + "/api/channels/" + roomIds[room] + "/messages"))
+    public CompletableFuture<Boolean> post(
+            int sender, int room, String text, String clientMessageId, WsClients.WsSocket senderSocket) {
+        HttpRequest req = HttpRequest.newBuilder(
+                        URI.create(nodeOf(sender) + "/api/channels/" + roomIds[room] + "/messages"))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens[sender])
@@ -287,7 +311,8 @@ final class NetChatTarget implements ChatTarget {
     }
 
     HttpResponse<String> postJson(String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cfg.url() + path)).timeout(TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cfg.url() + path))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -297,8 +322,13 @@ final class NetChatTarget implements ChatTarget {
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(cfg.url() + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(cfg.url() + path))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void loadCache() throws IOException {

@@ -17,6 +17,7 @@ public final class NodeLatency {
     private final int nodes;
     /** (room << 32 | ordinal) -> the sender's node; written before the post leaves, read on every delivery. */
     private final Map<Long, Integer> senderNode = new ConcurrentHashMap<>();
+
     private final Recorder same = new Recorder(3);
     private final Recorder cross = new Recorder(3);
     private final Object lock = new Object();

@@ -10,19 +10,23 @@ import io.netty.buffer.ByteBuf;
 public final class Payload {
 
     /** What a receiver reads back out of a frame. */
-    public record Stamp(int room, int ordinal, long sendNanos) {
-    }
+    public record Stamp(int room, int ordinal, long sendNanos) {}
 
     private static final byte L = 'L';
     private static final byte T = 'T';
     private static final byte BAR = '|';
 
-    private Payload() {
-    }
+    private Payload() {}
 
     public static String text(int room, int ordinal, long sendNanos, int length) {
         StringBuilder sb = new StringBuilder(length);
-        sb.append("LT|").append(room).append('|').append(ordinal).append('|').append(sendNanos).append('|');
+        sb.append("LT|")
+                .append(room)
+                .append('|')
+                .append(ordinal)
+                .append('|')
+                .append(sendNanos)
+                .append('|');
         while (sb.length() < length) {
             sb.append('x');
         }

@@ -8,14 +8,12 @@ import java.nio.file.Path;
 public final class ProcStats {
 
     /** One reading; negative values when the process could not be read. */
-    public record Sample(double cpuSeconds, long rssKb, int threads) {
-    }
+    public record Sample(double cpuSeconds, long rssKb, int threads) {}
 
     /** Clock ticks per second of /proc/PID/stat; 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final double TICKS = 100.0;
 
-    private ProcStats() {
-    }
+    private ProcStats() {}
 
     public static Sample read(long pid) {
         if (pid <= 0) {
@@ -23,8 +21,8 @@ public final class ProcStats {
         }
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return new Sample(cpuSeconds(stat), rssKb(Files.readString(Path.of("/proc/" + pid + "/status"))),
-                    threads(stat));
+            return new Sample(
+                    cpuSeconds(stat), rssKb(Files.readString(Path.of("/proc/" + pid + "/status"))), threads(stat));
         } catch (IOException | RuntimeException e) {
             return new Sample(-1, -1, -1);
         }

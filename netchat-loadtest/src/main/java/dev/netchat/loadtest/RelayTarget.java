@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  */
 final class RelayTarget implements ChatTarget {
 
-    enum Dialect { PLAIN, SOCKETIO }
+    enum Dialect {
+        PLAIN,
+        SOCKETIO
+    }
 
     private final LoadConfig cfg;
     private final Dialect dialect;
@@ -66,14 +69,12 @@ final class RelayTarget implements ChatTarget {
     }
 
     @Override
-    public CompletableFuture<Boolean> post(int sender, int room, String text, String clientMessageId,
-                                           WsClients.WsSocket senderSocket) {
+    public CompletableFuture<Boolean> post(
+            int sender, int room, String text, String clientMessageId, WsClients.WsSocket senderSocket) {
         if (senderSocket == null || !senderSocket.isOpen()) {
             return CompletableFuture.completedFuture(false);
         }
-        String frame = dialect == Dialect.PLAIN
-                ? room + "|" + text
-                : "42[\"msg\",\"" + room + "\",\"" + text + "\"]";
+        String frame = dialect == Dialect.PLAIN ? room + "|" + text : "42[\"msg\",\"" + room + "\",\"" + text + "\"]";
         return senderSocket.send(frame);
     }
 }

@@ -17,8 +17,7 @@ final class Reports {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Reports() {
-    }
+    private Reports() {}
 
     static void write(LoadConfig cfg, LoadResult result) throws IOException {
         Files.createDirectories(cfg.resultsDir());
@@ -35,23 +34,33 @@ final class Reports {
     private static String html(LoadConfig cfg, LoadResult r, String summaryJson) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(cfg.label())).append("</title><style>body{font:14px sans-serif;margin:2em}"
+                .append(esc(cfg.label()))
+                .append("</title><style>body{font:14px sans-serif;margin:2em}"
                         + "svg{border:1px solid #ccc;margin:0 1em 1em 0}pre{background:#f6f6f6;padding:1em}"
                         + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}"
                         + "</style></head><body><main><h1>")
-                .append(esc(cfg.label())).append("</h1><p>").append(esc(cfg.asMap().toString())).append("</p>");
+                .append(esc(cfg.label()))
+                .append("</h1><p>")
+                .append(esc(cfg.asMap().toString()))
+                .append("</p>");
         sb.append("<h2>Summary</h2><pre>").append(esc(summaryJson)).append("</pre>");
         if (!r.getSeries().isEmpty()) {
             sb.append("<h2>Per second</h2>");
-            for (String key : List.of("deliveriesPerSec", "messagesInPerSec", "p99Ms", "serverCpuPercent",
-                    "serverRssMb", "generatorCpuPercent")) {
+            for (String key : List.of(
+                    "deliveriesPerSec",
+                    "messagesInPerSec",
+                    "p99Ms",
+                    "serverCpuPercent",
+                    "serverRssMb",
+                    "generatorCpuPercent")) {
                 sb.append(chart(key, r.getSeries(), "t", key));
             }
         }
         if (!r.getSteps().isEmpty()) {
             Map<String, Object> first = r.getSteps().get(0);
             if (first.containsKey("socketsHeld")) {
-                sb.append("<h2>Steps</h2>").append(chart("server RSS MB by sockets held", r.getSteps(), "socketsHeld", "serverRssMb"));
+                sb.append("<h2>Steps</h2>")
+                        .append(chart("server RSS MB by sockets held", r.getSteps(), "socketsHeld", "serverRssMb"));
             }
             sb.append("<h2>Steps</h2><table><tr>");
             for (String k : first.keySet()) {
@@ -95,16 +104,36 @@ final class Reports {
             double py = h - pad - p[1] / maxY * (h - 2 * pad);
             poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
         }
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">"
                         + "<text x=\"%d\" y=\"16\">%s (max %.2f)</text>"
                         + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
                         + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
                         + "<text x=\"%d\" y=\"%d\">%s %.1f</text><text x=\"%d\" y=\"%d\">%.1f</text>"
                         + "<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" points=\"%s\"/></svg>",
-                w, h, esc(title), pad, esc(title), maxY,
-                pad, h - pad, w - pad, h - pad, pad, pad, pad, h - pad,
-                pad, h - pad + 16, esc(xKey), minX, w - pad - 40, h - pad + 16, maxX, poly);
+                w,
+                h,
+                esc(title),
+                pad,
+                esc(title),
+                maxY,
+                pad,
+                h - pad,
+                w - pad,
+                h - pad,
+                pad,
+                pad,
+                pad,
+                h - pad,
+                pad,
+                h - pad + 16,
+                esc(xKey),
+                minX,
+                w - pad - 40,
+                h - pad + 16,
+                maxX,
+                poly);
     }
 
     private static String esc(String s) {

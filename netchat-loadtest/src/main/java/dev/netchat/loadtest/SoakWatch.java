@@ -52,9 +52,13 @@ final class SoakWatch {
         Descriptors fds = descriptors(String.valueOf(pid));
         row.put("fileDescriptors", fds.all());
         row.put("socketDescriptors", fds.sockets().size());
-        row.put("otherDescriptors", fds.all() < 0 ? -1 : fds.all() - fds.sockets().size());
+        row.put(
+                "otherDescriptors",
+                fds.all() < 0 ? -1 : fds.all() - fds.sockets().size());
         row.put("databaseConnections", established(String.valueOf(pid), fds.sockets(), List.of(databasePort)));
-        row.put("generatorConnectionsToServer", established("self", descriptors("self").sockets(), serverPorts));
+        row.put(
+                "generatorConnectionsToServer",
+                established("self", descriptors("self").sockets(), serverPorts));
         row.put("churnSocketsOpen", openChurnSockets);
         samples.add(row);
         NetChatTarget.log("soak " + row);
@@ -67,8 +71,14 @@ final class SoakWatch {
             Map<String, Object> first = samples.get(0);
             Map<String, Object> last = samples.get(samples.size() - 1);
             Map<String, Object> drift = new LinkedHashMap<>();
-            for (String key : List.of("heapAfterFullGcMb", "threads", "fileDescriptors", "socketDescriptors", "otherDescriptors",
-                    "databaseConnections", "generatorConnectionsToServer")) {
+            for (String key : List.of(
+                    "heapAfterFullGcMb",
+                    "threads",
+                    "fileDescriptors",
+                    "socketDescriptors",
+                    "otherDescriptors",
+                    "databaseConnections",
+                    "generatorConnectionsToServer")) {
                 drift.put(key, ((Number) last.get(key)).longValue() - ((Number) first.get(key)).longValue());
             }
             m.put("driftFirstToLast", drift);
@@ -102,8 +112,10 @@ final class SoakWatch {
     private String jcmd(String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         // The attach waits up to 30 s (default 10 s), which a busy server's attach listener can need.
-        Process p = new ProcessBuilder(jcmd.toString(), "-J-Dsun.tools.attach.attachTimeout=30000", Long.toString(pid), command)
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        jcmd.toString(), "-J-Dsun.tools.attach.attachTimeout=30000", Long.toString(pid), command)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
@@ -140,7 +152,8 @@ final class SoakWatch {
      */
     private static long established(String process, Set<String> socketInodes, List<Integer> remotePorts) {
         try {
-            List<String> ports = remotePorts.stream().map(p -> String.format(":%04X", p)).toList();
+            List<String> ports =
+                    remotePorts.stream().map(p -> String.format(":%04X", p)).toList();
             long n = 0;
             for (String table : List.of("/proc/" + process + "/net/tcp", "/proc/" + process + "/net/tcp6")) {
                 Path file = Path.of(table);
@@ -150,7 +163,9 @@ final class SoakWatch {
                 for (String line : Files.readAllLines(file)) {
                     String[] f = line.trim().split("\\s+");
                     // f[2] remote address:port, f[3] state (01 = established), f[9] inode
-                    if (f.length > 9 && f[3].equals("01") && socketInodes.contains(f[9])
+                    if (f.length > 9
+                            && f[3].equals("01")
+                            && socketInodes.contains(f[9])
                             && ports.stream().anyMatch(f[2]::endsWith)) {
                         n++;
                     }

@@ -1,5 +1,8 @@
 package dev.netchat.loadtest;
 
+import static io.undertow.Handlers.path;
+import static io.undertow.Handlers.websocket;
+
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.PathHandler;
@@ -15,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static io.undertow.Handlers.path;
-import static io.undertow.Handlers.websocket;
 
 /**
  * The ceiling: a bare WebSocket room broadcaster on Undertow (the web server inside WildFly), with no
@@ -48,7 +48,9 @@ public final class UndertowBroadcastServer {
 
     private void join(Map<String, List<String>> params, WebSocketChannel channel) {
         List<String> list = params.getOrDefault("rooms", List.of());
-        String[] mine = list.isEmpty() || list.get(0).isEmpty() ? new String[0] : list.get(0).split(",");
+        String[] mine = list.isEmpty() || list.get(0).isEmpty()
+                ? new String[0]
+                : list.get(0).split(",");
         for (String r : mine) {
             rooms.computeIfAbsent(r, k -> ConcurrentHashMap.newKeySet()).add(channel);
         }
@@ -92,9 +94,12 @@ public final class UndertowBroadcastServer {
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 9001;
-        int io = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int io = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         UndertowBroadcastServer s = new UndertowBroadcastServer("127.0.0.1", port, io);
         s.start();
-        System.out.println("undertow broadcast server on 127.0.0.1:" + port + " pid " + ProcessHandle.current().pid());
+        System.out.println("undertow broadcast server on 127.0.0.1:" + port + " pid "
+                + ProcessHandle.current().pid());
     }
 }

@@ -44,11 +44,9 @@ public final class WsClients implements AutoCloseable {
         /** A text frame; the buffer is valid only during the call. */
         void onText(WsSocket socket, ByteBuf frame);
 
-        default void onClosed(WsSocket socket) {
-        }
+        default void onClosed(WsSocket socket) {}
 
-        default void onError(WsSocket socket, Throwable error) {
-        }
+        default void onError(WsSocket socket, Throwable error) {}
     }
 
     /** One open socket. */
@@ -92,12 +90,17 @@ public final class WsClients implements AutoCloseable {
                 throw new IllegalArgumentException("period must be > 0 ms: " + periodMillis);
             }
             long first = ThreadLocalRandom.current().nextLong(periodMillis);
-            ScheduledFuture<?> task = channel.eventLoop().scheduleAtFixedRate(() -> {
-                if (channel.isActive()) {
-                    // A failed write means the socket is going; closing it is reported elsewhere.
-                    channel.writeAndFlush(new TextWebSocketFrame(text));
-                }
-            }, first, periodMillis, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> task = channel.eventLoop()
+                    .scheduleAtFixedRate(
+                            () -> {
+                                if (channel.isActive()) {
+                                    // A failed write means the socket is going; closing it is reported elsewhere.
+                                    channel.writeAndFlush(new TextWebSocketFrame(text));
+                                }
+                            },
+                            first,
+                            periodMillis,
+                            TimeUnit.MILLISECONDS);
             channel.closeFuture().addListener(f -> task.cancel(false));
         }
 
@@ -113,7 +116,9 @@ public final class WsClients implements AutoCloseable {
 
     public WsClients(int ioThreads) {
         this.group = new NioEventLoopGroup(ioThreads);
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this.bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 20_000);
@@ -128,8 +133,8 @@ public final class WsClients implements AutoCloseable {
      * Opens a socket. The future completes when the WebSocket handshake is done (not when the application says
      * hello: that is the listener's business) and fails when the connection or the handshake fails.
      */
-    public CompletableFuture<WsSocket> connect(int id, URI uri, String subprotocols, InetSocketAddress local,
-                                               Listener listener) {
+    public CompletableFuture<WsSocket> connect(
+            int id, URI uri, String subprotocols, InetSocketAddress local, Listener listener) {
         CompletableFuture<WsSocket> opened = new CompletableFuture<>();
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
@@ -147,9 +152,13 @@ public final class WsClients implements AutoCloseable {
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
-                        new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(1 << 20),
-                        new FrameHandler(id, opened, listener, closeReasons));
+                ch.pipeline()
+                        .addLast(
+                                new HttpClientCodec(),
+                                new HttpObjectAggregator(65536),
+                                new WebSocketClientProtocolHandler(config),
+                                new WebSocketFrameAggregator(1 << 20),
+                                new FrameHandler(id, opened, listener, closeReasons));
             }
         });
         ChannelFuture cf = b.connect(new InetSocketAddress(uri.getHost(), port(uri)), local);
@@ -184,7 +193,8 @@ public final class WsClients implements AutoCloseable {
         private final Listener listener;
         private WsSocket socket;
 
-        FrameHandler(int id, CompletableFuture<WsSocket> opened, Listener listener, Map<String, LongAdder> closeReasons) {
+        FrameHandler(
+                int id, CompletableFuture<WsSocket> opened, Listener listener, Map<String, LongAdder> closeReasons) {
             this.id = id;
             this.opened = opened;
             this.listener = listener;
@@ -208,7 +218,9 @@ public final class WsClients implements AutoCloseable {
             if (frame instanceof TextWebSocketFrame && socket != null) {
                 listener.onText(socket, frame.content());
             } else if (frame instanceof CloseWebSocketFrame close) {
-                closeReasons.computeIfAbsent(close.statusCode() + " " + close.reasonText(), k -> new LongAdder()).increment();
+                closeReasons
+                        .computeIfAbsent(close.statusCode() + " " + close.reasonText(), k -> new LongAdder())
+                        .increment();
                 ctx.close();
             }
         }

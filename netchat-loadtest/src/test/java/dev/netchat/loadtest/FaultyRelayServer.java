@@ -1,5 +1,8 @@
 package dev.netchat.loadtest;
 
+import static io.undertow.Handlers.path;
+import static io.undertow.Handlers.websocket;
+
 import io.undertow.Undertow;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedTextMessage;
@@ -12,9 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.undertow.Handlers.path;
-import static io.undertow.Handlers.websocket;
 
 /**
  * A known, faulty in-process server speaking the PLAIN relay dialect: it withholds message number
@@ -32,12 +32,18 @@ final class FaultyRelayServer implements AutoCloseable {
     FaultyRelayServer(int dropAt, int doubleAt) {
         this.dropAt = dropAt;
         this.doubleAt = doubleAt;
-        this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(2).setWorkerThreads(2)
+        this.server = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setIoThreads(2)
+                .setWorkerThreads(2)
                 .setHandler(path().addPrefixPath("/ws", websocket((exchange, channel) -> {
-                    String q = exchange.getRequestParameters().getOrDefault("rooms", List.of("")).get(0);
+                    String q = exchange.getRequestParameters()
+                            .getOrDefault("rooms", List.of(""))
+                            .get(0);
                     String[] mine = q.isEmpty() ? new String[0] : q.split(",");
                     for (String r : mine) {
-                        rooms.computeIfAbsent(r, k -> ConcurrentHashMap.newKeySet()).add(channel);
+                        rooms.computeIfAbsent(r, k -> ConcurrentHashMap.newKeySet())
+                                .add(channel);
                     }
                     channel.getReceiveSetter().set(new AbstractReceiveListener() {
                         @Override
@@ -54,7 +60,8 @@ final class FaultyRelayServer implements AutoCloseable {
 
     private void relay(String frame) {
         int n = relayed.incrementAndGet();
-        List<WebSocketChannel> members = new ArrayList<>(rooms.getOrDefault(frame.substring(0, frame.indexOf('|')), Set.of()));
+        List<WebSocketChannel> members =
+                new ArrayList<>(rooms.getOrDefault(frame.substring(0, frame.indexOf('|')), Set.of()));
         for (int i = 0; i < members.size(); i++) {
             if (n == dropAt && i == 0) {
                 continue;

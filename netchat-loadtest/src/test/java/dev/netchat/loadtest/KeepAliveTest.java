@@ -1,5 +1,9 @@
 package dev.netchat.loadtest;
 
+import static io.undertow.Handlers.path;
+import static io.undertow.Handlers.websocket;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netty.buffer.Unpooled;
 import io.undertow.Undertow;
 import io.undertow.websockets.core.AbstractReceiveListener;
@@ -17,10 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-import static io.undertow.Handlers.path;
-import static io.undertow.Handlers.websocket;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class KeepAliveTest {
 
     /** Counts the ping frames of each socket (named by ?id=) and answers each with a pong, as NetChat does. */
@@ -29,7 +29,10 @@ class KeepAliveTest {
         private final Undertow server;
 
         PingCountingServer() {
-            server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setWorkerThreads(1)
+            server = Undertow.builder()
+                    .addHttpListener(0, "127.0.0.1")
+                    .setIoThreads(1)
+                    .setWorkerThreads(1)
                     .setHandler(path().addPrefixPath("/ws", websocket((exchange, channel) -> {
                         String id = exchange.getRequestParameters().get("id").get(0);
                         AtomicInteger count = pings.computeIfAbsent(id, k -> new AtomicInteger());
@@ -72,7 +75,8 @@ class KeepAliveTest {
                 pongs.incrementAndGet();
             }
         };
-        try (PingCountingServer server = new PingCountingServer(); WsClients clients = new WsClients(2)) {
+        try (PingCountingServer server = new PingCountingServer();
+                WsClients clients = new WsClients(2)) {
             List<WsClients.WsSocket> sockets = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 sockets.add(clients.connect(i, server.uri(i), null, WsClients.sourceAddress(i, 2), listener)
@@ -82,11 +86,13 @@ class KeepAliveTest {
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline
-                    && !(server.pings.size() == 3 && server.pings.values().stream().allMatch(c -> c.get() >= 5))) {
+                    && !(server.pings.size() == 3
+                            && server.pings.values().stream().allMatch(c -> c.get() >= 5))) {
                 Thread.sleep(50);
             }
             assertThat(server.pings).hasSize(3);
-            assertThat(server.pings.values()).allSatisfy(c -> assertThat(c.get()).isGreaterThanOrEqualTo(5));
+            assertThat(server.pings.values())
+                    .allSatisfy(c -> assertThat(c.get()).isGreaterThanOrEqualTo(5));
             assertThat(pongs.get()).isPositive();
 
             sockets.forEach(WsClients.WsSocket::close);
@@ -109,11 +115,14 @@ class KeepAliveTest {
 
         assertThat(netchat.keepAliveFrame()).isEqualTo("{\"type\":\"ping\"}");
         assertThat(netchat.isKeepAliveReply(utf8("{\"type\":\"pong\"}"))).isTrue();
-        assertThat(netchat.isKeepAliveReply(utf8("{\"type\":\"hello\",\"connectionId\":\"c\"}"))).isFalse();
+        assertThat(netchat.isKeepAliveReply(utf8("{\"type\":\"hello\",\"connectionId\":\"c\"}")))
+                .isFalse();
         assertThat(netchat.isKeepAliveReply(utf8("{\"type\":\"pong\"}x"))).isFalse();
         // The baselines would relay a stray frame (PLAIN) or drop the connection (socket.io, which pings itself).
-        assertThat(new RelayTarget(cfg, RelayTarget.Dialect.PLAIN).keepAliveFrame()).isNull();
-        assertThat(new RelayTarget(cfg, RelayTarget.Dialect.SOCKETIO).keepAliveFrame()).isNull();
+        assertThat(new RelayTarget(cfg, RelayTarget.Dialect.PLAIN).keepAliveFrame())
+                .isNull();
+        assertThat(new RelayTarget(cfg, RelayTarget.Dialect.SOCKETIO).keepAliveFrame())
+                .isNull();
     }
 
     private static io.netty.buffer.ByteBuf utf8(String s) {

@@ -1,18 +1,29 @@
 package dev.netchat.loadtest;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 class LoadConfigTest {
 
     @Test
     void parsesEveryMainArgumentInBothForms() {
-        LoadConfig c = LoadConfig.parse("--scenario=broadcast", "--target", "socketio", "--users=10000",
-                "--room-size=10,50,1000", "--direct=20", "--rate=5,10", "--duration=30", "--url=http://127.0.0.1:3000/",
-                "--server-pid=4242", "--source-addresses=16", "--results=/tmp/x", "--p99-limit-ms=50.5");
+        LoadConfig c = LoadConfig.parse(
+                "--scenario=broadcast",
+                "--target",
+                "socketio",
+                "--users=10000",
+                "--room-size=10,50,1000",
+                "--direct=20",
+                "--rate=5,10",
+                "--duration=30",
+                "--url=http://127.0.0.1:3000/",
+                "--server-pid=4242",
+                "--source-addresses=16",
+                "--results=/tmp/x",
+                "--p99-limit-ms=50.5");
         assertThat(c.scenario()).isEqualTo(LoadConfig.Scenario.BROADCAST);
         assertThat(c.target()).isEqualTo(LoadConfig.TargetKind.SOCKETIO);
         assertThat(c.users()).isEqualTo(10_000);
@@ -62,13 +73,27 @@ class LoadConfigTest {
 
     @Test
     void soakRunsOneRateForTheGivenDurationWithSamplingAndChurnSettings() {
-        LoadConfig c = LoadConfig.parse("--scenario=soak", "--target=netchat", "--url=http://127.0.0.1:8080", "--users=100",
-                "--room-sizes=10", "--rates=50", "--duration=3600", "--soak-sample-seconds=30", "--churn-per-minute=12");
+        LoadConfig c = LoadConfig.parse(
+                "--scenario=soak",
+                "--target=netchat",
+                "--url=http://127.0.0.1:8080",
+                "--users=100",
+                "--room-sizes=10",
+                "--rates=50",
+                "--duration=3600",
+                "--soak-sample-seconds=30",
+                "--churn-per-minute=12");
         assertThat(c.scenario()).isEqualTo(LoadConfig.Scenario.SOAK);
         assertThat(c.stepSeconds()).isEqualTo(3600);
         assertThat(c.soakSampleSeconds()).isEqualTo(30);
         assertThat(c.churnPerMinute()).isEqualTo(12);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadConfig.parse("--scenario=soak", "--target=netchat",
-                "--url=http://x", "--users=10", "--room-sizes=5", "--rates=10,20")).hasMessageContaining("one rate");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadConfig.parse(
+                        "--scenario=soak",
+                        "--target=netchat",
+                        "--url=http://x",
+                        "--users=10",
+                        "--room-sizes=5",
+                        "--rates=10,20"))
+                .hasMessageContaining("one rate");
     }
 }

@@ -1,12 +1,12 @@
 package dev.netchat.loadtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LoadRunAgainstFaultyServerTest {
 
@@ -66,7 +66,9 @@ class LoadRunAgainstFaultyServerTest {
             LoadResult r = LoadRun.run(config(server.port()));
 
             assertThat(Files.readString(r.getJsonFile())).contains("\"lost\" : 0", "\"deliveriesOutPerSec\"");
-            assertThat(Files.readString(r.getHtmlFile())).startsWith("<!doctype html>").contains("<svg");
+            assertThat(Files.readString(r.getHtmlFile()))
+                    .startsWith("<!doctype html>")
+                    .contains("<svg");
         }
     }
 }

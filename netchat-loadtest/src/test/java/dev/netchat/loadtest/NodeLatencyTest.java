@@ -22,13 +22,13 @@ class NodeLatencyTest {
         assertThat(split.crossNode(3, 5)).isFalse();
 
         split.startStep(true);
-        split.posted(7, 0, 4);                 // sender on node 0
-        split.delivered(7, 0, 2, 1_000);       // receiver on node 0: same node
-        split.delivered(7, 0, 6, 3_000);       // same node
-        split.delivered(7, 0, 1, 9_000);       // node 1: cross node
-        split.posted(8, 0, 1);                 // sender on node 1
-        split.delivered(8, 0, 3, 2_000);       // node 1: same node
-        split.delivered(8, 0, 0, 20_000);      // node 0: cross node
+        split.posted(7, 0, 4); // sender on node 0
+        split.delivered(7, 0, 2, 1_000); // receiver on node 0: same node
+        split.delivered(7, 0, 6, 3_000); // same node
+        split.delivered(7, 0, 1, 9_000); // node 1: cross node
+        split.posted(8, 0, 1); // sender on node 1
+        split.delivered(8, 0, 3, 2_000); // node 1: same node
+        split.delivered(8, 0, 0, 20_000); // node 0: cross node
         split.drain();
 
         Map<String, Object> step = split.stepReport();
@@ -55,7 +55,7 @@ class NodeLatencyTest {
         split.startStep(true);
         split.posted(0, 1, 0);
         split.delivered(0, 1, 0, 1_000);
-        split.delivered(5, 5, 0, 1_000);       // never posted by this run
+        split.delivered(5, 5, 0, 1_000); // never posted by this run
         split.drain();
         assertThat(path(split.stepReport(), "crossNode")).containsEntry("count", 0L);
         assertThat(path(split.totalReport(), "crossNode")).containsEntry("count", 0L);

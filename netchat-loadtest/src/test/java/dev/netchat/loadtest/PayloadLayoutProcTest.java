@@ -1,11 +1,11 @@
 package dev.netchat.loadtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PayloadLayoutProcTest {
 
@@ -17,7 +17,8 @@ class PayloadLayoutProcTest {
         Payload.Stamp s = Payload.find(Unpooled.copiedBuffer(event, StandardCharsets.UTF_8));
         assertThat(s).isEqualTo(new Payload.Stamp(12, 345, 987654321012L));
         assertThat(Payload.find("42[\"msg\",\"" + text + "\"]")).isEqualTo(s);
-        assertThat(Payload.find(Unpooled.copiedBuffer("{\"type\":\"hello\",\"x\":\"LT|\"}", StandardCharsets.UTF_8))).isNull();
+        assertThat(Payload.find(Unpooled.copiedBuffer("{\"type\":\"hello\",\"x\":\"LT|\"}", StandardCharsets.UTF_8)))
+                .isNull();
     }
 
     @Test
@@ -38,7 +39,8 @@ class PayloadLayoutProcTest {
         String stat = "1234 (java (x) y) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 42 0 1 1 1";
         assertThat(ProcStats.cpuSeconds(stat)).isEqualTo(3.0);
         assertThat(ProcStats.threads(stat)).isEqualTo(42);
-        assertThat(ProcStats.rssKb("Name:\tjava\nVmRSS:\t  524288 kB\nThreads: 3\n")).isEqualTo(524288);
+        assertThat(ProcStats.rssKb("Name:\tjava\nVmRSS:\t  524288 kB\nThreads: 3\n"))
+                .isEqualTo(524288);
         assertThat(ProcStats.read(ProcStats.self()).rssKb()).isPositive();
     }
 }

@@ -1,9 +1,9 @@
 package dev.netchat.web.admin;
 
-import dev.netchat.audit.Actor;
 import dev.netchat.admin.AdminService;
 import dev.netchat.admin.IntegrationsReport;
 import dev.netchat.admin.UserAdminView;
+import dev.netchat.audit.Actor;
 import dev.netchat.web.shared.ClientAddress;
 import dev.netchat.web.shared.QueryParams;
 import jakarta.annotation.security.RolesAllowed;

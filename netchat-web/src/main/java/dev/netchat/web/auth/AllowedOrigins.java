@@ -21,7 +21,8 @@ public class AllowedOrigins {
 
     @Inject
     public AllowedOrigins(@ConfigProperty(name = "netchat.http.allowed-origins") Optional<String> configured) {
-        this.configured = configured.map(v -> Arrays.stream(v.split(","))
+        this.configured = configured
+                .map(v -> Arrays.stream(v.split(","))
                         .map(String::strip)
                         .filter(s -> !s.isEmpty())
                         .map(s -> s.toLowerCase(Locale.ROOT))
@@ -48,7 +49,8 @@ public class AllowedOrigins {
     static String originOf(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }

@@ -3,9 +3,9 @@ package dev.netchat.web.auth;
 import dev.netchat.auth.AuthService;
 import dev.netchat.auth.SignedInSession;
 import dev.netchat.auth.SignupCommand;
+import dev.netchat.stream.StreamTokens;
 import dev.netchat.web.error.Problems;
 import dev.netchat.web.shared.ClientAddress;
-import dev.netchat.stream.StreamTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -52,7 +52,8 @@ public class AuthResource {
                 new SignupCommand(b.fullName(), b.username(), b.password(), b.phoneNumber(), b.avatarURL()),
                 ClientAddress.of(http));
         return Response.status(Response.Status.CREATED)
-                .entity(SessionDto.body(session, streamTokens.forUser(session.user().id())))
+                .entity(SessionDto.body(
+                        session, streamTokens.forUser(session.user().id())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();
@@ -73,8 +74,12 @@ public class AuthResource {
         AuthService.Renewal renewal = auth.renew(refreshToken, ClientAddress.of(http));
         if (renewal.session().isEmpty()) {
             Response.ResponseBuilder refused = renewal.accountDisabled()
-                    ? Problems.of(401, Problems.ACCOUNT_DISABLED, "Account disabled",
-                            "An administrator disabled this account; an administrator can enable it again.", uri)
+                    ? Problems.of(
+                            401,
+                            Problems.ACCOUNT_DISABLED,
+                            "Account disabled",
+                            "An administrator disabled this account; an administrator can enable it again.",
+                            uri)
                     : Problems.of(401, "Not authenticated", "The session has ended; sign in again.", uri, List.of());
             return refused.cookie(SessionCookies.cleared(http.isSecure())).build();
         }
@@ -88,11 +93,14 @@ public class AuthResource {
         if (jwt != null && jwt.getRawToken() != null) {
             auth.endSession(jwt.getName(), jwt.getClaim("sid"));
         }
-        return Response.noContent().cookie(SessionCookies.cleared(http.isSecure())).build();
+        return Response.noContent()
+                .cookie(SessionCookies.cleared(http.isSecure()))
+                .build();
     }
 
     private Response signedIn(SignedInSession session) {
-        return Response.ok(SessionDto.body(session, streamTokens.forUser(session.user().id())))
+        return Response.ok(SessionDto.body(
+                        session, streamTokens.forUser(session.user().id())))
                 .cookie(SessionCookies.of(session, http.isSecure()))
                 .header("Cache-Control", "no-store")
                 .build();

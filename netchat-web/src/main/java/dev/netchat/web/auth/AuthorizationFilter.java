@@ -1,12 +1,11 @@
 package dev.netchat.web.auth;
 
+import dev.netchat.auth.SessionStatus;
+import dev.netchat.user.AccountStatus;
 import dev.netchat.web.error.Problems;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import dev.netchat.auth.SessionStatus;
-import dev.netchat.user.AccountStatus;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Deny by default: every resource method needs a verified caller unless it says {@code @PermitAll}, and the
@@ -64,28 +64,38 @@ public class AuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         if (!status.active()) {
-            request.abortWith(Problems.of(403, "Account disabled", "This account is disabled.", uri, List.of()).build());
+            request.abortWith(Problems.of(403, "Account disabled", "This account is disabled.", uri, List.of())
+                    .build());
             return;
         }
         // The token is valid until it expires, but its session may have ended since (logout, password change,
         // a reused refresh token, an admin): refused on every node within seconds.
         if (!(security.getUserPrincipal() instanceof JsonWebToken jwt) || !sessions.active(jwt.getClaim("sid"))) {
-            request.abortWith(Problems.of(401, "Session ended", "This session has ended; sign in again.", uri, List.of())
-                    .header("WWW-Authenticate", "Bearer realm=\"netchat\", error=\"invalid_token\"")
-                    .build());
+            request.abortWith(
+                    Problems.of(401, "Session ended", "This session has ended; sign in again.", uri, List.of())
+                            .header("WWW-Authenticate", "Bearer realm=\"netchat\", error=\"invalid_token\"")
+                            .build());
             return;
         }
         if (status.mustChangePassword() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {
-            request.abortWith(Problems.of(403, "Password change required",
-                    "Choose a new password first (POST /api/users/me/password).", uri, List.of()).build());
+            request.abortWith(Problems.of(
+                            403,
+                            "Password change required",
+                            "Choose a new password first (POST /api/users/me/password).",
+                            uri,
+                            List.of())
+                    .build());
             return;
         }
         RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
         if (roles == null) {
             roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
-        if (roles != null && Arrays.stream(roles.value()).noneMatch(role -> role.equals("user") || (role.equals("admin") && status.admin()))) {
-            request.abortWith(Problems.of(403, "Not allowed", "You may not do this.", uri, List.of()).build());
+        if (roles != null
+                && Arrays.stream(roles.value())
+                        .noneMatch(role -> role.equals("user") || (role.equals("admin") && status.admin()))) {
+            request.abortWith(Problems.of(403, "Not allowed", "You may not do this.", uri, List.of())
+                    .build());
         }
     }
 

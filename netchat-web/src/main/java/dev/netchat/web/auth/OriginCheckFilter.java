@@ -35,10 +35,14 @@ public class OriginCheckFilter implements ContainerRequestFilter {
             return;
         }
         String origin = request.getHeaderString("Origin");
-        if (origin == null || !allowedOrigins.allows(origin, request.getUriInfo().getBaseUri())) {
-            request.abortWith(Problems.of(403, "Origin not allowed",
+        if (origin == null
+                || !allowedOrigins.allows(origin, request.getUriInfo().getBaseUri())) {
+            request.abortWith(Problems.of(
+                            403,
+                            "Origin not allowed",
                             "Requests that rely on session cookies must come from NetChat's own pages.",
-                            request.getUriInfo(), List.of())
+                            request.getUriInfo(),
+                            List.of())
                     .build());
         }
     }

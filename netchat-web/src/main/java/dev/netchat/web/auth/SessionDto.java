@@ -23,8 +23,15 @@ public record SessionDto(
 
     static SessionDto of(SignedInSession session) {
         MeDto user = session.user();
-        return new SessionDto(session.accessToken(), user.id(), user.username(), user.fullName(),
-                user.phoneNumber(), user.avatarURL(), user.role(), Times.iso(session.accessExpiresAt()),
+        return new SessionDto(
+                session.accessToken(),
+                user.id(),
+                user.username(),
+                user.fullName(),
+                user.phoneNumber(),
+                user.avatarURL(),
+                user.role(),
+                Times.iso(session.accessExpiresAt()),
                 user.mustChangePassword());
     }
 
@@ -33,7 +40,8 @@ public record SessionDto(
      * bridge is configured (absent otherwise, as API.md says; nulls are written elsewhere, so not a field here).
      */
     static JsonObject body(SignedInSession session, Optional<StreamCredentials> stream) {
-        JsonObjectBuilder body = Wire.JSON.createObjectBuilder(Wire.toValue(of(session)).asJsonObject());
+        JsonObjectBuilder body =
+                Wire.JSON.createObjectBuilder(Wire.toValue(of(session)).asJsonObject());
         stream.ifPresent(s -> body.add("streamToken", s.token()).add("streamApiKey", s.apiKey()));
         return body.build();
     }

@@ -40,7 +40,6 @@ public class ChannelResource {
     @jakarta.inject.Inject
     dev.netchat.metrics.NetChatMetrics metrics;
 
-
     @EJB
     ChannelService channels;
 
@@ -71,9 +70,11 @@ public class ChannelResource {
         if (b.memberIds() != null && b.memberIds().stream().anyMatch(m -> m != null && !m.equals(caller.getName()))) {
             rates.conversation(caller.getName());
         }
-        CreatedChannel result = channels.create(caller.getName(),
-                new NewChannel(b.type(), b.name(), b.description(), b.isPrivate(), b.memberIds()));
-        return Response.status(result.created() ? 201 : 200).entity(result.channel()).build();
+        CreatedChannel result = channels.create(
+                caller.getName(), new NewChannel(b.type(), b.name(), b.description(), b.isPrivate(), b.memberIds()));
+        return Response.status(result.created() ? 201 : 200)
+                .entity(result.channel())
+                .build();
     }
 
     @GET
@@ -152,10 +153,17 @@ public class ChannelResource {
 
     @GET
     @Path("{id}/messages")
-    public MessagePage history(@PathParam("id") String id, @QueryParam("before") String before,
-            @QueryParam("after") String after, @QueryParam("limit") String limit) {
-        return messages.history(caller.getName(), id, QueryParams.optionalLong("before", before),
-                QueryParams.optionalLong("after", after), QueryParams.optionalInteger("limit", limit));
+    public MessagePage history(
+            @PathParam("id") String id,
+            @QueryParam("before") String before,
+            @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        return messages.history(
+                caller.getName(),
+                id,
+                QueryParams.optionalLong("before", before),
+                QueryParams.optionalLong("after", after),
+                QueryParams.optionalInteger("limit", limit));
     }
 
     @POST
@@ -164,11 +172,19 @@ public class ChannelResource {
     public Response post(@PathParam("id") String id, PostMessageRequest body) {
         PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null, null, null) : body;
         rates.post(caller.getName());
-        PostedMessage posted = messages.post(caller.getName(), id, b.text(), b.clientMessageId(), b.parentId(),
-                b.attachmentIds(), !Boolean.FALSE.equals(b.linkPreview()));
+        PostedMessage posted = messages.post(
+                caller.getName(),
+                id,
+                b.text(),
+                b.clientMessageId(),
+                b.parentId(),
+                b.attachmentIds(),
+                !Boolean.FALSE.equals(b.linkPreview()));
         if (posted.created()) {
             metrics.messagePosted();
         }
-        return Response.status(posted.created() ? 201 : 200).entity(posted.message()).build();
+        return Response.status(posted.created() ? 201 : 200)
+                .entity(posted.message())
+                .build();
     }
 }

@@ -4,4 +4,9 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
 /** POST /api/channels. */
-public record CreateChannelRequest(String type, String name, String description, @JsonbProperty("private") Boolean isPrivate, List<String> memberIds) {}
+public record CreateChannelRequest(
+        String type,
+        String name,
+        String description,
+        @JsonbProperty("private") Boolean isPrivate,
+        List<String> memberIds) {}

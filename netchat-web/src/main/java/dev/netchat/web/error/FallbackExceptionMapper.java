@@ -28,8 +28,10 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
     private static final Set<String> BUSY_SQL_STATES = Set.of("HYT00", "55P03", "57014", "40P01", "40001");
     private static final int H2_LOCK_TIMEOUT = 50200;
-    private static final Set<String> HIBERNATE_LOCK_FAILURES = Set.of("org.hibernate.PessimisticLockException",
-            "org.hibernate.exception.LockAcquisitionException", "org.hibernate.exception.LockTimeoutException",
+    private static final Set<String> HIBERNATE_LOCK_FAILURES = Set.of(
+            "org.hibernate.PessimisticLockException",
+            "org.hibernate.exception.LockAcquisitionException",
+            "org.hibernate.exception.LockTimeoutException",
             "org.hibernate.dialect.lock.PessimisticEntityLockException");
 
     @Context
@@ -50,12 +52,16 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     static Throwable busyCause(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException || t instanceof QueryTimeoutException
-                    || t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException
+            if (t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof SQLTimeoutException
+                    || t instanceof SQLTransactionRollbackException
                     || HIBERNATE_LOCK_FAILURES.contains(t.getClass().getName())) {
                 return t;
             }
-            if (t instanceof SQLException sql && (BUSY_SQL_STATES.contains(sql.getSQLState()) || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
+            if (t instanceof SQLException sql
+                    && (BUSY_SQL_STATES.contains(sql.getSQLState()) || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
                 return t;
             }
         }
@@ -71,7 +77,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
             String type = t.getClass().getName();
-            if (type.equals("org.hibernate.exception.JDBCConnectionException") || type.equals("jakarta.resource.ResourceException")
+            if (type.equals("org.hibernate.exception.JDBCConnectionException")
+                    || type.equals("jakarta.resource.ResourceException")
                     || type.startsWith("jakarta.resource.spi.")) {
                 return t;
             }
@@ -86,7 +93,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     static Throwable refusedValueCause(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
                 return t;
             }
         }
@@ -101,7 +110,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     static Throwable constraintCause(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 50; t = next(t), depth++) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
                 return t;
             }
         }
@@ -110,8 +121,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static boolean isConnectionState(SQLException sql) {
         String state = sql.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P")
-                || (state.equals("55000") && String.valueOf(sql.getMessage()).contains("accepting connections")));
+        return state != null
+                && (state.startsWith("08")
+                        || state.startsWith("57P")
+                        || (state.equals("55000")
+                                && String.valueOf(sql.getMessage()).contains("accepting connections")));
     }
 
     private static Throwable next(Throwable t) {
@@ -127,37 +141,60 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     Response toResponse(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException) {
-                return Problems.of(409, "Conflict", "Someone else changed this at the same time; try again.", uri, List.of())
+                return Problems.of(
+                                409,
+                                "Conflict",
+                                "Someone else changed this at the same time; try again.",
+                                uri,
+                                List.of())
                         .build();
             }
         }
         Throwable unavailable = unavailableCause(e);
         if (unavailable != null) {
-            LOG.warning(() -> "Database unavailable: " + unavailable.getClass().getSimpleName() + " on " + (uri == null ? "?" : uri.getPath()));
-            return Problems.of(503, "Database unavailable", "NetChat cannot reach its database right now; try again shortly.", uri, List.of())
+            LOG.warning(() -> "Database unavailable: " + unavailable.getClass().getSimpleName() + " on "
+                    + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(
+                            503,
+                            "Database unavailable",
+                            "NetChat cannot reach its database right now; try again shortly.",
+                            uri,
+                            List.of())
                     .header("Retry-After", 5)
                     .build();
         }
         Throwable refusedValue = refusedValueCause(e);
         if (refusedValue != null) {
             // The database refused a value the request carried (a NUL character, a number out of range): bad input.
-            LOG.info(() -> "Value refused by the database: SQLState " + ((SQLException) refusedValue).getSQLState() + " on "
-                    + (uri == null ? "?" : uri.getPath()));
-            return Problems.of(400, "Invalid input", "The request carries a value that cannot be stored (for example a NUL character).",
-                    uri, List.of()).build();
+            LOG.info(() -> "Value refused by the database: SQLState " + ((SQLException) refusedValue).getSQLState()
+                    + " on " + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(
+                            400,
+                            "Invalid input",
+                            "The request carries a value that cannot be stored (for example a NUL character).",
+                            uri,
+                            List.of())
+                    .build();
         }
         Throwable constraint = constraintCause(e);
         if (constraint != null) {
-            LOG.info(() -> "Constraint refused a concurrent change: SQLState " + ((SQLException) constraint).getSQLState() + " on "
-                    + (uri == null ? "?" : uri.getPath()));
-            return Problems.of(409, "Conflict", "Someone else made the same change at the same moment; try again.", uri, List.of())
+            LOG.info(() -> "Constraint refused a concurrent change: SQLState "
+                    + ((SQLException) constraint).getSQLState() + " on " + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(
+                            409,
+                            "Conflict",
+                            "Someone else made the same change at the same moment; try again.",
+                            uri,
+                            List.of())
                     .build();
         }
         Throwable busy = busyCause(e);
         if (busy != null) {
             // Too many writers waited on one row (a very busy channel): nothing was changed, try again shortly.
-            LOG.warning(() -> "Busy: " + busy.getClass().getSimpleName() + " on " + (uri == null ? "?" : uri.getPath()));
-            return Problems.of(503, "Busy", "This channel is very busy right now; try again in a moment.", uri, List.of())
+            LOG.warning(
+                    () -> "Busy: " + busy.getClass().getSimpleName() + " on " + (uri == null ? "?" : uri.getPath()));
+            return Problems.of(
+                            503, "Busy", "This channel is very busy right now; try again in a moment.", uri, List.of())
                     .header("Retry-After", 1)
                     .build();
         }
@@ -168,7 +205,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         }
         Throwable rootCause = root;
         LOG.severe(() -> "Unexpected failure " + id + " on " + (uri == null ? "?" : uri.getPath()) + ": "
-                + e.getClass().getName() + " caused by " + rootCause.getClass().getName() + ": " + rootCause.getMessage());
+                + e.getClass().getName() + " caused by " + rootCause.getClass().getName() + ": "
+                + rootCause.getMessage());
         return Problems.of(500, "Internal error", "Something went wrong on our side. Reference: " + id, uri, List.of())
                 .build();
     }

@@ -13,7 +13,8 @@ import java.util.List;
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MalformedBodyMapper.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(MalformedBodyMapper.class.getName());
 
     @Context
     UriInfo uri;
@@ -33,7 +34,12 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
         }
         // The type only: a parser's message may quote the body.
         LOG.fine("Unreadable request body: " + root.getClass().getName());
-        return Problems.of(400, "Malformed JSON", "The request body is not valid JSON of the expected shape.", uri, List.of())
+        return Problems.of(
+                        400,
+                        "Malformed JSON",
+                        "The request body is not valid JSON of the expected shape.",
+                        uri,
+                        List.of())
                 .build();
     }
 }

@@ -25,10 +25,12 @@ public class NetChatExceptionMapper implements ExceptionMapper<NetChatException>
     @Override
     public Response toResponse(NetChatException e) {
         if (e instanceof InvalidInputException invalid) {
-            return Problems.of(400, e.title(), e.getMessage(), uri, invalid.errors()).build();
+            return Problems.of(400, e.title(), e.getMessage(), uri, invalid.errors())
+                    .build();
         }
         if (e instanceof ConflictException conflict) {
-            return Problems.of(409, e.title(), e.getMessage(), uri, conflict.errors()).build();
+            return Problems.of(409, e.title(), e.getMessage(), uri, conflict.errors())
+                    .build();
         }
         if (e instanceof NotAuthenticatedException) {
             return Problems.of(401, e.title(), e.getMessage(), uri, List.of())
@@ -40,7 +42,9 @@ public class NetChatExceptionMapper implements ExceptionMapper<NetChatException>
                     .header("Retry-After", tooMany.retryAfterSeconds())
                     .build();
         }
-        int status = e instanceof TooLargeException ? 413 : e instanceof NotAllowedException ? 403 : e instanceof NotFoundException ? 404 : 400;
+        int status = e instanceof TooLargeException
+                ? 413
+                : e instanceof NotAllowedException ? 403 : e instanceof NotFoundException ? 404 : 400;
         return Problems.of(status, e.title(), e.getMessage(), uri, List.of()).build();
     }
 }

@@ -4,4 +4,5 @@ import dev.netchat.shared.FieldError;
 import java.util.List;
 
 /** An RFC 9457 problem document; {@code errors} lists the bad fields of a validation failure. */
-public record ProblemDto(String type, String title, int status, String detail, String instance, List<FieldError> errors) {}
+public record ProblemDto(
+        String type, String title, int status, String detail, String instance, List<FieldError> errors) {}

@@ -30,29 +30,32 @@ public final class Problems {
 
     /** The type URI of an error of this status: one per kind that API.md lists, and two catch-alls. */
     public static String typeOf(int status) {
-        return TYPE_PREFIX + switch (status) {
-            case 400 -> "invalid-input";
-            case 401 -> "not-authenticated";
-            case 403 -> "not-allowed";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 409 -> "conflict";
-            case 413 -> "too-large";
-            case 415 -> "unsupported-media-type";
-            case 429 -> "too-many-requests";
-            case 503 -> "unavailable";
-            default -> status >= 500 ? "server-error" : "bad-request";
-        };
+        return TYPE_PREFIX
+                + switch (status) {
+                    case 400 -> "invalid-input";
+                    case 401 -> "not-authenticated";
+                    case 403 -> "not-allowed";
+                    case 404 -> "not-found";
+                    case 405 -> "method-not-allowed";
+                    case 406 -> "not-acceptable";
+                    case 409 -> "conflict";
+                    case 413 -> "too-large";
+                    case 415 -> "unsupported-media-type";
+                    case 429 -> "too-many-requests";
+                    case 503 -> "unavailable";
+                    default -> status >= 500 ? "server-error" : "bad-request";
+                };
     }
 
     /** A problem of the kind its status says. */
-    public static ProblemDto problem(int status, String title, String detail, String instance, List<FieldError> errors) {
+    public static ProblemDto problem(
+            int status, String title, String detail, String instance, List<FieldError> errors) {
         return problem(status, typeOf(status), title, detail, instance, errors);
     }
 
     /** A problem of a stated type, for refusals that share a status with others but mean something else. */
-    public static ProblemDto problem(int status, String type, String title, String detail, String instance, List<FieldError> errors) {
+    public static ProblemDto problem(
+            int status, String type, String title, String detail, String instance, List<FieldError> errors) {
         return new ProblemDto(type, title, status, detail, instance, errors == null ? List.of() : List.copyOf(errors));
     }
 
@@ -64,7 +67,9 @@ public final class Problems {
     /** The document as a JSON object, for a frame that carries it. */
     public static JsonObject toJson(ProblemDto problem) {
         JsonArrayBuilder errors = JSON.createArrayBuilder();
-        problem.errors().forEach(e -> errors.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        problem.errors()
+                .forEach(e -> errors.add(
+                        JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", problem.type())
                 .add("title", problem.title())
@@ -82,7 +87,8 @@ public final class Problems {
     }
 
     /** A REST answer of the kind its status says. */
-    public static Response.ResponseBuilder of(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {
+    public static Response.ResponseBuilder of(
+            int status, String title, String detail, UriInfo uri, List<FieldError> errors) {
         return answer(problem(status, title, detail, instance(uri), errors));
     }
 

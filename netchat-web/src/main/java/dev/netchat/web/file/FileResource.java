@@ -50,7 +50,8 @@ public class FileResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponses
-    public Response upload(@QueryParam("channelId") String channelId, @QueryParam("name") String name, InputStream body) {
+    public Response upload(
+            @QueryParam("channelId") String channelId, @QueryParam("name") String name, InputStream body) {
         AttachmentDto stored = files.upload(caller.getName(), channelId, name, request.getContentLengthLong(), body);
         return Response.created(URI.create(stored.url())).entity(stored).build();
     }

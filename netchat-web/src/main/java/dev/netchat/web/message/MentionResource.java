@@ -26,7 +26,9 @@ public class MentionResource {
 
     @GET
     public MessageListDto list(@QueryParam("before") String before, @QueryParam("limit") String limit) {
-        return new MessageListDto(mentions.mentions(caller.getName(), QueryParams.optionalInstant("before", before),
+        return new MessageListDto(mentions.mentions(
+                caller.getName(),
+                QueryParams.optionalInstant("before", before),
                 QueryParams.optionalInteger("limit", limit)));
     }
 }

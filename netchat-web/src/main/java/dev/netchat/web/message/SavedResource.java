@@ -31,7 +31,9 @@ public class SavedResource {
 
     @GET
     public SavedListDto list(@QueryParam("before") String before, @QueryParam("limit") String limit) {
-        return new SavedListDto(saved.saved(caller.getName(), QueryParams.optionalInstant("before", before),
+        return new SavedListDto(saved.saved(
+                caller.getName(),
+                QueryParams.optionalInstant("before", before),
                 QueryParams.optionalInteger("limit", limit)));
     }
 }

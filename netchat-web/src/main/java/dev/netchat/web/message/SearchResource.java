@@ -25,8 +25,8 @@ public class SearchResource {
     JsonWebToken caller;
 
     @GET
-    public SearchResultDto search(@QueryParam("q") String q, @QueryParam("channelId") String channelId,
-            @QueryParam("limit") String limit) {
+    public SearchResultDto search(
+            @QueryParam("q") String q, @QueryParam("channelId") String channelId, @QueryParam("limit") String limit) {
         String channel = channelId == null || channelId.isBlank() ? null : channelId;
         var result = messages.search(caller.getName(), q, channel, QueryParams.optionalInteger("limit", limit));
         return new SearchResultDto(result.messages(), result.terms());

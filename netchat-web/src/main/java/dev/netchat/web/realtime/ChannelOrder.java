@@ -14,6 +14,7 @@ final class ChannelOrder {
 
     /** The seq expected next; 0 until the first event of the channel is seen. */
     private long next;
+
     private final TreeMap<Long, Delivery> waiting = new TreeMap<>();
     private long waitingSince;
     /** When this node last saw an event of the channel (only recently active channels are reconciled). */

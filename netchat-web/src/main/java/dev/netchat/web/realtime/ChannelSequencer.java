@@ -35,6 +35,7 @@ public class ChannelSequencer {
     private static final Duration RECENT_WINDOW = Duration.ofSeconds(5);
     /** How often, and how patiently, the log's last seqs are compared with what was delivered here. */
     private static final long CATCH_UP_EVERY_MILLIS = 1000;
+
     private static final long CATCH_UP_PATIENCE_MILLIS = 1000;
     /** Channels without an event here for this long are not reconciled (they are idle). */
     private static final long ACTIVE_MILLIS = 10 * 60 * 1000;
@@ -56,7 +57,8 @@ public class ChannelSequencer {
     @PostConstruct
     void start() {
         gapChecker = scheduler.scheduleWithFixedDelay(this::fillOverdueGaps, 250, 250, TimeUnit.MILLISECONDS);
-        catchUp = scheduler.scheduleWithFixedDelay(this::catchUp, CATCH_UP_EVERY_MILLIS, CATCH_UP_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        catchUp = scheduler.scheduleWithFixedDelay(
+                this::catchUp, CATCH_UP_EVERY_MILLIS, CATCH_UP_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -90,7 +92,8 @@ public class ChannelSequencer {
         try {
             List<StoredFrame> recent = replayService.recentBefore(first.channelId(), first.seq(), RECENT_WINDOW);
             order.startAt(recent.isEmpty() ? first.seq() : recent.get(0).seq());
-            dispatch(order.fill(recent.stream().map(e -> stored(e, first.recipients())).toList()));
+            dispatch(order.fill(
+                    recent.stream().map(e -> stored(e, first.recipients())).toList()));
         } catch (RuntimeException e) {
             LOG.warning(() -> "Could not read the recent events of channel " + first.channelId() + ": " + e);
             order.startAt(first.seq());
@@ -98,8 +101,8 @@ public class ChannelSequencer {
     }
 
     private static Delivery stored(StoredFrame e, List<String> recipients) {
-        return new Delivery(Delivery.Kind.CHANNEL, e.frame(), e.channelId(), e.seq(), recipients, null, null, null, null,
-                null);
+        return new Delivery(
+                Delivery.Kind.CHANNEL, e.frame(), e.channelId(), e.seq(), recipients, null, null, null, null, null);
     }
 
     private void dispatch(List<Delivery> ready) {
@@ -139,7 +142,8 @@ public class ChannelSequencer {
                 ChannelOrder order = orders.get(channelId);
                 long[] missing = order == null ? null : order.behind(lastSeq, now, CATCH_UP_PATIENCE_MILLIS);
                 if (missing != null) {
-                    LOG.info(() -> "Catching up on channel " + channelId + " events " + missing[0] + ".." + missing[1] + " from the log");
+                    LOG.info(() -> "Catching up on channel " + channelId + " events " + missing[0] + ".." + missing[1]
+                            + " from the log");
                     fill(channelId, order, missing);
                 }
             });
@@ -152,12 +156,14 @@ public class ChannelSequencer {
         try {
             List<StoredFrame> stored = replayService.range(channelId, range[0], range[1]);
             List<String> recipients = replayService.recipients(channelId);
-            List<Delivery> loaded = stored.stream().map(e -> stored(e, recipients)).toList();
+            List<Delivery> loaded =
+                    stored.stream().map(e -> stored(e, recipients)).toList();
             synchronized (order) {
                 dispatch(order.fill(loaded));
             }
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not fill the events " + range[0] + ".." + range[1] + " of channel " + channelId + ": " + e);
+            LOG.warning(() ->
+                    "Could not fill the events " + range[0] + ".." + range[1] + " of channel " + channelId + ": " + e);
         }
     }
 }

@@ -38,11 +38,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * state lives in {@link ChatHub}. Frames are small JSON objects: ping, typing.start, typing.stop, resume.
  * Anything else, or a frame about a channel the user is not in, gets an error frame and changes nothing.
  */
-@ServerEndpoint(value = "/ws", subprotocols = HandshakeAuthenticator.PROTOCOL, configurator = HandshakeAuthenticator.class)
+@ServerEndpoint(
+        value = "/ws",
+        subprotocols = HandshakeAuthenticator.PROTOCOL,
+        configurator = HandshakeAuthenticator.class)
 public class ChatEndpoint {
 
     /** Inbound frames are tiny; anything larger is refused by the container with close code 1009. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
+
     private static final int MAX_BAD_FRAMES = 20;
     private static final long TYPING_INTERVAL_MILLIS = 1500;
 
@@ -101,8 +105,15 @@ public class ChatEndpoint {
         }
         session.setMaxIdleTimeout(idleTimeoutSeconds * 1000L);
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-        connection = new Connection(UUID.randomUUID().toString(), caller.userId(), caller.sessionId(), session, maxQueuedFrames,
-                maxQueuedBytes, executor, registry.listener());
+        connection = new Connection(
+                UUID.randomUUID().toString(),
+                caller.userId(),
+                caller.sessionId(),
+                session,
+                maxQueuedFrames,
+                maxQueuedBytes,
+                executor,
+                registry.listener());
         connection.send(Frames.hello(connection.id(), caller.userId()));
         hub.opened(connection);
     }
@@ -194,7 +205,8 @@ public class ChatEndpoint {
         long wait = rates.typing(connection.userId());
         if (wait > 0) {
             // Not a bad frame (it does not count towards closing the socket), but not forwarded either.
-            connection.send(Frames.error(429, "Too many typing events", "Slow down; try again in " + wait + " seconds."));
+            connection.send(
+                    Frames.error(429, "Too many typing events", "Slow down; try again in " + wait + " seconds."));
             return;
         }
         if (type.equals("typing.start")) {
@@ -210,16 +222,25 @@ public class ChatEndpoint {
                 return;
             }
             // Through the bus like every other event: members connected to other nodes see it too.
-            List<String> others = members.stream().filter(m -> !m.equals(userId)).toList();
-            bus.toUsers(type.equals("typing.start") ? new TypingStarted(channelId, userId) : new TypingStopped(channelId, userId),
-                    others, null);
+            List<String> others =
+                    members.stream().filter(m -> !m.equals(userId)).toList();
+            bus.toUsers(
+                    type.equals("typing.start")
+                            ? new TypingStarted(channelId, userId)
+                            : new TypingStopped(channelId, userId),
+                    others,
+                    null);
         });
     }
 
     private void resume(JsonObject frame) {
-        if (!(frame.get("cursors") instanceof JsonObject cursorsJson) || cursorsJson.size() > ReplayService.MAX_CHANNELS_PER_RESUME) {
-            refuse(400, "Bad frame", "resume needs cursors: {channelId: lastSeq, …} for at most "
-                    + ReplayService.MAX_CHANNELS_PER_RESUME + " channels.");
+        if (!(frame.get("cursors") instanceof JsonObject cursorsJson)
+                || cursorsJson.size() > ReplayService.MAX_CHANNELS_PER_RESUME) {
+            refuse(
+                    400,
+                    "Bad frame",
+                    "resume needs cursors: {channelId: lastSeq, …} for at most " + ReplayService.MAX_CHANNELS_PER_RESUME
+                            + " channels.");
             return;
         }
         Map<String, Long> asked = new LinkedHashMap<>();
@@ -256,7 +277,8 @@ public class ChatEndpoint {
                         conn.completeResume(channel, 0, List.of(), Frames.resync(channel), lastSeqOrZero(channel));
                     } else if (r.outcome() == Replay.Outcome.NOT_A_MEMBER) {
                         conn.abandonResume(channel);
-                        conn.send(Frames.error(404, "No such channel", "You are not a member of channel " + channel + "."));
+                        conn.send(Frames.error(
+                                404, "No such channel", "You are not a member of channel " + channel + "."));
                     } else if (r.outcome() == Replay.Outcome.RESYNC) {
                         conn.completeResume(channel, e.getValue(), List.of(), Frames.resync(channel), r.lastSeq());
                     } else {

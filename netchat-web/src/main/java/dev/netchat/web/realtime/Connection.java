@@ -30,8 +30,8 @@ import java.util.concurrent.Executor;
  */
 final class Connection implements SendHandler {
 
-    static final CloseReason TOO_SLOW = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-            "Too slow to keep up; reconnect and resume");
+    static final CloseReason TOO_SLOW =
+            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow to keep up; reconnect and resume");
 
     private final String id;
     private final String userId;
@@ -46,9 +46,11 @@ final class Connection implements SendHandler {
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     /** user -> the latest presence frame about them not written yet */
     private final LinkedHashMap<String, String> presence = new LinkedHashMap<>();
+
     private boolean writing;
     /** Inside {@code sendText} on the thread that holds this lock, and whether that write already completed. */
     private boolean sending;
+
     private boolean completedInline;
     private boolean closed;
     /** channel -> {first seq sent, last seq sent} */
@@ -65,11 +67,25 @@ final class Connection implements SendHandler {
         default void closedTooSlow() {}
     }
 
-    Connection(String id, String userId, String sessionId, Session session, int maxQueued, long maxQueuedBytes, Executor closer) {
+    Connection(
+            String id,
+            String userId,
+            String sessionId,
+            Session session,
+            int maxQueued,
+            long maxQueuedBytes,
+            Executor closer) {
         this(id, userId, sessionId, session, maxQueued, maxQueuedBytes, closer, Listener.NONE);
     }
 
-    Connection(String id, String userId, String sessionId, Session session, int maxQueued, long maxQueuedBytes, Executor closer,
+    Connection(
+            String id,
+            String userId,
+            String sessionId,
+            Session session,
+            int maxQueued,
+            long maxQueuedBytes,
+            Executor closer,
             Listener listener) {
         this.listener = listener;
         this.id = id;
@@ -123,7 +139,8 @@ final class Connection implements SendHandler {
     }
 
     /** Queues the replayed frames (seqs from + 1 … from + n), then the live events held meanwhile. */
-    synchronized void completeResume(String channelId, long from, List<String> frames, String resyncFrame, long lastSeq) {
+    synchronized void completeResume(
+            String channelId, long from, List<String> frames, String resyncFrame, long lastSeq) {
         TreeMap<Long, String> held = resuming.remove(channelId);
         long last = from;
         if (resyncFrame != null) {

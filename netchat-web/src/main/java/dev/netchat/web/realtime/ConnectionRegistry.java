@@ -35,8 +35,14 @@ public class ConnectionRegistry implements LocalSockets {
     @PostConstruct
     void attach() {
         onlineUsers.attach(this);
-        metrics.gauge("netchat.ws.queued.frames", "Frames waiting in the outbound queues of this node's sockets", this::queuedFrames);
-        metrics.gauge("netchat.ws.queue.depth.max", "The longest outbound queue of one socket on this node (frames)", this::maxQueueDepth);
+        metrics.gauge(
+                "netchat.ws.queued.frames",
+                "Frames waiting in the outbound queues of this node's sockets",
+                this::queuedFrames);
+        metrics.gauge(
+                "netchat.ws.queue.depth.max",
+                "The longest outbound queue of one socket on this node (frames)",
+                this::maxQueueDepth);
         NetChatMetrics m = metrics;
         listener = new Connection.Listener() {
             @Override
@@ -57,17 +63,25 @@ public class ConnectionRegistry implements LocalSockets {
     }
 
     private int queuedFrames() {
-        return byUser.values().stream().flatMap(Set::stream).mapToInt(Connection::queued).sum();
+        return byUser.values().stream()
+                .flatMap(Set::stream)
+                .mapToInt(Connection::queued)
+                .sum();
     }
 
     private int maxQueueDepth() {
-        return byUser.values().stream().flatMap(Set::stream).mapToInt(Connection::queued).max().orElse(0);
+        return byUser.values().stream()
+                .flatMap(Set::stream)
+                .mapToInt(Connection::queued)
+                .max()
+                .orElse(0);
     }
 
     @PreDestroy
     void closeAll() {
-        byUser.values().forEach(set -> set.forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
-                "Server shutting down; reconnect and resume"))));
+        byUser.values()
+                .forEach(set -> set.forEach(c -> c.close(new CloseReason(
+                        CloseReason.CloseCodes.GOING_AWAY, "Server shutting down; reconnect and resume"))));
     }
 
     void opened(Connection connection) {

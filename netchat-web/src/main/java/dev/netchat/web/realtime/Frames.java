@@ -18,8 +18,12 @@ final class Frames {
     private Frames() {}
 
     static String hello(String connectionId, String userId) {
-        return JSON.createObjectBuilder().add("type", "hello").add("connectionId", connectionId).add("userId", userId)
-                .build().toString();
+        return JSON.createObjectBuilder()
+                .add("type", "hello")
+                .add("connectionId", connectionId)
+                .add("userId", userId)
+                .build()
+                .toString();
     }
 
     static String pong() {
@@ -27,14 +31,21 @@ final class Frames {
     }
 
     static String resync(String channelId) {
-        return JSON.createObjectBuilder().add("type", "resync.required").add("channelId", channelId).build().toString();
+        return JSON.createObjectBuilder()
+                .add("type", "resync.required")
+                .add("channelId", channelId)
+                .build()
+                .toString();
     }
 
     /** An error frame carrying a problem object (the same shape as REST's problem+json). */
     static String error(int status, String title, String detail) {
         // The same problem document a REST answer carries (one factory), without an instance: a frame has no URL.
         JsonObject problem = Problems.toJson(Problems.problem(status, title, detail, null, List.of()));
-        return JSON.createObjectBuilder().add("type", "error").add("problem", problem).build().toString();
+        return JSON.createObjectBuilder()
+                .add("type", "error")
+                .add("problem", problem)
+                .build()
+                .toString();
     }
-
 }

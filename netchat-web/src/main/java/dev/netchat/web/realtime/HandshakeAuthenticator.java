@@ -30,10 +30,16 @@ public class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
         String origin = first(headers, "Origin");
         String host = first(headers, "Host");
         Optional<String> bearer = bearerFromProtocols(headers);
-        boolean originOk = host != null && originAcceptable(origin, URI.create(scheme(request) + "://" + host), bearer.isPresent(),
-                CDI.current().select(AllowedOrigins.class).get());
+        boolean originOk = host != null
+                && originAcceptable(
+                        origin,
+                        URI.create(scheme(request) + "://" + host),
+                        bearer.isPresent(),
+                        CDI.current().select(AllowedOrigins.class).get());
         String token = bearer.orElseGet(() -> cookie(headers, SessionCookies.ACCESS));
-        var caller = originOk ? CDI.current().select(TokenVerifier.class).get().verify(token) : Optional.<TokenVerifier.VerifiedToken>empty();
+        var caller = originOk
+                ? CDI.current().select(TokenVerifier.class).get().verify(token)
+                : Optional.<TokenVerifier.VerifiedToken>empty();
         config.getUserProperties().remove(CALLER);
         caller.ifPresent(c -> config.getUserProperties().put(CALLER, c));
     }

@@ -1,8 +1,8 @@
 package dev.netchat.web.realtime;
 
 import dev.netchat.event.RealtimeBus;
-import dev.netchat.presence.PresenceChanged;
 import dev.netchat.presence.DeadNodeUsers;
+import dev.netchat.presence.PresenceChanged;
 import dev.netchat.presence.PresenceService;
 import dev.netchat.shared.Times;
 import jakarta.annotation.PostConstruct;
@@ -70,9 +70,11 @@ public class PresenceAnnouncer {
 
     @PostConstruct
     void start() {
-        rounds = scheduler.scheduleWithFixedDelay(this::round, PRESENCE_ROUND_MILLIS, PRESENCE_ROUND_MILLIS, TimeUnit.MILLISECONDS);
+        rounds = scheduler.scheduleWithFixedDelay(
+                this::round, PRESENCE_ROUND_MILLIS, PRESENCE_ROUND_MILLIS, TimeUnit.MILLISECONDS);
         heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, 0, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, DEAD_NODE_SWEEP_SECONDS, DEAD_NODE_SWEEP_SECONDS, TimeUnit.SECONDS);
+        sweeps = scheduler.scheduleWithFixedDelay(
+                this::sweep, DEAD_NODE_SWEEP_SECONDS, DEAD_NODE_SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -120,7 +122,8 @@ public class PresenceAnnouncer {
                 }
                 LOG.info(() -> "A node silent since " + dead.lastSeen() + " is taken for dead; announcing "
                         + dead.offline().size() + " of its user(s) offline");
-                Map<String, Set<String>> coMembers = coMembers(dead.offline(), presenceService.membersOfSmallChannelsOf(dead.offline()));
+                Map<String, Set<String>> coMembers =
+                        coMembers(dead.offline(), presenceService.membersOfSmallChannelsOf(dead.offline()));
                 String lastActive = Times.iso(dead.lastSeen());
                 for (String userId : dead.offline()) {
                     if (registry.hasSockets(userId)) {
@@ -128,7 +131,10 @@ public class PresenceAnnouncer {
                     }
                     Set<String> to = coMembers.getOrDefault(userId, Set.of());
                     if (!to.isEmpty()) {
-                        bus.presence(userId, new PresenceChanged(new PresenceChanged.Presence(userId, false, lastActive)), to);
+                        bus.presence(
+                                userId,
+                                new PresenceChanged(new PresenceChanged.Presence(userId, false, lastActive)),
+                                to);
                     }
                 }
             }
@@ -187,8 +193,10 @@ public class PresenceAnnouncer {
             }
             Set<String> to = coMembers.getOrDefault(change.userId(), Set.of());
             if (!to.isEmpty()) {
-                bus.presence(change.userId(),
-                        new PresenceChanged(new PresenceChanged.Presence(change.userId(), change.online(), lastActive)), to);
+                bus.presence(
+                        change.userId(),
+                        new PresenceChanged(new PresenceChanged.Presence(change.userId(), change.online(), lastActive)),
+                        to);
             }
         }
         changes.announced(round);

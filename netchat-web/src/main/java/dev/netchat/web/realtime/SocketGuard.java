@@ -85,8 +85,11 @@ public class SocketGuard {
         if (count.incrementAndGet() > maxPerUser) {
             count.decrementAndGet();
             metrics.socketRefused();
-            close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    "Too many connections: at most " + maxPerUser + " per user"));
+            close(
+                    session,
+                    new CloseReason(
+                            CloseReason.CloseCodes.VIOLATED_POLICY,
+                            "Too many connections: at most " + maxPerUser + " per user"));
             return false;
         }
         open.put(session, new Holder(userId, sessionId));

@@ -1,11 +1,11 @@
 package dev.netchat.web.realtime;
 
-import dev.netchat.auth.TokenVerifier;
-import dev.netchat.web.auth.AllowedOrigins;
-import dev.netchat.web.auth.SessionCookies;
 import dev.netchat.audit.Actor;
 import dev.netchat.audit.AuditLog;
+import dev.netchat.auth.TokenVerifier;
 import dev.netchat.user.AccountStatus;
+import dev.netchat.web.auth.AllowedOrigins;
+import dev.netchat.web.auth.SessionCookies;
 import dev.netchat.web.shared.ClientAddress;
 import dev.netchat.web.shared.ProblemWriter;
 import jakarta.ejb.EJB;
@@ -54,29 +54,58 @@ public class WebSocketHandshakeFilter extends HttpFilter {
         String origin = request.getHeader("Origin");
         URI self = URI.create(request.getRequestURL().toString());
         List<String> protocols = request.getHeaders("Sec-WebSocket-Protocol") == null
-                ? List.of() : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"));
+                ? List.of()
+                : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"));
         var bearer = HandshakeAuthenticator.bearerFromProtocols(Map.of("Sec-WebSocket-Protocol", protocols));
         if (!HandshakeAuthenticator.originAcceptable(origin, self, bearer.isPresent(), origins)) {
-            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", null, null, "origin not allowed: " + origin);
-            ProblemWriter.write(request, response, 403, "Origin not allowed", "WebSocket connections must come from NetChat's own pages.");
+            audit.record(
+                    Actor.anonymous(ClientAddress.of(request)),
+                    "socket.refused",
+                    null,
+                    null,
+                    "origin not allowed: " + origin);
+            ProblemWriter.write(
+                    request,
+                    response,
+                    403,
+                    "Origin not allowed",
+                    "WebSocket connections must come from NetChat's own pages.");
             return;
         }
         String token = bearer.orElseGet(() -> accessCookie(request));
         var caller = verifier.verify(token);
         if (caller.isPresent() && !accounts.of(caller.get().userId()).active()) {
-            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", caller.get().userId(), null, "account disabled");
+            audit.record(
+                    Actor.anonymous(ClientAddress.of(request)),
+                    "socket.refused",
+                    caller.get().userId(),
+                    null,
+                    "account disabled");
             ProblemWriter.write(request, response, 403, "Account disabled", "This account is disabled.");
             return;
         }
         if (caller.isPresent() && !sessions.active(caller.get().sessionId())) {
-            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", caller.get().userId(), null, "session ended");
+            audit.record(
+                    Actor.anonymous(ClientAddress.of(request)),
+                    "socket.refused",
+                    caller.get().userId(),
+                    null,
+                    "session ended");
             ProblemWriter.write(request, response, 401, "Session ended", "This session has ended; sign in again.");
             return;
         }
         if (caller.isEmpty()) {
-            audit.record(Actor.anonymous(ClientAddress.of(request)), "socket.refused", null, null,
+            audit.record(
+                    Actor.anonymous(ClientAddress.of(request)),
+                    "socket.refused",
+                    null,
+                    null,
                     token == null ? "no credentials" : "invalid token");
-            ProblemWriter.write(request, response, 401, "Not authenticated",
+            ProblemWriter.write(
+                    request,
+                    response,
+                    401,
+                    "Not authenticated",
                     "Connect with the session cookie or the subprotocols netchat.v1, bearer.<token>.");
             return;
         }

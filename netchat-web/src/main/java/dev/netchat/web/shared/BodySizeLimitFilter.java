@@ -52,7 +52,11 @@ public class BodySizeLimitFilter extends HttpFilter {
         long uploadLimit = uploadLimit(request);
         if (uploadLimit > 0) {
             if (declared > uploadLimit) {
-                ProblemWriter.write(request, response, 413, "Payload too large",
+                ProblemWriter.write(
+                        request,
+                        response,
+                        413,
+                        "Payload too large",
                         "The file is larger than " + uploadLimit + " bytes.");
                 return;
             }
@@ -60,7 +64,11 @@ public class BodySizeLimitFilter extends HttpFilter {
             return;
         }
         if (declared > limit) {
-            ProblemWriter.write(request, response, 413, "Payload too large",
+            ProblemWriter.write(
+                    request,
+                    response,
+                    413,
+                    "Payload too large",
                     "The request body is larger than " + limit + " bytes.");
             return;
         }
@@ -79,10 +87,12 @@ public class BodySizeLimitFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         var config = ConfigProvider.getConfig();
         if (path.equals("/api/files")) {
-            return config.getOptionalValue("netchat.files.max-file-bytes", Long.class).orElse(26_214_400L);
+            return config.getOptionalValue("netchat.files.max-file-bytes", Long.class)
+                    .orElse(26_214_400L);
         }
         if (path.equals("/api/users/me/avatar")) {
-            return config.getOptionalValue("netchat.avatars.max-bytes", Long.class).orElse(5_242_880L);
+            return config.getOptionalValue("netchat.avatars.max-bytes", Long.class)
+                    .orElse(5_242_880L);
         }
         return 0;
     }

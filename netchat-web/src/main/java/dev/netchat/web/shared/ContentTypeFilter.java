@@ -33,8 +33,13 @@ public class ContentTypeFilter implements ContainerRequestFilter {
             acceptable = false;
         }
         if (!acceptable) {
-            request.abortWith(Problems.of(415, "Unsupported media type",
-                    "Name the body's type exactly, e.g. Content-Type: application/json.", request.getUriInfo(), List.of()).build());
+            request.abortWith(Problems.of(
+                            415,
+                            "Unsupported media type",
+                            "Name the body's type exactly, e.g. Content-Type: application/json.",
+                            request.getUriInfo(),
+                            List.of())
+                    .build());
         }
     }
 }

@@ -22,9 +22,24 @@ public class ErrorPageServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
     private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad request", 403, "Forbidden", 404, "Not found", 405, "Method not allowed",
-            413, "Payload too large", 414, "URI too long", 415, "Unsupported media type",
-            500, "Internal error", 503, "Service unavailable");
+            400,
+            "Bad request",
+            403,
+            "Forbidden",
+            404,
+            "Not found",
+            405,
+            "Method not allowed",
+            413,
+            "Payload too large",
+            414,
+            "URI too long",
+            415,
+            "Unsupported media type",
+            500,
+            "Internal error",
+            503,
+            "Service unavailable");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -49,7 +64,11 @@ public class ErrorPageServlet extends HttpServlet {
         if (status == 503) {
             response.setHeader("Retry-After", "5");
         }
-        ProblemWriter.writeKeepAlive(response, status, TITLES.getOrDefault(status, "Error"), detail,
+        ProblemWriter.writeKeepAlive(
+                response,
+                status,
+                TITLES.getOrDefault(status, "Error"),
+                detail,
                 uri == null ? request.getRequestURI() : uri.toString());
     }
 }

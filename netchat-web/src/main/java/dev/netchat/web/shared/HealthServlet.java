@@ -28,7 +28,9 @@ public class HealthServlet extends HttpServlet {
         }
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json");
-        response.getOutputStream().write(("{\"status\":\"" + status + "\",\"checks\":[{\"name\":\"database\",\"status\":\""
-                + status + "\"}]}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"status\":\"" + status + "\",\"checks\":[{\"name\":\"database\",\"status\":\"" + status
+                                + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -14,9 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbConfigResolver implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withNullValues(true)
-            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+    private final Jsonb jsonb = JsonbBuilder.create(
+            new JsonbConfig().withNullValues(true).withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
 
     @Override
     public Jsonb getContext(Class<?> type) {

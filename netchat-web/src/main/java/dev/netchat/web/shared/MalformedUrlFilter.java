@@ -32,7 +32,8 @@ public class MalformedUrlFilter extends HttpFilter {
             problem = problem(request.getQueryString());
         }
         if (problem != null) {
-            ProblemWriter.write(request, response, 400, "Bad request", "The request's address is not valid: " + problem + ".");
+            ProblemWriter.write(
+                    request, response, 400, "Bad request", "The request's address is not valid: " + problem + ".");
             return;
         }
         chain.doFilter(request, response);
@@ -65,7 +66,8 @@ public class MalformedUrlFilter extends HttpFilter {
         }
         bytes.flip();
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(bytes);
@@ -76,6 +78,8 @@ public class MalformedUrlFilter extends HttpFilter {
     }
 
     private static int hex(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

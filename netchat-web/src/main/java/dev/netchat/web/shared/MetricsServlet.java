@@ -59,13 +59,18 @@ public class MetricsServlet extends HttpServlet {
             var caller = tokens.verify(token).filter(c -> sessions.active(c.sessionId()));
             if (caller.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"netchat\"");
-                ProblemWriter.writeKeepAlive(response, 401, "Not authenticated",
-                        "Metrics are for operators: an admin's token or the configured scrape token.", request.getRequestURI());
+                ProblemWriter.writeKeepAlive(
+                        response,
+                        401,
+                        "Not authenticated",
+                        "Metrics are for operators: an admin's token or the configured scrape token.",
+                        request.getRequestURI());
                 return;
             }
             AccountStatus.Status status = accounts.of(caller.get().userId());
             if (!status.active() || !status.admin()) {
-                ProblemWriter.writeKeepAlive(response, 403, "Not allowed", "Metrics are for operators.", request.getRequestURI());
+                ProblemWriter.writeKeepAlive(
+                        response, 403, "Not allowed", "Metrics are for operators.", request.getRequestURI());
                 return;
             }
         }
@@ -76,13 +81,17 @@ public class MetricsServlet extends HttpServlet {
 
     private boolean scrapeTokenMatches(String bearer) {
         String expected = scrapeToken.strip();
-        return bearer != null && expected.length() >= 16
-                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), bearer.getBytes(StandardCharsets.UTF_8));
+        return bearer != null
+                && expected.length() >= 16
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), bearer.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String bearer(HttpServletRequest request) {
         String h = request.getHeader("Authorization");
-        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? h.substring(7).strip()
+                : null;
     }
 
     private static String cookie(HttpServletRequest request) {

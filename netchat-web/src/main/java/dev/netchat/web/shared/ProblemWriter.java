@@ -13,16 +13,17 @@ public final class ProblemWriter {
     private ProblemWriter() {}
 
     /** For a refused request whose body is left unread: the connection is closed after the answer. */
-    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-            String detail) throws IOException {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         response.setHeader("Connection", "close");
         // Filters may answer before the security headers' filter has run.
         SecurityHeadersFilter.apply(request, response);
         writeKeepAlive(response, status, title, detail, request.getRequestURI());
     }
 
-    public static void writeKeepAlive(HttpServletResponse response, int status, String title, String detail,
-            String instance) throws IOException {
+    public static void writeKeepAlive(
+            HttpServletResponse response, int status, String title, String detail, String instance) throws IOException {
         String body = Problems.json(Problems.problem(status, title, detail, instance, List.of()));
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);

@@ -40,7 +40,8 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         if (!(request.getProperty(STARTED) instanceof Long started)) {
             return;
         }
-        metrics.request(request.getMethod(), route(), response.getStatus(), Duration.ofNanos(System.nanoTime() - started));
+        metrics.request(
+                request.getMethod(), route(), response.getStatus(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private String route() {
@@ -51,7 +52,8 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         }
         Path outer = type.getAnnotation(Path.class);
         Path inner = method.getAnnotation(Path.class);
-        String route = "/" + (outer == null ? "" : strip(outer.value())) + (inner == null ? "" : "/" + strip(inner.value()));
+        String route =
+                "/" + (outer == null ? "" : strip(outer.value())) + (inner == null ? "" : "/" + strip(inner.value()));
         return route.endsWith("/") && route.length() > 1 ? route.substring(0, route.length() - 1) : route;
     }
 

@@ -16,7 +16,9 @@ import java.io.IOException;
  * else can answer. Paths the server itself answers outside the application (/openapi) get the same headers
  * from the server's configuration (config/netchat.cli).
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true,
+@WebFilter(
+        urlPatterns = "/*",
+        asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC})
 public class SecurityHeadersFilter extends HttpFilter {
 

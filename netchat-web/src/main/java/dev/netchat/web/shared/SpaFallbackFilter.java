@@ -21,7 +21,8 @@ public class SpaFallbackFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isClientRoute(request.getMethod(), path) && request.getServletContext().getResource(path) == null) {
+        if (isClientRoute(request.getMethod(), path)
+                && request.getServletContext().getResource(path) == null) {
             request.getRequestDispatcher("/index.html").forward(request, response);
             return;
         }

@@ -25,16 +25,25 @@ public class UnauthorizedErrorServlet extends HttpServlet {
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
                 if (SessionCookies.ACCESS.equals(c.getName())) {
-                    response.addHeader("Set-Cookie", SessionCookies.ACCESS + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
-                            + (request.isSecure() ? "; Secure" : ""));
+                    response.addHeader(
+                            "Set-Cookie",
+                            SessionCookies.ACCESS + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                                    + (request.isSecure() ? "; Secure" : ""));
                 }
             }
         }
         Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
-        audit.record(Actor.anonymous(ClientAddress.of(request)), "token.refused", null, null,
+        audit.record(
+                Actor.anonymous(ClientAddress.of(request)),
+                "token.refused",
+                null,
+                null,
                 "on " + request.getMethod() + " " + (uri == null ? request.getRequestURI() : uri));
         response.setHeader("WWW-Authenticate", "Bearer realm=\"netchat\", error=\"invalid_token\"");
-        ProblemWriter.writeKeepAlive(response, 401, "Not authenticated",
+        ProblemWriter.writeKeepAlive(
+                response,
+                401,
+                "Not authenticated",
                 "The access token is invalid or expired; refresh the session or sign in again.",
                 uri == null ? request.getRequestURI() : uri.toString());
     }

@@ -24,7 +24,8 @@ public class UserRates {
             @ConfigProperty(name = "netchat.limits.posts-burst", defaultValue = "60") int postsBurst,
             @ConfigProperty(name = "netchat.limits.posts-per-second", defaultValue = "5") double postsPerSecond,
             @ConfigProperty(name = "netchat.limits.conversations-burst", defaultValue = "20") int groupsBurst,
-            @ConfigProperty(name = "netchat.limits.conversations-per-minute", defaultValue = "10") double groupsPerMinute,
+            @ConfigProperty(name = "netchat.limits.conversations-per-minute", defaultValue = "10")
+                    double groupsPerMinute,
             @ConfigProperty(name = "netchat.limits.typing-burst", defaultValue = "20") int typingBurst,
             @ConfigProperty(name = "netchat.limits.typing-per-second", defaultValue = "2") double typingPerSecond) {
         this.posts = new RateLimiter(postsBurst, postsPerSecond);

@@ -2,21 +2,21 @@ package dev.netchat.web.user;
 
 import dev.netchat.auth.AuthService;
 import dev.netchat.file.FileService;
+import dev.netchat.presence.OnlineUsers;
 import dev.netchat.user.MeDto;
 import dev.netchat.user.NotificationsDto;
 import dev.netchat.user.ProfileChanges;
 import dev.netchat.user.UserService;
 import dev.netchat.user.UserView;
-import dev.netchat.presence.OnlineUsers;
-import dev.netchat.web.shared.QueryParams;
 import dev.netchat.web.auth.AllowedBeforePasswordChange;
+import dev.netchat.web.shared.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -90,8 +90,17 @@ public class UserResource {
     public MeDto update(ProfileUpdateRequest body) {
         ProfileUpdateRequest b = body == null ? new ProfileUpdateRequest(null, null, null, null, null, null) : body;
         NotificationsDto n = b.notifications() == null ? new NotificationsDto(null, null, null) : b.notifications();
-        return users.updateProfile(caller.getName(),
-                new ProfileChanges(b.fullName(), b.phoneNumber(), b.avatarURL(), n.sms(), n.desktop(), n.dndUntil(), b.timeZone(), b.readReceipts()));
+        return users.updateProfile(
+                caller.getName(),
+                new ProfileChanges(
+                        b.fullName(),
+                        b.phoneNumber(),
+                        b.avatarURL(),
+                        n.sms(),
+                        n.desktop(),
+                        n.dndUntil(),
+                        b.timeZone(),
+                        b.readReceipts()));
     }
 
     @POST
@@ -121,10 +130,13 @@ public class UserResource {
 
     /** The people directory and the member pickers: {@code after} (a username) gives the next page. */
     @GET
-    public UserListDto search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("limit") @DefaultValue("20") String limit,
+    public UserListDto search(
+            @QueryParam("q") @DefaultValue("") String q,
+            @QueryParam("limit") @DefaultValue("20") String limit,
             @QueryParam("after") String after) {
         // Signed-in callers only; the caller's own account must still be valid.
-        return new UserListDto(users.directory(caller.getName(), q, QueryParams.integer("limit", limit), after, presence::isOnline));
+        return new UserListDto(
+                users.directory(caller.getName(), q, QueryParams.integer("limit", limit), after, presence::isOnline));
     }
 
     /** One person as others see them (the profile card): presence, time zone, when last active. */

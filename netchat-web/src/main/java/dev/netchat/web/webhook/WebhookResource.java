@@ -13,9 +13,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -73,13 +73,21 @@ public class WebhookResource {
     @POST
     @Path("stream")
     @Consumes(MediaType.WILDCARD)
-    public Response stream(@Context HttpServletRequest request, @HeaderParam("X-Signature") String signature,
+    public Response stream(
+            @Context HttpServletRequest request,
+            @HeaderParam("X-Signature") String signature,
             @HeaderParam("X-Webhook-Id") String webhookId) {
         if (!stream.enabled()) {
-            return Problems.of(404, "Not found", "The Stream Chat bridge is not configured.", uri, List.of()).build();
+            return Problems.of(404, "Not found", "The Stream Chat bridge is not configured.", uri, List.of())
+                    .build();
         }
         if (!isJson(request.getContentType())) {
-            return Problems.of(415, "Unsupported media type", "Stream's events are sent as application/json.", uri, List.of())
+            return Problems.of(
+                            415,
+                            "Unsupported media type",
+                            "Stream's events are sent as application/json.",
+                            uri,
+                            List.of())
                     .build();
         }
         byte[] raw;
@@ -88,24 +96,34 @@ public class WebhookResource {
         } catch (BodyTooLargeException e) {
             return tooLarge();
         } catch (IOException e) {
-            return Problems.of(400, "Malformed request", "The body could not be read.", uri, List.of()).build();
+            return Problems.of(400, "Malformed request", "The body could not be read.", uri, List.of())
+                    .build();
         }
         if (raw == null) {
             return tooLarge();
         }
         if (signature == null || !validStreamSignature(raw, signature)) {
             LOG.warning("Refused a Stream webhook with a missing or wrong X-Signature");
-            return Problems.of(401, "Not authenticated", "The X-Signature header does not match the body.", uri, List.of()).build();
+            return Problems.of(
+                            401, "Not authenticated", "The X-Signature header does not match the body.", uri, List.of())
+                    .build();
         }
         JsonObject event;
         try {
-            JsonValue parsed = Wire.JSON.createReader(new ByteArrayInputStream(raw)).readValue();
+            JsonValue parsed =
+                    Wire.JSON.createReader(new ByteArrayInputStream(raw)).readValue();
             if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new JsonException("not an object");
             }
             event = parsed.asJsonObject();
         } catch (JsonException e) {
-            return Problems.of(400, "Malformed request", "The body must be a JSON object (a Stream event).", uri, List.of()).build();
+            return Problems.of(
+                            400,
+                            "Malformed request",
+                            "The body must be a JSON object (a Stream event).",
+                            uri,
+                            List.of())
+                    .build();
         }
         // Replays are recognised by what was signed: X-Webhook-Id is not covered by the signature, so anyone who
         // saw one delivery could replay it under a new id. A redelivery of the same event has the same body.
@@ -124,9 +142,15 @@ public class WebhookResource {
             result = StreamWebhookService.Result.DUPLICATE; // a concurrent redelivery acted first
         }
         if (result == StreamWebhookService.Result.MALFORMED) {
-            return Problems.of(400, "Malformed request", "The event's fields have the wrong types.", uri, List.of()).build();
+            return Problems.of(400, "Malformed request", "The event's fields have the wrong types.", uri, List.of())
+                    .build();
         }
-        return Response.ok(Wire.JSON.createObjectBuilder().add("result", result.name().toLowerCase()).build().toString()).build();
+        return Response.ok(Wire.JSON
+                        .createObjectBuilder()
+                        .add("result", result.name().toLowerCase())
+                        .build()
+                        .toString())
+                .build();
     }
 
     /** A concrete JSON media type (application/json or a +json type); wildcards like {@code * / *} are not one. */
@@ -140,7 +164,8 @@ public class WebhookResource {
                 return false;
             }
             return "application".equalsIgnoreCase(type.getType())
-                    && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
+                    && ("json".equalsIgnoreCase(type.getSubtype())
+                            || type.getSubtype().toLowerCase().endsWith("+json"));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -153,32 +178,42 @@ public class WebhookResource {
     }
 
     private Response tooLarge() {
-        return Problems.of(413, "Payload too large", "A Stream event is at most " + MAX_STREAM_BODY + " bytes.", uri, List.of())
+        return Problems.of(
+                        413,
+                        "Payload too large",
+                        "A Stream event is at most " + MAX_STREAM_BODY + " bytes.",
+                        uri,
+                        List.of())
                 .build();
     }
 
     @POST
     @Path("twilio/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response twilioStatus(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
+    public Response twilioStatus(
+            MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         if (!twilio.enabled()) {
-            return Problems.of(404, "Not found", "Twilio is not configured.", uri, List.of()).build();
+            return Problems.of(404, "Not found", "Twilio is not configured.", uri, List.of())
+                    .build();
         }
         Map<String, String> params = new TreeMap<>();
         if (form != null) {
             form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
         }
         // Twilio signs the address it called: the status callback address NetChat gave it.
-        String url = twilio.publicUrl().map(base -> base + TwilioSettings.STATUS_CALLBACK_PATH)
+        String url = twilio.publicUrl()
+                .map(base -> base + TwilioSettings.STATUS_CALLBACK_PATH)
                 .orElse(uri.getRequestUri().toString());
         if (signature == null || !new RequestValidator(twilio.authToken()).validate(url, params, signature)) {
             LOG.warning("Refused a Twilio status callback with a missing or wrong X-Twilio-Signature");
-            return Problems.of(403, "Forbidden", "The X-Twilio-Signature header does not validate.", uri, List.of()).build();
+            return Problems.of(403, "Forbidden", "The X-Twilio-Signature header does not validate.", uri, List.of())
+                    .build();
         }
         String sid = params.get("MessageSid");
         String status = params.get("MessageStatus");
         if (sid == null || status == null || sid.length() > 64 || status.length() > 32) {
-            return Problems.of(400, "Malformed request", "MessageSid and MessageStatus are required.", uri, List.of()).build();
+            return Problems.of(400, "Malformed request", "MessageSid and MessageStatus are required.", uri, List.of())
+                    .build();
         }
         deliveryReports.record(sid, status);
         return Response.noContent().build();
@@ -188,10 +223,10 @@ public class WebhookResource {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(stream.apiSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = HexFormat.of().formatHex(mac.doFinal(body))
-                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
             // Constant time: the comparison must not tell how much of a guess was right.
-            return MessageDigest.isEqual(expected, signature.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(
+                    expected, signature.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

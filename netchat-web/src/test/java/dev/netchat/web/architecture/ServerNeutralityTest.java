@@ -22,10 +22,20 @@ class ServerNeutralityTest {
 
     @Test
     void netchatCodeUsesNoApplicationServerApi() {
-        ArchRule rule = noClasses().that().resideInAPackage("dev.netchat..")
-                .should().dependOnClassesThat()
-                .resideInAnyPackage("org.jboss..", "org.wildfly..", "fish.payara..", "org.glassfish..",
-                        "com.sun.enterprise..", "io.undertow..", "org.hibernate..", "org.eclipse.persistence..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("dev.netchat..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.jboss..",
+                        "org.wildfly..",
+                        "fish.payara..",
+                        "org.glassfish..",
+                        "com.sun.enterprise..",
+                        "io.undertow..",
+                        "org.hibernate..",
+                        "org.eclipse.persistence..")
                 .because("the same EAR deploys to WildFly and Payara: server differences are solved with standard "
                         + "means or descriptors both servers read (docs/APP-SERVERS.md)");
         rule.check(NETCHAT);

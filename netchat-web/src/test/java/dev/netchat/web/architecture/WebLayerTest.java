@@ -19,13 +19,23 @@ import org.junit.jupiter.api.Test;
  */
 class WebLayerTest {
 
-    static final ArchRule NO_REPOSITORIES = noClasses().that().resideInAPackage("dev.netchat.web..")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-            .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+    static final ArchRule NO_REPOSITORIES = noClasses()
+            .that()
+            .resideInAPackage("dev.netchat.web..")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Repository")
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(EntityManager.class)
             .because("the web module calls services, which own the transactions and the rules");
 
-    static final ArchRule NO_ENTITIES = noClasses().that().resideInAPackage("dev.netchat.web..")
-            .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+    static final ArchRule NO_ENTITIES = noClasses()
+            .that()
+            .resideInAPackage("dev.netchat.web..")
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Entity.class)
             .because("services answer the web module with DTOs and records, never with entities");
 
     private static final JavaClasses WEB = new ClassFileImporter()
@@ -45,12 +55,17 @@ class WebLayerTest {
 
     @Test
     void theRulesFailOnAPlantedResource() {
-        JavaClasses planted = new ClassFileImporter().importPackages("dev.netchat.web.architecture.planted", "dev.netchat.user");
+        JavaClasses planted =
+                new ClassFileImporter().importPackages("dev.netchat.web.architecture.planted", "dev.netchat.user");
         EvaluationResult repositories = NO_REPOSITORIES.evaluate(planted);
         EvaluationResult entities = NO_ENTITIES.evaluate(planted);
         assertThat(repositories.hasViolation()).isTrue();
-        assertThat(repositories.getFailureReport().toString()).contains("PlantedResource").contains("UserRepository");
+        assertThat(repositories.getFailureReport().toString())
+                .contains("PlantedResource")
+                .contains("UserRepository");
         assertThat(entities.hasViolation()).isTrue();
-        assertThat(entities.getFailureReport().toString()).contains("PlantedResource").contains("UserAccount");
+        assertThat(entities.getFailureReport().toString())
+                .contains("PlantedResource")
+                .contains("UserAccount");
     }
 }

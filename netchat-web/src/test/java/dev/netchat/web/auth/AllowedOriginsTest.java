@@ -32,7 +32,9 @@ class AllowedOriginsTest {
 
     @Test
     void dropsDefaultPortsFromTheServersOrigin() {
-        assertThat(AllowedOrigins.originOf(URI.create("https://chat.example.com:443/x"))).isEqualTo("https://chat.example.com");
-        assertThat(AllowedOrigins.originOf(URI.create("http://localhost:8080/x"))).isEqualTo("http://localhost:8080");
+        assertThat(AllowedOrigins.originOf(URI.create("https://chat.example.com:443/x")))
+                .isEqualTo("https://chat.example.com");
+        assertThat(AllowedOrigins.originOf(URI.create("http://localhost:8080/x")))
+                .isEqualTo("http://localhost:8080");
     }
 }

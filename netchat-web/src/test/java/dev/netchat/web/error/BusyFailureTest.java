@@ -15,8 +15,11 @@ class BusyFailureTest {
     @Test
     void anH2LockTimeoutAtCommitBuriedUnderEjbAndJpaExceptionsIsBusy() {
         SQLTimeoutException h2 = new SQLTimeoutException("Timeout trying to lock table \"CHANNELS\"", "HYT00", 50200);
-        Exception chain = new EJBTransactionRolledbackException("Transaction rolled back",
-                new RuntimeException("jakarta.transaction.RollbackException", new PersistenceException("could not execute statement", h2)));
+        Exception chain = new EJBTransactionRolledbackException(
+                "Transaction rolled back",
+                new RuntimeException(
+                        "jakarta.transaction.RollbackException",
+                        new PersistenceException("could not execute statement", h2)));
 
         assertThat(FallbackExceptionMapper.busyCause(chain)).isSameAs(h2);
     }
@@ -25,14 +28,16 @@ class BusyFailureTest {
     void aPostgresqlLockNotAvailableIsBusy() {
         SQLException pg = new SQLException("canceling statement due to lock timeout", "55P03");
 
-        assertThat(FallbackExceptionMapper.busyCause(new EJBException(new PersistenceException(pg)))).isSameAs(pg);
+        assertThat(FallbackExceptionMapper.busyCause(new EJBException(new PersistenceException(pg))))
+                .isSameAs(pg);
     }
 
     @Test
     void aDeadlockVictimIsBusy() {
         SQLException pg = new SQLException("deadlock detected", "40P01");
 
-        assertThat(FallbackExceptionMapper.busyCause(new PersistenceException(pg))).isSameAs(pg);
+        assertThat(FallbackExceptionMapper.busyCause(new PersistenceException(pg)))
+                .isSameAs(pg);
     }
 
     @Test
@@ -47,8 +52,11 @@ class BusyFailureTest {
         SQLException unique = new SQLException("duplicate key", "23505");
         SQLException down = new SQLException("Connection refused", "08001");
 
-        assertThat(FallbackExceptionMapper.busyCause(new PersistenceException(unique))).isNull();
-        assertThat(FallbackExceptionMapper.busyCause(new EJBException(new PersistenceException(down)))).isNull();
-        assertThat(FallbackExceptionMapper.busyCause(new NullPointerException())).isNull();
+        assertThat(FallbackExceptionMapper.busyCause(new PersistenceException(unique)))
+                .isNull();
+        assertThat(FallbackExceptionMapper.busyCause(new EJBException(new PersistenceException(down))))
+                .isNull();
+        assertThat(FallbackExceptionMapper.busyCause(new NullPointerException()))
+                .isNull();
     }
 }

@@ -14,8 +14,11 @@ class ConflictFailureTest {
     @Test
     void aUniqueViolationAtCommitBuriedUnderEjbAndJpaExceptionsIsAConflict() {
         SQLException pg = new SQLException("duplicate key value violates unique constraint", "23505");
-        Exception chain = new EJBTransactionRolledbackException("Transaction rolled back",
-                new RuntimeException("jakarta.transaction.RollbackException", new PersistenceException("could not execute statement", pg)));
+        Exception chain = new EJBTransactionRolledbackException(
+                "Transaction rolled back",
+                new RuntimeException(
+                        "jakarta.transaction.RollbackException",
+                        new PersistenceException("could not execute statement", pg)));
 
         assertThat(FallbackExceptionMapper.constraintCause(chain)).isSameAs(pg);
     }
@@ -24,13 +27,19 @@ class ConflictFailureTest {
     void anH2DuplicateKeyIsAConflict() {
         var h2 = new SQLIntegrityConstraintViolationException("Unique index or primary key violation", "23505", 23505);
 
-        assertThat(FallbackExceptionMapper.constraintCause(new PersistenceException(h2))).isSameAs(h2);
+        assertThat(FallbackExceptionMapper.constraintCause(new PersistenceException(h2)))
+                .isSameAs(h2);
     }
 
     @Test
     void otherDatabaseFailuresAreNotConflicts() {
-        assertThat(FallbackExceptionMapper.constraintCause(new PersistenceException(new SQLException("deadlock detected", "40P01")))).isNull();
-        assertThat(FallbackExceptionMapper.constraintCause(new PersistenceException(new SQLException("refused", "08001")))).isNull();
-        assertThat(FallbackExceptionMapper.constraintCause(new IllegalStateException("boom"))).isNull();
+        assertThat(FallbackExceptionMapper.constraintCause(
+                        new PersistenceException(new SQLException("deadlock detected", "40P01"))))
+                .isNull();
+        assertThat(FallbackExceptionMapper.constraintCause(
+                        new PersistenceException(new SQLException("refused", "08001"))))
+                .isNull();
+        assertThat(FallbackExceptionMapper.constraintCause(new IllegalStateException("boom")))
+                .isNull();
     }
 }

@@ -10,8 +10,17 @@ import org.junit.jupiter.api.Test;
 class ConnectionTest {
 
     private static Delivery event(String channel, long seq) {
-        return new Delivery(Delivery.Kind.CHANNEL, "{\"channelId\":\"" + channel + "\",\"seq\":" + seq + "}", channel, seq,
-                List.of("u1"), null, null, null, null, null);
+        return new Delivery(
+                Delivery.Kind.CHANNEL,
+                "{\"channelId\":\"" + channel + "\",\"seq\":" + seq + "}",
+                channel,
+                seq,
+                List.of("u1"),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static Connection connection(FakeSession fake, int maxQueued) {
@@ -40,7 +49,8 @@ class ConnectionTest {
         c.channelEvent(event("a", 2));
         c.channelEvent(event("a", 1));
 
-        assertThat(fake.written).containsExactly(event("a", 1).frame(), event("a", 2).frame());
+        assertThat(fake.written)
+                .containsExactly(event("a", 1).frame(), event("a", 2).frame());
     }
 
     @Test
@@ -86,7 +96,11 @@ class ConnectionTest {
         c.completeResume("a", from, List.of(event("a", 4).frame(), event("a", 5).frame()), null, 5);
 
         assertThat(from).isEqualTo(3);
-        assertThat(fake.written).containsExactly(event("a", 4).frame(), event("a", 5).frame(), event("a", 6).frame());
+        assertThat(fake.written)
+                .containsExactly(
+                        event("a", 4).frame(),
+                        event("a", 5).frame(),
+                        event("a", 6).frame());
     }
 
     @Test

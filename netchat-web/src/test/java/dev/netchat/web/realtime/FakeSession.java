@@ -26,8 +26,8 @@ final class FakeSession {
     }
 
     Session session() {
-        RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+        RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
                         written.add((String) args[0]);
                         SendHandler handler = (SendHandler) args[1];
@@ -40,11 +40,15 @@ final class FakeSession {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        return (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+        return (Session) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Session.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getAsyncRemote" -> async;
                     case "close" -> {
-                        closedWith = args == null ? new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "") : (CloseReason) args[0];
+                        closedWith = args == null
+                                ? new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "")
+                                : (CloseReason) args[0];
                         yield null;
                     }
                     case "hashCode" -> System.identityHashCode(proxy);

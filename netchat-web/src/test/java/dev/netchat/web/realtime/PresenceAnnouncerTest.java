@@ -50,6 +50,7 @@ class PresenceAnnouncerTest {
         boolean down;
         /** Users holding a socket on another node. */
         Set<String> elsewhere = Set.of();
+
         final List<Map<String, Boolean>> socketRounds = new ArrayList<>();
 
         @Override
@@ -82,12 +83,15 @@ class PresenceAnnouncerTest {
 
     private FakeSession open(String userId) {
         FakeSession fake = new FakeSession(true);
-        hub.opened(new Connection("c-" + userId + "-" + System.nanoTime(), userId, "s", fake.session(), 100, 1 << 20, Runnable::run));
+        hub.opened(new Connection(
+                "c-" + userId + "-" + System.nanoTime(), userId, "s", fake.session(), 100, 1 << 20, Runnable::run));
         return fake;
     }
 
     private static List<String> presenceFrames(FakeSession fake) {
-        return fake.written.stream().filter(f -> f.contains("user.presence.changed")).toList();
+        return fake.written.stream()
+                .filter(f -> f.contains("user.presence.changed"))
+                .toList();
     }
 
     @Test
@@ -112,9 +116,12 @@ class PresenceAnnouncerTest {
 
         announcer.announce();
 
-        assertThat(presenceFrames(bob)).hasSize(1).allMatch(f -> f.contains("\"id\":\"alice\"") && f.contains("\"online\":true"));
+        assertThat(presenceFrames(bob))
+                .hasSize(1)
+                .allMatch(f -> f.contains("\"id\":\"alice\"") && f.contains("\"online\":true"));
         assertThat(presenceFrames(erin)).hasSize(1).allMatch(f -> f.contains("\"id\":\"alice\""));
-        // erin was announced before alice connected (alice reads erin's state with the channel list); bob arrived with her.
+        // erin was announced before alice connected (alice reads erin's state with the channel list); bob arrived with
+        // her.
         assertThat(presenceFrames(alice)).hasSize(1).allMatch(f -> f.contains("\"id\":\"bob\""));
     }
 
@@ -127,8 +134,14 @@ class PresenceAnnouncerTest {
 
         announcer.announce();
 
-        String toBob = presenceFrames(bob).stream().filter(f -> f.contains("\"id\":\"alice\"")).findFirst().orElseThrow();
-        String toCarol = presenceFrames(carol).stream().filter(f -> f.contains("\"id\":\"alice\"")).findFirst().orElseThrow();
+        String toBob = presenceFrames(bob).stream()
+                .filter(f -> f.contains("\"id\":\"alice\""))
+                .findFirst()
+                .orElseThrow();
+        String toCarol = presenceFrames(carol).stream()
+                .filter(f -> f.contains("\"id\":\"alice\""))
+                .findFirst()
+                .orElseThrow();
         assertThat(toBob).isSameAs(toCarol);
     }
 
@@ -136,8 +149,10 @@ class PresenceAnnouncerTest {
     void onlyTheLastSocketClosingAnnouncesOfflineWithTheLastActiveTime() {
         FakeSession bob = open("bob");
         announcer.announce();
-        Connection phone = new Connection("phone", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
-        Connection laptop = new Connection("laptop", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
+        Connection phone =
+                new Connection("phone", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
+        Connection laptop =
+                new Connection("laptop", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
         hub.opened(phone);
         hub.opened(laptop);
         announcer.announce();
@@ -172,13 +187,16 @@ class PresenceAnnouncerTest {
         FakeSession bob = open("bob");
         announcer.announce();
         db.elsewhere = Set.of("alice");
-        Connection laptop = new Connection("laptop", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
+        Connection laptop =
+                new Connection("laptop", "alice", "s", new FakeSession(true).session(), 100, 1 << 20, Runnable::run);
         hub.opened(laptop);
         announcer.announce();
         hub.closed(laptop);
         announcer.announce();
 
         assertThat(presenceFrames(bob)).isEmpty();
-        assertThat(db.socketRounds).as("this node's share is still written").contains(Map.of("alice", true), Map.of("alice", false));
+        assertThat(db.socketRounds)
+                .as("this node's share is still written")
+                .contains(Map.of("alice", true), Map.of("alice", false));
     }
 }
