@@ -31,6 +31,24 @@ class BadInputIT {
     }
 
     @Test
+    void aMissingBodyIs400NamingTheBodyBeforeAnythingElseRuns() {
+        Api.Reply signup = api.postJson("/api/auth/signup", "");
+        assertProblem(signup, 400);
+        assertThat(signup.json().path("errors").get(0).path("field").asText()).isEqualTo("body");
+
+        Api.Session alice = api.newUser("nobody");
+        Api.Reply patch = api.sendJson("PATCH", "/api/users/me", "", alice);
+        assertProblem(patch, 400);
+        assertThat(patch.json().path("errors").get(0).path("field").asText()).isEqualTo("body");
+        // Checked at the edge, before the service looks for the channel (there is none).
+        Api.Reply post = api.sendJson("POST", "/api/channels/no-such-channel/messages", "", alice);
+        assertProblem(post, 400);
+        assertThat(post.json().path("errors").get(0).path("field").asText()).isEqualTo("body");
+        assertThat(api.get("/api/users/me", alice).json().path("fullName").asText())
+                .isEqualTo("nobody Tester");
+    }
+
+    @Test
     void aWrongMediaTypeIs415() {
         Api.Reply r = api.send(
                 "POST",

@@ -6,10 +6,12 @@ import dev.netchat.admin.UserAdminView;
 import dev.netchat.audit.Actor;
 import dev.netchat.web.shared.ClientAddress;
 import dev.netchat.web.shared.QueryParams;
+import dev.netchat.web.shared.RequiredBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -53,9 +55,8 @@ public class AdminResource {
     @PATCH
     @Path("users/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public UserAdminView update(@PathParam("id") String id, AdminUserUpdateRequest body) {
-        AdminUserUpdateRequest b = body == null ? new AdminUserUpdateRequest(null, null) : body;
-        return admin.update(actor(), id, b.role(), b.disabled());
+    public UserAdminView update(@PathParam("id") String id, @RequiredBody @Valid AdminUserUpdateRequest body) {
+        return admin.update(actor(), id, body.role(), body.disabled());
     }
 
     @POST

@@ -6,10 +6,12 @@ import dev.netchat.auth.SignupCommand;
 import dev.netchat.stream.StreamTokens;
 import dev.netchat.web.error.Problems;
 import dev.netchat.web.shared.ClientAddress;
+import dev.netchat.web.shared.RequiredBody;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
@@ -46,10 +48,10 @@ public class AuthResource {
     @POST
     @Path("signup")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signup(SignupRequest body) {
-        SignupRequest b = body == null ? new SignupRequest(null, null, null, null, null) : body;
+    public Response signup(@RequiredBody @Valid SignupRequest body) {
         SignedInSession session = auth.signup(
-                new SignupCommand(b.fullName(), b.username(), b.password(), b.phoneNumber(), b.avatarURL()),
+                new SignupCommand(
+                        body.fullName(), body.username(), body.password(), body.phoneNumber(), body.avatarURL()),
                 ClientAddress.of(http));
         return Response.status(Response.Status.CREATED)
                 .entity(SessionDto.body(
@@ -62,9 +64,8 @@ public class AuthResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(LoginRequest body) {
-        LoginRequest b = body == null ? new LoginRequest(null, null) : body;
-        SignedInSession session = auth.login(b.username(), b.password(), ClientAddress.of(http));
+    public Response login(@RequiredBody @Valid LoginRequest body) {
+        SignedInSession session = auth.login(body.username(), body.password(), ClientAddress.of(http));
         return signedIn(session);
     }
 

@@ -5,15 +5,14 @@ import dev.netchat.channel.ChannelDto;
 import dev.netchat.channel.ChannelService;
 import dev.netchat.channel.CreatedChannel;
 import dev.netchat.channel.NewChannel;
-import dev.netchat.message.MessagePage;
-import dev.netchat.message.MessageService;
 import dev.netchat.message.PinService;
-import dev.netchat.message.PostedMessage;
 import dev.netchat.web.message.MessageListDto;
-import dev.netchat.web.shared.QueryParams;
+import dev.netchat.web.shared.RequiredBody;
+import dev.netchat.web.shared.UserRates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,23 +27,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Channels the caller is in, discovering and joining public ones, members, read markers, history and posting. */
+/**
+ * Channels the caller is in, discovering and joining public ones, members, read markers and pins. A channel's
+ * messages (history and posting) are {@link dev.netchat.web.message.ChannelMessagesResource}'s.
+ */
 @Path("channels")
 @RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 public class ChannelResource {
 
-    @jakarta.inject.Inject
-    dev.netchat.web.shared.UserRates rates;
-
-    @jakarta.inject.Inject
-    dev.netchat.metrics.NetChatMetrics metrics;
+    @Inject
+    UserRates rates;
 
     @EJB
     ChannelService channels;
-
-    @EJB
-    MessageService messages;
 
     @EJB
     PinService pins;
@@ -65,13 +61,14 @@ public class ChannelResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateChannelRequest body) {
-        CreateChannelRequest b = body == null ? new CreateChannelRequest(null, null, null, null, null) : body;
-        if (b.memberIds() != null && b.memberIds().stream().anyMatch(m -> m != null && !m.equals(caller.getName()))) {
+    public Response create(@RequiredBody @Valid CreateChannelRequest body) {
+        if (body.memberIds() != null
+                && body.memberIds().stream().anyMatch(m -> m != null && !m.equals(caller.getName()))) {
             rates.conversation(caller.getName());
         }
         CreatedChannel result = channels.create(
-                caller.getName(), new NewChannel(b.type(), b.name(), b.description(), b.isPrivate(), b.memberIds()));
+                caller.getName(),
+                new NewChannel(body.type(), body.name(), body.description(), body.isPrivate(), body.memberIds()));
         return Response.status(result.created() ? 201 : 200)
                 .entity(result.channel())
                 .build();
@@ -86,16 +83,16 @@ public class ChannelResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public ChannelDto update(@PathParam("id") String id, UpdateChannelRequest body) {
-        UpdateChannelRequest b = body == null ? new UpdateChannelRequest(null, null, null) : body;
-        return channels.update(caller.getName(), id, new ChannelChanges(b.name(), b.description(), b.isPrivate()));
+    public ChannelDto update(@PathParam("id") String id, @RequiredBody @Valid UpdateChannelRequest body) {
+        return channels.update(
+                caller.getName(), id, new ChannelChanges(body.name(), body.description(), body.isPrivate()));
     }
 
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ChannelDto addMembers(@PathParam("id") String id, AddMembersRequest body) {
-        return channels.addMembers(caller.getName(), id, body == null ? null : body.userIds());
+    public ChannelDto addMembers(@PathParam("id") String id, @RequiredBody @Valid AddMembersRequest body) {
+        return channels.addMembers(caller.getName(), id, body.userIds());
     }
 
     @DELETE
@@ -114,8 +111,8 @@ public class ChannelResource {
     @POST
     @Path("{id}/read")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response read(@PathParam("id") String id, ReadRequest body) {
-        channels.markRead(caller.getName(), caller.getClaim("sid"), id, body == null ? null : body.seq());
+    public Response read(@PathParam("id") String id, @RequiredBody @Valid ReadRequest body) {
+        channels.markRead(caller.getName(), caller.getClaim("sid"), id, body.seq());
         return Response.noContent().build();
     }
 
@@ -137,8 +134,8 @@ public class ChannelResource {
     @POST
     @Path("{id}/unread")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response unread(@PathParam("id") String id, ReadRequest body) {
-        channels.markUnread(caller.getName(), id, body == null ? null : body.seq());
+    public Response unread(@PathParam("id") String id, @RequiredBody @Valid ReadRequest body) {
+        channels.markUnread(caller.getName(), id, body.seq());
         return Response.noContent().build();
     }
 
@@ -146,45 +143,7 @@ public class ChannelResource {
     @PUT
     @Path("{id}/notifications")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ChannelDto notifications(@PathParam("id") String id, ChannelNotificationsRequest body) {
-        ChannelNotificationsRequest b = body == null ? new ChannelNotificationsRequest(null, null) : body;
-        return channels.setNotifications(caller.getName(), id, b.level(), b.muted());
-    }
-
-    @GET
-    @Path("{id}/messages")
-    public MessagePage history(
-            @PathParam("id") String id,
-            @QueryParam("before") String before,
-            @QueryParam("after") String after,
-            @QueryParam("limit") String limit) {
-        return messages.history(
-                caller.getName(),
-                id,
-                QueryParams.optionalLong("before", before),
-                QueryParams.optionalLong("after", after),
-                QueryParams.optionalInteger("limit", limit));
-    }
-
-    @POST
-    @Path("{id}/messages")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(@PathParam("id") String id, PostMessageRequest body) {
-        PostMessageRequest b = body == null ? new PostMessageRequest(null, null, null, null, null) : body;
-        rates.post(caller.getName());
-        PostedMessage posted = messages.post(
-                caller.getName(),
-                id,
-                b.text(),
-                b.clientMessageId(),
-                b.parentId(),
-                b.attachmentIds(),
-                !Boolean.FALSE.equals(b.linkPreview()));
-        if (posted.created()) {
-            metrics.messagePosted();
-        }
-        return Response.status(posted.created() ? 201 : 200)
-                .entity(posted.message())
-                .build();
+    public ChannelDto notifications(@PathParam("id") String id, @RequiredBody @Valid ChannelNotificationsRequest body) {
+        return channels.setNotifications(caller.getName(), id, body.level(), body.muted());
     }
 }

@@ -4,9 +4,11 @@ import dev.netchat.message.MessageDto;
 import dev.netchat.message.MessageService;
 import dev.netchat.message.PinService;
 import dev.netchat.message.SavedMessageService;
+import dev.netchat.web.shared.RequiredBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,8 +44,8 @@ public class MessageResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public MessageDto edit(@PathParam("id") String id, EditMessageRequest body) {
-        return messages.edit(caller.getName(), id, body == null ? null : body.text());
+    public MessageDto edit(@PathParam("id") String id, @RequiredBody @Valid EditMessageRequest body) {
+        return messages.edit(caller.getName(), id, body.text());
     }
 
     @DELETE

@@ -1,4 +1,4 @@
-package dev.netchat.web.channel;
+package dev.netchat.web.message;
 
 /**
  * POST /api/channels/{id}/messages. {@code linkPreview}: false when the author wants no link preview on this

@@ -10,10 +10,12 @@ import dev.netchat.user.UserService;
 import dev.netchat.user.UserView;
 import dev.netchat.web.auth.AllowedBeforePasswordChange;
 import dev.netchat.web.shared.QueryParams;
+import dev.netchat.web.shared.RequiredBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -87,29 +89,28 @@ public class UserResource {
     @PATCH
     @Path("me")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public MeDto update(ProfileUpdateRequest body) {
-        ProfileUpdateRequest b = body == null ? new ProfileUpdateRequest(null, null, null, null, null, null) : body;
-        NotificationsDto n = b.notifications() == null ? new NotificationsDto(null, null, null) : b.notifications();
+    public MeDto update(@RequiredBody @Valid ProfileUpdateRequest body) {
+        NotificationsDto n =
+                body.notifications() == null ? new NotificationsDto(null, null, null) : body.notifications();
         return users.updateProfile(
                 caller.getName(),
                 new ProfileChanges(
-                        b.fullName(),
-                        b.phoneNumber(),
-                        b.avatarURL(),
+                        body.fullName(),
+                        body.phoneNumber(),
+                        body.avatarURL(),
                         n.sms(),
                         n.desktop(),
                         n.dndUntil(),
-                        b.timeZone(),
-                        b.readReceipts()));
+                        body.timeZone(),
+                        body.readReceipts()));
     }
 
     @POST
     @Path("me/password")
     @AllowedBeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changePassword(PasswordChangeRequest body) {
-        PasswordChangeRequest b = body == null ? new PasswordChangeRequest(null, null) : body;
-        auth.changePassword(caller.getName(), b.currentPassword(), b.newPassword(), caller.getClaim("sid"));
+    public Response changePassword(@RequiredBody @Valid PasswordChangeRequest body) {
+        auth.changePassword(caller.getName(), body.currentPassword(), body.newPassword(), caller.getClaim("sid"));
         return Response.noContent().build();
     }
 
@@ -117,9 +118,8 @@ public class UserResource {
     @PUT
     @Path("me/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public MeDto setStatus(StatusRequest body) {
-        StatusRequest b = body == null ? new StatusRequest(null, null, null) : body;
-        return users.setStatus(caller.getName(), b.emoji(), b.text(), b.expiresAt());
+    public MeDto setStatus(@RequiredBody @Valid StatusRequest body) {
+        return users.setStatus(caller.getName(), body.emoji(), body.text(), body.expiresAt());
     }
 
     @DELETE
