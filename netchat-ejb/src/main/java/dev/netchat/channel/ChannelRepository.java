@@ -1,6 +1,7 @@
 package dev.netchat.channel;
 
 import dev.netchat.event.ChannelMembership;
+import dev.netchat.shared.InLists;
 import dev.netchat.shared.LikePattern;
 import dev.netchat.shared.Mentions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ChannelRepository implements ChannelMembership {
 
-    /** Ids per statement for IN lists: well inside every database's limit on bind parameters. */
-    private static final int CHUNK = 500;
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
@@ -74,7 +73,7 @@ public class ChannelRepository implements ChannelMembership {
     @Override
     public Map<String, Long> lastSeqs(Collection<String> channelIds) {
         Map<String, Long> result = new HashMap<>();
-        for (List<String> chunk : chunks(channelIds)) {
+        for (List<String> chunk : InLists.of(channelIds)) {
             for (Object[] row : em.createQuery(
                             "select c.id, c.lastSeq from Channel c where c.id in :ids", Object[].class)
                     .setParameter("ids", chunk)
@@ -88,7 +87,7 @@ public class ChannelRepository implements ChannelMembership {
     @Override
     public Map<String, Set<String>> membersOfSmallChannelsOf(Collection<String> userIds, int maxMembers) {
         Map<String, Set<String>> members = new HashMap<>();
-        for (List<String> chunk : chunks(userIds)) {
+        for (List<String> chunk : InLists.of(userIds)) {
             for (Object[] row : em.createQuery(
                             "select other.channelId, other.userId from ChannelMember other "
                                     + "join Channel c on c.id = other.channelId "
@@ -111,15 +110,6 @@ public class ChannelRepository implements ChannelMembership {
                         + "(select m from ChannelMember m where m.channelId = c.id and m.userId = :u)")
                 .setParameter("u", userId)
                 .executeUpdate();
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = List.copyOf(ids);
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return chunks;
     }
 
     /** The seen positions of the channel's members other than {@code exceptUserId} who share read receipts. */

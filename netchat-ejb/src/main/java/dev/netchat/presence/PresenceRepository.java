@@ -1,5 +1,6 @@
 package dev.netchat.presence;
 
+import dev.netchat.shared.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,8 +19,6 @@ import java.util.Set;
 @ApplicationScoped
 public class PresenceRepository {
 
-    /** Rows per statement for IN lists: well inside every database's limit on bind parameters. */
-    private static final int CHUNK = 500;
 
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
@@ -40,7 +39,7 @@ public class PresenceRepository {
     private Set<String> onlineOn(Collection<String> userIds, String exceptNode) {
         Set<String> online = new HashSet<>();
         Instant fresh = Instant.now().minusSeconds(LIVE_SECONDS);
-        for (List<String> chunk : chunks(userIds)) {
+        for (List<String> chunk : InLists.of(userIds)) {
             var query = em.createNativeQuery("select distinct s.user_id from presence_sockets s join presence_nodes n "
                             + "on n.node_id = s.node_id where n.seen_at > ?1 and s.user_id in (?2)"
                             + (exceptNode == null ? "" : " and s.node_id <> ?3"))
@@ -131,7 +130,7 @@ public class PresenceRepository {
                 .filter(Map.Entry::getValue)
                 .map(Map.Entry::getKey)
                 .toList();
-        for (List<String> chunk : chunks(changes.keySet())) {
+        for (List<String> chunk : InLists.of(changes.keySet())) {
             em.createNativeQuery("delete from presence_sockets where node_id = ?1 and user_id in (?2)")
                     .setParameter(1, nodeId)
                     .setParameter(2, chunk)
@@ -167,14 +166,5 @@ public class PresenceRepository {
         em.createNativeQuery("delete from presence_nodes where node_id = ?1")
                 .setParameter(1, nodeId)
                 .executeUpdate();
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = List.copyOf(ids);
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return chunks;
     }
 }

@@ -1,5 +1,6 @@
 package dev.netchat.user;
 
+import dev.netchat.shared.InLists;
 import dev.netchat.shared.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,8 +14,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class UserRepository {
 
-    /** Ids per statement for IN lists: well inside every database's limit on bind parameters. */
-    private static final int CHUNK = 500;
 
     /** What decides whether an account may act now (read on every authenticated call, so three columns only). */
     public record Access(boolean disabled, boolean mustChangePassword, Role role) {}
@@ -123,13 +122,12 @@ public class UserRepository {
                 .map(row -> new Access((Boolean) row[0], (Boolean) row[1], (Role) row[2]));
     }
 
-    /** Records that the users were active at the given time: one UPDATE per {@value #CHUNK} users. */
+    /** Records that the users were active at the given time: one UPDATE per {@value InLists#MAX} users. */
     public void recordActivity(Collection<String> userIds, Instant at) {
-        List<String> all = List.copyOf(userIds);
-        for (int i = 0; i < all.size(); i += CHUNK) {
+        for (List<String> chunk : InLists.of(userIds)) {
             em.createQuery("update UserAccount u set u.lastActiveAt = :at where u.id in :ids")
                     .setParameter("at", at)
-                    .setParameter("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .setParameter("ids", chunk)
                     .executeUpdate();
         }
     }
