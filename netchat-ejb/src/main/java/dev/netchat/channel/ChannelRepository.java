@@ -21,7 +21,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ChannelRepository implements ChannelMembership {
 
-
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
 

@@ -19,7 +19,6 @@ import java.util.Set;
 @ApplicationScoped
 public class PresenceRepository {
 
-
     @PersistenceContext(unitName = "netchat")
     private EntityManager em;
 

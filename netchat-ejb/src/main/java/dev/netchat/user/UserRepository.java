@@ -14,7 +14,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class UserRepository {
 
-
     /** What decides whether an account may act now (read on every authenticated call, so three columns only). */
     public record Access(boolean disabled, boolean mustChangePassword, Role role) {}
 
