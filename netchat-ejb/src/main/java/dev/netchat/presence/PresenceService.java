@@ -50,11 +50,6 @@ public class PresenceService {
         users.recordActivity(userIds, at);
     }
 
-    /** True when the account exists and may be used. */
-    public boolean active(String userId) {
-        return users.find(userId).map(u -> !u.isDisabled()).orElse(false);
-    }
-
     /** The given users who have a socket on a live node. */
     public Set<String> onlineAnywhere(Collection<String> userIds) {
         return presence.onlineAnywhere(userIds);

@@ -4,10 +4,10 @@ import dev.netchat.auth.TokenVerifier.VerifiedToken;
 import dev.netchat.event.RealtimeBus;
 import dev.netchat.event.Replay;
 import dev.netchat.event.ReplayService;
-import dev.netchat.presence.PresenceService;
 import dev.netchat.presence.TypingStarted;
 import dev.netchat.presence.TypingStopped;
 import dev.netchat.shared.Wire;
+import dev.netchat.user.AccountStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -68,8 +68,9 @@ public class ChatEndpoint {
     @EJB
     ReplayService replays;
 
-    @EJB
-    PresenceService presence;
+    /** The same answer, cached briefly and dropped cluster-wide on a change, that every REST call and the handshake get. */
+    @Inject
+    AccountStatus accounts;
 
     @Resource
     ManagedExecutorService executor;
@@ -96,7 +97,7 @@ public class ChatEndpoint {
     @OnOpen
     public void open(Session session, EndpointConfig config) {
         VerifiedToken caller = (VerifiedToken) config.getUserProperties().get(HandshakeAuthenticator.CALLER);
-        if (caller == null || !presence.active(caller.userId())) {
+        if (caller == null || !accounts.of(caller.userId()).active()) {
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Not authenticated"));
             return;
         }
