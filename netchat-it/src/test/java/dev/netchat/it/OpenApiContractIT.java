@@ -184,10 +184,7 @@ class OpenApiContractIT {
     }
 
     private static List<String[]> documentedCalls() throws Exception {
-        Path apiMd = Path.of(System.getProperty("netchat.it.work"))
-                .resolve("../../../shared/API.md")
-                .normalize();
-        String text = Files.readString(apiMd);
+        String text = Files.readString(apiMd());
         List<String[]> calls = new ArrayList<>();
         for (String section : text.split("(?m)^(?=## )")) {
             if (IMPLEMENTED_SECTIONS.stream().noneMatch(section::startsWith)) {
@@ -200,6 +197,21 @@ class OpenApiContractIT {
             }
         }
         return calls;
+    }
+
+    /**
+     * ../shared/API.md beside the checkout: the first {@code shared/API.md} above the build directory (a checkout
+     * at /work/main and a worktree at /work/wt/NAME both find /work/shared/API.md).
+     */
+    private static Path apiMd() {
+        Path work = Path.of(System.getProperty("netchat.it.work")).toAbsolutePath().normalize();
+        for (Path dir = work; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/API.md");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no shared/API.md above " + work);
     }
 
     /** Pins, saved items and link previews (issue 19, point 5): their calls, and the message's fields for them. */
