@@ -3,18 +3,29 @@ package dev.netchat.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The served OpenAPI document agrees with the contract (../shared/API.md): every call listed in the sections
  * this server implements appears there with its method. Sections of later work are added as they land.
+ *
+ * <p>And the document describes what the server really sends: for a set of real calls (signup, login, the caller's
+ * user and its update, channels, posting and history, people and message search, problems) each JSON body, sent
+ * and answered, is validated against the schema the served document gives for that path, method, status and media
+ * type ({@link ServedSchemas}). When one fails, the document is what to fix, unless the server contradicts API.md.
  */
 @ExtendWith(ServerExtension.class)
 class OpenApiContractIT {
@@ -184,10 +195,7 @@ class OpenApiContractIT {
     }
 
     private static List<String[]> documentedCalls() throws Exception {
-        Path apiMd = Path.of(System.getProperty("netchat.it.work"))
-                .resolve("../../../shared/API.md")
-                .normalize();
-        String text = Files.readString(apiMd);
+        String text = Files.readString(apiMd());
         List<String[]> calls = new ArrayList<>();
         for (String section : text.split("(?m)^(?=## )")) {
             if (IMPLEMENTED_SECTIONS.stream().noneMatch(section::startsWith)) {
@@ -200,6 +208,22 @@ class OpenApiContractIT {
             }
         }
         return calls;
+    }
+
+    /**
+     * ../shared/API.md beside the checkout: the first {@code shared/API.md} above the build directory (a checkout
+     * at /work/main and a worktree at /work/wt/NAME both find /work/shared/API.md).
+     */
+    private static Path apiMd() {
+        Path work =
+                Path.of(System.getProperty("netchat.it.work")).toAbsolutePath().normalize();
+        for (Path dir = work; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/API.md");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no shared/API.md above " + work);
     }
 
     /** Pins, saved items and link previews (issue 19, point 5): their calls, and the message's fields for them. */
@@ -245,5 +269,212 @@ class OpenApiContractIT {
                 doc.path("components").path("schemas").path("MessageDto").path("properties");
         assertThat(fieldNames(message)).contains("id", "text", "attachments", "pinned", "saved", "preview");
         assertThat(message.path("saved").path("description").asText()).contains("null in frames");
+    }
+
+    // Bodies against the schemas: real calls to the running server, each body (and each JSON request body sent)
+    // validated against the schema the served document gives for its path, method, status and media type.
+
+    private static ServedSchemas schemas;
+    private static Api api;
+    private static Chat chat;
+    /** A fresh account: every optional field of its user is null. */
+    private static Api.Session bob;
+    /** An account with a phone number, a time zone, notification settings, do not disturb and a custom status. */
+    private static Api.Session alice;
+    /** A public team channel of alice and bob with a thread, a reaction, a pin, a saved message and two files. */
+    private static String team;
+    /** The first message of {@link #team}: pinned, saved by alice, with bob's reply and reaction. */
+    private static String first;
+    /** The word every message in {@link #team} contains, for search. */
+    private static String word;
+
+    @BeforeAll
+    static void aConversationInUse() {
+        api = ServerExtension.api();
+        chat = new Chat(api);
+        schemas = ServedSchemas.of(api);
+        alice = api.newUser("oasbody");
+        bob = api.newUser("oasbody");
+
+        ObjectNode profile = Api.json()
+                .put("phoneNumber", "+15551234567")
+                .put("timeZone", "Europe/Paris")
+                .put("avatarURL", "https://example.com/alice.png");
+        profile.putObject("notifications")
+                .put("sms", "all")
+                .put("desktop", "mentions")
+                .put("dndUntil", Instant.now().plus(Duration.ofDays(1)).toString());
+        assertThat(api.patch("/api/users/me", profile, alice).status()).isEqualTo(200);
+        Api.Reply status = api.sendJson(
+                "PUT", "/api/users/me/status", Api.json().put("emoji", "🌴").put("text", "On vacation"), alice);
+        assertThat(status.status()).as(status.toString()).isEqualTo(200);
+
+        word = Chat.token();
+        team = chat.createTeam(alice, Chat.channelName("oasbody"), false, bob)
+                .path("id")
+                .asText();
+        assertThat(chat.createMessaging(alice, bob).status()).isIn(200, 201);
+        first = chat.post(alice, team, "hello " + word).path("id").asText();
+        chat.reply(bob, team, first, "a reply to " + word);
+        assertThat(api.put("/api/messages/" + first + "/reactions/thumbsup", bob)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.put("/api/messages/" + first + "/pin", alice).status()).isEqualTo(200);
+        assertThat(api.put("/api/messages/" + first + "/saved", alice).status()).isEqualTo(200);
+
+        dev.netchat.it.Files files = new dev.netchat.it.Files(api);
+        Api.Reply image = files.upload(alice, team, "plan.png", dev.netchat.it.Files.png(64, 48), "image/png");
+        Api.Reply text =
+                files.upload(alice, team, "notes.txt", "some notes".getBytes(StandardCharsets.UTF_8), "text/plain");
+        assertThat(image.status()).as(image.toString()).isEqualTo(201);
+        assertThat(text.status()).as(text.toString()).isEqualTo(201);
+        ObjectNode withFiles = Chat.message("files about " + word, Chat.clientMessageId());
+        withFiles
+                .putArray("attachmentIds")
+                .add(image.json().path("id").asText())
+                .add(text.json().path("id").asText());
+        Api.Reply posted = chat.send(alice, team, withFiles);
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void signupRequestAndAnswerMatchTheirSchemas() {
+        ObjectNode body = Api.json()
+                .put("fullName", "Sam Signup")
+                .put("username", Api.uniqueName("oassignup"))
+                .put("password", Api.PASSWORD)
+                .put("phoneNumber", "+15557654321")
+                .put("avatarURL", "https://example.com/sam.png");
+        assertRequestMatches("POST", "/api/auth/signup", body);
+        assertAnswerMatches("POST", "/api/auth/signup", api.postJson("/api/auth/signup", body), 201);
+    }
+
+    @Test
+    void loginRequestAndAnswerMatchTheirSchemas() {
+        ObjectNode body = Api.json().put("username", bob.username()).put("password", Api.PASSWORD);
+        assertRequestMatches("POST", "/api/auth/login", body);
+        assertAnswerMatches("POST", "/api/auth/login", api.postJson("/api/auth/login", body), 200);
+    }
+
+    @Test
+    void meOfAFreshAccountMatchesMeDto() {
+        assertAnswerMatches("GET", "/api/users/me", api.get("/api/users/me", bob), 200);
+    }
+
+    @Test
+    void meOfAFilledInProfileMatchesMeDto() {
+        Api.Reply me = api.get("/api/users/me", alice);
+        assertThat(me.json().path("status").isObject()).as(me.toString()).isTrue();
+        assertThat(me.json().path("notifications").path("dndUntil").isTextual())
+                .as(me.toString())
+                .isTrue();
+        assertAnswerMatches("GET", "/api/users/me", me, 200);
+    }
+
+    @Test
+    void profileUpdateRequestAndAnswerMatchTheirSchemas() {
+        Api.Session carol = api.newUser("oasprofile");
+        ObjectNode body = Api.json()
+                .put("fullName", "Carol Changed")
+                .put("timeZone", "America/New_York")
+                .put("readReceipts", false);
+        body.putObject("notifications").put("desktop", "all").put("dndUntil", "");
+        assertRequestMatches("PATCH", "/api/users/me", body);
+        assertAnswerMatches("PATCH", "/api/users/me", api.patch("/api/users/me", body, carol), 200);
+    }
+
+    @Test
+    void channelListMatchesChannelListDto() {
+        Api.Reply list = api.get("/api/channels", alice);
+        // The team channel, the direct conversation and the default channel every account joins.
+        assertThat(list.json().path("channels").size()).as(list.toString()).isGreaterThanOrEqualTo(3);
+        assertAnswerMatches("GET", "/api/channels", list, 200);
+    }
+
+    @Test
+    void oneChannelMatchesChannelDto() {
+        assertAnswerMatches("GET", "/api/channels/{id}", api.get("/api/channels/" + team, bob), 200);
+    }
+
+    @Test
+    void postedMessageMatchesMessageDtoWith201() {
+        ObjectNode body = Chat.message("posted " + word, Chat.clientMessageId())
+                .put("parentId", first)
+                .put("linkPreview", false);
+        assertRequestMatches("POST", "/api/channels/{id}/messages", body);
+        assertAnswerMatches("POST", "/api/channels/{id}/messages", chat.send(bob, team, body), 201);
+    }
+
+    @Test
+    void theSamePostAgainMatchesMessageDtoWith200() {
+        ObjectNode body = Chat.message("posted twice " + word, Chat.clientMessageId());
+        assertThat(chat.send(bob, team, body).status()).isEqualTo(201);
+        assertAnswerMatches("POST", "/api/channels/{id}/messages", chat.send(bob, team, body), 200);
+    }
+
+    @Test
+    void historyPageMatchesMessagePage() {
+        Api.Reply page = api.get("/api/channels/" + team + "/messages?limit=50", alice);
+        JsonNode messages = page.json().path("messages");
+        assertThat(messages.findValues("pinned").stream().anyMatch(JsonNode::isObject))
+                .as("a pinned message in %s", page)
+                .isTrue();
+        assertThat(messages.findValues("attachments").stream().anyMatch(a -> a.size() == 2))
+                .as("a message with two files in %s", page)
+                .isTrue();
+        assertAnswerMatches("GET", "/api/channels/{id}/messages", page, 200);
+    }
+
+    @Test
+    void peopleSearchMatchesUserListDto() {
+        Api.Reply found = api.get("/api/users?q=oasbody&limit=50", bob);
+        assertThat(found.json().path("users").findValuesAsText("username"))
+                .as(found.toString())
+                .contains(alice.username(), bob.username());
+        assertAnswerMatches("GET", "/api/users", found, 200);
+    }
+
+    @Test
+    void messageSearchMatchesSearchResultDto() {
+        Api.Reply found = api.get("/api/search/messages?q=" + word, alice);
+        assertThat(found.json().path("messages").size()).as(found.toString()).isGreaterThanOrEqualTo(3);
+        assertAnswerMatches("GET", "/api/search/messages", found, 200);
+    }
+
+    @Test
+    void notFoundProblemMatchesProblemDto() {
+        Api.Reply missing = api.get("/api/channels/" + UUID.randomUUID(), alice);
+        Chat.assertProblem(missing, 404);
+        assertAnswerMatches("GET", "/api/channels/{id}", missing, 404);
+    }
+
+    @Test
+    void invalidInputProblemMatchesProblemDto() {
+        Api.Reply refused = api.signup("", "x", "short");
+        Chat.assertProblem(refused, 400);
+        assertThat(refused.errorFields()).as(refused.toString()).contains("username", "password");
+        assertAnswerMatches("POST", "/api/auth/signup", refused, 400);
+    }
+
+    @Test
+    void notAuthenticatedProblemMatchesProblemDto() {
+        Api.Reply refused = api.send("GET", "/api/users/me", null);
+        Chat.assertProblem(refused, 401);
+        assertAnswerMatches("GET", "/api/users/me", refused, 401);
+    }
+
+    /** The answer has the expected status, and its body is what the served document says that answer is. */
+    private static void assertAnswerMatches(String method, String path, Api.Reply reply, int status) {
+        assertThat(reply.status()).as("%s %s: %s", method, path, reply).isEqualTo(status);
+        assertThat(schemas.responseErrors(method, path, reply))
+                .as("%s %s answered %s", method, path, reply)
+                .isEmpty();
+    }
+
+    /** The JSON body about to be sent is what the served document says that call takes. */
+    private static void assertRequestMatches(String method, String path, JsonNode body) {
+        assertThat(schemas.requestErrors(method, path, "application/json", Api.write(body)))
+                .as("%s %s with %s", method, path, body)
+                .isEmpty();
     }
 }
