@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { AuthScreen } from '@/features/auth/components/auth-screen';
 import { ChangePasswordScreen } from '@/features/auth/components/change-password-screen';
+import { useCurrentUser } from '@/features/auth/api/get-current-user';
 import { type AuthStatus, useAuth } from '@/features/auth/hooks/use-auth';
 import { ChatScreen } from './chat-screen';
 import { LoadingScreen } from './loading-screen';
@@ -11,11 +12,12 @@ import { LoadingScreen } from './loading-screen';
  */
 export function AppScreens() {
   const auth = useAuth();
-  const { signOut, reloadProfile } = auth;
+  const { signOut } = auth;
+  const me = useCurrentUser().data;
   // The screens switch as a transition: mounting the chat screen is the app's largest render, and as a
   // transition React builds it in slices instead of one long task that a phone's CPU would feel.
   const { status, user } = useDeferredValue(
-    useMemo(() => ({ status: auth.status, user: auth.user }), [auth.status, auth.user]),
+    useMemo(() => ({ status: auth.status, user: me }), [auth.status, me]),
   );
   // Remember how we got here: focus moves to the new screen's heading after sign-in or sign-out, but a
   // fresh page load keeps the browser's own starting point.
@@ -32,12 +34,5 @@ export function AppScreens() {
   if (user.mustChangePassword) {
     return <ChangePasswordScreen onSignOut={signOut} focusHeading={arrivedByAction} />;
   }
-  return (
-    <ChatScreen
-      user={user}
-      onSignOut={signOut}
-      onProfileSaved={reloadProfile}
-      focusHeading={arrivedByAction}
-    />
-  );
+  return <ChatScreen user={user} onSignOut={signOut} focusHeading={arrivedByAction} />;
 }

@@ -1,10 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useMemo } from 'react';
 import { ConnectionBanner } from '@/components/connection-banner';
 import { ProfileCardHost } from '@/components/profile-card-host';
 import { Spinner } from '@/components/spinner';
 import { AdminNotAllowed } from '@/features/admin/components/admin-not-allowed';
-import type { AuthUser } from '@/features/auth/hooks/use-auth';
+import { currentUserQueryOptions } from '@/features/auth/api/get-current-user';
 import { ChannelSettingsButton } from '@/features/channels/components/channel-settings-button';
 import { ChannelSidebar } from '@/features/channels/components/channel-sidebar';
 import { Conversation } from '@/features/messages/components/conversation';
@@ -17,7 +17,6 @@ import { QuickSwitcherLauncher } from '@/features/switcher/components/quick-swit
 import { messages } from '@/config/messages';
 import { notifyIfHidden } from '@/lib/desktop-notifications';
 import { notificationTitle, shouldNotify } from '@/lib/notification-rules';
-import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
 import type { Channel, CurrentUser, Message } from '@/types/api';
 import { useChannels } from '@/hooks/use-channels';
@@ -30,9 +29,8 @@ const AdminPage = lazy(() =>
   import('@/features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })),
 );
 
-/** #/admin: the page for admins, a refusal for everyone else, a spinner while /users/me is awaited. */
-function AdminArea({ isAdmin }: { isAdmin: boolean | undefined }) {
-  if (isAdmin === undefined) return <Spinner label={messages.admin.checking} labelVisible />;
+/** #/admin: the page for admins, a refusal for everyone else. */
+function AdminArea({ isAdmin }: { isAdmin: boolean }) {
   if (!isAdmin) return <AdminNotAllowed />;
   return (
     <Suspense fallback={<Spinner label={messages.admin.loadingPage} labelVisible />}>
@@ -42,14 +40,14 @@ function AdminArea({ isAdmin }: { isAdmin: boolean | undefined }) {
 }
 
 interface ChatScreenProps {
-  user: AuthUser;
+  /** The signed-in person, from the query cache: a change saved or announced anywhere shows here at once. */
+  user: CurrentUser;
   onSignOut: () => Promise<void>;
-  onProfileSaved: () => void;
   focusHeading: boolean;
 }
 
 /** The signed-in screen: the frame filled with the channel lists and the open conversation. */
-export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: ChatScreenProps) {
+export function ChatScreen({ user, onSignOut, focusHeading }: ChatScreenProps) {
   const self = useMemo(
     () => ({ id: user.id, username: user.username, fullName: user.fullName, avatarURL: user.avatarURL }),
     [user.id, user.username, user.fullName, user.avatarURL],
@@ -60,7 +58,8 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
       const channel =
         client.getQueryData<Channel>(queryKeys.channel(message.channelId)) ??
         client.getQueryData<Channel[]>(queryKeys.channels)?.find((c) => c.id === message.channelId);
-      const settings = client.getQueryData<CurrentUser>(queryKeys.me)?.notifications;
+      // Read when a message comes, so that a level saved in Settings counts at once without a new socket.
+      const settings = client.getQueryData(currentUserQueryOptions().queryKey)?.notifications;
       if (!shouldNotify(message, channel, settings, self.username)) return;
       notifyIfHidden(notificationTitle(message, channel, self.id), message.text, () =>
         navigate(message.channelId),
@@ -68,24 +67,23 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
     },
     [client, self.id, self.username],
   );
-  // The person's notification levels, which decide desktop notifications (onIncomingMessage).
-  const me = useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => chatApi.getMe(signal) });
-  useTimeZoneSync(me.data);
+  useTimeZoneSync(user);
   useRealtime(self, { onIncomingMessage });
   useOutboxFlusher(self);
   const channels = useChannels();
   useUnreadTitle(channels.data);
   const { channelId, admin } = useLocation();
+  const isAdmin = user.role === 'admin';
 
   const content = admin ? (
-    <AdminArea isAdmin={user.isAdmin} />
+    <AdminArea isAdmin={isAdmin} />
   ) : channelId ? (
     <Conversation
       key={channelId}
       channelId={channelId}
       self={self}
-      isAdmin={user.isAdmin}
-      headerActions={<ChannelSettingsButton channelId={channelId} selfId={user.id} isAdmin={user.isAdmin} />}
+      isAdmin={isAdmin}
+      headerActions={<ChannelSettingsButton channelId={channelId} selfId={user.id} isAdmin={isAdmin} />}
     />
   ) : null;
 
@@ -101,13 +99,13 @@ export function ChatScreen({ user, onSignOut, onProfileSaved, focusHeading }: Ch
         sidebar={<ChannelSidebar selfId={user.id} directActions={<PeopleButton />} />}
         headerActions={
           <>
-            {user.isAdmin && (
+            {isAdmin && (
               <a href={adminHash} className="button button--quiet" aria-current={admin ? 'page' : undefined}>
                 {messages.admin.open}
               </a>
             )}
             <QuickSwitcherLauncher selfId={user.id} selfName={user.username} />
-            <SettingsButton onProfileSaved={onProfileSaved} />
+            <SettingsButton me={user} />
           </>
         }
       >

@@ -581,7 +581,6 @@ export const messagesDe: Messages = {
     notAllowedHeading: 'Nicht erlaubt',
     notAllowed: 'Nur Administratoren können die Administrationsseite öffnen.',
     backToChat: 'Zurück zu den Unterhaltungen',
-    checking: 'Deine Berechtigungen werden geprüft…',
     loadingPage: 'Die Administrationsseite wird geladen…',
     previousPage: 'Vorherige Seite',
     nextPage: 'Nächste Seite',

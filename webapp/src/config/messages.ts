@@ -574,7 +574,6 @@ export const messages = {
     notAllowedHeading: 'Not allowed',
     notAllowed: 'Only administrators can open the administration page.',
     backToChat: 'Back to the conversations',
-    checking: 'Checking your permissions…',
     loadingPage: 'Loading the administration page…',
     previousPage: 'Previous page',
     nextPage: 'Next page',

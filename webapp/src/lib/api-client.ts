@@ -28,6 +28,11 @@ export interface RequestOptions {
    * itself, as for login with a wrong password.
    */
   renewOn401?: boolean;
+  /**
+   * Sent instead of the session's token, for a session not started yet (sign-in reads the profile first). A 401
+   * is then the answer: a renewal would trade the cookie for some other token.
+   */
+  token?: string;
 }
 
 const accept = 'application/json, application/problem+json';
@@ -61,13 +66,13 @@ async function readBody<T>(response: Response): Promise<T> {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const usedToken = getAccessToken();
+  const usedToken = options.token ?? getAccessToken();
   const early =
     options.method === undefined || options.method === 'GET'
       ? await takeEarlyRead(path, usedToken)
       : undefined;
   let response = early ?? (await send(path, options, usedToken));
-  if (response.status === 401 && options.renewOn401 !== false) {
+  if (response.status === 401 && options.renewOn401 !== false && options.token === undefined) {
     // Another call may have renewed the token while this one was on its way: then just retry.
     const current = getAccessToken();
     const token =

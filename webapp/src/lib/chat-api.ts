@@ -3,7 +3,6 @@ import { apiPaths, messagePageSize } from '@/config/constants';
 import type {
   Channel,
   ChannelType,
-  CurrentUser,
   Message,
   MessagePage,
   NotificationLevel,
@@ -88,16 +87,4 @@ export const chatApi = {
     ).then((r) => r.users),
   /** One person as others see them, for the profile card. */
   getUser: (id: string, signal?: AbortSignal) => apiRequest<User>(apiPaths.user(id), { signal }),
-  getMe: (signal?: AbortSignal) => apiRequest<CurrentUser>(apiPaths.me, { signal }),
-  setStatus: (status: { emoji?: string; text?: string; expiresAt?: string }) =>
-    apiRequest<CurrentUser>(apiPaths.myStatus, { method: 'PUT', body: status }),
-  clearStatus: () => apiRequest<CurrentUser>(apiPaths.myStatus, { method: 'DELETE' }),
-  updateMe: (
-    body: Partial<
-      Pick<
-        CurrentUser,
-        'fullName' | 'phoneNumber' | 'avatarURL' | 'notifications' | 'timeZone' | 'readReceipts'
-      >
-    >,
-  ) => apiRequest<CurrentUser>(apiPaths.me, { method: 'PATCH', body }),
 };

@@ -6,19 +6,16 @@
 import { minRefreshDelayMs, refreshLeadMs } from '@/config/constants';
 import type { AuthResponse } from '@/types/api';
 
+/**
+ * The token and whose it is, nothing more: everything about the person (name, picture, role, whether a new
+ * password is due) is the query cache's entry for GET /api/users/me, the one copy every screen reads.
+ */
 export interface Session {
   token: string;
+  /** Whose token it is: drafts are kept per person, and a session passing to someone else starts afresh. */
   userId: string;
-  username: string;
-  fullName: string;
-  role: string;
   /** Epoch milliseconds, or NaN when the server sent something unreadable. */
   expiresAt: number;
-  /** Only signup answers with these; refresh and login do not. */
-  avatarURL?: string | null;
-  phoneNumber?: string | null;
-  /** The server accepts nothing but a password change (and GET /me) until this is false. */
-  mustChangePassword: boolean;
 }
 
 type Listener = () => void;
@@ -40,13 +37,7 @@ export function sessionFromAuthResponse(response: AuthResponse): Session {
   return {
     token: response.token,
     userId: response.userId,
-    username: response.username,
-    fullName: response.fullName,
-    role: response.role,
     expiresAt: parseExpiresAt(response.expiresAt),
-    avatarURL: response.avatarURL,
-    phoneNumber: response.phoneNumber,
-    mustChangePassword: response.mustChangePassword === true,
   };
 }
 

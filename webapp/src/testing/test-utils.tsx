@@ -1,8 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
+import { createQueryClient } from '@/lib/query-client';
+import { queryKeys } from '@/lib/query-keys';
 import type { AuthResponse, Channel, CurrentUser, Message, ProblemDetails } from '@/types/api';
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -171,8 +174,18 @@ export function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-/** Renders inside the auth provider, which asks POST /api/auth/refresh on mount (mock it). */
-export function renderWithAuth(ui: ReactElement) {
+/**
+ * Renders inside the auth provider, which asks POST /api/auth/refresh on mount (mock it), and the query cache it
+ * keeps the signed-in person in (`client`, seeded with `me` when given).
+ */
+export function renderWithAuth(ui: ReactElement, me?: CurrentUser) {
   const user = userEvent.setup();
-  return { user, ...render(<AuthProvider>{ui}</AuthProvider>) };
+  const client = createQueryClient();
+  if (me) client.setQueryData(queryKeys.me, me);
+  const rendered = render(
+    <QueryClientProvider client={client}>
+      <AuthProvider>{ui}</AuthProvider>
+    </QueryClientProvider>,
+  );
+  return { user, client, ...rendered };
 }

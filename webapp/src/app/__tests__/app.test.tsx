@@ -1,7 +1,8 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '@/app/app';
+import { messages } from '@/config/messages';
 import { getSession } from '@/lib/session';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
 import {
@@ -28,6 +29,51 @@ describe('App', () => {
       expect(banner.querySelector('img')).toHaveAttribute('src', 'https://example.com/ada.png'),
     );
     expect(screen.getByRole('navigation', { name: 'Channels' })).toBeInTheDocument();
+  });
+
+  it('shows a profile saved in Settings at once in the banner, without reading the person again', async () => {
+    FakeWebSocket.install();
+    const user = userEvent.setup();
+    const { callsTo } = mockFetch({
+      'POST /api/auth/refresh': jsonResponse(authResponse()),
+      'GET /api/users/me': jsonResponse(currentUser()),
+      'PATCH /api/users/me': jsonResponse(currentUser({ fullName: 'Ada King' })),
+    });
+    render(<App />);
+    const banner = await screen.findByRole('banner');
+
+    await user.click(within(banner).getByRole('button', { name: messages.settings.open }));
+    const fullName = await screen.findByRole('textbox', { name: messages.auth.fields.fullName });
+    await user.clear(fullName);
+    await user.type(fullName, 'Ada King');
+    await user.click(screen.getByRole('button', { name: messages.settings.save }));
+
+    expect(await within(banner).findByText('Ada King')).toBeInTheDocument();
+    expect(callsTo('GET /api/users/me')).toHaveLength(1);
+  });
+
+  it('shows the status one set on another device in Settings at once (user.status.changed)', async () => {
+    FakeWebSocket.install();
+    const user = userEvent.setup();
+    mockFetch({
+      'POST /api/auth/refresh': jsonResponse(authResponse()),
+      'GET /api/users/me': jsonResponse(currentUser()),
+    });
+    render(<App />);
+    const banner = await screen.findByRole('banner');
+    await user.click(within(banner).getByRole('button', { name: messages.settings.open }));
+    expect(await screen.findByText(messages.status.none)).toBeInTheDocument();
+
+    const socket = FakeWebSocket.instances[0];
+    act(() => socket.open());
+    act(() =>
+      socket.receive({
+        type: 'user.status.changed',
+        user: { id: 'u-1', status: { emoji: '🌴', text: 'On vacation', expiresAt: null } },
+      }),
+    );
+
+    expect(await screen.findByText(messages.status.current('🌴 On vacation'))).toBeInTheDocument();
   });
 
   it('shows sign-in when there is no session, at any path', async () => {

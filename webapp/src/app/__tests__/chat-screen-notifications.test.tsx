@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatScreen } from '@/app/chat-screen';
 import { messages } from '@/config/messages';
@@ -7,7 +7,7 @@ import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import { setVisibility, stubNotifications, turnedOn } from '@/testing/browser-notifications';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
-import { channelOf, jsonResponse, messageNewFrame, mockFetch } from '@/testing/test-utils';
+import { channelOf, currentUser, jsonResponse, messageNewFrame, mockFetch } from '@/testing/test-utils';
 
 afterEach(() => {
   window.location.hash = '';
@@ -20,27 +20,20 @@ const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: n
 /** The signed-in screen with its socket open and the channel list loaded. */
 async function renderChatScreen(desktop: 'all' | 'mentions' = 'all') {
   FakeWebSocket.install();
-  mockFetch({
-    'GET /api/channels': jsonResponse({ channels: [general] }),
-    'GET /api/users/me': jsonResponse({ ...ada, notifications: { desktop } }),
-  });
+  mockFetch({ 'GET /api/channels': jsonResponse({ channels: [general] }) });
+  // The person, with their notification level, is in the cache before the chat screen shows.
+  const me = currentUser({ ...ada, notifications: { desktop } });
   const client = createQueryClient();
+  client.setQueryData(queryKeys.me, me);
   render(
     <QueryClientProvider client={client}>
-      <ChatScreen
-        user={{ ...ada, role: 'user', mustChangePassword: false, isAdmin: false }}
-        onSignOut={vi.fn()}
-        onProfileSaved={vi.fn()}
-        focusHeading={false}
-      />
+      <ChatScreen user={me} onSignOut={vi.fn()} focusHeading={false} />
     </QueryClientProvider>,
   );
   await screen.findByRole('link', { name: /general/ });
-  // The person's notification level is known before anything arrives.
-  await waitFor(() => expect(client.getQueryData(queryKeys.me)).toBeDefined());
   const socket = FakeWebSocket.instances[0];
   act(() => socket.open());
-  return socket;
+  return { socket, client };
 }
 
 describe('desktop notifications on the chat screen', () => {
@@ -49,7 +42,7 @@ describe('desktop notifications on the chat screen', () => {
     turnedOn();
     setVisibility('hidden');
     vi.spyOn(window, 'focus').mockImplementation(() => {});
-    const socket = await renderChatScreen();
+    const { socket } = await renderChatScreen();
 
     act(() => socket.receive(messageNewFrame(5)));
 
@@ -64,7 +57,7 @@ describe('desktop notifications on the chat screen', () => {
     const { shown } = stubNotifications('granted');
     turnedOn();
     setVisibility('hidden');
-    const socket = await renderChatScreen();
+    const { socket } = await renderChatScreen();
 
     act(() => socket.receive(messageNewFrame(5, ada)));
     expect(shown).toHaveLength(0);
@@ -74,11 +67,22 @@ describe('desktop notifications on the chat screen', () => {
     expect(shown).toHaveLength(1);
   });
 
+  it('follows a level saved in Settings at once: the cached person decides, not the one the screen began with', async () => {
+    const { shown } = stubNotifications('granted');
+    turnedOn();
+    setVisibility('hidden');
+    const { socket, client } = await renderChatScreen('all');
+
+    act(() => client.setQueryData(queryKeys.me, currentUser({ ...ada, notifications: { desktop: 'off' } })));
+    act(() => socket.receive(messageNewFrame(5)));
+    expect(shown).toHaveLength(0);
+  });
+
   it('at the default level (mentions and direct messages) stays silent for an ordinary channel message', async () => {
     const { shown } = stubNotifications('granted');
     turnedOn();
     setVisibility('hidden');
-    const socket = await renderChatScreen('mentions');
+    const { socket } = await renderChatScreen('mentions');
 
     act(() => socket.receive(messageNewFrame(5)));
     expect(shown).toHaveLength(0);

@@ -55,6 +55,25 @@ describe('apiRequest', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('sends a token it is given instead of the session’s, and takes a 401 with it as the answer', async () => {
+    signedIn('session-token');
+    const { calls } = mockFetch({
+      'GET /api/users/me': [jsonResponse(me), problemResponse(401)],
+      'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'new-token' })),
+    });
+
+    await expect(apiRequest('/api/users/me', { token: 'new-session' })).resolves.toEqual(me);
+    await expect(apiRequest('/api/users/me', { token: 'new-session' })).rejects.toMatchObject({
+      status: 401,
+    });
+
+    expect(calls.map((c) => `${c.path} ${c.headers.get('Authorization')}`)).toEqual([
+      '/api/users/me Bearer new-session',
+      '/api/users/me Bearer new-session',
+    ]);
+    expect(getSession()?.token).toBe('session-token');
+  });
+
   it('ends the session when the refresh cookie is refused', async () => {
     signedIn();
     const { calls } = mockFetch({

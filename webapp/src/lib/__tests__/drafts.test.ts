@@ -2,15 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { draftKey, getDraft, setDraft } from '@/lib/drafts';
 import { setSession } from '@/lib/session';
 
-const session = {
-  token: 't',
-  userId: 'ada',
-  username: 'ada',
-  fullName: 'Ada',
-  role: 'user',
-  expiresAt: Date.now() + 3_600_000,
-  mustChangePassword: false,
-};
+const session = { token: 't', userId: 'ada', expiresAt: Date.now() + 3_600_000 };
 
 describe('drafts', () => {
   afterEach(() => {

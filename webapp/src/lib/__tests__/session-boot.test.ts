@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { refreshSession } from '@/lib/api-client';
+import { apiPaths } from '@/config/constants';
+import { apiRequest, refreshSession } from '@/lib/api-client';
 import { chatApi } from '@/lib/chat-api';
 import { sessionFromAuthResponse, setSession } from '@/lib/session';
 import { authResponse, jsonResponse, problemResponse } from '@/testing/test-utils';
@@ -58,7 +59,7 @@ describe('session-boot.js', () => {
 
     // The app starts: it adopts the early renewal and asks for exactly what was sent, so nothing goes out again.
     expect((await refreshSession())?.token).toBe('boot-token');
-    await expect(chatApi.getMe()).resolves.toMatchObject({ servedFor: '/api/users/me' });
+    await expect(apiRequest(apiPaths.me)).resolves.toMatchObject({ servedFor: '/api/users/me' });
     await expect(chatApi.listChannels()).resolves.toEqual([{ id: 'c 1', servedFor: '/api/channels' }]);
     await expect(chatApi.getChannel('c 1')).resolves.toMatchObject({ servedFor: '/api/channels/c%201' });
     await expect(chatApi.listMessages('c 1')).resolves.toMatchObject({

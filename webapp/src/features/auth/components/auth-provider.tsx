@@ -1,25 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { refreshSession } from '@/lib/api-client';
 import { getSession, sessionFromAuthResponse, setSession, subscribeSession } from '@/lib/session';
-import type { CurrentUser } from '@/types/api';
+import type { AuthResponse } from '@/types/api';
 import { type ChangePasswordInput, changePassword as requestPasswordChange } from '../api/change-password';
-import { getCurrentUser } from '../api/get-current-user';
+import { currentUserQueryOptions, getCurrentUser, useCurrentUser } from '../api/get-current-user';
 import { type SignInInput, signIn as requestSignIn } from '../api/sign-in';
 import { signOut as requestSignOut } from '../api/sign-out';
 import { type SignUpInput, signUp as requestSignUp } from '../api/sign-up';
-import { AuthContext, type AuthContextValue, type AuthStatus, type AuthUser } from '../hooks/use-auth';
+import { AuthContext, type AuthContextValue, type AuthStatus } from '../hooks/use-auth';
+
+const ownerOfSession = () => getSession()?.userId ?? null;
 
 /**
  * Owns the signed-in state. On start it asks the server to renew the session from the refresh cookie
  * (a silent sign-in); afterwards the session store in lib/ keeps the token fresh, and a failed renewal
- * there signs the person out here, because the status is derived from that store.
+ * there signs the person out here, because the status is derived from that store. Who is signed in is read
+ * from the query cache (useCurrentUser), never kept here.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const session = useSyncExternalStore(subscribeSession, getSession, () => null);
+  const client = useQueryClient();
+  const owner = useSyncExternalStore(subscribeSession, ownerOfSession, () => null);
   const [checked, setChecked] = useState(() => getSession() !== null);
-  const [profile, setProfile] = useState<CurrentUser | null>(null);
-  const [profileVersion, setProfileVersion] = useState(0);
-  const reloadProfile = useCallback(() => setProfileVersion((v) => v + 1), []);
+  const me = useCurrentUser();
 
   useEffect(() => {
     if (checked) return;
@@ -35,48 +38,46 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [checked]);
 
-  const userId = session?.userId ?? null;
+  // The cached person belongs to the session: when it ends, or a renewal hands this page someone else's (signed
+  // in meanwhile in another tab), they go at once, before anything shows them to the next person.
   useEffect(() => {
-    if (userId === null) return;
-    const controller = new AbortController();
-    getCurrentUser(controller.signal)
-      .then(setProfile)
-      .catch(() => {
-        // The session's own name is enough to go on; the avatar will come with the next sign-in.
-      });
-    return () => controller.abort();
-  }, [userId, profileVersion]);
+    let previous = ownerOfSession();
+    return subscribeSession(() => {
+      const now = ownerOfSession();
+      if (previous !== null && now !== previous) {
+        client.removeQueries({ queryKey: currentUserQueryOptions().queryKey, exact: true });
+      }
+      previous = now;
+    });
+  }, [client]);
 
-  const user = useMemo<AuthUser | null>(() => {
-    if (!session) return null;
-    const own = profile?.id === session.userId ? profile : null;
-    return {
-      id: session.userId,
-      username: own?.username ?? session.username,
-      fullName: own?.fullName ?? session.fullName,
-      avatarURL: (own ? own.avatarURL : session.avatarURL) ?? null,
-      role: own?.role ?? session.role,
-      mustChangePassword: session.mustChangePassword || own?.mustChangePassword === true,
-      isAdmin: own ? own.role === 'admin' : undefined,
-    };
-  }, [session, profile]);
+  // Signed in once the person is known: every screen after this one shows them.
+  const status: AuthStatus =
+    owner === null ? (checked ? 'signed-out' : 'checking') : me.data ? 'signed-in' : 'checking';
 
-  const status: AuthStatus = session ? 'signed-in' : checked ? 'signed-out' : 'checking';
+  /** The profile is read with the new token before the session starts, so the first screen has the person. */
+  const start = useCallback(
+    async (response: AuthResponse) => {
+      const profile = await getCurrentUser({ token: response.token });
+      client.setQueryData(currentUserQueryOptions().queryKey, profile);
+      setSession(sessionFromAuthResponse(response));
+    },
+    [client],
+  );
 
-  const signIn = useCallback(async (input: SignInInput) => {
-    setSession(sessionFromAuthResponse(await requestSignIn(input)));
-  }, []);
+  const signIn = useCallback(async (input: SignInInput) => start(await requestSignIn(input)), [start]);
 
-  const signUp = useCallback(async (input: SignUpInput) => {
-    setSession(sessionFromAuthResponse(await requestSignUp(input)));
-  }, []);
+  const signUp = useCallback(async (input: SignUpInput) => start(await requestSignUp(input)), [start]);
 
-  const changePassword = useCallback(async (input: ChangePasswordInput) => {
-    await requestPasswordChange(input);
-    setProfile((current) => (current ? { ...current, mustChangePassword: false } : current));
-    const current = getSession();
-    if (current) setSession({ ...current, mustChangePassword: false });
-  }, []);
+  const changePassword = useCallback(
+    async (input: ChangePasswordInput) => {
+      await requestPasswordChange(input);
+      client.setQueryData(currentUserQueryOptions().queryKey, (current) =>
+        current ? { ...current, mustChangePassword: false } : current,
+      );
+    },
+    [client],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -85,13 +86,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // Signed out here regardless: the person asked to leave, and the access token dies with the page.
     } finally {
       setSession(null);
-      setProfile(null);
     }
   }, []);
 
+  // The server refuses this session its person (the account was disabled or removed since the renewal): nothing
+  // can be shown without them, so the session ends here as with Sign out.
+  const refused = owner !== null && me.isError && !me.data;
+  useEffect(() => {
+    if (refused) void signOut();
+  }, [refused, signOut]);
+
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, signIn, signUp, changePassword, signOut, reloadProfile }),
-    [status, user, signIn, signUp, changePassword, signOut, reloadProfile],
+    () => ({ status, signIn, signUp, changePassword, signOut }),
+    [status, signIn, signUp, changePassword, signOut],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

@@ -1,53 +1,56 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { readDebounceMs, readRetryMaxMs, readRetryMs } from '@/config/constants';
 import { setChannelRead } from '@/lib/cache-updates';
 import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
 
+interface Read {
+  channelId: string;
+  seq: number;
+}
+
 /**
  * Tells the server how far the person has read (POST /read {seq}): the last message on screen once the list has
- * been still for readDebounceMs, only forward, and only while
- * the page is visible; the sidebar's count clears at once. A read the server did not take is not counted as
- * sent: the channel list is fetched again (the server's count replaces the one cleared here) and the read is
- * sent again after a back-off that doubles, until it is taken, a newer read is sent, or the hook goes away.
+ * been still for readDebounceMs, only forward, and only while the page is visible; the sidebar's count clears at
+ * once. A read the server did not take makes the channel list be fetched again (the server's count replaces the
+ * one cleared here) and is tried again by the mutation's retry, after a back-off that doubles, until it is taken;
+ * TanStack Query holds those tries while the page is hidden. Only the newest read is tried: one that a newer read
+ * overtook, or that the conversation left behind, sends nothing more.
  */
 export function useMarkRead(channelId: string) {
   const client = useQueryClient();
   const sent = useRef(0);
   const wanted = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const retryTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const retryDelay = useRef(readRetryMs);
-  /** Bumped when the channel changes or the hook unmounts, so that late answers are ignored. */
-  const generation = useRef(0);
+  /** The read the hook stands by; null once the conversation changed or closed. Compared by identity. */
+  const newest = useRef<Read | null>(null);
 
-  const flush = useCallback(
-    function send() {
-      const seq = wanted.current;
-      if (seq <= sent.current || document.visibilityState !== 'visible') return;
-      clearTimeout(retryTimer.current);
-      const current = generation.current;
-      const before = sent.current;
-      sent.current = seq;
-      setChannelRead(client, channelId, seq);
-      chatApi.markRead(channelId, seq).then(
-        () => {
-          if (generation.current === current && sent.current === seq) retryDelay.current = readRetryMs;
-        },
-        () => {
-          // Gone, or overtaken by a newer read: that one decides.
-          if (generation.current !== current || sent.current !== seq) return;
-          sent.current = before;
-          void client.invalidateQueries({ queryKey: queryKeys.channels });
-          const delay = retryDelay.current;
-          retryDelay.current = Math.min(delay * 2, readRetryMaxMs);
-          retryTimer.current = setTimeout(send, delay);
-        },
-      );
+  const { mutate } = useMutation({
+    mutationFn: async (read: Read) => {
+      // A retry comes here too, after its delay: by then a newer read or a closed conversation may have made it moot.
+      if (read !== newest.current) return;
+      try {
+        await chatApi.markRead(read.channelId, read.seq);
+      } catch (error) {
+        if (read === newest.current) void client.invalidateQueries({ queryKey: queryKeys.channels });
+        throw error;
+      }
     },
-    [client, channelId],
-  );
+    retry: true,
+    // failures counts the tries that failed before this wait: 0 before the first retry.
+    retryDelay: (failures) => Math.min(readRetryMs * 2 ** failures, readRetryMaxMs),
+  });
+
+  const flush = useCallback(() => {
+    const seq = wanted.current;
+    if (seq <= sent.current || document.visibilityState !== 'visible') return;
+    sent.current = seq;
+    setChannelRead(client, channelId, seq);
+    const read = { channelId, seq };
+    newest.current = read;
+    mutate(read);
+  }, [client, channelId, mutate]);
 
   // What was read is forgotten when the channel changes or the hook goes away, in the cleanup and not when the
   // effect starts: the message list is a child, and a child's effects run before its parent's. A list that
@@ -57,13 +60,11 @@ export function useMarkRead(channelId: string) {
     const onVisible = () => flush();
     document.addEventListener('visibilitychange', onVisible);
     return () => {
-      generation.current += 1;
       document.removeEventListener('visibilitychange', onVisible);
       clearTimeout(timer.current);
-      clearTimeout(retryTimer.current);
+      newest.current = null;
       sent.current = 0;
       wanted.current = 0;
-      retryDelay.current = readRetryMs;
     };
   }, [channelId, flush]);
 

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Avatar } from '@/components/avatar';
 import { Button } from '@/components/button';
@@ -6,6 +7,7 @@ import { messages } from '@/config/messages';
 import { ApiError } from '@/lib/problem';
 import { uploadFile } from '@/lib/upload-file';
 import type { CurrentUser } from '@/types/api';
+import { setCurrentUser } from '../api/update-me';
 
 const t = messages.settings;
 
@@ -13,7 +15,8 @@ const t = messages.settings;
  * The profile picture: a real button opens the file picker; the server crops it square and answers the user
  * with a new avatar URL, which every cache takes over.
  */
-export function AvatarUpload({ me, onSaved }: { me: CurrentUser; onSaved: (user: CurrentUser) => void }) {
+export function AvatarUpload({ me }: { me: CurrentUser }) {
+  const client = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +27,10 @@ export function AvatarUpload({ me, onSaved }: { me: CurrentUser; onSaved: (user:
     uploadFile<CurrentUser>(apiPaths.myAvatar, file, (loaded, total) =>
       setProgress(total ? loaded / total : 0),
     )
-      .done.then(onSaved, (e: unknown) => setError(e instanceof ApiError ? e.message : t.pictureFailed))
+      .done.then(
+        (user) => setCurrentUser(client, user),
+        (e: unknown) => setError(e instanceof ApiError ? e.message : t.pictureFailed),
+      )
       .finally(() => setProgress(null));
   };
   return (

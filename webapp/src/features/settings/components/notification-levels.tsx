@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
 import { doNotDisturbActive } from '@/lib/notification-rules';
-import { queryKeys } from '@/lib/query-keys';
 import type { CurrentUser, NotificationLevel } from '@/types/api';
+import { useUpdateMe } from '../api/update-me';
 import { RadioGroup } from './radio-group';
 
 const t = messages.settings;
@@ -17,17 +15,11 @@ const dndChoices = [0, 1, 2, 4, 8, 24];
  * chosen time. Saved at once; the server keeps them, and the same levels decide SMS.
  */
 export function NotificationLevels({ me }: { me: CurrentUser }) {
-  const client = useQueryClient();
   const dndId = useId();
   const [level, setLevel] = useState<NotificationLevel>(me.notifications?.desktop ?? 'mentions');
-  const save = useMutation({
-    mutationFn: (notifications: { desktop?: NotificationLevel; dndUntil?: string }) =>
-      chatApi.updateMe({ notifications: { ...notifications } }),
-    onSuccess: (user) => client.setQueryData(queryKeys.me, user),
-  });
-  const current = client.getQueryData<CurrentUser>(queryKeys.me) ?? me;
-  const dnd = doNotDisturbActive(current.notifications);
-  const until = dnd && current.notifications?.dndUntil ? new Date(current.notifications.dndUntil) : null;
+  const save = useUpdateMe();
+  const dnd = doNotDisturbActive(me.notifications);
+  const until = dnd && me.notifications?.dndUntil ? new Date(me.notifications.dndUntil) : null;
 
   return (
     <>
@@ -36,7 +28,7 @@ export function NotificationLevels({ me }: { me: CurrentUser }) {
         value={level}
         onChange={(next) => {
           setLevel(next);
-          save.mutate({ desktop: next });
+          save.mutate({ notifications: { desktop: next } });
         }}
         options={[
           { value: 'all', label: t.levelAll },
@@ -56,7 +48,9 @@ export function NotificationLevels({ me }: { me: CurrentUser }) {
           onChange={(e) => {
             const hours = Number(e.target.value);
             save.mutate({
-              dndUntil: hours > 0 ? new Date(Date.now() + hours * 3_600_000).toISOString() : '',
+              notifications: {
+                dndUntil: hours > 0 ? new Date(Date.now() + hours * 3_600_000).toISOString() : '',
+              },
             });
           }}
         >

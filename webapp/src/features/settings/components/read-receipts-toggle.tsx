@@ -1,21 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
-import { queryKeys } from '@/lib/query-keys';
 import type { CurrentUser } from '@/types/api';
+import { useUpdateMe } from '../api/update-me';
 
 const t = messages.settings;
 
 /** Whether others in small conversations see how far the person has read. Saved at once, like the time zone. */
 export function ReadReceiptsToggle({ me }: { me: CurrentUser }) {
-  const client = useQueryClient();
   const id = useId();
   const hintId = useId();
-  const save = useMutation({
-    mutationFn: (on: boolean) => chatApi.updateMe({ readReceipts: on }),
-    onSuccess: (user) => client.setQueryData(queryKeys.me, user),
-  });
+  const save = useUpdateMe();
   // While saving, the box shows what was asked for, from the click's own render on (the mutation's state comes
   // a tick later, and a controlled box waiting for it snaps back); an error puts back what the server holds.
   const [asked, setAsked] = useState<boolean | null>(null);
@@ -30,7 +24,7 @@ export function ReadReceiptsToggle({ me }: { me: CurrentUser }) {
           checked={checked}
           onChange={(e) => {
             setAsked(e.target.checked);
-            save.mutate(e.target.checked, { onSettled: () => setAsked(null) });
+            save.mutate({ readReceipts: e.target.checked }, { onSettled: () => setAsked(null) });
           }}
         />
         <label htmlFor={id}>{t.readReceipts}</label>

@@ -1,22 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/checkbox-field';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
-import { Spinner } from '@/components/spinner';
 import { TextField } from '@/components/text-field';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
 import {
   desktopNotificationsEnabled,
   notificationsSupported,
   setDesktopNotifications,
 } from '@/lib/desktop-notifications';
 import { ApiError } from '@/lib/problem';
-import { queryKeys } from '@/lib/query-keys';
 import { validateAvatarURL, validateFullName, validatePhoneNumber } from '@/lib/validation';
 import type { CurrentUser, SmsPreference } from '@/types/api';
+import { useUpdateMe } from '../api/update-me';
 import { ChangePasswordForm } from './change-password-form';
 import { NotificationLevels } from './notification-levels';
 import { AvatarUpload } from './avatar-upload';
@@ -30,7 +27,7 @@ import { TimeZoneChoice } from './time-zone-choice';
 const t = messages.settings;
 const f = messages.auth.fields;
 
-function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: CurrentUser) => void }) {
+function ProfileForm({ me }: { me: CurrentUser }) {
   const [fullName, setFullName] = useState(me.fullName);
   // An uploaded picture is NetChat's own path, not a URL to edit here; the field then starts empty and is sent
   // only when changed, so that saving the rest keeps the picture.
@@ -38,17 +35,7 @@ function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: Current
   const [avatarURL, setAvatarURL] = useState(initialAvatarURL);
   const [phoneNumber, setPhoneNumber] = useState(me.phoneNumber ?? '');
   const [sms, setSms] = useState<SmsPreference>(me.notifications?.sms ?? 'off');
-  const save = useMutation({
-    mutationFn: () =>
-      chatApi.updateMe({
-        fullName: fullName.trim(),
-        // An empty string removes the value; null would mean "leave it as it is" to the server.
-        ...(avatarURL.trim() !== initialAvatarURL ? { avatarURL: avatarURL.trim() } : {}),
-        phoneNumber: phoneNumber.trim(),
-        notifications: { ...(me.notifications ?? {}), sms },
-      }),
-    onSuccess: onSaved,
-  });
+  const save = useUpdateMe();
   // Checked here first, as at sign-up, so that a mistake is named before anything is sent.
   const [checked, setChecked] = useState<Record<string, string | undefined>>({});
   const fieldError = (field: string) =>
@@ -65,7 +52,13 @@ function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: Current
     };
     setChecked(found);
     if (Object.values(found).some((message) => message !== undefined)) return;
-    save.mutate();
+    save.mutate({
+      fullName: fullName.trim(),
+      // An empty string removes the value; null would mean "leave it as it is" to the server.
+      ...(avatarURL.trim() !== initialAvatarURL ? { avatarURL: avatarURL.trim() } : {}),
+      phoneNumber: phoneNumber.trim(),
+      notifications: { ...(me.notifications ?? {}), sms },
+    });
   };
   return (
     <form onSubmit={submit} noValidate className="dialog__section">
@@ -77,7 +70,7 @@ function ProfileForm({ me, onSaved }: { me: CurrentUser; onSaved: (user: Current
         }
       />
       <h3 className="dialog__section-title">{t.profile}</h3>
-      <AvatarUpload me={me} onSaved={onSaved} />
+      <AvatarUpload me={me} />
       <TextField
         label={f.fullName}
         name="fullName"
@@ -162,51 +155,30 @@ function DesktopNotificationsToggle() {
   );
 }
 
-/** Profile, time zone, SMS notification preference, desktop notifications, read receipts and theme. */
-export function SettingsDialog({
-  onClose,
-  onProfileSaved,
-}: {
-  onClose: () => void;
-  onProfileSaved?: () => void;
-}) {
-  const client = useQueryClient();
-  const me = useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => chatApi.getMe(signal) });
+/**
+ * Profile, time zone, SMS notification preference, desktop notifications, read receipts and theme. `me` is the
+ * cached person, so what is saved here (or announced by the socket) shows at once, here as everywhere.
+ */
+export function SettingsDialog({ me, onClose }: { me: CurrentUser; onClose: () => void }) {
   return (
     <Dialog title={t.title} onClose={onClose}>
-      {me.data ? (
-        <ProfileForm
-          me={me.data}
-          onSaved={(user) => {
-            client.setQueryData(queryKeys.me, user);
-            onProfileSaved?.();
-          }}
-        />
-      ) : (
-        <Spinner label={messages.app.loading} labelVisible />
-      )}
-      {me.data && (
-        <section className="dialog__section">
-          <h3 className="dialog__section-title">{messages.status.heading}</h3>
-          <StatusEditor me={me.data} />
-        </section>
-      )}
-      {me.data && (
-        <section className="dialog__section">
-          <TimeZoneChoice me={me.data} />
-        </section>
-      )}
+      <ProfileForm me={me} />
+      <section className="dialog__section">
+        <h3 className="dialog__section-title">{messages.status.heading}</h3>
+        <StatusEditor me={me} />
+      </section>
+      <section className="dialog__section">
+        <TimeZoneChoice me={me} />
+      </section>
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.notifications}</h3>
         <DesktopNotificationsToggle />
-        {me.data && <NotificationLevels me={me.data} />}
+        <NotificationLevels me={me} />
       </section>
-      {me.data && (
-        <section className="dialog__section">
-          <h3 className="dialog__section-title">{t.privacy}</h3>
-          <ReadReceiptsToggle me={me.data} />
-        </section>
-      )}
+      <section className="dialog__section">
+        <h3 className="dialog__section-title">{t.privacy}</h3>
+        <ReadReceiptsToggle me={me} />
+      </section>
       <section className="dialog__section">
         <h3 className="dialog__section-title">{t.password}</h3>
         <ChangePasswordForm />

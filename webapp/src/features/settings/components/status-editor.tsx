@@ -1,15 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/button';
 import { FormAlert } from '@/components/form-alert';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
 import { ApiError } from '@/lib/problem';
-import { queryKeys } from '@/lib/query-keys';
 import { type ClearAfter, expiryFor, statusLine, statusUntil } from '@/lib/user-status';
 import type { CurrentUser } from '@/types/api';
+import { useClearStatus, useSetStatus } from '../api/status';
 
 const t = messages.status;
 
@@ -35,35 +33,23 @@ const clearChoices: { value: ClearAfter; label: () => string }[] = [
  * directory), with suggestions and a time after which it clears itself.
  */
 export function StatusEditor({ me }: { me: CurrentUser }) {
-  const client = useQueryClient();
   const [emoji, setEmoji] = useState(me.status?.emoji ?? '');
   const [text, setText] = useState(me.status?.text ?? '');
   const [clearAfter, setClearAfter] = useState<ClearAfter>('never');
   const [missing, setMissing] = useState(false);
-  const saved = (user: CurrentUser) => client.setQueryData(queryKeys.me, user);
-  const save = useMutation({
-    mutationFn: () =>
-      chatApi.setStatus({
-        emoji: emoji.trim() || undefined,
-        text: text.trim() || undefined,
-        expiresAt: expiryFor(clearAfter)?.toISOString(),
-      }),
-    onSuccess: saved,
-  });
-  const clear = useMutation({
-    mutationFn: () => chatApi.clearStatus(),
-    onSuccess: (user) => {
-      saved(user);
-      setEmoji('');
-      setText('');
-    },
-  });
+  const save = useSetStatus();
+  const clear = useClearStatus();
   // Settings passes the cached user, so a status set or cleared here shows at once.
   const current = me.status;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMissing(!emoji.trim() && !text.trim());
-    if (emoji.trim() || text.trim()) save.mutate();
+    if (!emoji.trim() && !text.trim()) return;
+    save.mutate({
+      emoji: emoji.trim() || undefined,
+      text: text.trim() || undefined,
+      expiresAt: expiryFor(clearAfter)?.toISOString(),
+    });
   };
   const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors : [];
   const fieldError = (field: string) => fieldErrors.find((e) => e.field === field)?.message;
@@ -132,7 +118,18 @@ export function StatusEditor({ me }: { me: CurrentUser }) {
           {save.isSuccess ? t.saved : clear.isSuccess ? t.cleared : ''}
         </span>
         {current && (
-          <Button variant="secondary" busy={clear.isPending} onClick={() => clear.mutate()}>
+          <Button
+            variant="secondary"
+            busy={clear.isPending}
+            onClick={() =>
+              clear.mutate(undefined, {
+                onSuccess: () => {
+                  setEmoji('');
+                  setText('');
+                },
+              })
+            }
+          >
             {t.clear}
           </Button>
         )}

@@ -1,11 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SelectField } from '@/components/select-field';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
-import { queryKeys } from '@/lib/query-keys';
 import { browserTimeZone, rememberTimeZoneChoice, timeZoneChoices, timeZoneChosen } from '@/lib/time-zone';
 import type { CurrentUser } from '@/types/api';
+import { useUpdateMe } from '../api/update-me';
 
 const t = messages.settings;
 const automatic = '';
@@ -15,15 +13,11 @@ const automatic = '';
  * changes) or one picked from the list (kept until changed here). Saved at once.
  */
 export function TimeZoneChoice({ me }: { me: CurrentUser }) {
-  const client = useQueryClient();
   const browser = browserTimeZone();
   const [choice, setChoice] = useState(() =>
     timeZoneChosen(me.id) && me.timeZone ? me.timeZone : automatic,
   );
-  const save = useMutation({
-    mutationFn: (zone: string) => chatApi.updateMe({ timeZone: zone }),
-    onSuccess: (user) => client.setQueryData(queryKeys.me, user),
-  });
+  const save = useUpdateMe();
   return (
     <SelectField
       label={t.timeZone}
@@ -34,7 +28,7 @@ export function TimeZoneChoice({ me }: { me: CurrentUser }) {
         setChoice(next);
         rememberTimeZoneChoice(me.id, next !== automatic);
         const zone = next === automatic ? browser : next;
-        if (zone) save.mutate(zone);
+        if (zone) save.mutate({ timeZone: zone });
       }}
       after={
         <p aria-live="polite" className="dialog__saved">

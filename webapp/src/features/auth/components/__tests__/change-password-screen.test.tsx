@@ -1,23 +1,33 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ChangePasswordScreen } from '@/features/auth/components/change-password-screen';
-import { setSession, sessionFromAuthResponse, getSession } from '@/lib/session';
+import { queryKeys } from '@/lib/query-keys';
+import { setSession, sessionFromAuthResponse } from '@/lib/session';
 import {
   authResponse,
+  currentUser,
   emptyResponse,
   mockFetch,
   problemResponse,
   renderWithAuth,
 } from '@/testing/test-utils';
+import type { CurrentUser } from '@/types/api';
 
+/** Signed in with a password an admin reset: the cached person says a new one is due. */
 function renderScreen() {
   setSession(sessionFromAuthResponse(authResponse({ mustChangePassword: true })));
-  return renderWithAuth(<ChangePasswordScreen onSignOut={vi.fn(() => Promise.resolve())} />);
+  const rendered = renderWithAuth(
+    <ChangePasswordScreen onSignOut={vi.fn(() => Promise.resolve())} />,
+    currentUser({ mustChangePassword: true }),
+  );
+  const mustChangePassword = () =>
+    rendered.client.getQueryData<CurrentUser>(queryKeys.me)?.mustChangePassword;
+  return { ...rendered, mustChangePassword };
 }
 
 describe('ChangePasswordScreen', () => {
   it('ticks off the rules as the new password is typed and checks the confirmation', async () => {
-    const { callsTo } = mockFetch({ 'GET /api/users/me': problemResponse(404) });
+    const { callsTo } = mockFetch({});
     const { user } = renderScreen();
 
     expect(screen.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeInTheDocument();
@@ -39,12 +49,11 @@ describe('ChangePasswordScreen', () => {
 
   it('shows the server refusal at the current password field', async () => {
     mockFetch({
-      'GET /api/users/me': problemResponse(404),
       'POST /api/users/me/password': problemResponse(400, {
         errors: [{ field: 'currentPassword', message: 'Current password is wrong.' }],
       }),
     });
-    const { user } = renderScreen();
+    const { user, mustChangePassword } = renderScreen();
 
     await user.type(screen.getByLabelText('Current password'), 'wrong-one');
     await user.type(screen.getByLabelText('New password'), 'my new secret');
@@ -55,22 +64,19 @@ describe('ChangePasswordScreen', () => {
     expect(await screen.findByText('Current password is wrong.')).toBeInTheDocument();
     expect(current).toHaveAttribute('aria-invalid', 'true');
     expect(current).toHaveFocus();
-    expect(getSession()?.mustChangePassword).toBe(true);
+    expect(mustChangePassword()).toBe(true);
   });
 
   it('sends current and new password and ends the requirement on success', async () => {
-    const { callsTo } = mockFetch({
-      'GET /api/users/me': problemResponse(404),
-      'POST /api/users/me/password': emptyResponse(204),
-    });
-    const { user } = renderScreen();
+    const { callsTo } = mockFetch({ 'POST /api/users/me/password': emptyResponse(204) });
+    const { user, mustChangePassword } = renderScreen();
 
     await user.type(screen.getByLabelText('Current password'), 'Xk4-pq9-Zr2');
     await user.type(screen.getByLabelText('New password'), 'my new secret');
     await user.type(screen.getByLabelText('Confirm new password'), 'my new secret');
     await user.click(screen.getByRole('button', { name: 'Change password' }));
 
-    await vi.waitFor(() => expect(getSession()?.mustChangePassword).toBe(false));
+    await vi.waitFor(() => expect(mustChangePassword()).toBe(false));
     expect(callsTo('POST /api/users/me/password')[0].body).toEqual({
       currentPassword: 'Xk4-pq9-Zr2',
       newPassword: 'my new secret',

@@ -1,19 +1,58 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
-import { setSignOutReason, signOutReasonOf } from '@/lib/session';
-import { mockFetch, problemResponse, renderWithAuth } from '@/testing/test-utils';
+import { queryKeys } from '@/lib/query-keys';
+import { getSession, setSignOutReason, signOutReasonOf } from '@/lib/session';
+import {
+  authResponse,
+  currentUser,
+  jsonResponse,
+  mockFetch,
+  problemResponse,
+  renderWithAuth,
+} from '@/testing/test-utils';
 
 async function signInAs(username: string, password: string) {
   const onSwitch = vi.fn();
-  const { user } = renderWithAuth(<SignInForm onSwitchToSignUp={onSwitch} />);
+  const { user, client } = renderWithAuth(<SignInForm onSwitchToSignUp={onSwitch} />);
   await user.type(screen.getByLabelText('Username'), username);
   await user.type(screen.getByLabelText('Password'), password);
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
-  return { user, onSwitch };
+  return { user, client, onSwitch };
 }
 
 describe('SignInForm', () => {
+  it('starts the session once the person is read with its token, and keeps them only in the query cache', async () => {
+    const { callsTo } = mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': jsonResponse(authResponse({ token: 'fresh' })),
+      'GET /api/users/me': jsonResponse(currentUser({ avatarURL: 'https://example.com/ada.png' })),
+    });
+
+    const { client } = await signInAs('ada', 'correct horse');
+
+    await waitFor(() => expect(getSession()).not.toBeNull());
+    expect(callsTo('GET /api/users/me')[0].headers.get('Authorization')).toBe('Bearer fresh');
+    expect(client.getQueryData(queryKeys.me)).toEqual(
+      currentUser({ avatarURL: 'https://example.com/ada.png' }),
+    );
+    expect(Object.keys(getSession()!).sort()).toEqual(['expiresAt', 'token', 'userId']);
+  });
+
+  it('stays signed out and says so when the person cannot be read after the sign-in', async () => {
+    mockFetch({
+      'POST /api/auth/refresh': problemResponse(401),
+      'POST /api/auth/login': jsonResponse(authResponse()),
+      'GET /api/users/me': problemResponse(503),
+    });
+
+    await signInAs('ada', 'correct horse');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('NetChat is unavailable right now');
+    expect(getSession()).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
   it('shows "Wrong username or password" in the alert region on 401, without renewing the session', async () => {
     const { callsTo } = mockFetch({
       'POST /api/auth/refresh': problemResponse(401),

@@ -2,9 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { SignUpForm } from '@/features/auth/components/sign-up-form';
+import { queryKeys } from '@/lib/query-keys';
 import { getSession } from '@/lib/session';
 import {
   authResponse,
+  currentUser,
   deferred,
   jsonResponse,
   mockFetch,
@@ -82,9 +84,9 @@ describe('SignUpForm', () => {
     const { callsTo } = mockFetch({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/signup': () => pending.promise,
-      'GET /api/users/me': problemResponse(404),
+      'GET /api/users/me': jsonResponse(currentUser()),
     });
-    const { user } = renderForm();
+    const { user, client } = renderForm();
     await fillValidForm(user);
 
     await user.click(screen.getByRole('button', { name: 'Create account' }));
@@ -99,8 +101,11 @@ describe('SignUpForm', () => {
       password: 'correct horse',
     });
 
-    pending.resolve(jsonResponse(authResponse(), 201));
-    await waitFor(() => expect(getSession()?.username).toBe('ada'));
+    pending.resolve(jsonResponse(authResponse({ token: 'new' }), 201));
+    await waitFor(() => expect(getSession()?.userId).toBe('u-1'));
+    // The new account is read with its token before its session starts, so the first screen has the person.
+    expect(callsTo('GET /api/users/me')[0].headers.get('Authorization')).toBe('Bearer new');
+    expect(client.getQueryData(queryKeys.me)).toEqual(currentUser());
   });
 
   it('puts a server 400 field error at that field and clears it when the field is edited', async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDebounceMs, readRetryMaxMs, readRetryMs } from '@/config/constants';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { channelOf, emptyResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, deferred, emptyResponse, mockFetch, problemResponse } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { useMarkRead } from '../use-mark-read';
 
@@ -21,7 +21,7 @@ const general = channelOf('c1', {
 
 let visibility: DocumentVisibilityState;
 
-function renderMarkRead(reply: () => Response = () => emptyResponse()) {
+function renderMarkRead(reply: () => Response | Promise<Response> = () => emptyResponse()) {
   const { callsTo } = mockFetch({ 'POST /api/channels/c1/read': reply });
   const client = createQueryClient();
   client.setQueryData(queryKeys.channels, [general]);
@@ -47,7 +47,8 @@ async function settle() {
 async function showPage(state: DocumentVisibilityState) {
   visibility = state;
   await act(async () => {
-    document.dispatchEvent(new Event('visibilitychange'));
+    // It bubbles, as the browser's does: TanStack Query listens for it on window.
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     await vi.advanceTimersByTimeAsync(0);
   });
 }
@@ -127,36 +128,47 @@ describe('useMarkRead', () => {
     expect(posted()).toEqual([4]);
   });
 
-  it('sends a read whose POST failed again the next time the page is shown', async () => {
+  it('holds the tries of a failed read while the page is hidden, and makes the next one once it is shown', async () => {
     let fail = true;
     const { seen, posted } = renderMarkRead(() => (fail ? problemResponse(500) : emptyResponse()));
     seen(6);
     await settle();
     expect(posted()).toEqual([6]);
-    fail = false;
     await showPage('hidden');
+    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
+    expect(posted()).toEqual([6]);
+    fail = false;
     await showPage('visible');
+    expect(posted()).toEqual([6, 6]);
+    // Taken: nothing more to send.
+    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
     expect(posted()).toEqual([6, 6]);
   });
 
-  it('tries a failed read again after a back-off that doubles, with the same seq, until the server takes it', async () => {
-    let failures = 2;
-    const { seen, posted } = renderMarkRead(() => (failures-- > 0 ? problemResponse(500) : emptyResponse()));
+  it('tries a failed read again with the same seq, waiting twice as long each time up to the maximum, until the server takes it', async () => {
+    // Enough failures for the doubling to reach the cap.
+    expect(16 * readRetryMs).toBeGreaterThan(readRetryMaxMs);
+    let failures = 6;
+    const sentAt: number[] = [];
+    const { seen, posted } = renderMarkRead(() => {
+      sentAt.push(Date.now());
+      return failures-- > 0 ? problemResponse(500) : emptyResponse();
+    });
     seen(6);
     await settle();
-    expect(posted()).toEqual([6]);
-    await act(() => vi.advanceTimersByTimeAsync(readRetryMs - 1));
-    expect(posted()).toEqual([6]);
-    await act(() => vi.advanceTimersByTimeAsync(1));
-    expect(posted()).toEqual([6, 6]);
-    // The second failure waits twice as long.
-    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMs - 1));
-    expect(posted()).toEqual([6, 6]);
-    await act(() => vi.advanceTimersByTimeAsync(1));
-    expect(posted()).toEqual([6, 6, 6]);
-    // Accepted: nothing more to send.
+    await act(() => vi.advanceTimersByTimeAsync(5 * readRetryMaxMs));
+    expect(posted()).toEqual([6, 6, 6, 6, 6, 6, 6]);
+    expect(sentAt.slice(1).map((at, i) => at - sentAt[i])).toEqual([
+      readRetryMs,
+      2 * readRetryMs,
+      4 * readRetryMs,
+      8 * readRetryMs,
+      readRetryMaxMs,
+      readRetryMaxMs,
+    ]);
+    // Taken: nothing more to send.
     await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
-    expect(posted()).toEqual([6, 6, 6]);
+    expect(posted()).toHaveLength(7);
   });
 
   it('refetches the channel list when a read fails, so the sidebar shows the server’s count', async () => {
@@ -165,6 +177,19 @@ describe('useMarkRead', () => {
     seen(7);
     await settle();
     expect(client.getQueryState(queryKeys.channels)?.isInvalidated).toBe(true);
+  });
+
+  it('leaves the channel list alone when a read fails after a newer one overtook it: that one decides', async () => {
+    const first = deferred<Response>();
+    const replies = [() => first.promise, () => emptyResponse()];
+    const { client, seen, posted } = renderMarkRead(() => replies.shift()!());
+    seen(6);
+    await settle();
+    seen(8);
+    await settle();
+    expect(posted()).toEqual([6, 8]);
+    await act(async () => first.resolve(problemResponse(500)));
+    expect(client.getQueryState(queryKeys.channels)?.isInvalidated).toBe(false);
   });
 
   it('stops trying a failed read again once the conversation is closed', async () => {
@@ -176,16 +201,17 @@ describe('useMarkRead', () => {
     expect(posted()).toEqual([6]);
   });
 
-  it('tries the newer seq, not the failed one, when a newer message is read meanwhile', async () => {
-    let fail = true;
-    const { seen, posted } = renderMarkRead(() => (fail ? problemResponse(500) : emptyResponse()));
+  it('tries only the newest read again: a newer read overtakes a failing older one', async () => {
+    let failures = 2;
+    const { seen, posted } = renderMarkRead(() => (failures-- > 0 ? problemResponse(500) : emptyResponse()));
     seen(6);
     await settle();
-    fail = false;
     seen(8);
     await settle();
-    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
     expect(posted()).toEqual([6, 8]);
+    // 6 would be due again first, after readRetryMs; only 8 goes out.
+    await act(() => vi.advanceTimersByTimeAsync(2 * readRetryMaxMs));
+    expect(posted()).toEqual([6, 8, 8]);
   });
 
   it('posts what the message list reported as it mounted with the conversation (history already cached)', async () => {

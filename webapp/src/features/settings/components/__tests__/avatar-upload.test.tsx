@@ -1,7 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sizedSrc } from '@/components/avatar';
+import { createQueryClient } from '@/lib/query-client';
+import { queryKeys } from '@/lib/query-keys';
+import { currentUser } from '@/testing/test-utils';
 import type { CurrentUser } from '@/types/api';
 import { AvatarUpload } from '../avatar-upload';
 
@@ -33,16 +37,21 @@ class FakeXhr {
   abort() {}
 }
 
-const me = { id: 'u1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: null } as unknown as CurrentUser;
+const me = currentUser();
 
 describe('AvatarUpload', () => {
   beforeEach(() => vi.stubGlobal('XMLHttpRequest', FakeXhr));
   afterEach(() => vi.unstubAllGlobals());
 
-  it('uploads the picked picture and hands over the user with its new picture URL', async () => {
+  it('uploads the picked picture and puts the answer, with its new picture URL, in the cached person', async () => {
     const user = userEvent.setup();
-    const onSaved = vi.fn();
-    render(<AvatarUpload me={me} onSaved={onSaved} />);
+    const client = createQueryClient();
+    client.setQueryData(queryKeys.me, me);
+    render(
+      <QueryClientProvider client={client}>
+        <AvatarUpload me={me} />
+      </QueryClientProvider>,
+    );
     await user.click(screen.getByRole('button', { name: 'Upload a picture' }));
     const file = new File([new Uint8Array([137, 80, 78, 71])], 'me.png', { type: 'image/png' });
     fireEvent.change(screen.getByTestId('avatar-input'), { target: { files: [file] } });
@@ -52,7 +61,7 @@ describe('AvatarUpload', () => {
     FakeXhr.last.responseText = JSON.stringify({ ...me, avatarURL: '/api/avatars/a2' });
     FakeXhr.last.onload?.();
     await waitFor(() =>
-      expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ avatarURL: '/api/avatars/a2' })),
+      expect(client.getQueryData<CurrentUser>(queryKeys.me)?.avatarURL).toBe('/api/avatars/a2'),
     );
   });
 

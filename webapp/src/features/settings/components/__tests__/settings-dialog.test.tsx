@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, skipToken, useQuery } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageKeys } from '@/config/constants';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
+import { setUserStatus } from '@/lib/cache-updates';
 import { queryKeys } from '@/lib/query-keys';
 import { initTheme } from '@/lib/theme';
 import { setSystemDarkMode } from '@/testing/match-media';
@@ -32,23 +33,33 @@ function stubNotifications(permission: NotificationPermission, answer: Notificat
   return { requestPermission };
 }
 
+/** Settings as the chat screen gives them the person: the cached one, so that what changes it shows at once. */
+function CachedSettings() {
+  const me = useQuery<CurrentUser>({ queryKey: queryKeys.me, queryFn: skipToken }).data;
+  return me ? <SettingsButton me={me} /> : null;
+}
+
 /** Opens on `me`; PATCH answers `patchReply`, by default the profile with the sent changes applied. */
 function renderSettings(me: CurrentUser = currentUser(), patchReply?: Response) {
   const routes: ReturnType<typeof mockFetch> = mockFetch({
-    'GET /api/users/me': jsonResponse(me),
     'PATCH /api/users/me':
       patchReply ??
       (() => jsonResponse({ ...me, ...(routes.callsTo('PATCH /api/users/me').at(-1)?.body as object) })),
+    'PUT /api/users/me/status': () =>
+      jsonResponse({
+        ...me,
+        status: { ...(routes.callsTo('PUT /api/users/me/status').at(-1)?.body as object) },
+      }),
   });
   const client = createQueryClient();
-  const onProfileSaved = vi.fn();
+  client.setQueryData(queryKeys.me, me);
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={client}>
-      <SettingsButton onProfileSaved={onProfileSaved} />
+      <CachedSettings />
     </QueryClientProvider>,
   );
-  return { ...routes, client, onProfileSaved, user };
+  return { ...routes, client, user };
 }
 
 async function openSettings(user: ReturnType<typeof userEvent.setup>) {
@@ -62,7 +73,7 @@ const save = () => screen.getByRole('button', { name: t.save });
 
 describe('SettingsDialog', () => {
   it('saves the profile with PATCH /api/users/me: trimmed name, avatar and phone, and the SMS choice beside other settings', async () => {
-    const { callsTo, client, onProfileSaved, user } = renderSettings(
+    const { callsTo, client, user } = renderSettings(
       currentUser({ notifications: { sms: 'mentions', email: 'weekly' } }),
     );
     const fullName = await openSettings(user);
@@ -85,8 +96,12 @@ describe('SettingsDialog', () => {
         notifications: { email: 'weekly', sms: 'all' },
       },
     ]);
-    expect(onProfileSaved).toHaveBeenCalledTimes(1);
-    expect(client.getQueryData<CurrentUser>(queryKeys.me)).toMatchObject({ fullName: 'Ada King' });
+    expect(client.getQueryData<CurrentUser>(queryKeys.me)).toMatchObject({
+      fullName: 'Ada King',
+      phoneNumber: '+15551234567',
+      notifications: { email: 'weekly', sms: 'all' },
+    });
+    expect(callsTo('GET /api/users/me')).toHaveLength(0);
   });
 
   it.each<[string, SmsPreference]>([
@@ -145,7 +160,7 @@ describe('SettingsDialog', () => {
   it("shows the server's refusal of a phone number and an avatar at those fields, and does not say Saved", async () => {
     const phoneError = 'Phone number must be in E.164 form, such as +15551234567.';
     const avatarError = 'Avatar URL must be an http or https URL.';
-    const { callsTo, onProfileSaved, user } = renderSettings(
+    const { callsTo, client, user } = renderSettings(
       currentUser(),
       problemResponse(400, {
         errors: [
@@ -166,7 +181,7 @@ describe('SettingsDialog', () => {
     expect(field(f.avatarURL)).toHaveAccessibleDescription(expect.stringContaining(avatarError));
     expect(field(f.fullName)).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('status')).toHaveTextContent('');
-    expect(onProfileSaved).not.toHaveBeenCalled();
+    expect(client.getQueryData<CurrentUser>(queryKeys.me)).toEqual(currentUser());
     expect(callsTo('PATCH /api/users/me').map((c) => c.body)).toEqual([
       expect.objectContaining({ phoneNumber: '+15550000000', avatarURL: 'https://example.com/gone.png' }),
     ]);
@@ -211,6 +226,41 @@ describe('SettingsDialog', () => {
     await user.click(save());
     await waitFor(() => expect(callsTo('PATCH /api/users/me')).toHaveLength(1));
     expect(field(f.phoneNumber)).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('shows a status saved here at once as the current one', async () => {
+    const { callsTo, user } = renderSettings();
+    await openSettings(user);
+    expect(screen.getByText(messages.status.none)).toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: messages.status.text }), 'Reading');
+    await user.click(screen.getByRole('button', { name: messages.status.save }));
+
+    expect(await screen.findByText(messages.status.current('Reading'))).toBeInTheDocument();
+    expect(callsTo('PUT /api/users/me/status')).toHaveLength(1);
+  });
+
+  it('shows a status set on another device (user.status.changed) at once', async () => {
+    const { client, user } = renderSettings();
+    await openSettings(user);
+
+    act(() => setUserStatus(client, 'u-1', { emoji: '🌴', text: 'On vacation', expiresAt: null }));
+
+    expect(await screen.findByText(messages.status.current('🌴 On vacation'))).toBeInTheDocument();
+  });
+
+  it('turns do-not-disturb on for the chosen hours and says until when, from the saved answer', async () => {
+    const { callsTo, client, user } = renderSettings();
+    await openSettings(user);
+    const dnd = screen.getByRole('combobox', { name: t.dnd });
+    expect(dnd).toHaveDisplayValue(t.dndOff);
+
+    await user.selectOptions(dnd, t.dndFor(1));
+
+    await waitFor(() => expect(callsTo('PATCH /api/users/me')).toHaveLength(1));
+    const until = client.getQueryData<CurrentUser>(queryKeys.me)?.notifications?.dndUntil;
+    expect(callsTo('PATCH /api/users/me')[0].body).toEqual({ notifications: { dndUntil: until } });
+    await waitFor(() => expect(dnd).toHaveDisplayValue(t.dndUntil(new Date(until!))));
   });
 
   describe('theme', () => {
