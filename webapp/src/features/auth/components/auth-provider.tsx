@@ -38,14 +38,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [checked]);
 
-  // The cached person belongs to the session: when it ends, or a renewal hands this page someone else's (signed
-  // in meanwhile in another tab), they go at once, before anything shows them to the next person.
+  // Everything cached belongs to the session's person: when the session ends, or a renewal hands this page
+  // someone else's (signed in meanwhile in another tab), the whole cache goes at once (the person, their channels,
+  // messages, saved items), before anything shows it to the next person on a shared computer.
   useEffect(() => {
     let previous = ownerOfSession();
     return subscribeSession(() => {
       const now = ownerOfSession();
       if (previous !== null && now !== previous) {
-        client.removeQueries({ queryKey: currentUserQueryOptions().queryKey, exact: true });
+        client.clear();
       }
       previous = now;
     });

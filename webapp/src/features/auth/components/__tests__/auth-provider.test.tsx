@@ -83,6 +83,24 @@ describe('AuthProvider', () => {
     expect(probe()).toHaveTextContent('signed-out -');
   });
 
+  it('forgets everything the person had cached when the session ends, so the next person sees none of it', async () => {
+    mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse()) });
+    const { client } = renderWithAuth(<Probe />, currentUser());
+    await waitFor(() => expect(probe()).toHaveTextContent('signed-in Ada Lovelace'));
+    client.setQueryData(queryKeys.channels, [{ id: 'c-secret', name: 'board-only' }]);
+
+    act(() => setSession(null));
+
+    expect(client.getQueryData(queryKeys.channels)).toBeUndefined();
+    // Only the person's (now idle) query may be back, with nothing in it.
+    expect(
+      client
+        .getQueryCache()
+        .getAll()
+        .filter((query) => query.state.data !== undefined),
+    ).toEqual([]);
+  });
+
   it('keeps the person over a renewal of the same session, and reads them anew when it hands over another', async () => {
     const bob = currentUser({ id: 'u-2', username: 'bob', fullName: 'Bob Builder' });
     const { callsTo } = mockFetch({
