@@ -2,7 +2,7 @@ package dev.netchat.admin;
 
 import dev.netchat.audit.Actor;
 import dev.netchat.audit.AuditEntry;
-import dev.netchat.audit.AuditEntryView;
+import dev.netchat.audit.AuditEntryDto;
 import dev.netchat.audit.AuditLog;
 import dev.netchat.auth.PasswordHasher;
 import dev.netchat.auth.RefreshTokenRepository;
@@ -60,7 +60,7 @@ public class AdminService {
     @Inject
     AuditLog audit;
 
-    public Page<UserAdminView> users(String query, int page) {
+    public Page<AdminUserDto> users(String query, int page) {
         if (page < 0 || page > 100_000) {
             throw InvalidInputException.of("page", "page must be 0 or more.");
         }
@@ -74,19 +74,19 @@ public class AdminService {
         return new Page<>(
                 rows.stream()
                         .limit(PAGE_SIZE)
-                        .map(u -> UserAdminView.of(u, online.contains(u.getId())))
+                        .map(u -> AdminUserDto.of(u, online.contains(u.getId())))
                         .toList(),
                 page,
                 hasMore);
     }
 
     /** By id or username (the console knows names, the web ids). */
-    public UserAdminView user(String idOrUsername) {
+    public AdminUserDto user(String idOrUsername) {
         UserAccount user = find(idOrUsername);
-        return UserAdminView.of(user, presence.isOnline(user.getId()));
+        return AdminUserDto.of(user, presence.isOnline(user.getId()));
     }
 
-    public UserAdminView update(Actor actor, String idOrUsername, String role, Boolean disabled) {
+    public AdminUserDto update(Actor actor, String idOrUsername, String role, Boolean disabled) {
         Role newRole = null;
         if (role != null) {
             newRole = switch (role) {
@@ -125,7 +125,7 @@ public class AdminService {
         }
         user.touch(Instant.now());
         accountStatus.forget(user.getId());
-        return UserAdminView.of(user, presence.isOnline(user.getId()));
+        return AdminUserDto.of(user, presence.isOnline(user.getId()));
     }
 
     /** A one-time password the user must replace at the next sign-in; every current session ends. */
@@ -160,7 +160,8 @@ public class AdminService {
             throw new ConflictException(null, "This is the last active admin: make someone else admin first.");
         }
         if (actor.userId() != null && actor.userId().equals(user.getId())) {
-            throw new NotAllowedException("Admins cannot delete their own account here.");
+            throw new NotAllowedException(
+                    NotAllowedException.Why.OWN_ACCOUNT, "Admins cannot delete their own account here.");
         }
         endAllSessions(user.getId(), "account deleted");
         String id = user.getId();
@@ -172,13 +173,13 @@ public class AdminService {
         audit.record(actor, "user.deleted", id, name, null);
     }
 
-    public Page<AuditEntryView> audit(int page) {
+    public Page<AuditEntryDto> audit(int page) {
         if (page < 0 || page > 100_000) {
             throw InvalidInputException.of("page", "page must be 0 or more.");
         }
         List<AuditEntry> rows = audit.page(page);
         return new Page<>(
-                rows.stream().limit(AuditLog.PAGE_SIZE).map(AuditEntryView::of).toList(),
+                rows.stream().limit(AuditLog.PAGE_SIZE).map(AuditEntryDto::of).toList(),
                 page,
                 rows.size() > AuditLog.PAGE_SIZE);
     }
@@ -199,6 +200,6 @@ public class AdminService {
         }
         return users.find(idOrUsername.strip())
                 .or(() -> users.findByUsername(UserRules.normalizeUsername(idOrUsername)))
-                .orElseThrow(() -> new NotFoundException("No user " + idOrUsername.strip() + "."));
+                .orElseThrow(() -> NotFoundException.user(idOrUsername));
     }
 }

@@ -46,11 +46,11 @@ public class IntegrationsReport {
     @Inject
     OutboxWorker worker;
 
-    public Integrations report() {
-        List<SmsView> recent =
+    public IntegrationsDto report() {
+        List<SmsDto> recent =
                 outbox.recent("sms", 20).stream().map(IntegrationsReport::sms).toList();
-        List<FailedEntryView> failed = failedEntries();
-        return new Integrations(
+        List<FailedEntryDto> failed = failedEntries();
+        return new IntegrationsDto(
                 state(twilio.enabled(), outbox.summary("sms")),
                 state(stream.enabled(), outbox.summary("stream")),
                 worker.running(),
@@ -59,9 +59,9 @@ public class IntegrationsReport {
     }
 
     /** The entries that failed for good, newest first: what they were for and why they failed (no phone numbers). */
-    public List<FailedEntryView> failedEntries() {
+    public List<FailedEntryDto> failedEntries() {
         return outbox.failed(FAILED_SHOWN).stream()
-                .map(e -> new FailedEntryView(
+                .map(e -> new FailedEntryDto(
                         e.getId(),
                         e.getKind(),
                         e.getKind().startsWith("sms") ? "twilio" : "stream",
@@ -74,7 +74,7 @@ public class IntegrationsReport {
     /** Sends one failed entry again (pending now, attempts from zero); audited. */
     public void resend(Actor actor, long id) {
         if (!outbox.resend(id)) {
-            throw new NotFoundException("No failed outbox entry " + id + ".");
+            throw NotFoundException.outboxEntry(id);
         }
         audit.record(actor, "outbox.resent", String.valueOf(id), null, null);
         written.fire(new OutboxWritten()); // the worker wakes after the commit
@@ -90,14 +90,14 @@ public class IntegrationsReport {
         return n;
     }
 
-    private static SmsView sms(OutboxEntry e) {
+    private static SmsDto sms(OutboxEntry e) {
         String to = Wire.JSON
                 .createReader(new StringReader(e.getPayload()))
                 .readObject()
                 .getString("to", "");
         // Enough to recognise a number, not enough to collect them.
         String masked = to.length() <= 4 ? "••••" : "•••" + to.substring(to.length() - 4);
-        return new SmsView(
+        return new SmsDto(
                 e.getId(),
                 masked,
                 e.getStatus(),
@@ -110,20 +110,21 @@ public class IntegrationsReport {
                 e.getLastError());
     }
 
-    private static Integration state(boolean configured, OutboxSummary s) {
-        return new Integration(configured, s.pending(), s.sent(), s.failed(), Times.iso(s.lastSentAt()), s.lastError());
+    private static IntegrationDto state(boolean configured, OutboxSummary s) {
+        return new IntegrationDto(
+                configured, s.pending(), s.sent(), s.failed(), Times.iso(s.lastSentAt()), s.lastError());
     }
 
     /** Both integrations, and whether the outbox worker runs on this node. */
-    public record Integrations(
-            Integration twilio,
-            Integration stream,
+    public record IntegrationsDto(
+            IntegrationDto twilio,
+            IntegrationDto stream,
             boolean workerRunning,
-            List<SmsView> recentSms,
-            List<FailedEntryView> failedEntries) {}
+            List<SmsDto> recentSms,
+            List<FailedEntryDto> failedEntries) {}
 
     /** An outbox entry that failed for good: which integration, what it was (kind), and the last error. */
-    public record FailedEntryView(
+    public record FailedEntryDto(
             long id, String kind, String integration, int attempts, String createdAt, String lastError) {
         @Override
         public String toString() {
@@ -132,7 +133,7 @@ public class IntegrationsReport {
     }
 
     /** One SMS of the outbox: the number masked, how it went, and Twilio's id and delivery status. */
-    public record SmsView(
+    public record SmsDto(
             long id,
             String to,
             String status,
@@ -145,6 +146,6 @@ public class IntegrationsReport {
             String lastError) {}
 
     /** One integration: pending, sent and failed outbox entries, the last success and the last error. */
-    public record Integration(
+    public record IntegrationDto(
             boolean configured, long pending, long sent, long failed, String lastSentAt, String lastError) {}
 }

@@ -93,7 +93,7 @@ public class UsersConsole implements UsersMBean {
             if (page.items().isEmpty()) {
                 return "No user matches \"" + (query == null ? "" : query) + "\".";
             }
-            return page.items().stream().map(UserAdminView::toString).collect(Collectors.joining("\n"))
+            return page.items().stream().map(AdminUserDto::toString).collect(Collectors.joining("\n"))
                     + (page.hasMore() ? "\n… more; narrow the query." : "");
         });
     }
@@ -152,7 +152,7 @@ public class UsersConsole implements UsersMBean {
             return failed.isEmpty()
                     ? "No failed outbox entry."
                     : failed.stream()
-                            .map(IntegrationsReport.FailedEntryView::toString)
+                            .map(IntegrationsReport.FailedEntryDto::toString)
                             .collect(Collectors.joining("\n"));
         });
     }

@@ -177,7 +177,7 @@ public class AuthService {
                     user.getId(),
                     username,
                     "account disabled");
-            throw new NotAllowedException("This account is disabled.");
+            throw new NotAllowedException(NotAllowedException.Why.ACCOUNT_DISABLED, "This account is disabled.");
         }
         return startSession(user, UUID.randomUUID().toString(), Instant.now(), clientAddress);
     }
@@ -276,7 +276,7 @@ public class AuthService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        UserAccount user = users.find(userId).orElseThrow(() -> new NotFoundException("No such user."));
+        UserAccount user = users.find(userId).orElseThrow(() -> NotFoundException.user());
         if (!passwords.matches(currentPassword, user.getPasswordHash())) {
             throw InvalidInputException.of("currentPassword", "Current password is wrong.");
         }

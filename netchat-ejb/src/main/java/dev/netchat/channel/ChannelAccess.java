@@ -25,23 +25,24 @@ public class ChannelAccess {
     public Channel readable(String userId, String channelId) {
         return channels.find(channelId)
                 .filter(c -> channels.isMember(c.getId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+                .orElseThrow(() -> NotFoundException.channel());
     }
 
     /** The channel, locked for its next event, if the user is a member and so may post to it. */
     public Channel postable(String userId, String channelId) {
         return channels.findForUpdate(channelId)
                 .filter(c -> channels.isMember(c.getId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+                .orElseThrow(() -> NotFoundException.channel());
     }
 
     /** The channel, locked for its next event, if the user may change its settings and members. */
     public Channel manageable(String userId, String channelId) {
         Channel channel = channels.findForUpdate(channelId)
                 .filter(c -> channels.isMember(c.getId(), userId) || isAdmin(userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+                .orElseThrow(() -> NotFoundException.channel());
         if (!canManage(userId, channel)) {
-            throw new NotAllowedException("Only the channel's creator or an admin may change it.");
+            throw new NotAllowedException(
+                    NotAllowedException.Why.MANAGERS_ONLY, "Only the channel's creator or an admin may change it.");
         }
         return channel;
     }

@@ -1,7 +1,7 @@
 package dev.netchat.channel;
 
 import dev.netchat.shared.Times;
-import dev.netchat.user.UserView;
+import dev.netchat.user.UserDto;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
@@ -29,22 +29,22 @@ public record ChannelDto(
         Long unreadCount,
         Long mentionCount,
         Long lastReadSeq,
-        List<UserView> members,
+        List<UserDto> members,
         boolean direct,
         @JsonbProperty("default") boolean isDefault,
         String notificationLevel,
         Boolean muted) {
 
-    public static ChannelDto of(Channel c, Long unreadCount, List<UserView> members) {
+    public static ChannelDto of(Channel c, Long unreadCount, List<UserDto> members) {
         return of(c, unreadCount, null, members);
     }
 
-    public static ChannelDto of(Channel c, Long unreadCount, Long lastReadSeq, List<UserView> members) {
+    public static ChannelDto of(Channel c, Long unreadCount, Long lastReadSeq, List<UserDto> members) {
         return of(c, unreadCount, null, lastReadSeq, members);
     }
 
     public static ChannelDto of(
-            Channel c, Long unreadCount, Long mentionCount, Long lastReadSeq, List<UserView> members) {
+            Channel c, Long unreadCount, Long mentionCount, Long lastReadSeq, List<UserDto> members) {
         return new ChannelDto(
                 c.getId(),
                 c.getType().wire(),

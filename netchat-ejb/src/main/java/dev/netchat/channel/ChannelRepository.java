@@ -214,17 +214,6 @@ public class ChannelRepository implements ChannelMembership {
                 .flatMap(this::findForUpdate);
     }
 
-    public Map<String, Long> readPositions(String userId) {
-        Map<String, Long> positions = new HashMap<>();
-        for (Object[] row : em.createQuery(
-                        "select m.channelId, m.lastReadSeq from ChannelMember m where m.userId = :u", Object[].class)
-                .setParameter("u", userId)
-                .getResultList()) {
-            positions.put((String) row[0], (Long) row[1]);
-        }
-        return positions;
-    }
-
     /** Member ids of several channels at once, in joining order. */
     public Map<String, List<String>> memberIds(Collection<String> channelIds) {
         Map<String, List<String>> members = new HashMap<>();

@@ -10,8 +10,8 @@ import dev.netchat.shared.NotAllowedException;
 import dev.netchat.shared.NotFoundException;
 import dev.netchat.user.NotificationLevel;
 import dev.netchat.user.UserAccount;
+import dev.netchat.user.UserDto;
 import dev.netchat.user.UserRepository;
-import dev.netchat.user.UserView;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -248,7 +248,7 @@ public class ChannelService {
     public ChannelDto join(String userId, String channelId) {
         Channel channel = channels.findForUpdate(channelId)
                 .filter(c -> c.getType() == ChannelType.TEAM && !c.isPrivate())
-                .orElseThrow(() -> new NotFoundException("No such public channel."));
+                .orElseThrow(() -> NotFoundException.publicChannel());
         if (!channels.isMember(channelId, userId)) {
             addMember(channel, userId, Instant.now());
         }
@@ -259,12 +259,13 @@ public class ChannelService {
     public void removeMember(String userId, String channelId, String memberId) {
         Channel channel = channels.findForUpdate(channelId)
                 .filter(c -> channels.isMember(c.getId(), userId) || isAdmin(userId))
-                .orElseThrow(() -> new NotFoundException("No such channel."));
+                .orElseThrow(() -> NotFoundException.channel());
         if (!userId.equals(memberId) && !canManage(userId, channel)) {
-            throw new NotAllowedException("Only the channel's creator or an admin may remove other members.");
+            throw new NotAllowedException(
+                    NotAllowedException.Why.MANAGERS_ONLY,
+                    "Only the channel's creator or an admin may remove other members.");
         }
-        ChannelMember member = channels.member(channelId, memberId)
-                .orElseThrow(() -> new NotFoundException("This user is not a member of the channel."));
+        ChannelMember member = channels.member(channelId, memberId).orElseThrow(() -> NotFoundException.member());
         remove(channel, member);
     }
 
@@ -429,22 +430,22 @@ public class ChannelService {
                 .withSettingsOf(channels.member(channel.getId(), userId).orElse(null));
     }
 
-    private List<UserView> viewsOf(List<String> ids, Map<String, UserAccount> people) {
+    private List<UserDto> viewsOf(List<String> ids, Map<String, UserAccount> people) {
         Set<String> online = presence.onlineAmong(ids);
         return ids.stream()
                 .map(people::get)
                 .filter(u -> u != null)
-                .map(u -> UserView.of(u, online.contains(u.getId())))
+                .map(u -> UserDto.of(u, online.contains(u.getId())))
                 .toList();
     }
 
-    private List<UserView> views(Collection<String> ids) {
+    private List<UserDto> views(Collection<String> ids) {
         Map<String, UserAccount> found = users.findAll(ids);
         Set<String> online = presence.onlineAmong(ids);
         return ids.stream()
                 .map(found::get)
                 .filter(u -> u != null)
-                .map(u -> UserView.of(u, online.contains(u.getId())))
+                .map(u -> UserDto.of(u, online.contains(u.getId())))
                 .toList();
     }
 

@@ -66,8 +66,4 @@ public record Delivery(
     public static Delivery accountChanged(String userId) {
         return new Delivery(Kind.ACCOUNT_CHANGED, "", null, 0, List.of(), null, userId, null, null, null);
     }
-
-    public SessionsEnded asSessionsEnded() {
-        return new SessionsEnded(userId, sessionId, keepSessionId, reason);
-    }
 }

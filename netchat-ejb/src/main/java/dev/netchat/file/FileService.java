@@ -101,7 +101,7 @@ public class FileService {
             throw tooLarge();
         }
         if (channelId == null || !channels.isMember(channelId, userId)) {
-            throw new NotFoundException("No such channel.");
+            throw NotFoundException.channel();
         }
         // What this upload may bring: its declared length, or the limit when it declares none.
         long expected = declaredLength >= 0 ? declaredLength : maxFileBytes;
@@ -268,7 +268,7 @@ public class FileService {
                 .filter(x -> x.getMessageId() == null
                         ? userId.equals(x.getUploaderId())
                         : channels.isMember(x.getChannelId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such file."));
+                .orElseThrow(() -> NotFoundException.file());
         if (variant == null) {
             return new FileDownload(
                     f.blobId(null),
@@ -278,7 +278,7 @@ public class FileService {
                     TypeSniffer.inline(f.getMediaType()));
         }
         if (!f.isImage()) {
-            throw new NotFoundException("This file has no " + variant + ".");
+            throw NotFoundException.fileVariant(variant);
         }
         return new FileDownload(f.blobId(variant), variantName(f.getName()), "image/jpeg", -1, true);
     }
@@ -349,7 +349,7 @@ public class FileService {
     public FileDownload avatar(String avatarId, int size) {
         StoredFile f = files.find(avatarId)
                 .filter(x -> StoredFile.AVATAR.equals(x.getKind()) && StoredFile.READY.equals(x.getStatus()))
-                .orElseThrow(() -> new NotFoundException("No such picture."));
+                .orElseThrow(() -> NotFoundException.picture("No such picture."));
         int chosen = AVATAR_SIZES.stream()
                 .filter(s -> s >= size)
                 .findFirst()
@@ -366,12 +366,12 @@ public class FileService {
         String url = users.find(userId)
                 .map(u -> u.getAvatarUrl())
                 .filter(u -> u != null && (u.startsWith("https://") || u.startsWith("http://")))
-                .orElseThrow(() -> new NotFoundException("No picture."));
+                .orElseThrow(() -> NotFoundException.picture("No picture."));
         ExternalAvatars.Fetched fetched = externalAvatars.fetch(url);
         if (fetched.failure() == ExternalAvatars.Failure.REFUSED_ADDRESS) {
-            throw new NotFoundException("No picture: its host is not one NetChat fetches pictures from.");
+            throw NotFoundException.picture("No picture: its host is not one NetChat fetches pictures from.");
         }
-        return fetched.picture().orElseThrow(() -> new NotFoundException("No picture."));
+        return fetched.picture().orElseThrow(() -> NotFoundException.picture("No picture."));
     }
 
     /** Removes attachments never posted and uploads never finished, older than their cut-offs. */

@@ -40,9 +40,7 @@ public class MentionService {
         if (size < 1 || size > 100) {
             throw InvalidInputException.of("limit", "limit must be between 1 and 100.");
         }
-        String username = users.find(userId)
-                .map(UserAccount::getUsername)
-                .orElseThrow(() -> new NotFoundException("No such user."));
+        String username = users.find(userId).map(UserAccount::getUsername).orElseThrow(() -> NotFoundException.user());
         List<Message> found = new ArrayList<>(size);
         for (int offset = 0; offset < MAX_SCANNED && found.size() < size; offset += ROUND) {
             List<Message> round = messages.mentionCandidates(userId, username, before, offset, ROUND);

@@ -2,7 +2,7 @@ package dev.netchat.message;
 
 import dev.netchat.file.AttachmentDto;
 import dev.netchat.shared.Times;
-import dev.netchat.user.AuthorView;
+import dev.netchat.user.AuthorDto;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ public record MessageDto(
         String id,
         String channelId,
         long seq,
-        AuthorView user,
+        AuthorDto user,
         String text,
         String createdAt,
         String updatedAt,
@@ -29,20 +29,20 @@ public record MessageDto(
         Boolean saved,
         PreviewDto preview) {
 
-    static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions) {
+    static MessageDto of(Message m, AuthorDto author, List<ReactionDto> reactions) {
         return of(m, author, reactions, List.of());
     }
 
-    static MessageDto of(Message m, AuthorView author, List<ReactionDto> reactions, List<AttachmentDto> attachments) {
+    static MessageDto of(Message m, AuthorDto author, List<ReactionDto> reactions, List<AttachmentDto> attachments) {
         return of(m, author, reactions, attachments, null, null);
     }
 
     static MessageDto of(
             Message m,
-            AuthorView author,
+            AuthorDto author,
             List<ReactionDto> reactions,
             List<AttachmentDto> attachments,
-            AuthorView pinnedBy,
+            AuthorDto pinnedBy,
             Boolean saved) {
         PinDto pin = m.isPinned() ? new PinDto(pinnedBy, Times.iso(m.getPinnedAt())) : null;
         return new MessageDto(
@@ -134,5 +134,5 @@ public record MessageDto(
     public record ReactionDto(String type, int count, boolean me, List<String> userIds) {}
 
     /** The message is pinned to its conversation: by whom (null once that account is gone) and when. */
-    public record PinDto(AuthorView by, String at) {}
+    public record PinDto(AuthorDto by, String at) {}
 }

@@ -153,7 +153,7 @@ public class MessageService {
         return new PostedMessage(posted.forViewer(userId).withSaved(false), true);
     }
 
-    public MessagePage history(String userId, String channelId, Long before, Long after, Integer limit) {
+    public MessagePageDto history(String userId, String channelId, Long before, Long after, Integer limit) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > pageSizeMax) {
             throw InvalidInputException.of("limit", "limit must be between 1 and " + pageSizeMax + ".");
@@ -168,7 +168,7 @@ public class MessageService {
             // The extra row lies beyond the page: the oldest when paging back, the newest when paging forward.
             rows = after != null ? rows.subList(0, size) : rows.subList(1, rows.size());
         }
-        return new MessagePage(views(rows, userId), hasMore);
+        return new MessagePageDto(views(rows, userId), hasMore);
     }
 
     public List<MessageDto> replies(String userId, String messageId) {
@@ -180,10 +180,10 @@ public class MessageService {
         addIfPresentAndThrow(checkText(text));
         Message message = readableMessage(userId, messageId);
         if (!userId.equals(message.getUserId())) {
-            throw new NotAllowedException("Only its author may edit a message.");
+            throw new NotAllowedException(NotAllowedException.Why.AUTHOR_ONLY, "Only its author may edit a message.");
         }
         if (message.isDeleted()) {
-            throw new NotFoundException("This message was deleted.");
+            throw NotFoundException.deletedMessage();
         }
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         checkBroadcast(userId, channel, text);
@@ -242,10 +242,11 @@ public class MessageService {
     public MessageDto removePreview(String userId, String messageId) {
         Message message = readableMessage(userId, messageId);
         if (!userId.equals(message.getUserId())) {
-            throw new NotAllowedException("Only its author may remove a message's link preview.");
+            throw new NotAllowedException(
+                    NotAllowedException.Why.AUTHOR_ONLY, "Only its author may remove a message's link preview.");
         }
         if (message.isDeleted()) {
-            throw new NotFoundException("This message was deleted.");
+            throw NotFoundException.deletedMessage();
         }
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         boolean shown = message.getPreview().isPresent();
@@ -267,21 +268,23 @@ public class MessageService {
         String imageUrl = readableMessage(userId, messageId)
                 .getPreview()
                 .map(LinkPreview::imageUrl)
-                .orElseThrow(() -> new NotFoundException("This message's preview has no picture."));
+                .orElseThrow(() -> NotFoundException.picture("This message's preview has no picture."));
         return previewImages
                 .fetch(imageUrl)
                 .picture()
-                .orElseThrow(() -> new NotFoundException("This preview's picture cannot be fetched."));
+                .orElseThrow(() -> NotFoundException.picture("This preview's picture cannot be fetched."));
     }
 
     public void delete(String userId, String messageId) {
         // Admins moderate channels they are not in, too.
         Message message = access.isAdmin(userId)
-                ? messages.find(messageId).orElseThrow(() -> new NotFoundException("No such message."))
+                ? messages.find(messageId).orElseThrow(() -> NotFoundException.message())
                 : readableMessage(userId, messageId);
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         if (!userId.equals(message.getUserId()) && !access.canManage(userId, channel)) {
-            throw new NotAllowedException("Only the author, the channel's creator or an admin may delete a message.");
+            throw new NotAllowedException(
+                    NotAllowedException.Why.AUTHOR_OR_MANAGERS,
+                    "Only the author, the channel's creator or an admin may delete a message.");
         }
         if (message.isDeleted()) {
             return;
@@ -297,7 +300,7 @@ public class MessageService {
         }
         Message message = readableMessage(userId, messageId);
         if (message.isDeleted()) {
-            throw new NotFoundException("This message was deleted.");
+            throw NotFoundException.deletedMessage();
         }
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         var existing = messages.reaction(messageId, userId, type);
@@ -365,6 +368,7 @@ public class MessageService {
                 && channel.getMemberCount() > Mentions.OPEN_BROADCAST_MAX_MEMBERS
                 && !access.canManage(userId, channel)) {
             throw new NotAllowedException(
+                    NotAllowedException.Why.MANAGERS_ONLY,
                     "Only the channel's creator or an admin may use @channel or @here in a channel of more than "
                             + Mentions.OPEN_BROADCAST_MAX_MEMBERS + " members.");
         }
@@ -373,7 +377,7 @@ public class MessageService {
     private Message readableMessage(String userId, String messageId) {
         return messages.find(messageId)
                 .filter(m -> channels.isMember(m.getChannelId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such message."));
+                .orElseThrow(() -> NotFoundException.message());
     }
 
     private FieldError checkText(String text) {

@@ -3,7 +3,7 @@ package dev.netchat.message;
 import dev.netchat.file.AttachmentDto;
 import dev.netchat.file.FileService;
 import dev.netchat.message.MessageDto.ReactionDto;
-import dev.netchat.user.AuthorView;
+import dev.netchat.user.AuthorDto;
 import dev.netchat.user.UserAccount;
 import dev.netchat.user.UserRepository;
 import jakarta.ejb.EJB;
@@ -38,7 +38,7 @@ class MessageViews {
      * carries the files just attached to it (in the order {@link FileService#attachmentsOf} gives them later).
      */
     MessageDto ofNew(Message m, UserAccount author, List<AttachmentDto> attachments) {
-        return MessageDto.of(m, AuthorView.of(author), List.of(), attachments);
+        return MessageDto.of(m, AuthorDto.of(author), List.of(), attachments);
     }
 
     /** Views for a viewer ({@code me} set on its reactions), or as every member sees them when viewerId is null. */
@@ -83,7 +83,7 @@ class MessageViews {
         return out;
     }
 
-    private static AuthorView author(Map<String, UserAccount> accounts, String userId) {
-        return AuthorView.of(userId == null ? null : accounts.get(userId));
+    private static AuthorDto author(Map<String, UserAccount> accounts, String userId) {
+        return AuthorDto.of(userId == null ? null : accounts.get(userId));
     }
 }

@@ -40,13 +40,13 @@ public class PinService {
     public MessageDto setPinned(String userId, String messageId, boolean pin) {
         Message message = messages.find(messageId)
                 .filter(m -> channels.isMember(m.getChannelId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such message."));
+                .orElseThrow(() -> NotFoundException.message());
         Channel channel = channels.findForUpdate(message.getChannelId()).orElseThrow();
         // Read again under the lock every change of the message takes: a pin, unpin or delete that committed
         // while this one waited is seen, so two pins at once make one event, and a deleted message stays unpinned.
         messages.refresh(message);
         if (message.isDeleted()) {
-            throw new NotFoundException("This message was deleted.");
+            throw NotFoundException.deletedMessage();
         }
         if (message.isPinned() != pin) {
             if (pin) {

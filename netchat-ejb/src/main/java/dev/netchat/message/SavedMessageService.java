@@ -33,19 +33,19 @@ public class SavedMessageService {
     RealtimeBus bus;
 
     /** A saved message and when it was saved. */
-    public record SavedItem(String savedAt, MessageDto message) {}
+    public record SavedItemDto(String savedAt, MessageDto message) {}
 
     /** Saves the message (a member's readable, not deleted) or takes it off the list; idempotent both ways. */
     public MessageDto setSaved(String userId, String messageId, boolean save) {
         Message message = messages.find(messageId)
                 .filter(m -> channels.isMember(m.getChannelId(), userId))
-                .orElseThrow(() -> new NotFoundException("No such message."));
+                .orElseThrow(() -> NotFoundException.message());
         // Two saves at once (a double click, two tabs) must both answer 200 with one row: the second waits here
         // for the first to commit and then finds its row. The channel's lock is the one at hand; held briefly.
         channels.findForUpdate(message.getChannelId()).orElseThrow();
         var existing = messages.saved(userId, messageId);
         if (save && message.isDeleted()) {
-            throw new NotFoundException("This message was deleted.");
+            throw NotFoundException.deletedMessage();
         }
         if (save != existing.isPresent()) {
             if (save) {
@@ -60,7 +60,7 @@ public class SavedMessageService {
     }
 
     /** Up to {@code limit} (1–100, default 30) saved messages, most recently saved first, saved before {@code before}. */
-    public List<SavedItem> saved(String userId, Instant before, Integer limit) {
+    public List<SavedItemDto> saved(String userId, Instant before, Integer limit) {
         int size = limit == null ? 30 : limit;
         if (size < 1 || size > 100) {
             throw InvalidInputException.of("limit", "limit must be between 1 and 100.");
@@ -77,7 +77,7 @@ public class SavedMessageService {
                         .collect(Collectors.toMap(MessageDto::id, Function.identity()));
         return marks.stream()
                 .filter(s -> byId.containsKey(s.getMessageId()))
-                .map(s -> new SavedItem(Times.iso(s.getSavedAt()), byId.get(s.getMessageId())))
+                .map(s -> new SavedItemDto(Times.iso(s.getSavedAt()), byId.get(s.getMessageId())))
                 .toList();
     }
 }

@@ -100,18 +100,6 @@ public class OutboxEntry {
         return attempts;
     }
 
-    public Instant getNotBefore() {
-        return notBefore;
-    }
-
-    public Instant getClaimedUntil() {
-        return claimedUntil;
-    }
-
-    public String getClaimedBy() {
-        return claimedBy;
-    }
-
     public int getMergedCount() {
         return mergedCount;
     }

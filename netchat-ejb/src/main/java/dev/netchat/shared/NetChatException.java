@@ -16,6 +16,15 @@ public abstract class NetChatException extends RuntimeException {
         super(message, null, false, false);
     }
 
+    /**
+     * What in particular went wrong, stable across versions ({@code channel} for a missing channel, {@code
+     * author-only} for an edit by someone else), or null where the kind of exception says it all. Sent as the
+     * problem document's {@code kind}.
+     */
+    public String kind() {
+        return null;
+    }
+
     /** A short, stable, human-readable title for the problem type. */
     public abstract String title();
 }

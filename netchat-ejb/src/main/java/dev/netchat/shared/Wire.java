@@ -1,6 +1,5 @@
 package dev.netchat.shared;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -31,12 +30,6 @@ public final class Wire {
     public static JsonValue toValue(Object value) {
         try (var reader = JSON.createReader(new StringReader(JSONB.toJson(value)))) {
             return reader.readValue();
-        }
-    }
-
-    public static JsonObject parseObject(String json) {
-        try (var reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
         }
     }
 }

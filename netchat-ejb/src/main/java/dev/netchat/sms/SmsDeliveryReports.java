@@ -33,7 +33,7 @@ public class SmsDeliveryReports {
      */
     public void receive(Map<String, String> params, String signature, String calledUrl) {
         if (!twilio.enabled()) {
-            throw new NotFoundException("Twilio is not configured.");
+            throw NotFoundException.integration("Twilio");
         }
         // Twilio signs the address it called: the status callback address NetChat gave it.
         String url = twilio.publicUrl()
@@ -41,7 +41,8 @@ public class SmsDeliveryReports {
                 .orElse(calledUrl);
         if (signature == null || !new RequestValidator(twilio.authToken()).validate(url, params, signature)) {
             LOG.warning("Refused a Twilio status callback with a missing or wrong X-Twilio-Signature");
-            throw new NotAllowedException("The X-Twilio-Signature header does not validate.");
+            throw new NotAllowedException(
+                    NotAllowedException.Why.BAD_SIGNATURE, "The X-Twilio-Signature header does not validate.");
         }
         String sid = params.get("MessageSid");
         String status = params.get("MessageStatus");

@@ -18,16 +18,16 @@ public class StreamTokens {
     StreamSettings stream;
 
     /** A token for the user, or empty when the bridge is off. */
-    public Optional<StreamCredentials> forUser(String userId) {
+    public Optional<StreamCredentialsDto> forUser(String userId) {
         if (!stream.enabled()) {
             return Optional.empty();
         }
         Instant now = Instant.now();
         String token = User.createToken(
                 stream.apiSecret(), userId, Date.from(now.plus(stream.tokenLifetime())), Date.from(now));
-        return Optional.of(new StreamCredentials(stream.apiKey(), token));
+        return Optional.of(new StreamCredentialsDto(stream.apiKey(), token));
     }
 
     /** What a Stream client needs to connect as the user. */
-    public record StreamCredentials(String apiKey, String token) {}
+    public record StreamCredentialsDto(String apiKey, String token) {}
 }

@@ -40,7 +40,7 @@ public class StreamWebhookReceiver {
     /** Refuses (404) when the bridge is not configured: then there is no webhook. */
     public void requireEnabled() {
         if (!stream.enabled()) {
-            throw new NotFoundException("The Stream Chat bridge is not configured.");
+            throw NotFoundException.integration("The Stream Chat bridge");
         }
     }
 

@@ -163,19 +163,19 @@ public class UserService {
      * Another user as a profile card shows it; 404 for an unknown or disabled one. {@code online} answers presence
      * (the caller's: this package cannot see presence, which depends on it).
      */
-    public UserView profile(String callerId, String userId, Predicate<String> online) {
+    public UserDto profile(String callerId, String userId, Predicate<String> online) {
         account(callerId);
         UserAccount user = users.find(userId)
                 .filter(u -> !u.isDisabled())
-                .orElseThrow(() -> new dev.netchat.shared.NotFoundException("There is no such user."));
-        return UserView.of(user, online.test(user.getId()));
+                .orElseThrow(() -> dev.netchat.shared.NotFoundException.user());
+        return UserDto.of(user, online.test(user.getId()));
     }
 
     /** The people directory for a signed-in caller whose account is still valid (see {@link #search}). */
-    public List<UserView> directory(String callerId, String query, int limit, String after, Predicate<String> online) {
+    public List<UserDto> directory(String callerId, String query, int limit, String after, Predicate<String> online) {
         account(callerId);
         return search(query, limit, after).stream()
-                .map(u -> UserView.of(u, online.test(u.getId())))
+                .map(u -> UserDto.of(u, online.test(u.getId())))
                 .toList();
     }
 

@@ -200,6 +200,7 @@ class MessageIT {
         Api.Reply byAuthor = api.patch(path, Api.json().put("text", "typo"), room.bob());
 
         assertProblem(byCreatorOfChannel, 403);
+        assertThat(byCreatorOfChannel.json().path("kind").asText()).isEqualTo("author-only");
         assertThat(byAuthor.status()).as(byAuthor.toString()).isEqualTo(200);
         assertThat(byAuthor.json().path("id").asText()).isEqualTo(m.path("id").asText());
         assertThat(byAuthor.json().path("text").asText()).isEqualTo("typo");
@@ -235,6 +236,7 @@ class MessageIT {
 
         Api.Reply byMember = api.delete(path, carol);
         assertProblem(byMember, 403);
+        assertThat(byMember.json().path("kind").asText()).isEqualTo("author-or-managers");
         assertThat(chat.find(room.alice(), room.id(), m.path("id").asText())
                         .path("deleted")
                         .asBoolean())

@@ -413,7 +413,7 @@ class OpenApiContractIT {
     }
 
     @Test
-    void historyPageMatchesMessagePage() {
+    void historyPageMatchesMessagePageDto() {
         Api.Reply page = api.get("/api/channels/" + team + "/messages?limit=50", alice);
         JsonNode messages = page.json().path("messages");
         assertThat(messages.findValues("pinned").stream().anyMatch(JsonNode::isObject))
@@ -445,6 +445,9 @@ class OpenApiContractIT {
     void notFoundProblemMatchesProblemDto() {
         Api.Reply missing = api.get("/api/channels/" + UUID.randomUUID(), alice);
         Chat.assertProblem(missing, 404);
+        assertThat(missing.json().path("kind").asText())
+                .as("what was not found")
+                .isEqualTo("channel");
         assertAnswerMatches("GET", "/api/channels/{id}", missing, 404);
     }
 
@@ -453,6 +456,9 @@ class OpenApiContractIT {
         Api.Reply refused = api.signup("", "x", "short");
         Chat.assertProblem(refused, 400);
         assertThat(refused.errorFields()).as(refused.toString()).contains("username", "password");
+        assertThat(refused.json().path("kind").isNull())
+                .as("no kind where the field errors say it all: %s", refused)
+                .isTrue();
         assertAnswerMatches("POST", "/api/auth/signup", refused, 400);
     }
 

@@ -88,7 +88,9 @@ class PinsAndSavedIT {
         // Deleting a pinned message unpins it.
         assertThat(api.delete("/api/messages/" + secondId, alice).status()).isEqualTo(204);
         assertThat(pins(alice, room)).isEmpty();
-        assertProblem(api.put("/api/messages/" + secondId + "/pin", alice), 404);
+        Api.Reply pinDeleted = api.put("/api/messages/" + secondId + "/pin", alice);
+        assertProblem(pinDeleted, 404);
+        assertThat(pinDeleted.json().path("kind").asText()).isEqualTo("deleted-message");
     }
 
     @Test
@@ -101,7 +103,9 @@ class PinsAndSavedIT {
         assertProblem(api.put("/api/messages/" + id + "/pin", outsider), 404);
         assertProblem(api.delete("/api/messages/" + id + "/pin", outsider), 404);
         assertProblem(api.get("/api/channels/" + room + "/pins", outsider), 404);
-        assertProblem(api.put("/api/messages/no-such-message/pin", alice), 404);
+        Api.Reply pinMissing = api.put("/api/messages/no-such-message/pin", alice);
+        assertProblem(pinMissing, 404);
+        assertThat(pinMissing.json().path("kind").asText()).isEqualTo("message");
         assertThat(pins(alice, room)).isEmpty();
 
         List<String> pinned = new ArrayList<>();

@@ -137,7 +137,7 @@ class ProfileIT {
                 .json()
                 .path("components")
                 .path("schemas");
-        for (String schema : new String[] {"MeDto", "UserView", "ProfileUpdateRequest"}) {
+        for (String schema : new String[] {"MeDto", "UserDto", "ProfileUpdateRequest"}) {
             var tz = schemas.path(schema).path("properties").path("timeZone");
             assertThat(tz.isMissingNode()).as(schema + ".timeZone").isFalse();
             assertThat(tz.path("description").asText())

@@ -1,8 +1,8 @@
 package dev.netchat.web.admin;
 
 import dev.netchat.admin.AdminService;
+import dev.netchat.admin.AdminUserDto;
 import dev.netchat.admin.IntegrationsReport;
-import dev.netchat.admin.UserAdminView;
 import dev.netchat.audit.Actor;
 import dev.netchat.web.shared.ClientAddress;
 import dev.netchat.web.shared.QueryParams;
@@ -55,7 +55,7 @@ public class AdminResource {
     @PATCH
     @Path("users/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public UserAdminView update(@PathParam("id") String id, @RequiredBody @Valid AdminUserUpdateRequest body) {
+    public AdminUserDto update(@PathParam("id") String id, @RequiredBody @Valid AdminUserUpdateRequest body) {
         return admin.update(actor(), id, body.role(), body.disabled());
     }
 
@@ -93,7 +93,7 @@ public class AdminResource {
     /** Twilio and Stream: configured or not, and how their outbox stands (pending, sent, failed, last error). */
     @GET
     @Path("integrations")
-    public IntegrationsReport.Integrations integrations() {
+    public IntegrationsReport.IntegrationsDto integrations() {
         return integrations.report();
     }
 

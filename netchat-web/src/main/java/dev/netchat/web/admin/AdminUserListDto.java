@@ -1,7 +1,7 @@
 package dev.netchat.web.admin;
 
-import dev.netchat.admin.UserAdminView;
+import dev.netchat.admin.AdminUserDto;
 import java.util.List;
 
 /** GET /api/admin/users. */
-public record AdminUserListDto(List<UserAdminView> users, int page, boolean hasMore) {}
+public record AdminUserListDto(List<AdminUserDto> users, int page, boolean hasMore) {}

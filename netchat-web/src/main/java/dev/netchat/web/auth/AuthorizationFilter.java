@@ -1,6 +1,7 @@
 package dev.netchat.web.auth;
 
 import dev.netchat.auth.SessionStatus;
+import dev.netchat.shared.NotAllowedException;
 import dev.netchat.user.AccountStatus;
 import dev.netchat.web.error.Problems;
 import jakarta.annotation.Priority;
@@ -64,7 +65,10 @@ public class AuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         if (!status.active()) {
-            request.abortWith(Problems.of(403, "Account disabled", "This account is disabled.", uri, List.of())
+            request.abortWith(Problems.of(
+                            new NotAllowedException(
+                                    NotAllowedException.Why.ACCOUNT_DISABLED, "This account is disabled."),
+                            uri)
                     .build());
             return;
         }
@@ -79,11 +83,10 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         }
         if (status.mustChangePassword() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {
             request.abortWith(Problems.of(
-                            403,
-                            "Password change required",
-                            "Choose a new password first (POST /api/users/me/password).",
-                            uri,
-                            List.of())
+                            new NotAllowedException(
+                                    NotAllowedException.Why.PASSWORD_CHANGE_REQUIRED,
+                                    "Choose a new password first (POST /api/users/me/password)."),
+                            uri)
                     .build());
             return;
         }
@@ -94,7 +97,9 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         if (roles != null
                 && Arrays.stream(roles.value())
                         .noneMatch(role -> role.equals("user") || (role.equals("admin") && status.admin()))) {
-            request.abortWith(Problems.of(403, "Not allowed", "You may not do this.", uri, List.of())
+            request.abortWith(Problems.of(
+                            new NotAllowedException(NotAllowedException.Why.ADMIN_ONLY, "Only an admin may do this."),
+                            uri)
                     .build());
         }
     }

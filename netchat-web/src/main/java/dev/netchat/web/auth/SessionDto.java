@@ -3,7 +3,7 @@ package dev.netchat.web.auth;
 import dev.netchat.auth.SignedInSession;
 import dev.netchat.shared.Times;
 import dev.netchat.shared.Wire;
-import dev.netchat.stream.StreamTokens.StreamCredentials;
+import dev.netchat.stream.StreamTokens.StreamCredentialsDto;
 import dev.netchat.user.MeDto;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -39,7 +39,7 @@ public record SessionDto(
      * The answer's body: the session, plus {@code streamToken} and {@code streamApiKey} only when the Stream Chat
      * bridge is configured (absent otherwise, as API.md says; nulls are written elsewhere, so not a field here).
      */
-    static JsonObject body(SignedInSession session, Optional<StreamCredentials> stream) {
+    static JsonObject body(SignedInSession session, Optional<StreamCredentialsDto> stream) {
         JsonObjectBuilder body =
                 Wire.JSON.createObjectBuilder(Wire.toValue(of(session)).asJsonObject());
         stream.ifPresent(s -> body.add("streamToken", s.token()).add("streamApiKey", s.apiKey()));

@@ -1,6 +1,7 @@
 package dev.netchat.web.error;
 
 import dev.netchat.shared.ConflictException;
+import dev.netchat.shared.FieldError;
 import dev.netchat.shared.InvalidInputException;
 import dev.netchat.shared.NetChatException;
 import dev.netchat.shared.NotAllowedException;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** NetChat's own failures, each to the status its meaning calls for. */
+/** NetChat's own failures, each to the status its meaning calls for, with its field errors and its kind. */
 @Provider
 public class NetChatExceptionMapper implements ExceptionMapper<NetChatException> {
 
@@ -24,27 +25,47 @@ public class NetChatExceptionMapper implements ExceptionMapper<NetChatException>
 
     @Override
     public Response toResponse(NetChatException e) {
-        if (e instanceof InvalidInputException invalid) {
-            return Problems.of(400, e.title(), e.getMessage(), uri, invalid.errors())
-                    .build();
-        }
-        if (e instanceof ConflictException conflict) {
-            return Problems.of(409, e.title(), e.getMessage(), uri, conflict.errors())
-                    .build();
-        }
+        Response.ResponseBuilder answer = Problems.answer(
+                problemOf(e, uri == null ? null : uri.getRequestUri().getRawPath()));
         if (e instanceof NotAuthenticatedException) {
-            return Problems.of(401, e.title(), e.getMessage(), uri, List.of())
-                    .header("WWW-Authenticate", "Bearer realm=\"netchat\"")
-                    .build();
+            answer.header("WWW-Authenticate", "Bearer realm=\"netchat\"");
         }
         if (e instanceof TooManyRequestsException tooMany) {
-            return Problems.of(429, e.title(), e.getMessage(), uri, List.of())
-                    .header("Retry-After", tooMany.retryAfterSeconds())
-                    .build();
+            answer.header("Retry-After", tooMany.retryAfterSeconds());
         }
-        int status = e instanceof TooLargeException
-                ? 413
-                : e instanceof NotAllowedException ? 403 : e instanceof NotFoundException ? 404 : 400;
-        return Problems.of(status, e.title(), e.getMessage(), uri, List.of()).build();
+        return answer.build();
+    }
+
+    /** The problem document for a failure at {@code instance} (the request's path). */
+    static ProblemDto problemOf(NetChatException e, String instance) {
+        List<FieldError> errors = e instanceof InvalidInputException invalid
+                ? invalid.errors()
+                : e instanceof ConflictException conflict ? conflict.errors() : List.of();
+        return Problems.withKind(Problems.problem(statusOf(e), e.title(), e.getMessage(), instance, errors), e.kind());
+    }
+
+    static int statusOf(NetChatException e) {
+        if (e instanceof InvalidInputException) {
+            return 400;
+        }
+        if (e instanceof NotAuthenticatedException) {
+            return 401;
+        }
+        if (e instanceof NotAllowedException) {
+            return 403;
+        }
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        if (e instanceof TooLargeException) {
+            return 413;
+        }
+        if (e instanceof TooManyRequestsException) {
+            return 429;
+        }
+        return 400;
     }
 }

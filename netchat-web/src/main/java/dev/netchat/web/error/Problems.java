@@ -56,7 +56,20 @@ public final class Problems {
     /** A problem of a stated type, for refusals that share a status with others but mean something else. */
     public static ProblemDto problem(
             int status, String type, String title, String detail, String instance, List<FieldError> errors) {
-        return new ProblemDto(type, title, status, detail, instance, errors == null ? List.of() : List.copyOf(errors));
+        return new ProblemDto(
+                type, title, status, detail, instance, errors == null ? List.of() : List.copyOf(errors), null);
+    }
+
+    /** The same document with the {@link dev.netchat.shared.NetChatException#kind kind} of what went wrong. */
+    public static ProblemDto withKind(ProblemDto problem, String kind) {
+        return new ProblemDto(
+                problem.type(),
+                problem.title(),
+                problem.status(),
+                problem.detail(),
+                problem.instance(),
+                problem.errors(),
+                kind);
     }
 
     /** The document as JSON text, for answers written outside JAX-RS (servlet filters). */
@@ -78,6 +91,11 @@ public final class Problems {
         if (problem.instance() != null) {
             body.add("instance", problem.instance());
         }
+        if (problem.kind() == null) {
+            body.addNull("kind");
+        } else {
+            body.add("kind", problem.kind());
+        }
         return body.add("errors", errors).build();
     }
 
@@ -92,7 +110,12 @@ public final class Problems {
         return answer(problem(status, title, detail, instance(uri), errors));
     }
 
-    private static Response.ResponseBuilder answer(ProblemDto problem) {
+    /** The REST answer to one of NetChat's own failures, for a filter that refuses a request itself. */
+    public static Response.ResponseBuilder of(dev.netchat.shared.NetChatException e, UriInfo uri) {
+        return answer(NetChatExceptionMapper.problemOf(e, instance(uri)));
+    }
+
+    static Response.ResponseBuilder answer(ProblemDto problem) {
         return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem);
     }
 

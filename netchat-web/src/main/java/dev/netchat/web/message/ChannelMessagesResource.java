@@ -1,6 +1,6 @@
 package dev.netchat.web.message;
 
-import dev.netchat.message.MessagePage;
+import dev.netchat.message.MessagePageDto;
 import dev.netchat.message.MessageService;
 import dev.netchat.message.PostedMessage;
 import dev.netchat.metrics.NetChatMetrics;
@@ -41,7 +41,7 @@ public class ChannelMessagesResource {
     JsonWebToken caller;
 
     @GET
-    public MessagePage history(
+    public MessagePageDto history(
             @PathParam("id") String id,
             @QueryParam("before") String before,
             @QueryParam("after") String after,

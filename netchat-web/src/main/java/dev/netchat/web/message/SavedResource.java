@@ -1,7 +1,7 @@
 package dev.netchat.web.message;
 
 import dev.netchat.message.SavedMessageService;
-import dev.netchat.message.SavedMessageService.SavedItem;
+import dev.netchat.message.SavedMessageService.SavedItemDto;
 import dev.netchat.web.shared.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class SavedResource {
 
     /** One page of saved messages. */
-    public record SavedListDto(List<SavedItem> items) {}
+    public record SavedListDto(List<SavedItemDto> items) {}
 
     @EJB
     SavedMessageService saved;

@@ -7,7 +7,6 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,9 +292,5 @@ final class Connection implements SendHandler {
                 // The peer is gone already: nothing left to close.
             }
         });
-    }
-
-    synchronized List<String> resumingChannels() {
-        return new ArrayList<>(resuming.keySet());
     }
 }

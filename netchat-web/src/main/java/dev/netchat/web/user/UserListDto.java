@@ -1,7 +1,7 @@
 package dev.netchat.web.user;
 
-import dev.netchat.user.UserView;
+import dev.netchat.user.UserDto;
 import java.util.List;
 
 /** GET /api/users. */
-public record UserListDto(List<UserView> users) {}
+public record UserListDto(List<UserDto> users) {}

@@ -6,8 +6,8 @@ import dev.netchat.presence.OnlineUsers;
 import dev.netchat.user.MeDto;
 import dev.netchat.user.NotificationsDto;
 import dev.netchat.user.ProfileChanges;
+import dev.netchat.user.UserDto;
 import dev.netchat.user.UserService;
-import dev.netchat.user.UserView;
 import dev.netchat.web.auth.AllowedBeforePasswordChange;
 import dev.netchat.web.shared.QueryParams;
 import dev.netchat.web.shared.RequiredBody;
@@ -142,7 +142,7 @@ public class UserResource {
     /** One person as others see them (the profile card): presence, time zone, when last active. */
     @GET
     @Path("{id}")
-    public UserView profile(@PathParam("id") String id) {
+    public UserDto profile(@PathParam("id") String id) {
         return users.profile(caller.getName(), id, presence::isOnline);
     }
 }

@@ -3,6 +3,9 @@ package dev.netchat.web.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netchat.shared.FieldError;
+import dev.netchat.shared.InvalidInputException;
+import dev.netchat.shared.NotAllowedException;
+import dev.netchat.shared.NotFoundException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +17,15 @@ import org.junit.jupiter.api.Test;
 /** Each kind of error has its own stable type, and the OpenAPI document lists every type NetChat can answer. */
 class ProblemTypesTest {
 
+    private String openApi() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void everyErrorStatusHasATypeTheOpenApiDocumentLists() throws IOException {
-        String openApi;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/openapi.yaml")) {
-            openApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String openApi = openApi();
         List<String> types =
                 IntStream.range(400, 600).mapToObj(Problems::typeOf).distinct().toList();
         assertThat(types)
@@ -67,5 +73,38 @@ class ProblemTypesTest {
         assertThat(inAFrame.containsKey("instance")).isFalse();
         assertThat(inAFrame.getJsonArray("errors")).isEmpty();
         assertThat(inAFrame.getString("type")).isEqualTo("urn:netchat:problem:too-many-requests");
+    }
+
+    @Test
+    void aMissingOrRefusedThingIsNamedByItsKindNotByItsSentence() {
+        ProblemDto noChannel = NetChatExceptionMapper.problemOf(NotFoundException.channel(), "/api/channels/x");
+        ProblemDto noMessage = NetChatExceptionMapper.problemOf(NotFoundException.message(), "/api/messages/y");
+        ProblemDto deleted = NetChatExceptionMapper.problemOf(NotFoundException.deletedMessage(), "/api/messages/y");
+        ProblemDto notAuthor = NetChatExceptionMapper.problemOf(
+                new NotAllowedException(NotAllowedException.Why.AUTHOR_ONLY, "Only its author may edit it."), null);
+        ProblemDto invalid = NetChatExceptionMapper.problemOf(InvalidInputException.of("name", "Too long."), null);
+
+        assertThat(noChannel.status()).isEqualTo(404);
+        assertThat(noChannel.type()).isEqualTo(noMessage.type()).isEqualTo("urn:netchat:problem:not-found");
+        assertThat(List.of(noChannel.kind(), noMessage.kind(), deleted.kind()))
+                .containsExactly("channel", "message", "deleted-message");
+        assertThat(notAuthor.status()).isEqualTo(403);
+        assertThat(notAuthor.kind()).isEqualTo("author-only");
+        assertThat(invalid.kind())
+                .as("the type and the field errors say it all")
+                .isNull();
+        assertThat(Problems.toJson(noChannel).getString("kind")).isEqualTo("channel");
+        assertThat(Problems.toJson(invalid).isNull("kind")).isTrue();
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryKind() throws IOException {
+        String openApi = openApi();
+        for (NotFoundException.What what : NotFoundException.What.values()) {
+            assertThat(openApi).as("ProblemDto.kind lists %s", what.kind()).contains("- " + what.kind() + "\n");
+        }
+        for (NotAllowedException.Why why : NotAllowedException.Why.values()) {
+            assertThat(openApi).as("ProblemDto.kind lists %s", why.kind()).contains("- " + why.kind() + "\n");
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.netchat.user;
 import dev.netchat.shared.Times;
 
 /** A user as other users see it (../shared/API.md). */
-public record UserView(
+public record UserDto(
         String id,
         String username,
         String fullName,
@@ -15,8 +15,8 @@ public record UserView(
         String timeZone,
         UserStatus status) {
 
-    public static UserView of(UserAccount u, boolean online) {
-        return new UserView(
+    public static UserDto of(UserAccount u, boolean online) {
+        return new UserDto(
                 u.getId(),
                 u.getUsername(),
                 u.getFullName(),

@@ -4,7 +4,7 @@ import dev.netchat.shared.Times;
 import dev.netchat.user.UserAccount;
 
 /** A user as an admin sees it: the public fields plus the account's state. */
-public record UserAdminView(
+public record AdminUserDto(
         String id,
         String username,
         String fullName,
@@ -15,8 +15,8 @@ public record UserAdminView(
         String lastActive,
         String createdAt) {
 
-    static UserAdminView of(UserAccount u, boolean online) {
-        return new UserAdminView(
+    static AdminUserDto of(UserAccount u, boolean online) {
+        return new AdminUserDto(
                 u.getId(),
                 u.getUsername(),
                 u.getFullName(),

@@ -3,7 +3,7 @@ package dev.netchat.audit;
 import dev.netchat.shared.Times;
 
 /** One audit log line as the admin API shows it. */
-public record AuditEntryView(
+public record AuditEntryDto(
         String id,
         String occurredAt,
         String actorId,
@@ -15,8 +15,8 @@ public record AuditEntryView(
         String source,
         String clientAddress) {
 
-    public static AuditEntryView of(AuditEntry e) {
-        return new AuditEntryView(
+    public static AuditEntryDto of(AuditEntry e) {
+        return new AuditEntryDto(
                 e.getId(),
                 Times.iso(e.getOccurredAt()),
                 e.getActorId(),
