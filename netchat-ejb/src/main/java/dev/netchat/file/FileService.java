@@ -67,6 +67,9 @@ public class FileService {
     UploadsInFlight inFlight;
 
     @Inject
+    UploadPacer pacer;
+
+    @Inject
     @ConfigProperty(name = "netchat.files.max-file-bytes", defaultValue = "26214400")
     long maxFileBytes;
 
@@ -108,7 +111,7 @@ public class FileService {
         // Refused here, before a byte of the body is read and before anything is stored.
         checkQuota(userId, inFlight.reservedBytes(userId) + expected);
         try (UploadsInFlight.Slot slot = inFlight.start(userId, expected)) {
-            return receive(userId, channelId, cleanName, body);
+            return receive(userId, channelId, cleanName, pacer.paced(body));
         }
     }
 
@@ -306,7 +309,7 @@ public class FileService {
         // A profile picture takes one of the user's upload slots like any other upload.
         try (UploadsInFlight.Slot slot =
                 inFlight.start(userId, declaredLength >= 0 ? declaredLength : maxAvatarBytes)) {
-            return storeAvatar(userId, body);
+            return storeAvatar(userId, pacer.paced(body));
         }
     }
 
