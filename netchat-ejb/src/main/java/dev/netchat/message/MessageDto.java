@@ -82,31 +82,20 @@ public record MessageDto(
 
     /** The same message as one viewer sees it: {@code me} set on the reactions that viewer made. */
     public MessageDto forViewer(String viewerId) {
-        List<ReactionDto> mine = reactions.stream()
-                .map(r -> new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
-                .toList();
-        return new MessageDto(
-                id,
-                channelId,
-                seq,
-                user,
-                text,
-                createdAt,
-                updatedAt,
-                edited,
-                deleted,
-                parentId,
-                replyCount,
-                mine,
-                clientMessageId,
-                attachments,
-                pinned,
-                saved,
-                preview);
+        return copy(
+                reactions.stream()
+                        .map(r ->
+                                new ReactionDto(r.type(), r.count(), r.userIds().contains(viewerId), r.userIds()))
+                        .toList(),
+                saved);
     }
 
     /** The same message with the viewer's own saved mark (which events, shared by all members, leave null). */
     public MessageDto withSaved(boolean isSaved) {
+        return copy(reactions, isSaved);
+    }
+
+    private MessageDto copy(List<ReactionDto> withReactions, Boolean withSaved) {
         return new MessageDto(
                 id,
                 channelId,
@@ -119,11 +108,11 @@ public record MessageDto(
                 deleted,
                 parentId,
                 replyCount,
-                reactions,
+                withReactions,
                 clientMessageId,
                 attachments,
                 pinned,
-                isSaved,
+                withSaved,
                 preview);
     }
 
