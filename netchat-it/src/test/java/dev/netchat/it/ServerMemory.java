@@ -26,6 +26,11 @@ final class ServerMemory {
         return Long.parseLong(m.group(1)) * 1024;
     }
 
+    /** The server JVM's system properties, as jcmd VM.system_properties prints them ({@code name=value} lines). */
+    static String systemProperties(NetChatServer server) throws Exception {
+        return jcmd(Files.readString(server.pidFile()).strip(), "VM.system_properties");
+    }
+
     /** Runs jcmd against the server, bounded: an attach that never answers fails the test instead of hanging it. */
     private static String jcmd(String pid, String command) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");

@@ -136,6 +136,19 @@ class StreamingUploadIT {
     }
 
     /** The server's live heap after a full GC, in KiB. */
+    /**
+     * H2 writes its store from the committing request thread, in pieces of tens of MB while files are uploaded, and
+     * the JDK kept a native buffer of that size per thread: ten parallel uploads filled the native-memory limit and
+     * H2 closed the database (docs/PERFORMANCE.md, "Files"). config/wildfly-jvm-options.sh makes the JDK free such
+     * buffers after use; it must reach the server's JVM even when JAVA_OPTS is set, as this class sets it.
+     */
+    @Test
+    void theServerFreesLargeNativeIoBuffersAfterUse() throws Exception {
+        assertThat(ServerMemory.systemProperties(ServerExtension.server()))
+                .as("the server JVM's system properties")
+                .containsPattern("(?m)^jdk\\.nio\\.maxCachedBufferSize=262144$");
+    }
+
     private static long liveHeapKb() throws Exception {
         return ServerMemory.heapUsedAfterFullGc(ServerExtension.server()) / 1024;
     }
