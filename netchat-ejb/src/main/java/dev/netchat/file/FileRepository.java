@@ -56,13 +56,16 @@ class FileRepository {
 
     /**
      * Attachments finished but never posted with a message, started before {@code unposted}, and uploads never
-     * finished, started before {@code unfinished} (a slow upload in progress is not abandoned).
+     * finished, started before {@code unfinished} (a slow upload in progress is not abandoned), and the files of
+     * deleted messages whose bytes are still there (removed after the delete commits; this catches what a crash
+     * in between left).
      */
     List<StoredFile> abandoned(Instant unposted, Instant unfinished, int limit) {
         return em.createQuery(
                         "SELECT f FROM StoredFile f WHERE (f.status = 'READY' AND f.kind = 'ATTACHMENT' "
                                 + "AND f.messageId IS NULL AND f.createdAt < :unposted) "
-                                + "OR (f.status = 'UPLOADING' AND f.createdAt < :unfinished)",
+                                + "OR (f.status = 'UPLOADING' AND f.createdAt < :unfinished) "
+                                + "OR f.status = 'REMOVED'",
                         StoredFile.class)
                 .setParameter("unposted", unposted)
                 .setParameter("unfinished", unfinished)

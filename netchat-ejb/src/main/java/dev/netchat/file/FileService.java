@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -68,6 +69,9 @@ public class FileService {
 
     @Inject
     UploadPacer pacer;
+
+    @Inject
+    Event<FilesRemoved> filesRemoved;
 
     @Inject
     @ConfigProperty(name = "netchat.files.max-file-bytes", defaultValue = "26214400")
@@ -244,20 +248,37 @@ public class FileService {
                 .toList();
     }
 
-    /** The attachments of many messages in one query, in upload order. */
+    /** The attachments of many messages in one query, in upload order (a deleted message's are gone). */
     public Map<String, List<AttachmentDto>> attachmentsOf(Collection<String> messageIds) {
         return files.ofMessages(messageIds).stream()
+                .filter(f -> StoredFile.READY.equals(f.getStatus()))
                 .collect(Collectors.groupingBy(
                         StoredFile::getMessageId,
                         LinkedHashMap::new,
                         Collectors.mapping(AttachmentDto::of, Collectors.toList())));
     }
 
-    /** Removes a deleted message's files from storage, in the deleting transaction. */
+    /**
+     * A deleted message's files: in the deleting transaction they stop being served; their bytes are removed
+     * after it commits ({@link FilesRemoved}), piece by piece, so that deleting a message with large files
+     * neither holds its channel's lock nor writes one large transaction that other commits wait behind.
+     */
     public void removeForMessage(String messageId) {
+        List<String> removed = new ArrayList<>();
         for (StoredFile f : files.ofMessages(List.of(messageId))) {
-            deleteBlobs(f);
-            files.remove(f);
+            f.removed();
+            removed.add(f.getId());
+        }
+        if (!removed.isEmpty()) {
+            filesRemoved.fire(new FilesRemoved(removed));
+        }
+    }
+
+    /** Removes the bytes and the records of files marked removed (after their message's delete committed). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void purge(List<String> fileIds) {
+        for (String id : fileIds) {
+            files.find(id).filter(f -> StoredFile.REMOVED.equals(f.getStatus())).ifPresent(this::discard);
         }
     }
 

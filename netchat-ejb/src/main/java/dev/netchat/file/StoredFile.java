@@ -16,6 +16,8 @@ public class StoredFile {
     static final String AVATAR = "AVATAR";
     static final String UPLOADING = "UPLOADING";
     static final String READY = "READY";
+    /** Its message was deleted: no longer served; its bytes are removed after the deleting transaction commits. */
+    static final String REMOVED = "REMOVED";
 
     @Id
     private String id;
@@ -68,6 +70,10 @@ public class StoredFile {
     /** The blob of the original ({@code variant} null) or of a re-encoded variant. */
     String blobId(String variant) {
         return variant == null ? id : id + "." + variant;
+    }
+
+    void removed() {
+        this.status = REMOVED;
     }
 
     void ready(String sniffedType, long size, Integer imageWidth, Integer imageHeight) {

@@ -379,9 +379,16 @@ class FileIT {
         Room room = room();
         JsonNode file = uploaded(room.alice(), room.id(), "photo.png", Files.png(300, 200), "image/png");
         String id = file.path("id").asText();
-        Api.Reply posted = postWith(room.alice(), room.id(), "soon gone", id);
+        // Twelve pieces of 256 KiB: removed in several short batches, not one large transaction.
+        byte[] large = new byte[3 * 1024 * 1024];
+        new java.util.Random(18).nextBytes(large);
+        String largeId = uploaded(room.alice(), room.id(), "archive.bin", large, "application/octet-stream")
+                .path("id")
+                .asText();
+        Api.Reply posted = postWith(room.alice(), room.id(), "soon gone", id, largeId);
         assertThat(files.get("/api/files/" + id, room.bob()).status()).isEqualTo(200);
         assertThat(storedPieces(id)).isNotEqualTo(0);
+        assertThat(storedPieces(largeId)).isIn(12L, -1L);
 
         assertThat(api.delete("/api/messages/" + posted.json().path("id").asText(), room.alice())
                         .status())
@@ -394,7 +401,14 @@ class FileIT {
         assertThat(chat.find(room.bob(), room.id(), posted.json().path("id").asText())
                         .path("attachments"))
                 .isEmpty();
+        // The bytes go right after the delete commits, off the request's thread, a few pieces at a time.
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (storedPieces(id) + storedPieces(largeId) > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
         assertThat(storedPieces(id)).isIn(0L, -1L);
+        assertThat(storedPieces(largeId)).isIn(0L, -1L);
+        assertThat(files.get("/api/files/" + largeId, room.alice()).status()).isEqualTo(404);
     }
 
     @Test
