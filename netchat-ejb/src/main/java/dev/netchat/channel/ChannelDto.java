@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A channel as clients see it. {@code unreadCount} and {@code lastReadSeq} are the caller's own (null inside
- * events, which all members share); {@code mentionCount}, also the caller's own, only in the caller's channel
- * list: how many of the unread messages mention {@code @username}; {@code members} when one channel is asked
+ * events, which all members share); {@code mentionCount}, also the caller's own, in the caller's channel list
+ * and in one channel as its caller asks for it: how many of the unread messages mention {@code @username}; {@code members} when one channel is asked
  * for, and in lists for conversations (whose names are their members). {@code direct}: a conversation between
  * exactly two people that can never get more members (a group of two is not direct). {@code isDefault}: the
  * public channel every new account joins. {@code notificationLevel} (all, mentions, off; null = the caller's own

@@ -152,14 +152,23 @@ public class ChannelRepository implements ChannelMembership {
 
     /** Unread messages per channel for the user: others' top-level, undeleted messages after the read position. */
     public Map<String, Long> unreadCounts(String userId) {
-        List<Object[]> rows = em.createQuery(
+        return unreadCounts(userId, null);
+    }
+
+    /** Like {@link #unreadCounts(String)}, for one channel only when {@code channelId} is not null. */
+    public Map<String, Long> unreadCounts(String userId, String channelId) {
+        var query = em.createQuery(
                         "select m.channelId, count(msg) from ChannelMember m, Message msg "
                                 + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
                                 + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
+                                + (channelId == null ? "" : "and m.channelId = :c ")
                                 + "group by m.channelId",
                         Object[].class)
-                .setParameter("u", userId)
-                .getResultList();
+                .setParameter("u", userId);
+        if (channelId != null) {
+            query.setParameter("c", channelId);
+        }
+        List<Object[]> rows = query.getResultList();
         Map<String, Long> counts = new HashMap<>();
         for (Object[] row : rows) {
             counts.put((String) row[0], ((Number) row[1]).longValue());
@@ -174,16 +183,25 @@ public class ChannelRepository implements ChannelMembership {
      * expressions in SQL); {@link Mentions} then applies the exact word rule, the same one the web client uses.
      */
     public Map<String, Long> mentionCounts(String userId, String username) {
-        List<Object[]> rows = em.createQuery(
+        return mentionCounts(userId, username, null);
+    }
+
+    /** Like {@link #mentionCounts(String, String)}, for one channel only when {@code channelId} is not null. */
+    public Map<String, Long> mentionCounts(String userId, String username, String channelId) {
+        var query = em.createQuery(
                         "select m.channelId, msg.text from ChannelMember m, Message msg "
                                 + "where m.userId = :u and msg.channelId = m.channelId and msg.seq > m.lastReadSeq "
                                 + "and msg.parentId is null and msg.deleted = false and (msg.userId is null or msg.userId <> :u) "
+                                + (channelId == null ? "" : "and m.channelId = :c ")
                                 + "and (lower(msg.text) like :p escape '\\' or lower(msg.text) like '%@channel%' "
                                 + "or lower(msg.text) like '%@here%')",
                         Object[].class)
                 .setParameter("u", userId)
-                .setParameter("p", LikePattern.containing("@" + username))
-                .getResultList();
+                .setParameter("p", LikePattern.containing("@" + username));
+        if (channelId != null) {
+            query.setParameter("c", channelId);
+        }
+        List<Object[]> rows = query.getResultList();
         Map<String, Long> counts = new HashMap<>();
         for (Object[] row : rows) {
             if (Mentions.addresses((String) row[1], username)) {

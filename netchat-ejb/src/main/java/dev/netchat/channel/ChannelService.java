@@ -421,13 +421,21 @@ public class ChannelService {
         return access.isAdmin(userId);
     }
 
+    /** One channel as its caller sees it: members, and the caller's unread and mention counts and settings. */
     private ChannelDto withMembers(Channel channel, String userId) {
-        long unread = channels.unreadCounts(userId).getOrDefault(channel.getId(), 0L);
-        Long read = channels.member(channel.getId(), userId)
-                .map(ChannelMember::getLastReadSeq)
-                .orElse(null);
-        return ChannelDto.of(channel, unread, read, views(channels.memberIds(channel.getId())))
-                .withSettingsOf(channels.member(channel.getId(), userId).orElse(null));
+        String id = channel.getId();
+        long unread = channels.unreadCounts(userId, id).getOrDefault(id, 0L);
+        long mentions = users.find(userId)
+                .map(u -> channels.mentionCounts(userId, u.getUsername(), id).getOrDefault(id, 0L))
+                .orElse(0L);
+        ChannelMember membership = channels.member(id, userId).orElse(null);
+        return ChannelDto.of(
+                        channel,
+                        unread,
+                        mentions,
+                        membership == null ? null : membership.getLastReadSeq(),
+                        views(channels.memberIds(id)))
+                .withSettingsOf(membership);
     }
 
     private List<UserDto> viewsOf(List<String> ids, Map<String, UserAccount> people) {

@@ -79,6 +79,27 @@ class ChannelListIT {
         assertThat(chat.listed(alice, other).path("mentionCount").asLong()).isEqualTo(1);
         assertThat(chat.listed(alice, quiet).path("mentionCount").asLong()).isZero();
         assertThat(chat.listed(bob, channel).path("mentionCount").asLong()).isZero();
+        // The same counts when one channel is asked for.
+        assertThat(api.get("/api/channels/" + channel, alice)
+                        .json()
+                        .path("mentionCount")
+                        .isNumber())
+                .isTrue();
+        assertThat(api.get("/api/channels/" + channel, alice)
+                        .json()
+                        .path("mentionCount")
+                        .asLong())
+                .isEqualTo(3);
+        assertThat(api.get("/api/channels/" + other, alice)
+                        .json()
+                        .path("mentionCount")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(api.get("/api/channels/" + channel, bob)
+                        .json()
+                        .path("mentionCount")
+                        .asLong())
+                .isZero();
 
         // Reading past the first mention leaves two; reading everything leaves none.
         assertThat(api.post(
