@@ -10,13 +10,13 @@ import {
   currentUser,
   emptyResponse,
   jsonResponse,
-  mockFetch,
+  mockApi,
   problemResponse,
 } from '@/testing/test-utils';
 
 describe('App', () => {
   it('resumes a session silently from the refresh cookie and loads the profile', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser({ avatarURL: 'https://example.com/ada.png' })),
     });
@@ -34,7 +34,7 @@ describe('App', () => {
   it('shows a profile saved in Settings at once in the banner, without reading the person again', async () => {
     FakeWebSocket.install();
     const user = userEvent.setup();
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
       'PATCH /api/users/me': jsonResponse(currentUser({ fullName: 'Ada King' })),
@@ -55,7 +55,7 @@ describe('App', () => {
   it('shows the status one set on another device in Settings at once (user.status.changed)', async () => {
     FakeWebSocket.install();
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
     });
@@ -78,7 +78,7 @@ describe('App', () => {
 
   it('shows sign-in when there is no session, at any path', async () => {
     window.history.pushState({}, '', '/some/deep/link');
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     render(<App />);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to NetChat' })).toBeInTheDocument();
@@ -91,7 +91,7 @@ describe('App', () => {
     // session first, here refused) could end the session before Sign out is clicked.
     FakeWebSocket.install();
     const user = userEvent.setup();
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse({ token: 'fresh' })),
       'GET /api/users/me': jsonResponse(currentUser()),
@@ -122,7 +122,7 @@ describe('App', () => {
 
   it('switches between sign-in and sign-up, moving focus to the new heading', async () => {
     const user = userEvent.setup();
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     render(<App />);
 
     await user.click(await screen.findByRole('button', { name: 'Create an account' }));
@@ -134,7 +134,7 @@ describe('App', () => {
   });
 
   it('returns to sign-in when the session can no longer be renewed', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': [jsonResponse(authResponse()), problemResponse(401)],
       'GET /api/users/me': problemResponse(401),
     });
@@ -146,7 +146,7 @@ describe('App', () => {
 
   it('after signing in with a reset password, shows only the password change, then the app frame', async () => {
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse({ mustChangePassword: true })),
       'GET /api/users/me': [
@@ -176,7 +176,7 @@ describe('App', () => {
 
   it('says a disabled account cannot sign in', async () => {
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': problemResponse(403, { detail: 'This account is disabled.' }),
     });
@@ -191,7 +191,7 @@ describe('App', () => {
 
   it('offers Admin to admins and opens the admin page from it', async () => {
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse({ role: 'admin' })),
       'GET /api/users/me': jsonResponse(currentUser({ role: 'admin' })),
       'GET /api/admin/users': jsonResponse({ users: [], page: 0, hasMore: false }),
@@ -208,7 +208,7 @@ describe('App', () => {
 
   it('shows no Admin entry to others and refuses the admin page address', async () => {
     window.location.hash = '#/admin';
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
       'GET /api/channels': jsonResponse({ channels: [] }),

@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { http } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '@/config/constants';
 import { apiRequest, refreshSession } from '@/lib/api-client';
 import { chatApi } from '@/lib/chat-api';
 import { sessionFromAuthResponse, setSession } from '@/lib/session';
+import { server } from '@/testing/server';
 import { authResponse, jsonResponse, problemResponse } from '@/testing/test-utils';
 // The script the page loads before the app, as text, run below as the browser runs it.
 import bootScript from '../../../public/session-boot.js?raw';
@@ -16,18 +18,28 @@ interface Sent {
 /** A server that answers the renewal with `renewal` and every read with a body naming its URL. */
 function stubServer(renewal: () => Response) {
   const sent: Sent[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = String(input);
-      const method = (init.method ?? 'GET').toUpperCase();
-      sent.push({ method, url, authorization: new Headers(init.headers).get('Authorization') });
-      if (url === '/api/auth/refresh') return renewal();
-      if (url === '/api/channels') return jsonResponse({ channels: [{ id: 'c 1', servedFor: url }] });
-      return jsonResponse({ servedFor: url, sentAt: sent.length });
-    }),
+  // Recorded as sent: the handlers below may be reached in another order.
+  server.events.on('request:start', ({ request }) => {
+    sent.push({
+      method: request.method,
+      url: pathOf(request),
+      authorization: request.headers.get('Authorization'),
+    });
+  });
+  server.use(
+    http.post('/api/auth/refresh', renewal),
+    http.get('/api/channels', ({ request }) =>
+      jsonResponse({ channels: [{ id: 'c 1', servedFor: pathOf(request) }] }),
+    ),
+    http.get('/api/*', ({ request }) => jsonResponse({ servedFor: pathOf(request), sentAt: sent.length })),
   );
   return sent;
+}
+
+/** The path and query string of a request, as the client wrote it. */
+function pathOf(request: Request): string {
+  const { pathname, search } = new URL(request.url);
+  return pathname + search;
 }
 
 function runBootScript(hash: string) {
@@ -113,12 +125,14 @@ describe('session-boot.js', () => {
 
   it('leaves a refused read unused: the refusal may be over when the app asks', async () => {
     const sent: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        sent.push(String(input));
-        if (String(input) === '/api/auth/refresh') return jsonResponse(authResponse({ token: 'boot-token' }));
-        // The first answer refuses (a new password is due), the app's own later one does not.
+    server.use(
+      http.post('/api/auth/refresh', () => {
+        sent.push('/api/auth/refresh');
+        return jsonResponse(authResponse({ token: 'boot-token' }));
+      }),
+      // The first answer refuses (a new password is due), the app's own later one does not.
+      http.get('/api/channels', () => {
+        sent.push('/api/channels');
         return sent.filter((url) => url === '/api/channels').length === 1
           ? problemResponse(403)
           : jsonResponse({ channels: [] });

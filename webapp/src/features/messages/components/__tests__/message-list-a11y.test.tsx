@@ -5,7 +5,7 @@ import { messages } from '@/config/messages';
 import { upsertMessage } from '@/lib/cache-updates';
 import { createQueryClient } from '@/lib/query-client';
 import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
-import { channelOf, emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { channelOf, emptyResponse, jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import { Conversation } from '../conversation';
 
 const t = messages.conversation;
@@ -21,7 +21,7 @@ const general = channelOf('c1', {
 });
 
 function renderConversation() {
-  mockFetch({
+  mockApi({
     'GET /api/channels': jsonResponse({ channels: [general] }),
     'GET /api/channels/c1': jsonResponse({ ...general, members: [] }),
     'GET /api/channels/c1/messages': jsonResponse({

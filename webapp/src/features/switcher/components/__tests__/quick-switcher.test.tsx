@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { channelOf, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockApi, type RecordedCall, problemResponse } from '@/testing/test-utils';
 import type { Channel, User } from '@/types/api';
 import { QuickSwitcherLauncher } from '../quick-switcher-launcher';
 // The launcher loads the switcher lazily; loading it with the test file keeps that out of each test's time.
@@ -45,11 +45,10 @@ const dialog = () => screen.findByRole('dialog', { name: t.title });
 const combobox = () => screen.getByRole('combobox', { name: t.input });
 /** An option's accessible name is its label followed by its kind ("general" + "Channel"); the # is hidden. */
 const option = (label: string) => screen.findByRole('option', { name: new RegExp(`^${label}`) });
-const searchQueries = (fetchMock: ReturnType<typeof mockFetch>['fetchMock']) =>
-  fetchMock.mock.calls
-    .map(([input]) => new URL(String(input), 'http://localhost'))
-    .filter((url) => url.pathname === '/api/users')
-    .map((url) => url.searchParams.get('q'));
+const searchQueries = (calls: RecordedCall[]) =>
+  calls
+    .filter((c) => c.path === '/api/users')
+    .map((c) => new URL(c.url, 'http://localhost').searchParams.get('q'));
 
 afterEach(() => {
   window.location.hash = '';
@@ -57,7 +56,7 @@ afterEach(() => {
 
 describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   it('opens from Ctrl+K and from Cmd+K anywhere, taking the shortcut from the browser, but not from a plain K', async () => {
-    mockFetch({ 'GET /api/channels': jsonResponse({ channels }) });
+    mockApi({ 'GET /api/channels': jsonResponse({ channels }) });
     const { user } = renderLauncher();
     expect(screen.getByRole('button', { name: new RegExp(t.open) })).toHaveAttribute(
       'aria-keyshortcuts',
@@ -88,7 +87,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   });
 
   it('finds channels from the channel list and people from the user search, leaving out oneself', async () => {
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/users': jsonResponse({ users: [ada, grace, gregory] }),
     });
@@ -108,7 +107,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
 
     await user.type(combobox(), 'g');
     expect(await option('Grace Hopper')).toHaveTextContent(t.person);
-    expect(searchQueries(fetchMock)).toContain('g');
+    expect(searchQueries(calls)).toContain('g');
     const names = screen.getAllByRole('option').map((o) => o.textContent);
     expect(names).toEqual([
       `#general${t.channel}`,
@@ -131,7 +130,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
 
   it('with the keyboard alone, opens the direct conversation with a person: POST /api/channels, then goes there', async () => {
     const conversation = channelOf('dm-3', { type: 'messaging', name: null, members: [ada, grace] });
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/users': jsonResponse({ users: [grace] }),
       'POST /api/channels': jsonResponse(conversation, 201),
@@ -161,7 +160,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   it('asks for one conversation however often Enter is pressed while the first request is on its way', async () => {
     const conversation = channelOf('dm-3', { type: 'messaging', name: null, members: [ada, grace] });
     let answer: (response: Response) => void = () => {};
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/users': jsonResponse({ users: [grace] }),
       'POST /api/channels': () => new Promise<Response>((resolve) => (answer = resolve)),
@@ -182,7 +181,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   });
 
   it('moves through the results with the arrow keys, wrapping round, and Enter opens the highlighted channel', async () => {
-    mockFetch({ 'GET /api/channels': jsonResponse({ channels }) });
+    mockApi({ 'GET /api/channels': jsonResponse({ channels }) });
     const { user } = renderLauncher();
     await user.keyboard('{Control>}k{/Control}');
     const general = await option('general');
@@ -205,7 +204,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   });
 
   it('closes on Escape without going anywhere, and gives the focus back', async () => {
-    mockFetch({ 'GET /api/channels': jsonResponse({ channels }) });
+    mockApi({ 'GET /api/channels': jsonResponse({ channels }) });
     const { user } = renderLauncher();
     const find = screen.getByRole('button', { name: new RegExp(t.open) });
     await user.click(find);
@@ -218,7 +217,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
   });
 
   it('stays open and says why when the conversation cannot be created', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/users': jsonResponse({ users: [grace] }),
       'POST /api/channels': problemResponse(403, { detail: 'You cannot message this person.' }),
@@ -237,7 +236,7 @@ describe('QuickSwitcherLauncher and QuickSwitcher', () => {
 
 describe('Mentions from the banner and from Ctrl+K', () => {
   it('opens the mentions view from its button and from the switcher option', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/mentions': jsonResponse({ messages: [] }),
     });
