@@ -7,7 +7,7 @@ import { openMessage } from '@/lib/navigation';
 import { MessageSummary, MessageSummaryRow } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useMessageMutations } from '../hooks/use-message-mutations';
-import { usePins } from '../hooks/use-pins';
+import { usePins } from '../api/get-pins';
 import './pinned-dialog.css';
 
 const t = messages.pins;

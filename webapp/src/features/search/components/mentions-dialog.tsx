@@ -11,7 +11,7 @@ import { MessageSummary } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useMentions } from '../api/get-mentions';
 import { HighlightedText } from './highlighted-text';
-import './search-dialog.css';
+import '@/components/message-list-dialog.css';
 
 const t = messages.mentions;
 
@@ -44,12 +44,12 @@ export function MentionsDialog({ selfId, selfName, onClose }: MentionsDialogProp
   };
 
   return (
-    <Dialog title={t.title} onClose={onClose} className="search-dialog mentions-dialog">
-      <p id={`${id}-intro`} className="search-dialog__hint">
+    <Dialog title={t.title} onClose={onClose} className="message-list-dialog mentions-dialog">
+      <p id={`${id}-intro`} className="message-list-dialog__hint">
         {t.intro}
       </p>
       <FormAlert message={mentions.isError ? t.failed : undefined} />
-      <div className="search-dialog__status" role="status">
+      <div className="message-list-dialog__status" role="status">
         {mentions.isPending ? (
           <>
             <Spinner />
@@ -64,8 +64,8 @@ export function MentionsDialog({ selfId, selfName, onClose }: MentionsDialogProp
         ) : null}
       </div>
       {found.length > 0 && (
-        <div className="search-dialog__results">
-          <ul className="search-dialog__list" aria-label={t.list}>
+        <div className="message-list-dialog__results">
+          <ul className="message-list-dialog__list" aria-label={t.list}>
             {found.map((m) => (
               <li key={m.id}>
                 <MessageSummary message={m} where={where(m.channelId)} onOpen={() => open(m)}>

@@ -11,7 +11,7 @@ const MentionsDialog = lazy(() =>
   import('@/features/search/components/mentions-dialog').then((m) => ({ default: m.MentionsDialog })),
 );
 const SavedDialog = lazy(() =>
-  import('@/features/search/components/saved-dialog').then((m) => ({ default: m.SavedDialog })),
+  import('@/features/messages/components/saved-dialog').then((m) => ({ default: m.SavedDialog })),
 );
 
 /**

@@ -7,7 +7,7 @@ import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import { jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import type { Message } from '@/types/api';
-import { useMessages } from '../../hooks/use-messages';
+import { useMessages } from '../../api/get-messages';
 import { useTimelineHandlers } from '../../hooks/use-timeline-handlers';
 import { loadEmoji, recentEmoji } from '../../utils/emoji';
 import { reactionEmoji } from '../../utils/reactions';

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
-import { setReceipt } from '@/lib/cache-updates';
+import { setReceipt } from '../../api/message-cache';
 import { createQueryClient } from '@/lib/query-client';
 import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
 import { channelOf, emptyResponse, jsonResponse, messageOf, mockApi } from '@/testing/test-utils';

@@ -2,7 +2,9 @@ import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '@/config/constants';
 import { apiRequest, refreshSession } from '@/lib/api-client';
-import { chatApi } from '@/lib/chat-api';
+import { getMessages } from '@/features/messages/api/get-messages';
+import { getChannel } from '@/hooks/use-channel-details';
+import { getChannels } from '@/hooks/use-channels';
 import { sessionFromAuthResponse, setSession } from '@/lib/session';
 import { server } from '@/testing/server';
 import { authResponse, jsonResponse, problemResponse } from '@/testing/test-utils';
@@ -72,15 +74,15 @@ describe('session-boot.js', () => {
     // The app starts: it adopts the early renewal and asks for exactly what was sent, so nothing goes out again.
     expect((await refreshSession())?.token).toBe('boot-token');
     await expect(apiRequest(apiPaths.me)).resolves.toMatchObject({ servedFor: '/api/users/me' });
-    await expect(chatApi.listChannels()).resolves.toEqual([{ id: 'c 1', servedFor: '/api/channels' }]);
-    await expect(chatApi.getChannel('c 1')).resolves.toMatchObject({ servedFor: '/api/channels/c%201' });
-    await expect(chatApi.listMessages('c 1')).resolves.toMatchObject({
+    await expect(getChannels()).resolves.toEqual([{ id: 'c 1', servedFor: '/api/channels' }]);
+    await expect(getChannel('c 1')).resolves.toMatchObject({ servedFor: '/api/channels/c%201' });
+    await expect(getMessages('c 1')).resolves.toMatchObject({
       servedFor: '/api/channels/c%201/messages?limit=50',
     });
     expect(sent).toHaveLength(5);
 
     // Taken once: the next reads are the app's own, and current.
-    await expect(chatApi.listMessages('c 1')).resolves.toMatchObject({ sentAt: 6 });
+    await expect(getMessages('c 1')).resolves.toMatchObject({ sentAt: 6 });
     expect(sent[5]).toEqual({
       method: 'GET',
       url: '/api/channels/c%201/messages?limit=50',
@@ -116,7 +118,7 @@ describe('session-boot.js', () => {
     // Someone signed in as another person before the app asked (the early renewal was never taken).
     setSession(sessionFromAuthResponse(authResponse({ token: 'other' })));
 
-    await expect(chatApi.listMessages('c1')).resolves.toMatchObject({ sentAt: 6 });
+    await expect(getMessages('c1')).resolves.toMatchObject({ sentAt: 6 });
     expect(sent[5]).toMatchObject({
       url: '/api/channels/c1/messages?limit=50',
       authorization: 'Bearer other',
@@ -130,6 +132,7 @@ describe('session-boot.js', () => {
         sent.push('/api/auth/refresh');
         return jsonResponse(authResponse({ token: 'boot-token' }));
       }),
+      http.get('/api/users/me', () => jsonResponse({ id: 'u-1' })),
       // The first answer refuses (a new password is due), the app's own later one does not.
       http.get('/api/channels', () => {
         sent.push('/api/channels');
@@ -142,7 +145,7 @@ describe('session-boot.js', () => {
     await settle();
     expect((await refreshSession())?.token).toBe('boot-token');
 
-    await expect(chatApi.listChannels()).resolves.toEqual([]);
+    await expect(getChannels()).resolves.toEqual([]);
     expect(sent.filter((url) => url === '/api/channels')).toHaveLength(2);
   });
 

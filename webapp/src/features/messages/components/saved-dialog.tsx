@@ -8,8 +8,9 @@ import { channelLabel } from '@/lib/channel-label';
 import { openMessage } from '@/lib/navigation';
 import { MessageSummary, MessageSummaryRow } from '@/components/message-summary';
 import type { Message } from '@/types/api';
-import { useSaved, useUnsave } from '../api/get-saved';
-import './search-dialog.css';
+import { useSaved } from '../api/get-saved';
+import { useUnsave } from '../api/save-message';
+import '@/components/message-list-dialog.css';
 
 const t = messages.saved;
 
@@ -40,10 +41,10 @@ export function SavedDialog({ selfId, onClose }: SavedDialogProps) {
   };
 
   return (
-    <Dialog title={t.title} onClose={onClose} className="search-dialog saved-dialog">
-      <p className="search-dialog__hint">{t.intro}</p>
+    <Dialog title={t.title} onClose={onClose} className="message-list-dialog saved-dialog">
+      <p className="message-list-dialog__hint">{t.intro}</p>
       <FormAlert message={saved.isError ? t.failed : unsave.error?.message} />
-      <div className="search-dialog__status" role="status">
+      <div className="message-list-dialog__status" role="status">
         {saved.isPending ? (
           <>
             <Spinner />
@@ -58,8 +59,8 @@ export function SavedDialog({ selfId, onClose }: SavedDialogProps) {
         ) : null}
       </div>
       {items.length > 0 && (
-        <div className="search-dialog__results">
-          <ul className="search-dialog__list" aria-label={t.list}>
+        <div className="message-list-dialog__results">
+          <ul className="message-list-dialog__list" aria-label={t.list}>
             {items.map((item) => {
               const m = item.message;
               const name = m.user.fullName || m.user.username;

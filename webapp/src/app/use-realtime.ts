@@ -2,22 +2,20 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiPaths, pingIntervalMs, socketProtocol, typingExpiryMs } from '@/config/constants';
 import { refreshSession } from '@/lib/api-client';
+import { removeChannel } from '@/features/channels/api/channel-cache';
 import {
   bumpReplyCount,
-  mergeChannel,
   noteNewMessage,
-  refetchOnceSettled,
-  removeChannel,
   setChannelRead,
   setReceipt,
-  setPresence,
   setSaved,
-  setUserStatus,
   setTyping,
   updatePins,
   upsertMessage,
   withOwnReactions,
-} from '@/lib/cache-updates';
+} from '@/features/messages/api/message-cache';
+import { mergeChannel } from '@/hooks/use-channels';
+import { refetchOnceSettled, setPresence, setUserStatus } from '@/lib/cache-updates';
 import { getLocation } from '@/lib/navigation';
 import { setSignOutReason, signOutReasonOf } from '@/lib/session';
 import { queryKeys } from '@/lib/query-keys';
