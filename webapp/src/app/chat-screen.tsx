@@ -13,13 +13,13 @@ import { ProfileCardHost } from '@/features/people/components/profile-card-host'
 import { SettingsButton } from '@/features/settings/components/settings-button';
 import { useTimeZoneSync } from '@/features/settings/hooks/use-time-zone-sync';
 import { AppFrame } from '@/features/shell/components/app-frame';
-import { QuickSwitcherLauncher } from '@/features/switcher/components/quick-switcher-launcher';
 import { messages } from '@/config/messages';
 import { notifyIfHidden } from '@/lib/desktop-notifications';
 import { notificationTitle, shouldNotify } from '@/lib/notification-rules';
 import { queryKeys } from '@/lib/query-keys';
 import type { Channel, CurrentUser, Message } from '@/types/api';
 import { useChannels } from '@/hooks/use-channels';
+import { QuickSwitcherLauncher } from './quick-switcher-launcher';
 import { useRealtime } from './use-realtime';
 import { useUnreadTitle } from '@/hooks/use-unread-title';
 import { adminHash, navigate, useLocation } from '@/lib/navigation';

@@ -14,6 +14,7 @@ import { classNames } from '@/lib/class-names';
 import { navigate } from '@/lib/navigation';
 import { queryKeys } from '@/lib/query-keys';
 import type { Channel, User } from '@/types/api';
+import './quick-switcher.css';
 
 const t = messages.switcher;
 

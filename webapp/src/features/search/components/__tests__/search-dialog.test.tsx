@@ -3,7 +3,6 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
-import { QuickSwitcher } from '@/features/switcher/components/quick-switcher';
 import { createQueryClient } from '@/lib/query-client';
 import { getLocation } from '@/lib/navigation';
 import { queryKeys } from '@/lib/query-keys';
@@ -98,27 +97,5 @@ describe('SearchDialog', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/before: takes a date/), {
       timeout: 5000,
     });
-  });
-});
-
-describe('QuickSwitcher → search', () => {
-  it('offers searching messages for the typed words as its last option, chosen with Enter', async () => {
-    mockApi({ 'GET /api/users': jsonResponse({ users: [] }) });
-    const client = createQueryClient();
-    client.setQueryData<Channel[]>(queryKeys.channels, [channelOf('c1', { name: 'design' })]);
-    const onSearch = vi.fn();
-    const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={client}>
-        <QuickSwitcher selfId="u-1" onClose={vi.fn()} onSearch={onSearch} />
-      </QueryClientProvider>,
-    );
-    await user.type(screen.getByRole('combobox'), 'quarterly report');
-    const option = await screen.findByRole('option', {
-      name: new RegExp(messages.switcher.searchFor('quarterly report')),
-    });
-    await waitFor(() => expect(option).toHaveAttribute('aria-selected', 'true'));
-    await user.keyboard('{Enter}');
-    expect(onSearch).toHaveBeenCalledWith('quarterly report');
   });
 });
