@@ -1,33 +1,18 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
+import { channelOf } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { refetchOnceSettled, setPresence, setUserStatus } from '../cache-updates';
 import { queryKeys } from '../query-keys';
-
-function channel(overrides: Partial<Channel> = {}): Channel {
-  return {
-    id: 'c1',
-    type: 'team',
-    name: 'general',
-    description: null,
-    private: false,
-    createdBy: 'ann',
-    createdAt: '',
-    updatedAt: '',
-    memberCount: 2,
-    lastSeq: 1,
-    lastMessageAt: null,
-    unreadCount: 0,
-    ...overrides,
-  };
-}
 
 describe('a person’s changes follow live events everywhere they are cached', () => {
   const bob = { id: 'bob', username: 'bob', fullName: 'Bob', avatarURL: null, online: false };
 
   it('updates the presence of a person in the sidebar list, not only in opened channel details', () => {
     const client = new QueryClient();
-    client.setQueryData(queryKeys.channels, [channel({ type: 'messaging', name: null, members: [bob] })]);
+    client.setQueryData(queryKeys.channels, [
+      channelOf('c1', { type: 'messaging', name: null, members: [bob] }),
+    ]);
 
     setPresence(client, { id: 'bob', online: true, lastActive: null });
 
@@ -38,8 +23,8 @@ describe('a person’s changes follow live events everywhere they are cached', (
   it('follows a person’s new status in every cached copy: members, the card, the directory and oneself', () => {
     const client = new QueryClient();
     const ann = { id: 'ann', username: 'ann', fullName: 'Ann', avatarURL: null, status: null };
-    client.setQueryData<Channel[]>(queryKeys.channels, [channel({ members: [ann] })]);
-    client.setQueryData(queryKeys.channel('c1'), channel({ members: [ann] }));
+    client.setQueryData<Channel[]>(queryKeys.channels, [channelOf('c1', { members: [ann] })]);
+    client.setQueryData(queryKeys.channel('c1'), channelOf('c1', { members: [ann] }));
     client.setQueryData(queryKeys.user('ann'), ann);
     client.setQueryData(queryKeys.people(''), { pages: [[ann]], pageParams: [''] });
     client.setQueryData(queryKeys.me, { ...ann, role: 'user' });

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { mergeChannel } from '@/hooks/use-channels';
 import { queryKeys } from '@/lib/query-keys';
-import { messageOf } from '@/testing/test-utils';
+import { channelOf, messageOf } from '@/testing/test-utils';
 import type { Channel, Message } from '@/types/api';
 import {
   type MessagesData,
@@ -20,22 +20,15 @@ function message(seq: number, overrides: Partial<Message> = {}): Message {
   return messageOf({ seq, user: author, text: 'hi', createdAt: at, updatedAt: at, ...overrides });
 }
 
+/** The channel of these tests: general, one message so far, nothing unread. */
 function channel(overrides: Partial<Channel> = {}): Channel {
-  return {
-    id: 'c1',
-    type: 'team',
+  return channelOf('c1', {
     name: 'general',
-    description: null,
-    private: false,
     createdBy: 'ann',
-    createdAt: '',
-    updatedAt: '',
-    memberCount: 2,
     lastSeq: 1,
     lastMessageAt: null,
-    unreadCount: 0,
     ...overrides,
-  };
+  });
 }
 
 describe('message cache', () => {
