@@ -124,7 +124,9 @@ function applyFrame(client: QueryClient, frame: ServerFrame, self: RealtimeSelf)
 
 /**
  * The one bridge from the socket to the cache: starts the socket client after sign-in, seeds its cursors from
- * the channel list, applies every event to the query cache and refetches a channel when asked to resync.
+ * the channel list, applies every event to the query cache and refetches a channel when asked to resync. It sits
+ * in app/ because it hands each event to the cache rules of the feature that owns the entry (messages, channels)
+ * or to the shared ones, and only app/ may import every feature.
  */
 export function useRealtime(self: RealtimeSelf | null, callbacks: RealtimeCallbacks = {}): void {
   const client = useQueryClient();
