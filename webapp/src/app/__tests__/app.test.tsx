@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '@/app/app';
 import { messages } from '@/config/messages';
 import { getSession } from '@/lib/session';
@@ -13,12 +13,29 @@ import {
   mockApi,
   problemResponse,
 } from '@/testing/test-utils';
+import type { CurrentUser } from '@/types/api';
+
+/**
+ * What the chat screen asks for as soon as it shows: the channel list and, for a person with no time zone saved,
+ * PATCH /api/users/me with the browser's (answered with the person as they were, plus that zone).
+ */
+function chatScreenRoutes(me: CurrentUser) {
+  return {
+    'GET /api/channels': jsonResponse({ channels: [] }),
+    'PATCH /api/users/me': async (request: Request) => jsonResponse({ ...me, ...(await request.json()) }),
+  };
+}
 
 describe('App', () => {
+  // The chat screen opens the socket; none of these tests needs it to answer.
+  beforeEach(() => FakeWebSocket.install());
+
   it('resumes a session silently from the refresh cookie and loads the profile', async () => {
+    const me = currentUser({ avatarURL: 'https://example.com/ada.png' });
     mockApi({
+      ...chatScreenRoutes(me),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
-      'GET /api/users/me': jsonResponse(currentUser({ avatarURL: 'https://example.com/ada.png' })),
+      'GET /api/users/me': jsonResponse(me),
     });
     render(<App />);
 
@@ -35,6 +52,7 @@ describe('App', () => {
     FakeWebSocket.install();
     const user = userEvent.setup();
     const { callsTo } = mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
       'PATCH /api/users/me': jsonResponse(currentUser({ fullName: 'Ada King' })),
@@ -56,6 +74,7 @@ describe('App', () => {
     FakeWebSocket.install();
     const user = userEvent.setup();
     mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
     });
@@ -92,6 +111,7 @@ describe('App', () => {
     FakeWebSocket.install();
     const user = userEvent.setup();
     const { callsTo } = mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse({ token: 'fresh' })),
       'GET /api/users/me': jsonResponse(currentUser()),
@@ -147,6 +167,7 @@ describe('App', () => {
   it('after signing in with a reset password, shows only the password change, then the app frame', async () => {
     const user = userEvent.setup();
     mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse({ mustChangePassword: true })),
       'GET /api/users/me': [
@@ -192,6 +213,7 @@ describe('App', () => {
   it('offers Admin to admins and opens the admin page from it', async () => {
     const user = userEvent.setup();
     mockApi({
+      ...chatScreenRoutes(currentUser({ role: 'admin' })),
       'POST /api/auth/refresh': jsonResponse(authResponse({ role: 'admin' })),
       'GET /api/users/me': jsonResponse(currentUser({ role: 'admin' })),
       'GET /api/admin/users': jsonResponse({ users: [], page: 0, hasMore: false }),
@@ -209,9 +231,9 @@ describe('App', () => {
   it('shows no Admin entry to others and refuses the admin page address', async () => {
     window.location.hash = '#/admin';
     const { callsTo } = mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
-      'GET /api/channels': jsonResponse({ channels: [] }),
     });
     render(<App />);
 

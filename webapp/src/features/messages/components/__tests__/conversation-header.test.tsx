@@ -26,6 +26,10 @@ function renderDirect(bob: User, extra: Partial<Parameters<typeof channelOf>[1]>
     'GET /api/channels/c1': jsonResponse(dm),
     'GET /api/channels/c1/messages': jsonResponse({ messages: [], hasMore: false }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
+    // A direct conversation shares read receipts.
+    'GET /api/channels/c1/receipts': jsonResponse({ receipts: [] }),
   });
   render(
     <QueryClientProvider client={createQueryClient()}>

@@ -24,6 +24,8 @@ function renderConversation({ createdBy, isAdmin }: { createdBy: string; isAdmin
       hasMore: false,
     }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
   });
   render(
     <QueryClientProvider client={createQueryClient()}>

@@ -29,6 +29,8 @@ function renderConversation() {
       hasMore: false,
     }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
   });
   const client = createQueryClient();
   render(

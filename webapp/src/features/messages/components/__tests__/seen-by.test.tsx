@@ -28,6 +28,8 @@ function renderGroup(memberCount: number) {
     }),
     'GET /api/channels/c1/receipts': jsonResponse({ receipts: [{ userId: 'u-2', seq: 2 }] }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
   });
   const client = createQueryClient();
   render(
