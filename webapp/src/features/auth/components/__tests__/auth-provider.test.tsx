@@ -24,6 +24,15 @@ function Probe() {
 
 const probe = () => screen.getByTestId('probe');
 
+/**
+ * A session that ends: renewed once at the start; then, with the cookie gone, the server refuses both a renewal
+ * and the person. (The person's query, still mounted when the cache is cleared, asks once more.)
+ */
+const sessionThatEnds = {
+  'POST /api/auth/refresh': [jsonResponse(authResponse()), problemResponse(401)],
+  'GET /api/users/me': problemResponse(401),
+};
+
 describe('AuthProvider', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -73,7 +82,7 @@ describe('AuthProvider', () => {
   });
 
   it('forgets the person when the session ends', async () => {
-    mockApi({ 'POST /api/auth/refresh': jsonResponse(authResponse()) });
+    mockApi(sessionThatEnds);
     const { client } = renderWithAuth(<Probe />, currentUser());
     await waitFor(() => expect(probe()).toHaveTextContent('signed-in Ada Lovelace'));
 
@@ -84,7 +93,7 @@ describe('AuthProvider', () => {
   });
 
   it('forgets everything the person had cached when the session ends, so the next person sees none of it', async () => {
-    mockApi({ 'POST /api/auth/refresh': jsonResponse(authResponse()) });
+    mockApi(sessionThatEnds);
     const { client } = renderWithAuth(<Probe />, currentUser());
     await waitFor(() => expect(probe()).toHaveTextContent('signed-in Ada Lovelace'));
     client.setQueryData(queryKeys.channels, [{ id: 'c-secret', name: 'board-only' }]);
