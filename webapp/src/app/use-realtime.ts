@@ -11,6 +11,7 @@ import {
   setSaved,
   setTyping,
   updatePins,
+  upsertForReader,
   upsertMessage,
   withOwnReactions,
 } from '@/features/messages/api/message-cache';
@@ -64,7 +65,7 @@ function applyChannelEvent(
     case 'reaction.new':
     case 'reaction.deleted':
       refetchOnceSettled(client, queryKeys.messages(event.message.channelId));
-      upsertMessage(client, withOwnReactions(event.message, self.id));
+      upsertForReader(client, event.message, self.id);
       updatePins(client, event.message);
       break;
     case 'channel.updated':

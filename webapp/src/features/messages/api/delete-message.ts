@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPaths } from '@/config/constants';
 import { apiRequest } from '@/lib/api-client';
 import type { Message } from '@/types/api';
-import { upsertMessage, withOwnReactions } from './message-cache';
+import { upsertForReader } from './message-cache';
 
 /** DELETE /api/messages/{id}: by its author, the channel's creator or an admin. */
 export function deleteMessage(id: string): Promise<void> {
@@ -14,7 +14,6 @@ export function useDeleteMessage(selfId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (message: Message) => deleteMessage(message.id),
-    onSuccess: (_, message) =>
-      upsertMessage(client, withOwnReactions({ ...message, deleted: true, text: '' }, selfId)),
+    onSuccess: (_, message) => upsertForReader(client, { ...message, deleted: true, text: '' }, selfId),
   });
 }

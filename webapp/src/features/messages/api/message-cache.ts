@@ -83,6 +83,11 @@ function updateMessage(
   );
 }
 
+/** An answer or an event for this reader: `me` of its reactions computed, then upserted. */
+export function upsertForReader(client: QueryClient, message: Message, selfId: string): boolean {
+  return upsertMessage(client, withOwnReactions(message, selfId));
+}
+
 export function bumpReplyCount(client: QueryClient, reply: Message): void {
   if (!reply.parentId) return;
   updateMessage(client, reply.channelId, reply.parentId, (m) => ({ ...m, replyCount: m.replyCount + 1 }));

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPaths } from '@/config/constants';
 import { apiRequest } from '@/lib/api-client';
 import type { Message } from '@/types/api';
-import { updatePins, upsertMessage, withOwnReactions } from './message-cache';
+import { updatePins, upsertForReader } from './message-cache';
 
 /** PUT (pin) or DELETE (unpin) /api/messages/{id}/pin; any member may do either. */
 export function pinMessage(id: string, on: boolean): Promise<Message> {
@@ -14,7 +14,7 @@ export function usePinMessage(selfId: string) {
   return useMutation({
     mutationFn: ({ message, on }: { message: Message; on: boolean }) => pinMessage(message.id, on),
     onSuccess: (message) => {
-      upsertMessage(client, withOwnReactions(message, selfId));
+      upsertForReader(client, message, selfId);
       updatePins(client, message);
     },
   });

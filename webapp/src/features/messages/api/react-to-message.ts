@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPaths } from '@/config/constants';
 import { apiRequest } from '@/lib/api-client';
 import type { Message } from '@/types/api';
-import { upsertMessage, withOwnReactions } from './message-cache';
+import { upsertForReader, upsertMessage } from './message-cache';
 
 /** PUT (on) or DELETE (off) /api/messages/{id}/reactions/{type}: the person's own reaction. */
 export function reactToMessage(id: string, type: string, on: boolean): Promise<Message> {
@@ -11,7 +11,7 @@ export function reactToMessage(id: string, type: string, on: boolean): Promise<M
 
 export function useReactToMessage(selfId: string) {
   const client = useQueryClient();
-  const apply = (message: Message) => upsertMessage(client, withOwnReactions(message, selfId));
+  const apply = (message: Message) => upsertForReader(client, message, selfId);
   return useMutation({
     mutationFn: ({ message, type, on }: { message: Message; type: string; on: boolean }) =>
       reactToMessage(message.id, type, on),

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPaths } from '@/config/constants';
 import { apiRequest } from '@/lib/api-client';
 import type { Message } from '@/types/api';
-import { upsertMessage, withOwnReactions } from './message-cache';
+import { upsertForReader } from './message-cache';
 
 /** DELETE /api/messages/{id}/preview: the author removes the message's link preview; it does not come back. */
 export function removePreview(id: string): Promise<Message> {
@@ -13,6 +13,6 @@ export function useRemovePreview(selfId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (message: Message) => removePreview(message.id),
-    onSuccess: (message) => upsertMessage(client, withOwnReactions(message, selfId)),
+    onSuccess: (message) => upsertForReader(client, message, selfId),
   });
 }

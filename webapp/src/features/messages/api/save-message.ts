@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPaths } from '@/config/constants';
 import { apiRequest } from '@/lib/api-client';
 import type { Message, SavedItem } from '@/types/api';
-import { setSaved, upsertMessage, withOwnReactions } from './message-cache';
+import { setSaved, upsertForReader } from './message-cache';
 
 /** PUT (save) or DELETE (take off) /api/messages/{id}/saved: the reader's own list of saved messages. */
 export function saveMessage(id: string, on: boolean): Promise<Message> {
@@ -15,7 +15,7 @@ export function useSaveMessage(selfId: string) {
   return useMutation({
     mutationFn: ({ message, on }: { message: Message; on: boolean }) => saveMessage(message.id, on),
     onMutate: ({ message, on }) => setSaved(client, message.channelId, message.id, on),
-    onSuccess: (message) => upsertMessage(client, withOwnReactions(message, selfId)),
+    onSuccess: (message) => upsertForReader(client, message, selfId),
     onError: (_, { message }) => setSaved(client, message.channelId, message.id, !!message.saved),
   });
 }
@@ -26,7 +26,7 @@ export function useUnsave(selfId: string) {
   return useMutation({
     mutationFn: (item: SavedItem) => saveMessage(item.message.id, false),
     onSuccess: (message) => {
-      upsertMessage(client, withOwnReactions(message, selfId));
+      upsertForReader(client, message, selfId);
       setSaved(client, message.channelId, message.id, false);
     },
   });
