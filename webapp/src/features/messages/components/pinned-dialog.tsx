@@ -1,4 +1,3 @@
-import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { Spinner } from '@/components/spinner';
@@ -44,16 +43,10 @@ export function PinnedDialog({ channelId, selfId, onClose }: PinnedDialogProps) 
             return (
               <MessageSummaryRow
                 key={m.id}
-                action={
-                  <Button
-                    variant="quiet"
-                    aria-label={t.unpinOf(name)}
-                    disabled={pin.isPending}
-                    onClick={() => pin.mutate({ message: m, on: false })}
-                  >
-                    {t.unpin}
-                  </Button>
-                }
+                action={t.unpin}
+                actionLabel={t.unpinOf(name)}
+                busy={pin.isPending}
+                onAction={() => pin.mutate({ message: m, on: false })}
               >
                 <MessageSummary
                   message={m}

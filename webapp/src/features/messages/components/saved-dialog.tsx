@@ -1,4 +1,3 @@
-import { Button } from '@/components/button';
 import { MessageListDialog } from '@/components/message-list-dialog';
 import { MessageSummary, MessageSummaryRow } from '@/components/message-summary';
 import { messages } from '@/config/messages';
@@ -33,16 +32,10 @@ export function SavedDialog({ selfId, onClose }: SavedDialogProps) {
         return (
           <MessageSummaryRow
             key={m.id}
-            action={
-              <Button
-                variant="quiet"
-                aria-label={t.removeOf(name)}
-                disabled={unsave.isPending}
-                onClick={() => unsave.mutate(item)}
-              >
-                {t.remove}
-              </Button>
-            }
+            action={t.remove}
+            actionLabel={t.removeOf(name)}
+            busy={unsave.isPending}
+            onAction={() => unsave.mutate(item)}
           >
             <MessageSummary message={m} where={where(m.channelId)} onOpen={() => open(m)} />
           </MessageSummaryRow>
