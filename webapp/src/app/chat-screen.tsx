@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useMemo } from 'react';
 import { ConnectionBanner } from '@/components/connection-banner';
-import { ProfileCardHost } from '@/components/profile-card-host';
 import { Spinner } from '@/components/spinner';
 import { AdminNotAllowed } from '@/features/admin/components/admin-not-allowed';
 import { currentUserQueryOptions } from '@/features/auth/api/get-current-user';
@@ -10,17 +9,18 @@ import { ChannelSidebar } from '@/features/channels/components/channel-sidebar';
 import { Conversation } from '@/features/messages/components/conversation';
 import { useOutboxFlusher } from '@/features/messages/hooks/use-send-message';
 import { PeopleButton } from '@/features/people/components/people-button';
+import { ProfileCardHost } from '@/features/people/components/profile-card-host';
 import { SettingsButton } from '@/features/settings/components/settings-button';
 import { useTimeZoneSync } from '@/features/settings/hooks/use-time-zone-sync';
 import { AppFrame } from '@/features/shell/components/app-frame';
-import { QuickSwitcherLauncher } from '@/features/switcher/components/quick-switcher-launcher';
 import { messages } from '@/config/messages';
 import { notifyIfHidden } from '@/lib/desktop-notifications';
 import { notificationTitle, shouldNotify } from '@/lib/notification-rules';
 import { queryKeys } from '@/lib/query-keys';
 import type { Channel, CurrentUser, Message } from '@/types/api';
 import { useChannels } from '@/hooks/use-channels';
-import { useRealtime } from '@/hooks/use-realtime';
+import { QuickSwitcherLauncher } from './quick-switcher-launcher';
+import { useRealtime } from './use-realtime';
 import { useUnreadTitle } from '@/hooks/use-unread-title';
 import { adminHash, navigate, useLocation } from '@/lib/navigation';
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '@/components/button';
 import { formatLocales } from '@/config/locale';
 import { messages } from '@/config/messages';
 import type { Message } from '@/types/api';
@@ -38,12 +39,26 @@ export function MessageSummary({ message, where, note, children, label, onOpen }
   );
 }
 
+interface MessageSummaryRowProps {
+  children: ReactNode;
+  /** What the action button shows ("Remove"), and what it is called, naming whose message it acts on. */
+  action: string;
+  actionLabel: string;
+  /** While an action of the list is on its way. */
+  busy: boolean;
+  onAction: () => void;
+}
+
 /** A summary with an action beside it (Remove, Unpin), as one list item. */
-export function MessageSummaryRow({ children, action }: { children: ReactNode; action: ReactNode }) {
+export function MessageSummaryRow({ children, action, actionLabel, busy, onAction }: MessageSummaryRowProps) {
   return (
     <li className="message-summary-row">
       {children}
-      <span className="message-summary-row__action">{action}</span>
+      <span className="message-summary-row__action">
+        <Button variant="quiet" aria-label={actionLabel} disabled={busy} onClick={onAction}>
+          {action}
+        </Button>
+      </span>
     </li>
   );
 }

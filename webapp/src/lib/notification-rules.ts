@@ -5,7 +5,6 @@
  */
 import { messages } from '@/config/messages';
 import type { Channel, Message, NotificationSettings } from '@/types/api';
-import { addresses } from './cache-updates';
 import { channelLabel } from './channel-label';
 
 type ChannelSettings = Pick<Channel, 'type' | 'notificationLevel' | 'muted'>;
@@ -43,4 +42,14 @@ export function notificationTitle(
   if (channel.type === 'messaging' && (channel.direct || (channel.members?.length ?? 0) === 2)) return author;
   const where = channelLabel(channel, selfId);
   return messages.settings.notificationTitle(author, channel.type === 'team' ? `#${where}` : where);
+}
+
+export function mentions(text: string, username: string): boolean {
+  const escaped = username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w@])@${escaped}(?![\\w-])`, 'i').test(text);
+}
+
+/** The text calls on the person: by name, or by @channel / @here (the server's Mentions.addresses). */
+export function addresses(text: string, username: string): boolean {
+  return mentions(text, username) || mentions(text, 'channel') || mentions(text, 'here');
 }

@@ -1,12 +1,16 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { setSession } from '@/lib/session';
 import { setSystemDarkMode } from './match-media';
+import { server } from './server';
 
 // findBy* and waitFor give up after this long. Testing Library's 1 s default is too tight for a busy
 // two-core CI machine running the suite in parallel workers; a failing expectation still fails, only later.
 configure({ asyncUtilTimeout: 5000 });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
 
 beforeEach(() => {
   setSystemDarkMode(false);
@@ -14,6 +18,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
+  server.events.removeAllListeners();
   setSession(null);
   window.localStorage.clear();
   window.netchatEarlyRefresh = undefined;

@@ -2,11 +2,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
+import { http } from 'msw';
 import { vi } from 'vitest';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { AuthResponse, Channel, CurrentUser, Message, ProblemDetails } from '@/types/api';
+import { server } from './server';
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -123,45 +125,60 @@ export function messageHandlers() {
   };
 }
 
-type Reply = Response | (() => Response | Promise<Response>);
+type Reply = Response | ((request: Request) => Response | Promise<Response>);
 
 export interface RecordedCall {
   method: string;
+  /** The path alone, as routes name it. */
   path: string;
+  /** The path with its query string, as the client asked for it. */
+  url: string;
   headers: Headers;
   body: unknown;
-  credentials: RequestCredentials | undefined;
+  credentials: RequestCredentials;
 }
 
+const methods = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete };
+
 /**
- * Replaces fetch with a fake that answers "METHOD /path" from a table. A route given a list answers with its
- * items in turn and then keeps repeating the last one. Unknown routes answer 404 and fail loudly in calls.
+ * Gives the mock server (MSW) one handler per "METHOD /path" of the table, in place of any given before. A route
+ * given a list answers with its items in turn and then keeps repeating the last one; a function gets the request.
+ * Every request the client sends is recorded, answered or not; one no route expects fails (onUnhandledRequest).
  */
-export function mockFetch(routes: Record<string, Reply | Reply[]>) {
+export function mockApi(routes: Record<string, Reply | Reply[]>) {
   const calls: RecordedCall[] = [];
-  const served = new Map<string, number>();
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const method = (init.method ?? 'GET').toUpperCase();
-    const path = new URL(String(input), 'http://localhost').pathname;
-    const key = `${method} ${path}`;
-    const text = typeof init.body === 'string' ? init.body : undefined;
-    calls.push({
-      method,
-      path,
-      headers: new Headers(init.headers),
-      body: text ? JSON.parse(text) : undefined,
-      credentials: init.credentials,
-    });
-    const route = routes[key];
-    if (route === undefined) return problemResponse(404, { title: `No mock for ${key}` });
-    const replies = Array.isArray(route) ? route : [route];
-    const index = served.get(key) ?? 0;
-    served.set(key, index + 1);
-    const reply = replies[Math.min(index, replies.length - 1)];
-    return typeof reply === 'function' ? reply() : reply.clone();
+  const recording = new Map<string, Promise<void>>();
+  server.events.removeAllListeners('request:start');
+  server.events.on('request:start', ({ request, requestId }) => {
+    const url = new URL(request.url);
+    const seen = {
+      method: request.method,
+      path: url.pathname,
+      url: url.pathname + url.search,
+      headers: new Headers(request.headers),
+      credentials: request.credentials,
+    };
+    // Pushed once its body is read, which each handler awaits before it answers.
+    const read = request.method === 'GET' ? Promise.resolve('') : request.clone().text();
+    recording.set(
+      requestId,
+      read.then((text) => {
+        calls.push({ ...seen, body: text ? JSON.parse(text) : undefined });
+      }),
+    );
   });
-  vi.stubGlobal('fetch', fetchMock);
-  return { fetchMock, calls, callsTo: (key: string) => calls.filter((c) => `${c.method} ${c.path}` === key) };
+  const handlers = Object.entries(routes).map(([key, route]) => {
+    const [method, path] = key.split(' ') as [keyof typeof methods, string];
+    const replies = Array.isArray(route) ? route : [route];
+    let served = 0;
+    return methods[method](path, async ({ request, requestId }) => {
+      await recording.get(requestId);
+      const reply = replies[Math.min(served++, replies.length - 1)];
+      return typeof reply === 'function' ? reply(request) : reply.clone();
+    });
+  });
+  server.resetHandlers(...handlers);
+  return { calls, callsTo: (key: string) => calls.filter((c) => `${c.method} ${c.path}` === key) };
 }
 
 export function deferred<T>() {

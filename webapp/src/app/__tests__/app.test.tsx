@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '@/app/app';
 import { messages } from '@/config/messages';
 import { getSession } from '@/lib/session';
@@ -10,15 +10,32 @@ import {
   currentUser,
   emptyResponse,
   jsonResponse,
-  mockFetch,
+  mockApi,
   problemResponse,
 } from '@/testing/test-utils';
+import type { CurrentUser } from '@/types/api';
+
+/**
+ * What the chat screen asks for as soon as it shows: the channel list and, for a person with no time zone saved,
+ * PATCH /api/users/me with the browser's (answered with the person as they were, plus that zone).
+ */
+function chatScreenRoutes(me: CurrentUser) {
+  return {
+    'GET /api/channels': jsonResponse({ channels: [] }),
+    'PATCH /api/users/me': async (request: Request) => jsonResponse({ ...me, ...(await request.json()) }),
+  };
+}
 
 describe('App', () => {
+  // The chat screen opens the socket; none of these tests needs it to answer.
+  beforeEach(() => FakeWebSocket.install());
+
   it('resumes a session silently from the refresh cookie and loads the profile', async () => {
-    mockFetch({
+    const me = currentUser({ avatarURL: 'https://example.com/ada.png' });
+    mockApi({
+      ...chatScreenRoutes(me),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
-      'GET /api/users/me': jsonResponse(currentUser({ avatarURL: 'https://example.com/ada.png' })),
+      'GET /api/users/me': jsonResponse(me),
     });
     render(<App />);
 
@@ -34,7 +51,8 @@ describe('App', () => {
   it('shows a profile saved in Settings at once in the banner, without reading the person again', async () => {
     FakeWebSocket.install();
     const user = userEvent.setup();
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
       'PATCH /api/users/me': jsonResponse(currentUser({ fullName: 'Ada King' })),
@@ -55,7 +73,8 @@ describe('App', () => {
   it('shows the status one set on another device in Settings at once (user.status.changed)', async () => {
     FakeWebSocket.install();
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
     });
@@ -78,7 +97,7 @@ describe('App', () => {
 
   it('shows sign-in when there is no session, at any path', async () => {
     window.history.pushState({}, '', '/some/deep/link');
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     render(<App />);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to NetChat' })).toBeInTheDocument();
@@ -91,7 +110,8 @@ describe('App', () => {
     // session first, here refused) could end the session before Sign out is clicked.
     FakeWebSocket.install();
     const user = userEvent.setup();
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse({ token: 'fresh' })),
       'GET /api/users/me': jsonResponse(currentUser()),
@@ -122,7 +142,7 @@ describe('App', () => {
 
   it('switches between sign-in and sign-up, moving focus to the new heading', async () => {
     const user = userEvent.setup();
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     render(<App />);
 
     await user.click(await screen.findByRole('button', { name: 'Create an account' }));
@@ -134,7 +154,7 @@ describe('App', () => {
   });
 
   it('returns to sign-in when the session can no longer be renewed', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': [jsonResponse(authResponse()), problemResponse(401)],
       'GET /api/users/me': problemResponse(401),
     });
@@ -146,7 +166,8 @@ describe('App', () => {
 
   it('after signing in with a reset password, shows only the password change, then the app frame', async () => {
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse({ mustChangePassword: true })),
       'GET /api/users/me': [
@@ -176,7 +197,7 @@ describe('App', () => {
 
   it('says a disabled account cannot sign in', async () => {
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': problemResponse(403, { detail: 'This account is disabled.' }),
     });
@@ -191,7 +212,8 @@ describe('App', () => {
 
   it('offers Admin to admins and opens the admin page from it', async () => {
     const user = userEvent.setup();
-    mockFetch({
+    mockApi({
+      ...chatScreenRoutes(currentUser({ role: 'admin' })),
       'POST /api/auth/refresh': jsonResponse(authResponse({ role: 'admin' })),
       'GET /api/users/me': jsonResponse(currentUser({ role: 'admin' })),
       'GET /api/admin/users': jsonResponse({ users: [], page: 0, hasMore: false }),
@@ -208,10 +230,10 @@ describe('App', () => {
 
   it('shows no Admin entry to others and refuses the admin page address', async () => {
     window.location.hash = '#/admin';
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
+      ...chatScreenRoutes(currentUser()),
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
-      'GET /api/channels': jsonResponse({ channels: [] }),
     });
     render(<App />);
 

@@ -7,7 +7,7 @@ import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import { setVisibility, stubNotifications, turnedOn } from '@/testing/browser-notifications';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
-import { channelOf, currentUser, jsonResponse, messageNewFrame, mockFetch } from '@/testing/test-utils';
+import { channelOf, currentUser, jsonResponse, messageNewFrame, mockApi } from '@/testing/test-utils';
 
 afterEach(() => {
   window.location.hash = '';
@@ -20,9 +20,13 @@ const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: n
 /** The signed-in screen with its socket open and the channel list loaded. */
 async function renderChatScreen(desktop: 'all' | 'mentions' = 'all') {
   FakeWebSocket.install();
-  mockFetch({ 'GET /api/channels': jsonResponse({ channels: [general] }) });
   // The person, with their notification level, is in the cache before the chat screen shows.
   const me = currentUser({ ...ada, notifications: { desktop } });
+  mockApi({
+    'GET /api/channels': jsonResponse({ channels: [general] }),
+    // The browser's time zone, sent for a person with none saved: answered with the person plus that zone.
+    'PATCH /api/users/me': async (request) => jsonResponse({ ...me, ...(await request.json()) }),
+  });
   const client = createQueryClient();
   client.setQueryData(queryKeys.me, me);
   render(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiRequest, refreshSession } from '@/lib/api-client';
 import { ApiError } from '@/lib/problem';
 import { getSession, sessionFromAuthResponse, setSession, takeSignOutReason } from '@/lib/session';
-import { authResponse, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { authResponse, jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 
 const me = { id: 'u-1', fullName: 'Ada Lovelace' };
 
@@ -13,7 +13,7 @@ function signedIn(token = 'old-token') {
 describe('apiRequest', () => {
   it('sends JSON with the in-memory bearer token and same-origin credentials', async () => {
     signedIn('abc');
-    const { calls } = mockFetch({ 'POST /api/things': jsonResponse({ ok: true }, 201) });
+    const { calls } = mockApi({ 'POST /api/things': jsonResponse({ ok: true }, 201) });
 
     await expect(apiRequest('/api/things', { method: 'POST', body: { a: 1 } })).resolves.toEqual({
       ok: true,
@@ -27,7 +27,7 @@ describe('apiRequest', () => {
 
   it('renews the session once and retries once after a 401', async () => {
     signedIn('old-token');
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/users/me': [problemResponse(401), jsonResponse(me)],
       'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'new-token' })),
     });
@@ -46,7 +46,7 @@ describe('apiRequest', () => {
 
   it('retries only once when the renewed token is refused too', async () => {
     signedIn();
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/users/me': problemResponse(401),
       'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'new-token' })),
     });
@@ -57,7 +57,7 @@ describe('apiRequest', () => {
 
   it('sends a token it is given instead of the session’s, and takes a 401 with it as the answer', async () => {
     signedIn('session-token');
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/users/me': [jsonResponse(me), problemResponse(401)],
       'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'new-token' })),
     });
@@ -76,7 +76,7 @@ describe('apiRequest', () => {
 
   it('ends the session when the refresh cookie is refused', async () => {
     signedIn();
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/users/me': problemResponse(401),
       'POST /api/auth/refresh': problemResponse(401),
     });
@@ -88,7 +88,7 @@ describe('apiRequest', () => {
 
   it('says why when the renewal is refused because the account was disabled, and only then', async () => {
     signedIn();
-    mockFetch({
+    mockApi({
       'GET /api/users/me': problemResponse(401),
       'POST /api/auth/refresh': problemResponse(401, { type: 'urn:netchat:problem:account-disabled' }),
     });
@@ -97,7 +97,7 @@ describe('apiRequest', () => {
     expect(takeSignOutReason()).toBe('disabled');
 
     signedIn();
-    mockFetch({
+    mockApi({
       'GET /api/users/me': problemResponse(401),
       'POST /api/auth/refresh': problemResponse(401),
     });
@@ -108,7 +108,7 @@ describe('apiRequest', () => {
   it('keeps the session when the refresh call meets a server that is restarting (404, 503)', async () => {
     for (const status of [404, 503]) {
       signedIn();
-      mockFetch({
+      mockApi({
         'GET /api/users/me': problemResponse(401),
         'POST /api/auth/refresh': problemResponse(status),
       });
@@ -119,7 +119,7 @@ describe('apiRequest', () => {
   });
 
   it('does not renew when a 401 is the answer itself (wrong password)', async () => {
-    const { calls } = mockFetch({ 'POST /api/auth/login': problemResponse(401) });
+    const { calls } = mockApi({ 'POST /api/auth/login': problemResponse(401) });
 
     await expect(
       apiRequest('/api/auth/login', { method: 'POST', body: {}, renewOn401: false }),
@@ -128,7 +128,7 @@ describe('apiRequest', () => {
   });
 
   it('turns problem+json into an ApiError with field errors and Retry-After', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/signup': problemResponse(
         400,
         { detail: 'Invalid input', errors: [{ field: 'username', message: 'bad' }] },
@@ -144,7 +144,7 @@ describe('apiRequest', () => {
   });
 
   it('reports a failed connection as a network error (status 0)', async () => {
-    mockFetch({ 'GET /api/users/me': () => Promise.reject(new TypeError('Failed to fetch')) });
+    mockApi({ 'GET /api/users/me': () => Response.error() });
 
     await expect(apiRequest('/api/users/me')).rejects.toMatchObject({ status: 0, isNetworkError: true });
   });
@@ -152,7 +152,7 @@ describe('apiRequest', () => {
 
 describe('refreshSession', () => {
   it('shares one request between concurrent callers, since each refresh token works once', async () => {
-    const { calls } = mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 't2' })) });
+    const { calls } = mockApi({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 't2' })) });
 
     const [a, b] = await Promise.all([refreshSession(), refreshSession()]);
 
@@ -163,7 +163,7 @@ describe('refreshSession', () => {
 
   it('takes the renewal that session-boot.js started before the app loaded, once', async () => {
     window.netchatEarlyRefresh = Promise.resolve(jsonResponse(authResponse({ token: 'early' })));
-    const { calls } = mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'later' })) });
+    const { calls } = mockApi({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'later' })) });
 
     expect((await refreshSession())?.token).toBe('early');
     expect(calls).toHaveLength(0);
@@ -175,7 +175,7 @@ describe('refreshSession', () => {
     const early = Promise.reject(new TypeError('Failed to fetch'));
     early.catch(() => {});
     window.netchatEarlyRefresh = early;
-    const { calls } = mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'later' })) });
+    const { calls } = mockApi({ 'POST /api/auth/refresh': jsonResponse(authResponse({ token: 'later' })) });
 
     await expect(refreshSession()).rejects.toMatchObject({ status: 0, isNetworkError: true });
     expect((await refreshSession())?.token).toBe('later');
@@ -184,7 +184,7 @@ describe('refreshSession', () => {
 
   it('keeps the session when the server is unavailable', async () => {
     signedIn('kept');
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(503, {}, { 'Retry-After': '5' }) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(503, {}, { 'Retry-After': '5' }) });
 
     await expect(refreshSession()).rejects.toMatchObject({ status: 503, retryAfterSeconds: 5 });
     expect(getSession()?.token).toBe('kept');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationTitle, shouldNotify } from '@/lib/notification-rules';
+import { addresses, mentions, notificationTitle, shouldNotify } from '@/lib/notification-rules';
 import type { Message } from '@/types/api';
 
 const plain = { text: 'lunch at noon?' };
@@ -55,5 +55,20 @@ describe('notificationTitle', () => {
     expect(notificationTitle(bob, { type: 'messaging', name: null, direct: false, members }, 'u-1')).toBe(
       'Bob Builder in Bob Builder, Cy',
     );
+  });
+});
+
+describe('who a text calls on', () => {
+  it('recognises @username mentions only as whole names', () => {
+    expect(mentions('hi @ann!', 'ann')).toBe(true);
+    expect(mentions('hi @anna', 'ann')).toBe(false);
+    expect(mentions('mail ann@x.org', 'ann')).toBe(false);
+  });
+
+  it('takes @channel and @here as addressed to everyone, as whole words only', () => {
+    expect(addresses('@channel build is red', 'ann')).toBe(true);
+    expect(addresses('lunch? @Here', 'ann')).toBe(true);
+    expect(addresses('see #channel, mail here@x.org', 'ann')).toBe(false);
+    expect(addresses('the @channels list', 'ann')).toBe(false);
   });
 });

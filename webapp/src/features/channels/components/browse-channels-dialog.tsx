@@ -1,13 +1,12 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { messages } from '@/config/messages';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
-import { chatApi } from '@/lib/chat-api';
-import { queryKeys } from '@/lib/query-keys';
 import { useOpenChannel } from '@/hooks/use-open-channel';
+import { useDiscoverChannels } from '../api/discover-channels';
+import { useJoinChannel } from '../api/join-channel';
 
 const t = messages.browse;
 
@@ -16,15 +15,9 @@ export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
-  const found = useQuery({
-    queryKey: queryKeys.discover(q),
-    queryFn: ({ signal }) => chatApi.discoverChannels(q, signal),
-    // The list shown stays until the next search answers, instead of blinking empty at every key.
-    placeholderData: keepPreviousData,
-  });
+  const found = useDiscoverChannels(q);
   const open = useOpenChannel();
-  const join = useMutation({
-    mutationFn: (channelId: string) => chatApi.joinChannel(channelId),
+  const join = useJoinChannel({
     onSuccess: (channel) => {
       onClose();
       open(channel);

@@ -1,6 +1,6 @@
 import { messages } from '@/config/messages';
 import { HashIcon, LockIcon } from '@/components/icons';
-import { useChannelDetails } from '@/hooks/use-channels';
+import { useChannelDetails } from '@/hooks/use-channel-details';
 import { channelLabel, otherMembers } from '@/lib/channel-label';
 import { classNames } from '@/lib/class-names';
 import { currentStatus, statusLine } from '@/lib/user-status';

@@ -1,28 +1,24 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { CheckboxField } from '@/components/checkbox-field';
 import { messages } from '@/config/messages';
-import { mergeChannel } from '@/lib/cache-updates';
-import { chatApi } from '@/lib/chat-api';
 import type { Channel, NotificationLevel } from '@/types/api';
+import {
+  type ChannelNotificationSettings,
+  useSetChannelNotifications,
+} from '../api/set-channel-notifications';
 
 const t = messages.channelNotifications;
 type Choice = NotificationLevel | 'default';
-type Settings = { level: Choice; muted: boolean };
 
 /** The person's own notification level for one channel (or their general one), and mute. Saved at once. */
 export function ChannelNotifications({ channel }: { channel: Channel }) {
-  const client = useQueryClient();
   const name = useId();
   // What was just asked for shows at once, in the same render as the click: a controlled input that waited for
   // the mutation's state (published a tick later) snapped back first and looked unclicked. Once the server has
   // answered, the channel as it holds it shows again (the old state after a refusal).
-  const [asked, setAsked] = useState<Settings | null>(null);
-  const save = useMutation({
-    mutationFn: ({ level, muted }: Settings) => chatApi.setChannelNotifications(channel.id, level, muted),
-    onSuccess: (updated) => mergeChannel(client, updated),
-  });
-  const change = (next: Settings) => {
+  const [asked, setAsked] = useState<ChannelNotificationSettings | null>(null);
+  const save = useSetChannelNotifications(channel.id);
+  const change = (next: ChannelNotificationSettings) => {
     setAsked(next);
     // Callbacks given to mutate() run for the latest call only: an earlier answer does not clear a later choice.
     save.mutate(next, { onSettled: () => setAsked(null) });

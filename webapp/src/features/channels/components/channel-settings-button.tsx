@@ -2,7 +2,7 @@ import { Suspense, lazy, useState } from 'react';
 import { SettingsIcon } from '@/components/icons';
 import { IconButton } from '@/components/icon-button';
 import { messages } from '@/config/messages';
-import { useChannelDetails } from '@/hooks/use-channels';
+import { useChannelDetails } from '@/hooks/use-channel-details';
 import { mayManageChannel } from '@/lib/channel-label';
 
 const ChannelSettingsDialog = lazy(() =>

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Avatar } from '@/components/avatar';
 import { Button } from '@/components/button';
@@ -7,12 +6,12 @@ import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
 import { messages } from '@/config/messages';
-import { mergeChannel, removeChannel } from '@/lib/cache-updates';
 import { channelLabel } from '@/lib/channel-label';
-import { chatApi } from '@/lib/chat-api';
 import { navigate } from '@/lib/navigation';
-import { queryKeys } from '@/lib/query-keys';
 import type { Channel, User } from '@/types/api';
+import { useAddMembers } from '../api/add-members';
+import { useLeaveChannel, useRemoveMember } from '../api/remove-member';
+import { useUpdateChannel } from '../api/update-channel';
 import { ChannelNotifications } from './channel-notifications';
 import { NewConversationDialog } from './new-conversation-dialog';
 import { UserPicker } from './user-picker';
@@ -32,7 +31,6 @@ interface ChannelSettingsDialogProps {
  * would allow is offered: other members see the channel's details and members, and may leave.
  */
 export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: ChannelSettingsDialogProps) {
-  const client = useQueryClient();
   const [name, setName] = useState(channel.name ?? '');
   const [description, setDescription] = useState(channel.description ?? '');
   const [isPrivate, setPrivate] = useState(channel.private);
@@ -44,46 +42,19 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
   const [startingGroup, setStartingGroup] = useState(false);
   const others = members.filter((m) => m.id !== selfId);
 
-  const refresh = (updated: Channel) => {
-    mergeChannel(client, updated);
-    void client.invalidateQueries({ queryKey: queryKeys.channel(channel.id) });
-  };
-  const save = useMutation({
-    mutationFn: () =>
-      chatApi.updateChannel(channel.id, {
-        name: name.trim(),
-        description: description.trim(),
-        private: isPrivate,
-      }),
-    onSuccess: refresh,
-  });
-  const add = useMutation({
-    mutationFn: () =>
-      chatApi.addMembers(
-        channel.id,
-        adding.map((u) => u.id),
-      ),
-    onSuccess: (updated) => {
-      setAdding([]);
-      refresh(updated);
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (userId: string) => chatApi.removeMember(channel.id, userId),
-    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.channel(channel.id) }),
-  });
-  const leave = useMutation({
-    mutationFn: () => chatApi.removeMember(channel.id, selfId),
+  const save = useUpdateChannel(channel.id);
+  const add = useAddMembers(channel.id, { onSuccess: () => setAdding([]) });
+  const remove = useRemoveMember(channel.id);
+  const leave = useLeaveChannel(channel.id, selfId, {
     onSuccess: () => {
       onClose();
       navigate(null);
-      removeChannel(client, channel.id);
     },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate({ name: name.trim(), description: description.trim(), private: isPrivate });
   };
   const error = save.error ?? add.error ?? remove.error ?? leave.error;
 
@@ -187,7 +158,7 @@ export function ChannelSettingsDialog({ channel, selfId, canManage, onClose }: C
         )}
         {canManage && adding.length > 0 && (
           <div className="dialog__actions">
-            <Button busy={add.isPending} onClick={() => add.mutate()}>
+            <Button busy={add.isPending} onClick={() => add.mutate(adding.map((u) => u.id))}>
               {t.addChosen}
             </Button>
           </div>

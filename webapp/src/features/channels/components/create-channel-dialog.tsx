@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/checkbox-field';
@@ -6,10 +5,10 @@ import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
 import { ApiError } from '@/lib/problem';
 import type { User } from '@/types/api';
 import { useOpenChannel } from '@/hooks/use-open-channel';
+import { useCreateChannel } from '../api/create-channel';
 import { UserPicker } from './user-picker';
 
 const t = messages.createChannel;
@@ -26,15 +25,7 @@ export function CreateChannelDialog({ selfId, onClose }: CreateChannelDialogProp
   const [members, setMembers] = useState<User[]>([]);
   const [nameError, setNameError] = useState<string>();
   const open = useOpenChannel();
-  const create = useMutation({
-    mutationFn: () =>
-      chatApi.createChannel({
-        type: 'team',
-        name: name.trim(),
-        description: description.trim() || undefined,
-        private: isPrivate,
-        memberIds: members.map((m) => m.id),
-      }),
+  const create = useCreateChannel({
     onSuccess: (channel) => {
       onClose();
       open(channel);
@@ -47,7 +38,12 @@ export function CreateChannelDialog({ selfId, onClose }: CreateChannelDialogProp
       setNameError(t.nameRequired);
       return;
     }
-    create.mutate();
+    create.mutate({
+      name: name.trim(),
+      description: description.trim() || undefined,
+      private: isPrivate,
+      memberIds: members.map((m) => m.id),
+    });
   };
 
   const error = create.error;

@@ -4,9 +4,8 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
 import type { User } from '@/types/api';
-import { useOpenChannel } from '@/hooks/use-open-channel';
+import { createConversation, useOpenChannel } from '@/hooks/use-open-channel';
 import { UserPicker } from './user-picker';
 
 const t = messages.newConversation;
@@ -30,7 +29,7 @@ export function NewConversationDialog({
   const [error, setError] = useState<string>();
   const open = useOpenChannel();
   const start = useMutation({
-    mutationFn: () => chatApi.createChannel({ type: 'messaging', memberIds: people.map((p) => p.id) }),
+    mutationFn: () => createConversation(people.map((p) => p.id)),
     onSuccess: (channel) => {
       onClose();
       open(channel);

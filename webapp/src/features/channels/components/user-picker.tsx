@@ -3,7 +3,7 @@ import { CloseIcon } from '@/components/icons';
 import { Avatar } from '@/components/avatar';
 import { messages } from '@/config/messages';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
-import { useUserSearch } from '@/hooks/use-channels';
+import { useUserSearch } from '@/hooks/use-user-search';
 import type { User } from '@/types/api';
 
 const t = messages.userPicker;

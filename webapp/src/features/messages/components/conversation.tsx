@@ -1,20 +1,19 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
-import { useChannelDetails, useChannels } from '@/hooks/use-channels';
-import { setChannelRead } from '@/lib/cache-updates';
-import { chatApi } from '@/lib/chat-api';
+import { useChannelDetails } from '@/hooks/use-channel-details';
+import { useChannels } from '@/hooks/use-channels';
 import { channelLabel, mayManageChannel, otherMembers } from '@/lib/channel-label';
 import { navigate, useLocation } from '@/lib/navigation';
 import { useOutbox } from '@/lib/outbox';
 import type { MessageAuthor } from '@/types/api';
 import { useCatchUp } from '../hooks/use-catch-up';
 import { useMarkRead } from '../hooks/use-mark-read';
-import { useReceipts } from '../hooks/use-receipts';
-import { useMessages } from '../hooks/use-messages';
+import { useMessages } from '../api/get-messages';
+import { useReceipts } from '../api/get-receipts';
+import { useMarkUnread } from '../api/mark-unread';
 import { mayCallEveryone } from '../utils/mention-query';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useTimelineHandlers } from '../hooks/use-timeline-handlers';
@@ -48,7 +47,6 @@ interface ConversationProps {
 
 /** One channel: header, virtualised timeline, typing line and composer, and the thread panel beside it. */
 export function Conversation({ channelId, self, headerActions, isAdmin = false }: ConversationProps) {
-  const queryClient = useQueryClient();
   const details = useChannelDetails(channelId);
   const channels = useChannels();
   const summary = channels.data?.find((c) => c.id === channelId);
@@ -70,6 +68,7 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
   const outbox = useOutbox(self.id);
   const { send } = useSendMessage(self);
   const markRead = useMarkRead(channelId);
+  const { mutate: markUnreadFrom } = useMarkUnread(channelId);
   const openThread = useCallback((m: TimelineMessage) => navigate(channelId, m.id), [channelId]);
   const timeline = useTimelineHandlers(self, openThread);
   const markUnread = useCallback(
@@ -77,12 +76,9 @@ export function Conversation({ channelId, self, headerActions, isAdmin = false }
       if (m.seq <= 0) return;
       setMarkedUnread(true);
       setLastReadSeq(m.seq - 1);
-      chatApi.markUnread(channelId, m.seq).then(
-        () => setChannelRead(queryClient, channelId, m.seq - 1),
-        () => setMarkedUnread(false),
-      );
+      markUnreadFrom(m.seq, { onError: () => setMarkedUnread(false) });
     },
-    [channelId, queryClient],
+    [markUnreadFrom],
   );
   const handlers = useMemo(
     () => ({ ...timeline.handlers, onMarkUnread: markUnread }),

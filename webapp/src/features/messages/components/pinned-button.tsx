@@ -1,7 +1,7 @@
 import { Suspense, lazy, useState } from 'react';
 import { PinIcon } from '@/components/icons';
 import { messages } from '@/config/messages';
-import { usePins } from '../hooks/use-pins';
+import { usePins } from '../api/get-pins';
 import '@/components/icon-button.css';
 
 const PinnedDialog = lazy(() => import('./pinned-dialog').then((m) => ({ default: m.PinnedDialog })));

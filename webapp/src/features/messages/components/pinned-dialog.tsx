@@ -1,4 +1,3 @@
-import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { Spinner } from '@/components/spinner';
@@ -7,7 +6,7 @@ import { openMessage } from '@/lib/navigation';
 import { MessageSummary, MessageSummaryRow } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useMessageMutations } from '../hooks/use-message-mutations';
-import { usePins } from '../hooks/use-pins';
+import { usePins } from '../api/get-pins';
 import './pinned-dialog.css';
 
 const t = messages.pins;
@@ -44,16 +43,10 @@ export function PinnedDialog({ channelId, selfId, onClose }: PinnedDialogProps) 
             return (
               <MessageSummaryRow
                 key={m.id}
-                action={
-                  <Button
-                    variant="quiet"
-                    aria-label={t.unpinOf(name)}
-                    disabled={pin.isPending}
-                    onClick={() => pin.mutate({ message: m, on: false })}
-                  >
-                    {t.unpin}
-                  </Button>
-                }
+                action={t.unpin}
+                actionLabel={t.unpinOf(name)}
+                busy={pin.isPending}
+                onAction={() => pin.mutate({ message: m, on: false })}
               >
                 <MessageSummary
                   message={m}

@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { ArrowLeftIcon, CloseIcon } from '@/components/icons';
 import { Suspense, lazy, useCallback, useEffect, useMemo } from 'react';
 import { IconButton } from '@/components/icon-button';
 import { Spinner } from '@/components/spinner';
 import { messages } from '@/config/messages';
-import { chatApi } from '@/lib/chat-api';
 import { navigate } from '@/lib/navigation';
 import { useOutbox } from '@/lib/outbox';
-import { queryKeys } from '@/lib/query-keys';
 import type { Message, MessageAuthor } from '@/types/api';
+import { useReplies } from '../api/get-replies';
 import { useSendMessage } from '../hooks/use-send-message';
 import type { Mentionables } from '../hooks/use-mention-autocomplete';
 import { useTimelineHandlers } from '../hooks/use-timeline-handlers';
@@ -41,10 +39,7 @@ export function ThreadPanel({
   canModerate,
   mentionables,
 }: ThreadPanelProps) {
-  const replies = useQuery({
-    queryKey: queryKeys.replies(parentId),
-    queryFn: ({ signal }) => chatApi.listReplies(parentId, signal),
-  });
+  const replies = useReplies(parentId);
   const outbox = useOutbox(self.id);
   const { send } = useSendMessage(self);
   const timeline = useTimelineHandlers(self);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { catchUpMaxPages } from '@/config/constants';
-import type { useMessages } from './use-messages';
+import type { useMessages } from '../api/get-messages';
 
 /**
  * Opening a channel with unread messages: loads older pages until the first unread message is in the cache

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { readDebounceMs, readRetryMaxMs, readRetryMs } from '@/config/constants';
-import { setChannelRead } from '@/lib/cache-updates';
-import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
+import { markRead } from '../api/mark-read';
+import { setChannelRead } from '../api/message-cache';
 
 interface Read {
   channelId: string;
@@ -31,7 +31,7 @@ export function useMarkRead(channelId: string) {
       // A retry comes here too, after its delay: by then a newer read or a closed conversation may have made it moot.
       if (read !== newest.current) return;
       try {
-        await chatApi.markRead(read.channelId, read.seq);
+        await markRead(read.channelId, read.seq);
       } catch (error) {
         if (read === newest.current) void client.invalidateQueries({ queryKey: queryKeys.channels });
         throw error;

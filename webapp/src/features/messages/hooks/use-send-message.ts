@@ -1,7 +1,5 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { bumpReplyCount, noteNewMessage, upsertMessage, withOwnReactions } from '@/lib/cache-updates';
-import { chatApi } from '@/lib/chat-api';
 import {
   type OutboxEntry,
   addToOutbox,
@@ -13,6 +11,8 @@ import {
 import { ApiError } from '@/lib/problem';
 import type { Attachment } from '@/types/api';
 import { getConnectionStatus, onConnectionOpen } from '@/lib/realtime';
+import { bumpReplyCount, noteNewMessage, upsertMessage, withOwnReactions } from '../api/message-cache';
+import { postMessage } from '../api/post-message';
 
 export interface Self {
   id: string;
@@ -32,7 +32,7 @@ async function deliver(client: QueryClient, entry: OutboxEntry, self: Self): Pro
   setOutboxStatus(entry.clientMessageId, 'sending');
   try {
     const message = withOwnReactions(
-      await chatApi.postMessage(entry.channelId, {
+      await postMessage(entry.channelId, {
         text: entry.text,
         clientMessageId: entry.clientMessageId,
         parentId: entry.parentId ?? undefined,

@@ -11,6 +11,7 @@ import { MessageSummary } from '@/components/message-summary';
 import type { Message } from '@/types/api';
 import { useMessageSearch } from '../api/search-messages';
 import { HighlightedText } from './highlighted-text';
+import '@/components/message-list-dialog.css';
 import './search-dialog.css';
 
 const t = messages.search;
@@ -52,7 +53,7 @@ export function SearchDialog({ selfId, initialQuery, onClose }: SearchDialogProp
 
   const count = search.data?.messages.length ?? 0;
   return (
-    <Dialog title={t.title} onClose={onClose} className="search-dialog">
+    <Dialog title={t.title} onClose={onClose} className="message-list-dialog search-dialog">
       <label className="visually-hidden" htmlFor={`${id}-input`}>
         {t.input}
       </label>
@@ -66,22 +67,22 @@ export function SearchDialog({ selfId, initialQuery, onClose }: SearchDialogProp
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      <p id={`${id}-hint`} className="search-dialog__hint">
+      <p id={`${id}-hint`} className="message-list-dialog__hint">
         {t.hint}
       </p>
       <FormAlert message={search.isError ? (search.error?.message ?? t.failed) : undefined} />
-      <div className="search-dialog__status" role="status">
+      <div className="message-list-dialog__status" role="status">
         {q && search.isFetching ? <Spinner /> : null}
         {q && search.isSuccess ? (count === 0 ? t.none : t.count(count)) : null}
         {q && search.isFetching ? <span className="visually-hidden">{t.searching}</span> : null}
       </div>
-      <div className="search-dialog__results">
+      <div className="message-list-dialog__results">
         {groups.map((group) => (
           <section key={group.channelId} aria-labelledby={`${id}-${group.channelId}`}>
             <h3 id={`${id}-${group.channelId}`} className="search-dialog__group">
               {group.label}
             </h3>
-            <ul className="search-dialog__list" aria-label={t.results(group.label)}>
+            <ul className="message-list-dialog__list" aria-label={t.results(group.label)}>
               {group.found.map((m) => (
                 <li key={m.id}>
                   <MessageSummary message={m} onOpen={() => open(m)}>

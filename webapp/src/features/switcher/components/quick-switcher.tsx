@@ -6,14 +6,15 @@ import { Dialog } from '@/components/dialog';
 import { FormAlert } from '@/components/form-alert';
 import { messages } from '@/config/messages';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
-import { useChannels, useUserSearch } from '@/hooks/use-channels';
-import { mergeChannel } from '@/lib/cache-updates';
+import { mergeChannel, useChannels } from '@/hooks/use-channels';
+import { createConversation } from '@/hooks/use-open-channel';
+import { useUserSearch } from '@/hooks/use-user-search';
 import { byRecentActivity, channelLabel } from '@/lib/channel-label';
-import { chatApi } from '@/lib/chat-api';
 import { classNames } from '@/lib/class-names';
 import { navigate } from '@/lib/navigation';
 import { queryKeys } from '@/lib/query-keys';
 import type { Channel, User } from '@/types/api';
+import './quick-switcher.css';
 
 const t = messages.switcher;
 
@@ -71,7 +72,7 @@ export function QuickSwitcher({ selfId, onClose, onSearch, onMentions }: QuickSw
   const current = Math.min(active, Math.max(0, options.length - 1));
 
   const openPerson = useMutation({
-    mutationFn: (user: User) => chatApi.createChannel({ type: 'messaging', memberIds: [user.id] }),
+    mutationFn: (user: User) => createConversation([user.id]),
     onSuccess: (channel) => {
       mergeChannel(client, { ...channel, unreadCount: channel.unreadCount ?? 0 });
       onClose();

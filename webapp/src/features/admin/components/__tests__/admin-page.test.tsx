@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
-import { emptyResponse, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { emptyResponse, jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import type { AdminUser, AuditEntry } from '@/types/api';
 import { AdminPage } from '../admin-page';
 
@@ -53,7 +53,7 @@ const bob = adminUser('bob');
 
 describe('AdminPage', () => {
   it('shows the users in a captioned table with column headers, role and status', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/admin/users': jsonResponse({
         users: [ann, adminUser('bob', { disabled: true, lastActive: null })],
         page: 0,
@@ -80,7 +80,7 @@ describe('AdminPage', () => {
   });
 
   it('searches after typing stops and pages through the results', async () => {
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/admin/users': [
         jsonResponse({ users: [ann, bob], page: 0, hasMore: true }),
         jsonResponse({ users: [bob], page: 0, hasMore: true }),
@@ -97,20 +97,17 @@ describe('AdminPage', () => {
     expect(await screen.findByRole('table', { name: 'Users matching “bo”' })).toBeInTheDocument();
     // Debounced: no request for the half-typed "b". (The caption may show before the request has gone out.)
     await waitFor(() =>
-      expect(fetchMock.mock.calls.map(([input]) => String(input))).toEqual([
-        '/api/admin/users?q=&page=0',
-        '/api/admin/users?q=bo&page=0',
-      ]),
+      expect(calls.map((c) => c.url)).toEqual(['/api/admin/users?q=&page=0', '/api/admin/users?q=bo&page=0']),
     );
 
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByRole('row', { name: /^bobby/ })).toBeInTheDocument();
-    expect(String(fetchMock.mock.calls.at(-1)?.[0])).toBe('/api/admin/users?q=bo&page=1');
+    expect(calls.at(-1)?.url).toBe('/api/admin/users?q=bo&page=1');
     expect(screen.getByText('Page 2')).toBeInTheDocument();
   });
 
   it('disables a user only after confirming, then reads the table again', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/admin/users': [
         jsonResponse({ users: [ann, bob], page: 0, hasMore: false }),
         jsonResponse({ users: [ann, { ...bob, disabled: true }], page: 0, hasMore: false }),
@@ -136,7 +133,7 @@ describe('AdminPage', () => {
   });
 
   it('shows the server refusal in an alert when the last admin would be demoted', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
       'PATCH /api/admin/users/id-ann': problemResponse(409, {
         title: 'Conflict',
@@ -160,7 +157,7 @@ describe('AdminPage', () => {
 
   it('shows a reset one-time password once, in a dialog with a copy button', async () => {
     const writeText = vi.fn(() => Promise.resolve());
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/admin/users': jsonResponse({ users: [ann, bob], page: 0, hasMore: false }),
       'POST /api/admin/users/id-bob/password-reset': jsonResponse({ oneTimePassword: 'Xk4-pq9-Zr2' }),
     });
@@ -183,7 +180,7 @@ describe('AdminPage', () => {
   });
 
   it('ends sessions and deletes only after confirming', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/admin/users': jsonResponse({ users: [ann, bob], page: 0, hasMore: false }),
       'DELETE /api/admin/users/id-bob/sessions': emptyResponse(204),
       'DELETE /api/admin/users/id-bob': emptyResponse(204),
@@ -208,7 +205,7 @@ describe('AdminPage', () => {
   });
 
   it('shows the audit log in its own tab, newest first as sent, with arrow keys between tabs', async () => {
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
       'GET /api/admin/audit': [
         jsonResponse({
@@ -255,11 +252,11 @@ describe('AdminPage', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Next page' }));
     expect(await within(panel).findByText('user.created')).toBeInTheDocument();
-    expect(String(fetchMock.mock.calls.at(-1)?.[0])).toBe('/api/admin/audit?page=1');
+    expect(calls.at(-1)?.url).toBe('/api/admin/audit?page=1');
   });
 
   it('shows how Twilio and Stream stand and the recent SMS with masked numbers', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
       'GET /api/admin/integrations': jsonResponse({
         twilio: {
@@ -338,7 +335,7 @@ describe('AdminPage', () => {
         lastError: 'Twilio answered 401 (error 20003): Authenticate',
       },
     ];
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
       'GET /api/admin/integrations': [status(failed), status(failed.slice(1))],
       'POST /api/admin/integrations/outbox/42/resend': emptyResponse(204),
@@ -369,7 +366,7 @@ describe('AdminPage', () => {
   });
 
   it('says why a failed entry could not be sent again', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/admin/users': jsonResponse({ users: [ann], page: 0, hasMore: false }),
       'GET /api/admin/integrations': jsonResponse({
         twilio: { configured: true, pending: 0, sent: 0, failed: 1, lastSentAt: null, lastError: null },

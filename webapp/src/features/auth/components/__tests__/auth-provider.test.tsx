@@ -8,7 +8,7 @@ import {
   currentUser,
   emptyResponse,
   jsonResponse,
-  mockFetch,
+  mockApi,
   problemResponse,
   renderWithAuth,
 } from '@/testing/test-utils';
@@ -24,13 +24,22 @@ function Probe() {
 
 const probe = () => screen.getByTestId('probe');
 
+/**
+ * A session that ends: renewed once at the start; then, with the cookie gone, the server refuses both a renewal
+ * and the person. (The person's query, still mounted when the cache is cleared, asks once more.)
+ */
+const sessionThatEnds = {
+  'POST /api/auth/refresh': [jsonResponse(authResponse()), problemResponse(401)],
+  'GET /api/users/me': problemResponse(401),
+};
+
 describe('AuthProvider', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
   it('is signed in only once the person is known, read once for the whole app', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': jsonResponse(currentUser()),
     });
@@ -44,7 +53,7 @@ describe('AuthProvider', () => {
   it('asks for the person again, for as long as the server cannot answer, and stays checking meanwhile', async () => {
     vi.useFakeTimers();
     const unavailable = () => problemResponse(503);
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': [unavailable, unavailable, unavailable, unavailable, jsonResponse(currentUser())],
     });
@@ -60,7 +69,7 @@ describe('AuthProvider', () => {
   });
 
   it('ends the session when the server refuses it the person', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': jsonResponse(authResponse()),
       'GET /api/users/me': problemResponse(403),
       'POST /api/auth/logout': emptyResponse(204),
@@ -73,7 +82,7 @@ describe('AuthProvider', () => {
   });
 
   it('forgets the person when the session ends', async () => {
-    mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse()) });
+    mockApi(sessionThatEnds);
     const { client } = renderWithAuth(<Probe />, currentUser());
     await waitFor(() => expect(probe()).toHaveTextContent('signed-in Ada Lovelace'));
 
@@ -84,7 +93,7 @@ describe('AuthProvider', () => {
   });
 
   it('forgets everything the person had cached when the session ends, so the next person sees none of it', async () => {
-    mockFetch({ 'POST /api/auth/refresh': jsonResponse(authResponse()) });
+    mockApi(sessionThatEnds);
     const { client } = renderWithAuth(<Probe />, currentUser());
     await waitFor(() => expect(probe()).toHaveTextContent('signed-in Ada Lovelace'));
     client.setQueryData(queryKeys.channels, [{ id: 'c-secret', name: 'board-only' }]);
@@ -103,7 +112,7 @@ describe('AuthProvider', () => {
 
   it('keeps the person over a renewal of the same session, and reads them anew when it hands over another', async () => {
     const bob = currentUser({ id: 'u-2', username: 'bob', fullName: 'Bob Builder' });
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': [
         jsonResponse(authResponse()),
         jsonResponse(authResponse({ token: 'token-2' })),

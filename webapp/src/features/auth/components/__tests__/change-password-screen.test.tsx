@@ -7,7 +7,7 @@ import {
   authResponse,
   currentUser,
   emptyResponse,
-  mockFetch,
+  mockApi,
   problemResponse,
   renderWithAuth,
 } from '@/testing/test-utils';
@@ -27,7 +27,7 @@ function renderScreen() {
 
 describe('ChangePasswordScreen', () => {
   it('ticks off the rules as the new password is typed and checks the confirmation', async () => {
-    const { callsTo } = mockFetch({});
+    const { callsTo } = mockApi({});
     const { user } = renderScreen();
 
     expect(screen.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeInTheDocument();
@@ -48,7 +48,7 @@ describe('ChangePasswordScreen', () => {
   });
 
   it('shows the server refusal at the current password field', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/users/me/password': problemResponse(400, {
         errors: [{ field: 'currentPassword', message: 'Current password is wrong.' }],
       }),
@@ -68,7 +68,7 @@ describe('ChangePasswordScreen', () => {
   });
 
   it('sends current and new password and ends the requirement on success', async () => {
-    const { callsTo } = mockFetch({ 'POST /api/users/me/password': emptyResponse(204) });
+    const { callsTo } = mockApi({ 'POST /api/users/me/password': emptyResponse(204) });
     const { user, mustChangePassword } = renderScreen();
 
     await user.type(screen.getByLabelText('Current password'), 'Xk4-pq9-Zr2');

@@ -7,7 +7,7 @@ import {
   authResponse,
   currentUser,
   jsonResponse,
-  mockFetch,
+  mockApi,
   problemResponse,
   renderWithAuth,
 } from '@/testing/test-utils';
@@ -23,7 +23,7 @@ async function signInAs(username: string, password: string) {
 
 describe('SignInForm', () => {
   it('starts the session once the person is read with its token, and keeps them only in the query cache', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse({ token: 'fresh' })),
       'GET /api/users/me': jsonResponse(currentUser({ avatarURL: 'https://example.com/ada.png' })),
@@ -40,7 +40,7 @@ describe('SignInForm', () => {
   });
 
   it('stays signed out and says so when the person cannot be read after the sign-in', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': jsonResponse(authResponse()),
       'GET /api/users/me': problemResponse(503),
@@ -54,7 +54,7 @@ describe('SignInForm', () => {
   });
 
   it('shows "Wrong username or password" in the alert region on 401, without renewing the session', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': problemResponse(401, { detail: 'Bad credentials' }),
     });
@@ -67,7 +67,7 @@ describe('SignInForm', () => {
   });
 
   it('shows how many seconds to wait on 429, from Retry-After', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': problemResponse(429, {}, { 'Retry-After': '30' }),
     });
@@ -79,7 +79,7 @@ describe('SignInForm', () => {
   });
 
   it('tells a person whose account an admin disabled why they were signed out, once', async () => {
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     setSignOutReason(signOutReasonOf(1008, 'Session ended: account disabled'));
 
     const first = renderWithAuth(<SignInForm onSwitchToSignUp={vi.fn()} />);
@@ -97,7 +97,7 @@ describe('SignInForm', () => {
   });
 
   it('says a long wait in minutes, not seconds', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/login': problemResponse(429, {}, { 'Retry-After': '890' }),
     });
@@ -108,9 +108,9 @@ describe('SignInForm', () => {
   });
 
   it('says so when the server cannot be reached', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
-      'POST /api/auth/login': () => Promise.reject(new TypeError('Failed to fetch')),
+      'POST /api/auth/login': () => Response.error(),
     });
 
     await signInAs('ada', 'whatever1');
@@ -119,7 +119,7 @@ describe('SignInForm', () => {
   });
 
   it('asks for both fields before calling the server', async () => {
-    const { callsTo } = mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    const { callsTo } = mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     const { user } = renderWithAuth(<SignInForm onSwitchToSignUp={vi.fn()} />);
 
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -130,7 +130,7 @@ describe('SignInForm', () => {
   });
 
   it('offers a way to create an account', async () => {
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     const onSwitch = vi.fn();
     const { user } = renderWithAuth(<SignInForm onSwitchToSignUp={onSwitch} />);
 

@@ -9,7 +9,7 @@ import {
   currentUser,
   deferred,
   jsonResponse,
-  mockFetch,
+  mockApi,
   problemResponse,
   renderWithAuth,
 } from '@/testing/test-utils';
@@ -28,7 +28,7 @@ async function fillValidForm(user: ReturnType<typeof renderForm>['user']) {
 
 describe('SignUpForm', () => {
   it('shows a rule error only once the field was left, then updates it as the person types', async () => {
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     const { user } = renderForm();
     const username = screen.getByLabelText(/^username/i);
 
@@ -49,7 +49,7 @@ describe('SignUpForm', () => {
   });
 
   it('checks the optional fields only when they are filled in', async () => {
-    mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     const { user } = renderForm();
     const phone = screen.getByLabelText(/phone number/i);
     const avatar = screen.getByLabelText(/avatar url/i);
@@ -66,7 +66,7 @@ describe('SignUpForm', () => {
   });
 
   it('on a submit with errors, shows every error and focuses the first field in error without calling the server', async () => {
-    const { callsTo } = mockFetch({ 'POST /api/auth/refresh': problemResponse(401) });
+    const { callsTo } = mockApi({ 'POST /api/auth/refresh': problemResponse(401) });
     const { user } = renderForm();
 
     await user.click(screen.getByRole('button', { name: 'Create account' }));
@@ -81,7 +81,7 @@ describe('SignUpForm', () => {
 
   it('disables the submit button and shows busy while the request is pending', async () => {
     const pending = deferred<Response>();
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/signup': () => pending.promise,
       'GET /api/users/me': jsonResponse(currentUser()),
@@ -109,7 +109,7 @@ describe('SignUpForm', () => {
   });
 
   it('puts a server 400 field error at that field and clears it when the field is edited', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/signup': problemResponse(400, {
         errors: [{ field: 'phoneNumber', message: 'This number cannot receive messages.' }],
@@ -134,7 +134,7 @@ describe('SignUpForm', () => {
   });
 
   it('shows a 409 (username taken) at the username field', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/signup': problemResponse(409, { detail: 'Username already exists' }),
     });
@@ -150,7 +150,7 @@ describe('SignUpForm', () => {
   });
 
   it('shows validation errors for fields it does not have in the form-level alert', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/auth/refresh': problemResponse(401),
       'POST /api/auth/signup': problemResponse(400, {
         errors: [{ field: 'signup.arg0.inviteCode', message: 'Bad invite.' }],

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { channelOf, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockApi, type RecordedCall, problemResponse } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { BrowseChannelsDialog } from '../browse-channels-dialog';
 
@@ -15,11 +15,8 @@ const channel = (id: string, overrides: Partial<Channel> = {}) =>
   channelOf(id, { createdBy: 'u-2', ...overrides });
 
 /** The address (path and query) of every GET /api/channels/discover the dialog sent. */
-function discoverUrls(fetchMock: ReturnType<typeof mockFetch>['fetchMock']): string[] {
-  return fetchMock.mock.calls
-    .map(([input]) => new URL(String(input), 'http://localhost'))
-    .filter((url) => url.pathname === '/api/channels/discover')
-    .map((url) => `${url.pathname}${url.search}`);
+function discoverUrls(calls: RecordedCall[]): string[] {
+  return calls.filter((c) => c.path === '/api/channels/discover').map((c) => c.url);
 }
 
 function renderDialog() {
@@ -42,18 +39,16 @@ afterEach(() => {
 
 describe('BrowseChannelsDialog', () => {
   it('lists the public channels the server offers and searches them with the typed query', async () => {
-    const { fetchMock } = mockFetch({
-      'GET /api/channels/discover': () => {
-        const url = new URL(String(fetchMock.mock.lastCall?.[0]), 'http://localhost');
-        return url.searchParams.get('q') === 'des'
+    const { calls } = mockApi({
+      'GET /api/channels/discover': (request) =>
+        new URL(request.url).searchParams.get('q') === 'des'
           ? jsonResponse({ channels: [channel('design', { memberCount: 1 })] })
           : jsonResponse({
               channels: [
                 channel('design', { memberCount: 1 }),
                 channel('random', { description: 'Anything goes', memberCount: 5 }),
               ],
-            });
-      },
+            }),
     });
     const { user } = renderDialog();
 
@@ -63,23 +58,22 @@ describe('BrowseChannelsDialog', () => {
     expect(within(list).getByRole('button', { name: t.join('design') })).toBeInTheDocument();
     expect(list).toHaveTextContent(`Anything goes · ${t.members(5)}`);
     expect(list).toHaveTextContent(t.members(1));
-    expect(discoverUrls(fetchMock)).toEqual(['/api/channels/discover?q=']);
+    expect(discoverUrls(calls)).toEqual(['/api/channels/discover?q=']);
 
     const search = within(dialog).getByRole('searchbox', { name: t.search });
     expect(search).toHaveFocus();
     await user.type(search, ' des ');
-    await waitFor(() => expect(discoverUrls(fetchMock)).toContain('/api/channels/discover?q=des'));
+    await waitFor(() => expect(discoverUrls(calls)).toContain('/api/channels/discover?q=des'));
     await waitFor(() =>
       expect(within(list).queryByRole('button', { name: t.join('random') })).not.toBeInTheDocument(),
     );
     expect(await within(list).findByRole('button', { name: t.join('design') })).toBeInTheDocument();
     // The query is trimmed (debouncing normally leaves just the one search for "des").
-    for (const url of discoverUrls(fetchMock))
-      expect(url).toMatch(/^\/api\/channels\/discover\?q=(d|de|des)?$/);
+    for (const url of discoverUrls(calls)) expect(url).toMatch(/^\/api\/channels\/discover\?q=(d|de|des)?$/);
   });
 
   it('says so when there is nothing to join', async () => {
-    mockFetch({ 'GET /api/channels/discover': jsonResponse({ channels: [] }) });
+    mockApi({ 'GET /api/channels/discover': jsonResponse({ channels: [] }) });
     renderDialog();
     const list = screen.getByRole('list', { name: t.results });
     expect(await within(list).findByText(t.none)).toBeInTheDocument();
@@ -88,7 +82,7 @@ describe('BrowseChannelsDialog', () => {
 
   it('joins a channel with POST /join, puts it in the channel list, opens it and closes', async () => {
     const joined = channel('design', { memberCount: 2, unreadCount: null });
-    const { calls, callsTo } = mockFetch({
+    const { calls, callsTo } = mockApi({
       'GET /api/channels/discover': jsonResponse({ channels: [channel('design', { memberCount: 1 })] }),
       'POST /api/channels/design/join': jsonResponse(joined),
     });
@@ -108,7 +102,7 @@ describe('BrowseChannelsDialog', () => {
   });
 
   it('joins with the keyboard: Tab from the search field to a Join button and Enter', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/channels/discover': jsonResponse({ channels: [channel('design')] }),
       'POST /api/channels/design/join': jsonResponse(channel('design')),
     });
@@ -126,7 +120,7 @@ describe('BrowseChannelsDialog', () => {
   });
 
   it('shows the server’s refusal to join and stays open', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/channels/discover': jsonResponse({ channels: [channel('design')] }),
       'POST /api/channels/design/join': problemResponse(403, {
         title: 'Forbidden',
@@ -147,7 +141,7 @@ describe('BrowseChannelsDialog', () => {
 
   it('says so when the search fails, and keeps the last results on screen while the next search is on its way', async () => {
     let answerSecond: (response: Response) => void = () => {};
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels/discover': [
         jsonResponse({ channels: [channel('design')] }),
         () => new Promise<Response>((resolve) => (answerSecond = resolve)),
@@ -158,7 +152,7 @@ describe('BrowseChannelsDialog', () => {
     await screen.findByRole('button', { name: t.join('design') });
 
     await user.type(screen.getByRole('searchbox', { name: t.search }), 'des');
-    await waitFor(() => expect(discoverUrls(fetchMock)).toHaveLength(2));
+    await waitFor(() => expect(discoverUrls(calls)).toHaveLength(2));
     // The second search has not answered: the first results stay instead of an empty list.
     expect(screen.getByRole('button', { name: t.join('design') })).toBeInTheDocument();
     expect(screen.queryByText(t.none)).not.toBeInTheDocument();

@@ -10,7 +10,7 @@ import {
   deferred,
   emptyResponse,
   jsonResponse,
-  mockFetch,
+  mockApi,
   problemResponse,
 } from '@/testing/test-utils';
 import type { Channel, User } from '@/types/api';
@@ -61,7 +61,7 @@ function memberNames(dialog: HTMLElement): string[] {
 }
 
 /** Every call that changes something (not a GET), as method, path and JSON body. */
-function writes(calls: ReturnType<typeof mockFetch>['calls']) {
+function writes(calls: ReturnType<typeof mockApi>['calls']) {
   return calls
     .filter((c) => c.method !== 'GET')
     .map((c) => ({ method: c.method, path: c.path, body: c.body }));
@@ -74,7 +74,7 @@ afterEach(() => {
 describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
   it('opens from the header button by keyboard once the details are loaded, filled in, and closes with Escape', async () => {
     const details = deferred<Response>();
-    mockFetch({ 'GET /api/channels/c1': () => details.promise });
+    mockApi({ 'GET /api/channels/c1': () => details.promise });
     const { user } = renderButton();
     const button = screen.getByRole('button', { name: t.open });
     expect(button).toBeDisabled();
@@ -100,7 +100,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
 
   it('saves the name, description and privacy with PATCH on Enter and says it was saved', async () => {
     const saved = design({ name: 'design-team', description: 'Pixels and type', private: true });
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels/c1': [jsonResponse(design()), jsonResponse(saved)],
       'PATCH /api/channels/c1': jsonResponse(saved),
     });
@@ -132,7 +132,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
 
   it('adds the people chosen in the picker with POST members {userIds} and lists them afterwards', async () => {
     const withCarol = design({ members: [ada, bob, carol], memberCount: 3 });
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels/c1': [jsonResponse(design()), jsonResponse(withCarol)],
       // Bob is a member already: found, but not offered.
       'GET /api/users': jsonResponse({ users: [bob, carol] }),
@@ -158,7 +158,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
   });
 
   it('removes a member with DELETE members/{userId} and drops them from the list; there is no Remove for oneself', async () => {
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels/c1': [
         jsonResponse(design()),
         jsonResponse(design({ members: [ada], memberCount: 1 })),
@@ -182,7 +182,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
 
   it('leaves with DELETE of its own membership, closes, leaves the channel and drops it from the list', async () => {
     window.location.hash = '#/c/c1';
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels/c1': jsonResponse(design()),
       'DELETE /api/channels/c1/members/u-1': emptyResponse(),
     });
@@ -200,7 +200,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
   });
 
   it('shows the server’s refusal and keeps the dialog open', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/channels/c1': jsonResponse(design()),
       'PATCH /api/channels/c1': problemResponse(409, {
         title: 'Conflict',
@@ -223,7 +223,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
 
   it('for a group conversation shows no name fields and no Remove buttons, only adding people and leaving', async () => {
     const dm = design({ type: 'messaging', name: null, description: null, private: true });
-    mockFetch({ 'GET /api/channels/c1': jsonResponse(dm) });
+    mockApi({ 'GET /api/channels/c1': jsonResponse(dm) });
     const { user } = renderButton();
     const dialog = await openSettings(user, t.conversationTitle(bob.fullName));
 
@@ -237,7 +237,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
   });
 
   it("keeps the person's own notification level and mute for the channel", async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/channels/c1': jsonResponse(design()),
       'PUT /api/channels/c1/notifications': jsonResponse(design({ notificationLevel: 'all', muted: false })),
     });
@@ -255,7 +255,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
 
   it('shows Mute checked from the click on, while the server saves it, and unchecked again when it refuses', async () => {
     const saved = deferred<Response>();
-    mockFetch({
+    mockApi({
       'GET /api/channels/c1': jsonResponse(design()),
       'PUT /api/channels/c1/notifications': () => saved.promise,
     });
@@ -273,7 +273,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
 
   it('for a direct conversation offers no Add members (the server refuses them) but Start a group with the person', async () => {
     const dm = design({ type: 'messaging', name: null, description: null, private: true, direct: true });
-    mockFetch({ 'GET /api/channels/c1': jsonResponse(dm) });
+    mockApi({ 'GET /api/channels/c1': jsonResponse(dm) });
     const { user } = renderButton();
     const dialog = await openSettings(user, t.conversationTitle(bob.fullName));
 
@@ -286,7 +286,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
   });
 
   it('to a member who neither created it nor is an admin, shows its details and members and offers only leaving', async () => {
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels/c1': jsonResponse(design({ createdBy: 'u-2' })),
       'DELETE /api/channels/c1/members/u-1': emptyResponse(),
     });
@@ -313,7 +313,7 @@ describe('ChannelSettingsButton and ChannelSettingsDialog', () => {
   });
 
   it('lets an admin who did not create the channel edit it and manage its members', async () => {
-    mockFetch({ 'GET /api/channels/c1': jsonResponse(design({ createdBy: 'u-2' })) });
+    mockApi({ 'GET /api/channels/c1': jsonResponse(design({ createdBy: 'u-2' })) });
     const { user } = renderButton({ isAdmin: true });
     const dialog = await openSettings(user);
 

@@ -3,13 +3,13 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
-import { channelOf, jsonResponse, mockFetch } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockApi } from '@/testing/test-utils';
 import type { UserStatus } from '@/types/api';
 import { ChannelSidebar } from '../channel-sidebar';
 
 describe('ChannelSidebar', () => {
   it('lists team channels and conversations apart, most recent first, with unread counts and presence', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/channels': jsonResponse({
         channels: [
           channelOf('older', { lastMessageAt: '2026-11-10T00:00:00Z' }),
@@ -66,7 +66,7 @@ describe('ChannelSidebar', () => {
       avatarURL: null,
       status,
     });
-    mockFetch({
+    mockApi({
       'GET /api/channels': jsonResponse({
         channels: [
           channelOf('dm1', {

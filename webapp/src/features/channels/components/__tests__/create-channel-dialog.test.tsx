@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { channelOf, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockApi, type RecordedCall, problemResponse } from '@/testing/test-utils';
 import type { Channel, User } from '@/types/api';
 import { CreateChannelDialog } from '../create-channel-dialog';
 
@@ -20,22 +20,16 @@ const channel = (id: string, overrides: Partial<Channel> = {}) =>
   channelOf(id, { memberCount: 1, lastSeq: 0, lastMessageAt: null, ...overrides });
 
 /** GET /api/users answers by its q with the matching people, and always with Ada, the caller. */
-function usersRoute(fetchMock: () => ReturnType<typeof mockFetch>['fetchMock']) {
-  return () => {
-    const url = new URL(String(fetchMock().mock.lastCall?.[0]), 'http://localhost');
-    const q = url.searchParams.get('q') ?? '';
-    const users = [ada, grace, greg].filter(
-      (u) => u.id === ada.id || u.username.startsWith(q) || u.fullName.toLowerCase().startsWith(q),
-    );
-    return jsonResponse({ users });
-  };
+function usersRoute(request: Request) {
+  const q = new URL(request.url).searchParams.get('q') ?? '';
+  const users = [ada, grace, greg].filter(
+    (u) => u.id === ada.id || u.username.startsWith(q) || u.fullName.toLowerCase().startsWith(q),
+  );
+  return jsonResponse({ users });
 }
 
-function userSearchUrls(fetchMock: ReturnType<typeof mockFetch>['fetchMock']): string[] {
-  return fetchMock.mock.calls
-    .map(([input]) => new URL(String(input), 'http://localhost'))
-    .filter((url) => url.pathname === '/api/users')
-    .map((url) => `${url.pathname}${url.search}`);
+function userSearchUrls(calls: RecordedCall[]): string[] {
+  return calls.filter((c) => c.path === '/api/users').map((c) => c.url);
 }
 
 function renderDialog() {
@@ -58,7 +52,7 @@ afterEach(() => {
 describe('CreateChannelDialog', () => {
   it('sends a team channel with the trimmed name and description and the private choice, then opens it', async () => {
     const created = channel('c9', { name: 'design-team', description: 'Design talk', private: true });
-    const { calls, callsTo } = mockFetch({ 'POST /api/channels': jsonResponse(created, 201) });
+    const { calls, callsTo } = mockApi({ 'POST /api/channels': jsonResponse(created, 201) });
     const { client, onClose, user, dialog } = renderDialog();
 
     await user.type(within(dialog).getByRole('textbox', { name: t.name }), ' design-team ');
@@ -85,8 +79,8 @@ describe('CreateChannelDialog', () => {
   });
 
   it('adds the people picked by searching users, never the caller, to memberIds', async () => {
-    const mock = mockFetch({
-      'GET /api/users': usersRoute(() => mock.fetchMock),
+    const mock = mockApi({
+      'GET /api/users': usersRoute,
       'POST /api/channels': jsonResponse(channel('c9'), 201),
     });
     const { onClose, user, dialog } = renderDialog();
@@ -98,7 +92,7 @@ describe('CreateChannelDialog', () => {
     await user.click(await within(members).findByRole('button', { name: picker.add(grace.fullName) }));
     await user.type(search, 'gr');
     await user.click(await within(members).findByRole('button', { name: picker.add(greg.fullName) }));
-    expect(userSearchUrls(mock.fetchMock)).toContain('/api/users?q=gr&limit=20');
+    expect(userSearchUrls(mock.calls)).toContain('/api/users?q=gr&limit=20');
     // The search answered with Ada (the caller) too; she is never offered, nor is a person already chosen.
     await user.type(search, 'gr');
     expect(await within(members).findByRole('list', { name: picker.results })).toHaveTextContent(
@@ -124,8 +118,8 @@ describe('CreateChannelDialog', () => {
 
   it('Enter in the people search adds the first match and keeps the focus there; it does not create the channel', async () => {
     const created = channel('c9', { name: 'design-team', memberCount: 2 });
-    const mock = mockFetch({
-      'GET /api/users': usersRoute(() => mock.fetchMock),
+    const mock = mockApi({
+      'GET /api/users': usersRoute,
       'POST /api/channels': jsonResponse(created, 201),
     });
     const { onClose, user, dialog } = renderDialog();
@@ -141,9 +135,7 @@ describe('CreateChannelDialog', () => {
 
     await user.keyboard('greg');
     // Enter takes only results of what is typed: wait for the search for "greg" itself.
-    await waitFor(() =>
-      expect(userSearchUrls(mock.fetchMock).some((url) => url.includes('q=greg'))).toBe(true),
-    );
+    await waitFor(() => expect(userSearchUrls(mock.calls).some((url) => url.includes('q=greg'))).toBe(true));
     await within(dialog).findByRole('button', { name: picker.add(greg.fullName) });
     await user.keyboard('{Enter}{Enter}');
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
@@ -153,7 +145,7 @@ describe('CreateChannelDialog', () => {
   });
 
   it('submits with Enter from the name field, public, without members and without an empty description', async () => {
-    const { calls, callsTo } = mockFetch({ 'POST /api/channels': jsonResponse(channel('c7'), 201) });
+    const { calls, callsTo } = mockApi({ 'POST /api/channels': jsonResponse(channel('c7'), 201) });
     const { onClose, user, dialog } = renderDialog();
 
     const name = within(dialog).getByRole('textbox', { name: t.name });
@@ -172,7 +164,7 @@ describe('CreateChannelDialog', () => {
   });
 
   it('refuses a blank name with an error on the field and sends nothing', async () => {
-    const { calls } = mockFetch({});
+    const { calls } = mockApi({});
     const { onClose, user, dialog } = renderDialog();
     const name = within(dialog).getByRole('textbox', { name: t.name });
 
@@ -190,7 +182,7 @@ describe('CreateChannelDialog', () => {
   });
 
   it('shows the server’s objection to the name on the name field and stays open', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/channels': problemResponse(400, {
         title: 'Invalid input',
         errors: [{ field: 'name', message: 'Use lowercase letters, digits and hyphens.' }],
@@ -214,7 +206,7 @@ describe('CreateChannelDialog', () => {
   });
 
   it('shows any other server error in the alert', async () => {
-    mockFetch({
+    mockApi({
       'POST /api/channels': problemResponse(409, {
         title: 'Conflict',
         detail: 'A channel with this name already exists.',

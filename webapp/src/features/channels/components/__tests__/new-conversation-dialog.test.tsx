@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import type { Channel, User } from '@/types/api';
 import { NewConversationDialog } from '../new-conversation-dialog';
 
@@ -36,14 +36,11 @@ function conversation(memberList: User[]): Channel {
 }
 
 /** GET /api/users answers by its q with the people whose username starts with it, and always with Ada, the caller. */
-function usersRoute(fetchMock: () => ReturnType<typeof mockFetch>['fetchMock']) {
-  return () => {
-    const url = new URL(String(fetchMock().mock.lastCall?.[0]), 'http://localhost');
-    const q = url.searchParams.get('q') ?? '';
-    return jsonResponse({
-      users: [ada, bob, carol, dan].filter((u) => u === ada || u.username.startsWith(q)),
-    });
-  };
+function usersRoute(request: Request) {
+  const q = new URL(request.url).searchParams.get('q') ?? '';
+  return jsonResponse({
+    users: [ada, bob, carol, dan].filter((u) => u === ada || u.username.startsWith(q)),
+  });
 }
 
 function renderDialog() {
@@ -73,8 +70,8 @@ afterEach(() => {
 describe('NewConversationDialog', () => {
   it('starts a messaging channel with the chosen people and opens it', async () => {
     const started = conversation([ada, bob, carol]);
-    const mock = mockFetch({
-      'GET /api/users': usersRoute(() => mock.fetchMock),
+    const mock = mockApi({
+      'GET /api/users': usersRoute,
       'POST /api/channels': jsonResponse(started, 201),
     });
     const { client, onClose, user, dialog, search } = renderDialog();
@@ -104,8 +101,8 @@ describe('NewConversationDialog', () => {
   });
 
   it('takes a chosen person off again with their Remove button', async () => {
-    const mock = mockFetch({
-      'GET /api/users': usersRoute(() => mock.fetchMock),
+    const mock = mockApi({
+      'GET /api/users': usersRoute,
       'POST /api/channels': jsonResponse(conversation([ada, bob]), 201),
     });
     const { onClose, user, dialog, search } = renderDialog();
@@ -122,7 +119,7 @@ describe('NewConversationDialog', () => {
   });
 
   it('asks to choose someone and sends nothing when nobody is chosen', async () => {
-    const { calls } = mockFetch({});
+    const { calls } = mockApi({});
     const { onClose, user, dialog } = renderDialog();
 
     await user.click(within(dialog).getByRole('button', { name: t.submit }));
@@ -133,8 +130,8 @@ describe('NewConversationDialog', () => {
   });
 
   it('works from the keyboard: the search has focus, Enter adds a found person and Enter starts', async () => {
-    const mock = mockFetch({
-      'GET /api/users': usersRoute(() => mock.fetchMock),
+    const mock = mockApi({
+      'GET /api/users': usersRoute,
       'POST /api/channels': jsonResponse(conversation([ada, bob]), 201),
     });
     const { onClose, user, dialog, search } = renderDialog();
@@ -159,8 +156,8 @@ describe('NewConversationDialog', () => {
   });
 
   it('adds the first person found with Enter in the search, sending nothing, then starts with Enter', async () => {
-    const mock = mockFetch({
-      'GET /api/users': usersRoute(() => mock.fetchMock),
+    const mock = mockApi({
+      'GET /api/users': usersRoute,
       'POST /api/channels': jsonResponse(conversation([ada, bob]), 201),
     });
     const { onClose, user, dialog, search } = renderDialog();
@@ -182,8 +179,8 @@ describe('NewConversationDialog', () => {
   });
 
   it('shows the server’s error and stays open', async () => {
-    const mock = mockFetch({
-      'GET /api/users': usersRoute(() => mock.fetchMock),
+    mockApi({
+      'GET /api/users': usersRoute,
       'POST /api/channels': problemResponse(403, {
         title: 'Forbidden',
         detail: 'Bob does not accept messages.',

@@ -5,7 +5,7 @@ import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { localTimeIn } from '@/lib/time-zone';
 import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
-import { channelOf, emptyResponse, jsonResponse, mockFetch } from '@/testing/test-utils';
+import { channelOf, emptyResponse, jsonResponse, mockApi } from '@/testing/test-utils';
 import type { User } from '@/types/api';
 import { Conversation } from '../conversation';
 
@@ -21,11 +21,15 @@ function renderDirect(bob: User, extra: Partial<Parameters<typeof channelOf>[1]>
     members: [{ ...ada, online: true }, bob],
     ...extra,
   });
-  mockFetch({
+  mockApi({
     'GET /api/channels': jsonResponse({ channels: [dm] }),
     'GET /api/channels/c1': jsonResponse(dm),
     'GET /api/channels/c1/messages': jsonResponse({ messages: [], hasMore: false }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
+    // A direct conversation shares read receipts.
+    'GET /api/channels/c1/receipts': jsonResponse({ receipts: [] }),
   });
   render(
     <QueryClientProvider client={createQueryClient()}>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
-import { channelOf, emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { channelOf, emptyResponse, jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import { Conversation } from '../conversation';
 
 const t = messages.conversation;
@@ -13,7 +13,7 @@ const ada = { id: 'u-1', username: 'ada', fullName: 'Ada Lovelace', avatarURL: n
 /** #general with a message by Bob and one by Ada, seen by Ada; `createdBy` made the channel. */
 function renderConversation({ createdBy, isAdmin }: { createdBy: string; isAdmin: boolean }) {
   const general = channelOf('c1', { name: 'general', createdBy, lastSeq: 2 });
-  mockFetch({
+  mockApi({
     'GET /api/channels': jsonResponse({ channels: [general] }),
     'GET /api/channels/c1': jsonResponse({ ...general, members: [] }),
     'GET /api/channels/c1/messages': jsonResponse({
@@ -24,6 +24,8 @@ function renderConversation({ createdBy, isAdmin }: { createdBy: string; isAdmin
       hasMore: false,
     }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
   });
   render(
     <QueryClientProvider client={createQueryClient()}>

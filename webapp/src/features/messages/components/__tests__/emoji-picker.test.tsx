@@ -5,9 +5,9 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import type { Message } from '@/types/api';
-import { useMessages } from '../../hooks/use-messages';
+import { useMessages } from '../../api/get-messages';
 import { useTimelineHandlers } from '../../hooks/use-timeline-handlers';
 import { loadEmoji, recentEmoji } from '../../utils/emoji';
 import { reactionEmoji } from '../../utils/reactions';
@@ -138,7 +138,7 @@ describe('EmojiPicker', () => {
 describe('Reacting with any emoji', () => {
   it('reacts with an emoji found in the picker: PUT /api/messages/{id}/reactions/{shortcode}', async () => {
     const after = [{ type: 'taco', count: 1, me: true, userIds: ['u-1'] }];
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'PUT /api/messages/m1/reactions/taco': () => jsonResponse(messageOf({ reactions: after })),
     });
     const { user, article } = renderMessage(messageOf({ reactions: [] }));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { getOutbox, reloadOutbox, useOutbox } from '@/lib/outbox';
 import { createQueryClient } from '@/lib/query-client';
-import { jsonResponse, messageHandlers, messageOf, mockFetch, problemResponse } from '@/testing/test-utils';
+import { jsonResponse, messageHandlers, messageOf, mockApi, problemResponse } from '@/testing/test-utils';
 import { useSendMessage } from '../../hooks/use-send-message';
 import { useTimelineHandlers } from '../../hooks/use-timeline-handlers';
 import { type TimelineMessage, mergePending } from '../../utils/timeline';
@@ -72,7 +72,7 @@ describe('A message whose send failed', () => {
 
   it('is posted again with the same clientMessageId when Retry is pressed, and then leaves the failed state', async () => {
     let reject = true;
-    const { calls, callsTo } = mockFetch({
+    const { calls, callsTo } = mockApi({
       'POST /api/channels/c1/messages': () => {
         const body = calls[calls.length - 1].body as { text: string; clientMessageId: string };
         if (reject) return problemResponse(400, { detail: 'Try again later' });

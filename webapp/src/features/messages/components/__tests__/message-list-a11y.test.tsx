@@ -2,10 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
-import { upsertMessage } from '@/lib/cache-updates';
+import { upsertMessage } from '../../api/message-cache';
 import { createQueryClient } from '@/lib/query-client';
 import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
-import { channelOf, emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { channelOf, emptyResponse, jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import { Conversation } from '../conversation';
 
 const t = messages.conversation;
@@ -21,7 +21,7 @@ const general = channelOf('c1', {
 });
 
 function renderConversation() {
-  mockFetch({
+  mockApi({
     'GET /api/channels': jsonResponse({ channels: [general] }),
     'GET /api/channels/c1': jsonResponse({ ...general, members: [] }),
     'GET /api/channels/c1/messages': jsonResponse({
@@ -29,6 +29,8 @@ function renderConversation() {
       hasMore: false,
     }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
   });
   const client = createQueryClient();
   render(

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import type { Message, Reaction } from '@/types/api';
-import { useMessages } from '../../hooks/use-messages';
+import { useMessages } from '../../api/get-messages';
 import { useTimelineHandlers } from '../../hooks/use-timeline-handlers';
 import { MessageItem } from '../message-item';
 
@@ -57,7 +57,7 @@ function renderMessage(message: Message) {
 /** The server answers every reaction call with the message as it then is. */
 function mockReactions(after: Reaction[]) {
   const answer = () => jsonResponse(messageOf({ reactions: after }));
-  return mockFetch({
+  return mockApi({
     'PUT /api/messages/m1/reactions/heart': answer,
     'PUT /api/messages/m1/reactions/tada': answer,
     'DELETE /api/messages/m1/reactions/thumbsup': answer,

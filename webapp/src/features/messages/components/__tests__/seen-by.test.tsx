@@ -2,10 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
-import { setReceipt } from '@/lib/cache-updates';
+import { setReceipt } from '../../api/message-cache';
 import { createQueryClient } from '@/lib/query-client';
 import { layOutTimeline, undoTimelineLayOut } from '@/testing/lay-out';
-import { channelOf, emptyResponse, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { channelOf, emptyResponse, jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import { Conversation } from '../conversation';
 
 const t = messages.conversation;
@@ -15,7 +15,7 @@ const cyd = { id: 'u-3', username: 'cyd', fullName: 'Cyd Charisse', avatarURL: n
 
 function renderGroup(memberCount: number) {
   const group = channelOf('c1', { type: 'messaging', name: null, memberCount, lastSeq: 3 });
-  const fetched = mockFetch({
+  const fetched = mockApi({
     'GET /api/channels': jsonResponse({ channels: [group] }),
     'GET /api/channels/c1': jsonResponse({ ...group, members: [ada, bob, cyd] }),
     'GET /api/channels/c1/messages': jsonResponse({
@@ -28,6 +28,8 @@ function renderGroup(memberCount: number) {
     }),
     'GET /api/channels/c1/receipts': jsonResponse({ receipts: [{ userId: 'u-2', seq: 2 }] }),
     'POST /api/channels/c1/read': emptyResponse(),
+    // The header's pinned button asks for the pins.
+    'GET /api/channels/c1/pins': jsonResponse({ messages: [] }),
   });
   const client = createQueryClient();
   render(

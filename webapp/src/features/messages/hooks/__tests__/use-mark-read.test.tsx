@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDebounceMs, readRetryMaxMs, readRetryMs } from '@/config/constants';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
-import { channelOf, deferred, emptyResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, deferred, emptyResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { useMarkRead } from '../use-mark-read';
 
@@ -22,7 +22,7 @@ const general = channelOf('c1', {
 let visibility: DocumentVisibilityState;
 
 function renderMarkRead(reply: () => Response | Promise<Response> = () => emptyResponse()) {
-  const { callsTo } = mockFetch({ 'POST /api/channels/c1/read': reply });
+  const { callsTo } = mockApi({ 'POST /api/channels/c1/read': reply });
   const client = createQueryClient();
   client.setQueryData(queryKeys.channels, [general]);
   const wrapper = ({ children }: { children: ReactNode }) => (
@@ -215,7 +215,7 @@ describe('useMarkRead', () => {
   });
 
   it('posts what the message list reported as it mounted with the conversation (history already cached)', async () => {
-    const { callsTo } = mockFetch({ 'POST /api/channels/c1/read': () => emptyResponse() });
+    const { callsTo } = mockApi({ 'POST /api/channels/c1/read': () => emptyResponse() });
     const client = createQueryClient();
     client.setQueryData(queryKeys.channels, [general]);
     // The list is a child of the conversation that owns the hook: its effect reports the screen first.
@@ -237,7 +237,7 @@ describe('useMarkRead', () => {
   });
 
   it('starts afresh for another channel: its first read is sent even below the last channel’s', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'POST /api/channels/c1/read': () => emptyResponse(),
       'POST /api/channels/c2/read': () => emptyResponse(),
     });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getOutbox, reloadOutbox, useOutbox } from '@/lib/outbox';
 import { createQueryClient } from '@/lib/query-client';
 import { notifyOpen } from '@/lib/realtime';
-import { jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import { useOutboxFlusher, useSendMessage } from '../use-send-message';
 
 const self = { id: 'u-1', username: 'ada' };
@@ -40,7 +40,7 @@ describe('useSendMessage', () => {
 
   it('keeps a message written offline in the outbox and sends it, with the same clientMessageId, on reconnect', async () => {
     const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'POST /api/channels/c1/messages': () =>
         jsonResponse(posted(calls[calls.length - 1].body as never), 201),
     });
@@ -67,10 +67,10 @@ describe('useSendMessage', () => {
   it("posts a channel's messages one at a time in the order written, a queued one first", async () => {
     let connected = false;
     let release: () => void = () => {};
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'POST /api/channels/c1/messages': () => {
         const body = calls[calls.length - 1].body as never;
-        if (!connected) return Promise.reject(new TypeError('Failed to fetch'));
+        if (!connected) return Response.error();
         // The first answer is slow: the second message must wait for it, not overtake it.
         if (calls.length === 3)
           return new Promise((resolve) => (release = () => resolve(jsonResponse(posted(body), 201))));
@@ -114,7 +114,7 @@ describe('useSendMessage', () => {
 
   it('marks a rejected message as failed, and Retry sends the same clientMessageId again', async () => {
     let first = true;
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'POST /api/channels/c1/messages': () => {
         if (first) {
           first = false;
@@ -144,7 +144,7 @@ describe('useSendMessage', () => {
     const legacyWithoutAuthor = { ...queuedByAnother, clientMessageId: 'cm-legacy', userId: undefined };
     window.localStorage.setItem('netchat.outbox', JSON.stringify([queuedByAnother, legacyWithoutAuthor]));
     reloadOutbox();
-    const { calls } = mockFetch({
+    const { calls } = mockApi({
       'POST /api/channels/c1/messages': () =>
         jsonResponse(posted(calls[calls.length - 1].body as never), 201),
     });

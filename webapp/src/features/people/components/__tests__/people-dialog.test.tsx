@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
 import { closeProfileCard, useOpenProfileCard } from '@/lib/profile-card';
-import { jsonResponse, mockFetch } from '@/testing/test-utils';
+import { jsonResponse, mockApi, type RecordedCall } from '@/testing/test-utils';
 import type { User } from '@/types/api';
 import { peoplePageSize } from '../../api/list-people';
 import { PeopleDialog } from '../people-dialog';
@@ -32,15 +32,14 @@ function renderDialog() {
 }
 
 /** The query strings the directory asked GET /api/users with, in order. */
-const asked = (fetchMock: ReturnType<typeof mockFetch>['fetchMock']) =>
-  fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost').search);
+const asked = (calls: RecordedCall[]) => calls.map((c) => new URL(c.url, 'http://localhost').search);
 
 afterEach(() => act(() => closeProfileCard()));
 
 describe('PeopleDialog', () => {
   it('lists everyone with presence, a page at a time', async () => {
     const first = Array.from({ length: peoplePageSize }, (_, i) => person(i + 1));
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/users': [jsonResponse({ users: first }), jsonResponse({ users: [person(31)] })],
     });
     const { user } = renderDialog();
@@ -52,7 +51,7 @@ describe('PeopleDialog', () => {
     await user.click(screen.getByRole('button', { name: t.more }));
 
     expect(await screen.findByRole('button', { name: /^Person 31,/ })).toBeInTheDocument();
-    expect(asked(fetchMock)).toEqual([
+    expect(asked(calls)).toEqual([
       `?q=&limit=${peoplePageSize}&after=`,
       `?q=&limit=${peoplePageSize}&after=person30`,
     ]);
@@ -60,7 +59,7 @@ describe('PeopleDialog', () => {
   });
 
   it('shows each person’s status and reads it with the row', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/users': jsonResponse({
         users: [{ ...person(1), status: { emoji: '🤒', text: 'Out sick', expiresAt: null } }],
       }),
@@ -73,7 +72,7 @@ describe('PeopleDialog', () => {
   });
 
   it('searches by what is typed and says when no one matches', async () => {
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/users': [jsonResponse({ users: [person(1)] }), jsonResponse({ users: [] })],
     });
     const { user } = renderDialog();
@@ -82,11 +81,11 @@ describe('PeopleDialog', () => {
     await user.type(screen.getByRole('searchbox', { name: t.search }), 'zz');
 
     expect(await screen.findByText(t.none)).toBeInTheDocument();
-    expect(asked(fetchMock).at(-1)).toBe(`?q=zz&limit=${peoplePageSize}&after=`);
+    expect(asked(calls).at(-1)).toBe(`?q=zz&limit=${peoplePageSize}&after=`);
   });
 
   it('opens the profile card of the person chosen and closes itself', async () => {
-    mockFetch({ 'GET /api/users': jsonResponse({ users: [person(1), person(2)] }) });
+    mockApi({ 'GET /api/users': jsonResponse({ users: [person(1), person(2)] }) });
     const { onClose, user } = renderDialog();
     const card = renderHook(() => useOpenProfileCard());
 

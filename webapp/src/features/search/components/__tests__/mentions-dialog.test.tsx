@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
-import { channelOf, jsonResponse, messageOf, mockFetch } from '@/testing/test-utils';
+import { channelOf, jsonResponse, messageOf, mockApi } from '@/testing/test-utils';
 import { MentionsDialog } from '../mentions-dialog';
 
 const channels = [channelOf('general'), channelOf('random')];
@@ -24,7 +24,7 @@ afterEach(() => {
 
 describe('MentionsDialog', () => {
   it('lists the mentions newest first with their conversation, author and the mention marked', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/mentions': jsonResponse({
         messages: [
@@ -50,7 +50,7 @@ describe('MentionsDialog', () => {
   });
 
   it('opens a message in its conversation at its seq, and a reply in its thread, closing the view', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/mentions': jsonResponse({
         messages: [
@@ -68,7 +68,7 @@ describe('MentionsDialog', () => {
   });
 
   it('says when nobody has mentioned you', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/channels': jsonResponse({ channels }),
       'GET /api/mentions': jsonResponse({ messages: [] }),
     });
@@ -84,7 +84,7 @@ describe('MentionsDialog', () => {
         createdAt: `2026-11-20T10:${String(59 - i).padStart(2, '0')}:00Z`,
       }),
     );
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/channels': jsonResponse({ channels: [channelOf('c1')] }),
       'GET /api/mentions': [
         jsonResponse({ messages: page }),
@@ -94,9 +94,9 @@ describe('MentionsDialog', () => {
     const { user } = renderDialog();
     await user.click(await screen.findByRole('button', { name: 'Show older mentions' }));
     expect(await screen.findByRole('button', { name: /the oldest/ })).toBeInTheDocument();
-    const asked = fetchMock.mock.calls
-      .map(([input]) => new URL(String(input), 'http://localhost'))
-      .filter((url) => url.pathname === '/api/mentions');
+    const asked = calls
+      .filter((c) => c.path === '/api/mentions')
+      .map((c) => new URL(c.url, 'http://localhost'));
     expect(asked[1].searchParams.get('before')).toBe('2026-11-20T10:30:00Z');
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: 'Show older mentions' })).not.toBeInTheDocument(),

@@ -3,11 +3,10 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
-import { QuickSwitcher } from '@/features/switcher/components/quick-switcher';
 import { createQueryClient } from '@/lib/query-client';
 import { getLocation } from '@/lib/navigation';
 import { queryKeys } from '@/lib/query-keys';
-import { channelOf, jsonResponse, messageOf, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, messageOf, mockApi, problemResponse } from '@/testing/test-utils';
 import type { Channel } from '@/types/api';
 import { SearchDialog } from '../search-dialog';
 
@@ -35,7 +34,7 @@ afterEach(() => {
 
 describe('SearchDialog', () => {
   it('sends the query as typed, groups the results by conversation in the server order and marks the words', async () => {
-    const { fetchMock } = mockFetch({
+    const { calls } = mockApi({
       'GET /api/search/messages': jsonResponse({
         messages: [
           messageOf({ seq: 7, channelId: 'c2', text: 'the Budget for Q3 is final' }),
@@ -49,7 +48,7 @@ describe('SearchDialog', () => {
 
     const groups = await screen.findAllByRole('heading', { level: 3 });
     expect(groups.map((h) => h.textContent)).toEqual(['ops', 'design']);
-    const url = new URL(String(fetchMock.mock.lastCall?.[0]), 'http://localhost');
+    const url = new URL(calls.at(-1)?.url ?? '', 'http://localhost');
     expect(url.searchParams.get('q')).toBe('budget in:#ops');
     const ops = screen.getByRole('list', { name: t.results('ops') });
     expect(within(ops).getAllByRole('button')).toHaveLength(2);
@@ -62,7 +61,7 @@ describe('SearchDialog', () => {
   });
 
   it('opens a result at its message, and a reply in its thread', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/search/messages': jsonResponse({
         messages: [
           messageOf({ seq: 42, channelId: 'c1', text: 'found it' }),
@@ -82,7 +81,7 @@ describe('SearchDialog', () => {
   });
 
   it('says when nothing matched and shows the server refusing a malformed filter', async () => {
-    mockFetch({
+    mockApi({
       'GET /api/search/messages': [
         jsonResponse({ messages: [], terms: ['zzz'] }),
         problemResponse(400, { detail: 'before: takes a date such as 2026-12-31.' }),
@@ -98,27 +97,5 @@ describe('SearchDialog', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/before: takes a date/), {
       timeout: 5000,
     });
-  });
-});
-
-describe('QuickSwitcher → search', () => {
-  it('offers searching messages for the typed words as its last option, chosen with Enter', async () => {
-    mockFetch({ 'GET /api/users': jsonResponse({ users: [] }) });
-    const client = createQueryClient();
-    client.setQueryData<Channel[]>(queryKeys.channels, [channelOf('c1', { name: 'design' })]);
-    const onSearch = vi.fn();
-    const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={client}>
-        <QuickSwitcher selfId="u-1" onClose={vi.fn()} onSearch={onSearch} />
-      </QueryClientProvider>,
-    );
-    await user.type(screen.getByRole('combobox'), 'quarterly report');
-    const option = await screen.findByRole('option', {
-      name: new RegExp(messages.switcher.searchFor('quarterly report')),
-    });
-    await waitFor(() => expect(option).toHaveAttribute('aria-selected', 'true'));
-    await user.keyboard('{Enter}');
-    expect(onSearch).toHaveBeenCalledWith('quarterly report');
   });
 });

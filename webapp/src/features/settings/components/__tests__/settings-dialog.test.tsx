@@ -10,7 +10,7 @@ import { setUserStatus } from '@/lib/cache-updates';
 import { queryKeys } from '@/lib/query-keys';
 import { initTheme } from '@/lib/theme';
 import { setSystemDarkMode } from '@/testing/match-media';
-import { currentUser, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { currentUser, jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import type { CurrentUser, SmsPreference } from '@/types/api';
 import { SettingsButton } from '../settings-button';
 // The button loads the dialog lazily; loading it with the test file keeps that out of each test's time.
@@ -41,7 +41,7 @@ function CachedSettings() {
 
 /** Opens on `me`; PATCH answers `patchReply`, by default the profile with the sent changes applied. */
 function renderSettings(me: CurrentUser = currentUser(), patchReply?: Response) {
-  const routes: ReturnType<typeof mockFetch> = mockFetch({
+  const routes: ReturnType<typeof mockApi> = mockApi({
     'PATCH /api/users/me':
       patchReply ??
       (() => jsonResponse({ ...me, ...(routes.callsTo('PATCH /api/users/me').at(-1)?.body as object) })),

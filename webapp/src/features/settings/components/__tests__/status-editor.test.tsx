@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
-import { currentUser, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { currentUser, jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import type { CurrentUser } from '@/types/api';
 import { StatusEditor } from '../status-editor';
 
@@ -22,7 +22,7 @@ function renderEditor(me: CurrentUser = currentUser()) {
 
 describe('StatusEditor', () => {
   it('sets a suggestion with an expiry from "clear after"', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'PUT /api/users/me/status': jsonResponse(
         currentUser({ status: { emoji: '🌴', text: t.presetTexts.vacation, expiresAt: null } }),
       ),
@@ -50,7 +50,7 @@ describe('StatusEditor', () => {
   });
 
   it('asks for something rather than sending an empty status, and shows the server’s word on a field', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'PUT /api/users/me/status': problemResponse(400, {
         title: 'Bad Request',
         status: 400,
@@ -69,7 +69,7 @@ describe('StatusEditor', () => {
   });
 
   it('clears a status that is set', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'DELETE /api/users/me/status': jsonResponse(currentUser({ status: null })),
     });
     const { user } = renderEditor(

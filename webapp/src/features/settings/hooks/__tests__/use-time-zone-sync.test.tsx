@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import { rememberTimeZoneChoice } from '@/lib/time-zone';
-import { currentUser, jsonResponse, mockFetch } from '@/testing/test-utils';
+import { currentUser, jsonResponse, mockApi } from '@/testing/test-utils';
 import type { CurrentUser } from '@/types/api';
 import { useTimeZoneSync } from '../use-time-zone-sync';
 
 function renderSync(me: CurrentUser) {
-  const routes: ReturnType<typeof mockFetch> = mockFetch({
+  const routes: ReturnType<typeof mockApi> = mockApi({
     'PATCH /api/users/me': () =>
       jsonResponse({ ...me, ...(routes.callsTo('PATCH /api/users/me').at(-1)?.body as object) }),
   });

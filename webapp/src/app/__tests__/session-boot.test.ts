@@ -1,8 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { http } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '@/config/constants';
 import { apiRequest, refreshSession } from '@/lib/api-client';
-import { chatApi } from '@/lib/chat-api';
+import { getMessages } from '@/features/messages/api/get-messages';
+import { getChannel } from '@/hooks/use-channel-details';
+import { getChannels } from '@/hooks/use-channels';
 import { sessionFromAuthResponse, setSession } from '@/lib/session';
+import { server } from '@/testing/server';
 import { authResponse, jsonResponse, problemResponse } from '@/testing/test-utils';
 // The script the page loads before the app, as text, run below as the browser runs it.
 import bootScript from '../../../public/session-boot.js?raw';
@@ -16,18 +20,28 @@ interface Sent {
 /** A server that answers the renewal with `renewal` and every read with a body naming its URL. */
 function stubServer(renewal: () => Response) {
   const sent: Sent[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = String(input);
-      const method = (init.method ?? 'GET').toUpperCase();
-      sent.push({ method, url, authorization: new Headers(init.headers).get('Authorization') });
-      if (url === '/api/auth/refresh') return renewal();
-      if (url === '/api/channels') return jsonResponse({ channels: [{ id: 'c 1', servedFor: url }] });
-      return jsonResponse({ servedFor: url, sentAt: sent.length });
-    }),
+  // Recorded as sent: the handlers below may be reached in another order.
+  server.events.on('request:start', ({ request }) => {
+    sent.push({
+      method: request.method,
+      url: pathOf(request),
+      authorization: request.headers.get('Authorization'),
+    });
+  });
+  server.use(
+    http.post('/api/auth/refresh', renewal),
+    http.get('/api/channels', ({ request }) =>
+      jsonResponse({ channels: [{ id: 'c 1', servedFor: pathOf(request) }] }),
+    ),
+    http.get('/api/*', ({ request }) => jsonResponse({ servedFor: pathOf(request), sentAt: sent.length })),
   );
   return sent;
+}
+
+/** The path and query string of a request, as the client wrote it. */
+function pathOf(request: Request): string {
+  const { pathname, search } = new URL(request.url);
+  return pathname + search;
 }
 
 function runBootScript(hash: string) {
@@ -60,15 +74,15 @@ describe('session-boot.js', () => {
     // The app starts: it adopts the early renewal and asks for exactly what was sent, so nothing goes out again.
     expect((await refreshSession())?.token).toBe('boot-token');
     await expect(apiRequest(apiPaths.me)).resolves.toMatchObject({ servedFor: '/api/users/me' });
-    await expect(chatApi.listChannels()).resolves.toEqual([{ id: 'c 1', servedFor: '/api/channels' }]);
-    await expect(chatApi.getChannel('c 1')).resolves.toMatchObject({ servedFor: '/api/channels/c%201' });
-    await expect(chatApi.listMessages('c 1')).resolves.toMatchObject({
+    await expect(getChannels()).resolves.toEqual([{ id: 'c 1', servedFor: '/api/channels' }]);
+    await expect(getChannel('c 1')).resolves.toMatchObject({ servedFor: '/api/channels/c%201' });
+    await expect(getMessages('c 1')).resolves.toMatchObject({
       servedFor: '/api/channels/c%201/messages?limit=50',
     });
     expect(sent).toHaveLength(5);
 
     // Taken once: the next reads are the app's own, and current.
-    await expect(chatApi.listMessages('c 1')).resolves.toMatchObject({ sentAt: 6 });
+    await expect(getMessages('c 1')).resolves.toMatchObject({ sentAt: 6 });
     expect(sent[5]).toEqual({
       method: 'GET',
       url: '/api/channels/c%201/messages?limit=50',
@@ -104,7 +118,7 @@ describe('session-boot.js', () => {
     // Someone signed in as another person before the app asked (the early renewal was never taken).
     setSession(sessionFromAuthResponse(authResponse({ token: 'other' })));
 
-    await expect(chatApi.listMessages('c1')).resolves.toMatchObject({ sentAt: 6 });
+    await expect(getMessages('c1')).resolves.toMatchObject({ sentAt: 6 });
     expect(sent[5]).toMatchObject({
       url: '/api/channels/c1/messages?limit=50',
       authorization: 'Bearer other',
@@ -113,12 +127,15 @@ describe('session-boot.js', () => {
 
   it('leaves a refused read unused: the refusal may be over when the app asks', async () => {
     const sent: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        sent.push(String(input));
-        if (String(input) === '/api/auth/refresh') return jsonResponse(authResponse({ token: 'boot-token' }));
-        // The first answer refuses (a new password is due), the app's own later one does not.
+    server.use(
+      http.post('/api/auth/refresh', () => {
+        sent.push('/api/auth/refresh');
+        return jsonResponse(authResponse({ token: 'boot-token' }));
+      }),
+      http.get('/api/users/me', () => jsonResponse({ id: 'u-1' })),
+      // The first answer refuses (a new password is due), the app's own later one does not.
+      http.get('/api/channels', () => {
+        sent.push('/api/channels');
         return sent.filter((url) => url === '/api/channels').length === 1
           ? problemResponse(403)
           : jsonResponse({ channels: [] });
@@ -128,7 +145,7 @@ describe('session-boot.js', () => {
     await settle();
     expect((await refreshSession())?.token).toBe('boot-token');
 
-    await expect(chatApi.listChannels()).resolves.toEqual([]);
+    await expect(getChannels()).resolves.toEqual([]);
     expect(sent.filter((url) => url === '/api/channels')).toHaveLength(2);
   });
 

@@ -1,8 +1,6 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { apiPaths } from '@/config/constants';
 import { apiRequest } from '@/lib/api-client';
-import { setSaved, upsertMessage, withOwnReactions } from '@/lib/cache-updates';
-import { chatApi } from '@/lib/chat-api';
 import { queryKeys } from '@/lib/query-keys';
 import type { SavedItem } from '@/types/api';
 
@@ -24,17 +22,5 @@ export function useSaved() {
     getNextPageParam: (last) => (last.length < savedPageSize ? undefined : last[last.length - 1].savedAt),
     staleTime: 0,
     gcTime: 60_000,
-  });
-}
-
-/** Takes a message off the saved list; the list, the conversation and the other tabs (saved.updated) follow. */
-export function useUnsave(selfId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (item: SavedItem) => chatApi.saveMessage(item.message.id, false),
-    onSuccess: (message) => {
-      upsertMessage(client, withOwnReactions(message, selfId));
-      setSaved(client, message.channelId, message.id, false);
-    },
   });
 }

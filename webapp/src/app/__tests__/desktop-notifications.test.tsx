@@ -3,7 +3,7 @@ import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storageKeys } from '@/config/constants';
-import { useRealtime } from '@/hooks/use-realtime';
+import { useRealtime } from '../use-realtime';
 import { navigate } from '@/lib/navigation';
 import { createQueryClient } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -15,7 +15,7 @@ import {
   desktopNotificationsEnabled,
   notifyIfHidden,
   setDesktopNotifications,
-} from '../desktop-notifications';
+} from '@/lib/desktop-notifications';
 
 afterEach(() => {
   window.location.hash = '';

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Avatar } from '@/components/avatar';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
@@ -6,12 +6,11 @@ import { FormAlert } from '@/components/form-alert';
 import { Spinner } from '@/components/spinner';
 import { formatLocales } from '@/config/locale';
 import { messages } from '@/config/messages';
-import { useOpenChannel } from '@/hooks/use-open-channel';
-import { chatApi } from '@/lib/chat-api';
-import { queryKeys } from '@/lib/query-keys';
+import { createConversation, useOpenChannel } from '@/hooks/use-open-channel';
 import { localTimeIn } from '@/lib/time-zone';
 import { statusLine, statusUntil } from '@/lib/user-status';
 import { classNames } from '@/lib/class-names';
+import { useUser } from '../api/get-user';
 import './profile-card.css';
 
 const t = messages.profile;
@@ -45,15 +44,10 @@ interface ProfileCardProps {
  * "Message", which opens the direct conversation with them (creating it the first time).
  */
 export function ProfileCard({ userId, selfId, onClose }: ProfileCardProps) {
-  // Fresh each time the card opens: presence and the local time are what it is for.
-  const person = useQuery({
-    queryKey: queryKeys.user(userId),
-    queryFn: ({ signal }) => chatApi.getUser(userId, signal),
-    staleTime: 0,
-  });
+  const person = useUser(userId);
   const openChannel = useOpenChannel();
   const message = useMutation({
-    mutationFn: () => chatApi.createChannel({ type: 'messaging', memberIds: [userId] }),
+    mutationFn: () => createConversation([userId]),
     onSuccess: (channel) => {
       onClose();
       openChannel(channel);

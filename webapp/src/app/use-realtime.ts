@@ -2,22 +2,21 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiPaths, pingIntervalMs, socketProtocol, typingExpiryMs } from '@/config/constants';
 import { refreshSession } from '@/lib/api-client';
+import { removeChannel } from '@/features/channels/api/channel-cache';
 import {
   bumpReplyCount,
-  mergeChannel,
   noteNewMessage,
-  refetchOnceSettled,
-  removeChannel,
   setChannelRead,
   setReceipt,
-  setPresence,
   setSaved,
-  setUserStatus,
   setTyping,
   updatePins,
+  upsertForReader,
   upsertMessage,
   withOwnReactions,
-} from '@/lib/cache-updates';
+} from '@/features/messages/api/message-cache';
+import { mergeChannel } from '@/hooks/use-channels';
+import { refetchOnceSettled, setPresence, setUserStatus } from '@/lib/cache-updates';
 import { getLocation } from '@/lib/navigation';
 import { setSignOutReason, signOutReasonOf } from '@/lib/session';
 import { queryKeys } from '@/lib/query-keys';
@@ -66,7 +65,7 @@ function applyChannelEvent(
     case 'reaction.new':
     case 'reaction.deleted':
       refetchOnceSettled(client, queryKeys.messages(event.message.channelId));
-      upsertMessage(client, withOwnReactions(event.message, self.id));
+      upsertForReader(client, event.message, self.id);
       updatePins(client, event.message);
       break;
     case 'channel.updated':
@@ -126,7 +125,9 @@ function applyFrame(client: QueryClient, frame: ServerFrame, self: RealtimeSelf)
 
 /**
  * The one bridge from the socket to the cache: starts the socket client after sign-in, seeds its cursors from
- * the channel list, applies every event to the query cache and refetches a channel when asked to resync.
+ * the channel list, applies every event to the query cache and refetches a channel when asked to resync. It sits
+ * in app/ because it hands each event to the cache rules of the feature that owns the entry (messages, channels)
+ * or to the shared ones, and only app/ may import every feature.
  */
 export function useRealtime(self: RealtimeSelf | null, callbacks: RealtimeCallbacks = {}): void {
   const client = useQueryClient();

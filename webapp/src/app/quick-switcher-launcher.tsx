@@ -1,9 +1,11 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { AtIcon, BookmarkIcon, SearchIcon } from '@/components/icons';
 import { messages } from '@/config/messages';
-import './quick-switcher.css';
+import './quick-switcher-launcher.css';
 
-const QuickSwitcher = lazy(() => import('./quick-switcher').then((m) => ({ default: m.QuickSwitcher })));
+const QuickSwitcher = lazy(() =>
+  import('@/features/switcher/components/quick-switcher').then((m) => ({ default: m.QuickSwitcher })),
+);
 const SearchDialog = lazy(() =>
   import('@/features/search/components/search-dialog').then((m) => ({ default: m.SearchDialog })),
 );
@@ -11,7 +13,7 @@ const MentionsDialog = lazy(() =>
   import('@/features/search/components/mentions-dialog').then((m) => ({ default: m.MentionsDialog })),
 );
 const SavedDialog = lazy(() =>
-  import('@/features/search/components/saved-dialog').then((m) => ({ default: m.SavedDialog })),
+  import('@/features/messages/components/saved-dialog').then((m) => ({ default: m.SavedDialog })),
 );
 
 /**

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { messages } from '@/config/messages';
 import { createQueryClient } from '@/lib/query-client';
-import { channelOf, jsonResponse, mockFetch, problemResponse } from '@/testing/test-utils';
+import { channelOf, jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import type { User } from '@/types/api';
 import { ProfileCard, agoText } from '../profile-card';
 
@@ -33,7 +33,7 @@ function renderCard(userId = 'u-2', selfId = 'u-1') {
 
 describe('ProfileCard', () => {
   it('names the person, their username, when they were last active and their local time', async () => {
-    mockFetch({ 'GET /api/users/u-2': jsonResponse(bob) });
+    mockApi({ 'GET /api/users/u-2': jsonResponse(bob) });
     renderCard();
 
     const dialog = await screen.findByRole('dialog', { name: 'Bob Builder' });
@@ -45,7 +45,7 @@ describe('ProfileCard', () => {
 
   it('shows their status and when it clears', async () => {
     const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
-    mockFetch({
+    mockApi({
       'GET /api/users/u-2': jsonResponse({ ...bob, status: { emoji: '🌴', text: 'On vacation', expiresAt } }),
     });
     renderCard();
@@ -53,13 +53,13 @@ describe('ProfileCard', () => {
   });
 
   it('says Online for someone connected', async () => {
-    mockFetch({ 'GET /api/users/u-2': jsonResponse({ ...bob, online: true }) });
+    mockApi({ 'GET /api/users/u-2': jsonResponse({ ...bob, online: true }) });
     renderCard();
     expect(await screen.findByText(t.online)).toBeInTheDocument();
   });
 
   it('Message opens the direct conversation with them and closes the card', async () => {
-    const { callsTo } = mockFetch({
+    const { callsTo } = mockApi({
       'GET /api/users/u-2': jsonResponse(bob),
       'POST /api/channels': jsonResponse(channelOf('dm-1', { type: 'messaging', name: null }), 201),
     });
@@ -73,14 +73,14 @@ describe('ProfileCard', () => {
   });
 
   it('offers no Message on one’s own card', async () => {
-    mockFetch({ 'GET /api/users/u-1': jsonResponse({ ...bob, id: 'u-1' }) });
+    mockApi({ 'GET /api/users/u-1': jsonResponse({ ...bob, id: 'u-1' }) });
     renderCard('u-1', 'u-1');
     expect(await screen.findByText(t.you)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: t.message })).not.toBeInTheDocument();
   });
 
   it('says so when the person is gone (404)', async () => {
-    mockFetch({ 'GET /api/users/u-2': problemResponse(404, { title: 'Not Found', status: 404 }) });
+    mockApi({ 'GET /api/users/u-2': problemResponse(404, { title: 'Not Found', status: 404 }) });
     renderCard();
     expect(await screen.findByRole('alert')).toHaveTextContent(t.notFound);
   });
