@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
  * The browser journeys (e2e/*.spec.ts) against a running NetChat server at BASE_URL, in the system's Chromium
  * (CHROMIUM_PATH, default /usr/bin/chromium): no browser is ever downloaded. One worker: the journeys share one
  * server on a two-core machine, and one of them restarts it. No retries: a journey that passes only the second
- * time has a bug. BrowserJourneyIT runs them with `npm run e2e`; the list reporter names every test in its output.
+ * time has a bug. Two projects: `journeys` (BrowserJourneyIT, `npm run e2e`) against one server, and `failover`
+ * (LoadBalancerFailoverIT, `npm run e2e:failover`) against two nodes behind the balancer. The list reporter names
+ * every test in the output.
  */
 export default defineConfig({
   testDir: './e2e',
@@ -18,6 +20,10 @@ export default defineConfig({
   timeout: 5 * 60_000,
   // A hung browser must not hang the build that runs this.
   globalTimeout: 24 * 60_000,
+  projects: [
+    { name: 'journeys', testIgnore: 'failover.spec.ts' },
+    { name: 'failover', testMatch: 'failover.spec.ts' },
+  ],
   reporter: [['list'], ['junit', { outputFile: process.env.E2E_JUNIT_FILE || 'test-results/junit.xml' }]],
   use: {
     browserName: 'chromium',

@@ -444,7 +444,7 @@ export async function expectTimeline(
 }
 
 /**
- * Asks whoever started this run (BrowserJourneyIT) to do what only it can, such as
+ * Asks whoever started this run (BrowserJourneyIT, LoadBalancerFailoverIT) to do what only it can, such as
  * restarting the server: `POST <E2E_CONTROL_URL><path>` answers 200 and what was done once it is done, 500 and the
  * reason otherwise. node:http rather than fetch, which gives up on an answer after 300 s (a slow boot may take
  * that long).
