@@ -24,11 +24,19 @@ const onlyFeature = (feature, ...groups) => ({
 });
 
 export default defineConfig([
-  globalIgnores(['dist', 'coverage', 'e2e/screenshots-out']),
+  globalIgnores(['dist', 'coverage', 'test-results']),
   {
     files: ['**/*.{ts,tsx}'],
+    ignores: ['e2e/**', 'playwright.config.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
+  },
+  {
+    // The browser journeys run in Node (Playwright) and hand functions to the page: both sets of globals, and no
+    // React rules (a Playwright fixture's `use` is not React's).
+    files: ['e2e/**/*.ts', 'playwright.config.ts'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -2,22 +2,18 @@ package dev.netchat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,14 +21,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14, "Through the load balancer": two full-ha nodes on one PostgreSQL database ({@link ClusterNodes}) behind
  * HAProxy started by config/balancer.sh with config/haproxy.cfg, exactly as an operator runs it; two people chat in
- * headless Chromium through the balancer (webapp/e2e/failover.mjs), and the node under one of them is killed with
- * SIGKILL. The script checks that the page reconnects through the balancer to the other node within 10 s without a
- * reload, that the message sent as the node died is in the history and on both pages exactly once, and that both
- * go on chatting both ways; this class answers its kill request and checks the nodes afterwards.
+ * headless Chromium through the balancer (webapp/e2e/failover.spec.ts, Playwright), and the node under one of them
+ * is killed with SIGKILL. The journey checks that the page reconnects through the balancer to the other node within
+ * 10 s without a reload, that the message sent as the node died is in the history and on both pages exactly once,
+ * and that both go on chatting both ways; this class answers its kill request and checks the nodes afterwards.
  * PostgreSQL only (two servers cannot share the embedded H2 file).
  *
- * <p>Kill handshake: failover.mjs prints {@code KILL-NODE n1|n2} (the balancer's names, in the order of
- * NETCHAT_NODES: n1 is node a) and waits for {@code NODE-KILLED} on its stdin.
+ * <p>Kill request: the journey asks {@code POST <E2E_CONTROL_URL>/kill-node} with the body {@code n1} or {@code n2}
+ * (the balancer's names, in the order of NETCHAT_NODES: n1 is node a); this test kills that node with SIGKILL and
+ * answers 200 once it is gone ({@link PlaywrightRun}).
  */
 class LoadBalancerFailoverIT {
 
@@ -116,61 +113,29 @@ class LoadBalancerFailoverIT {
 
     @Test
     void twoPeopleChatThroughTheBalancerWhileTheNodeUnderOneOfThemIsKilled() throws Exception {
-        Path webapp = Path.of(System.getProperty("netchat.it.webapp"));
-        ProcessBuilder pb = new ProcessBuilder("node", "e2e/failover.mjs")
-                .directory(webapp.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("BASE_URL", balancerUri.toString());
-        Process p = pb.start();
-        Thread watchdog = new Thread(
-                () -> {
-                    try {
-                        if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
-                            System.out.println("[LoadBalancerFailoverIT] failover.mjs took longer than " + LIMIT_MINUTES
-                                    + " minutes: stopping it");
-                            p.descendants().forEach(ProcessHandle::destroyForcibly);
-                            p.destroyForcibly();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "failover-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-
-        ClusterNodes.Node killed = null;
-        try (BufferedReader out =
-                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                System.out.println(line);
-                if (line.startsWith("KILL-NODE ")) {
-                    String name = line.substring("KILL-NODE ".length()).strip();
-                    ClusterNodes.Node node = switch (name) {
+        AtomicReference<ClusterNodes.Node> killedNode = new AtomicReference<>();
+        PlaywrightRun.Result result = new PlaywrightRun("LoadBalancerFailoverIT", "e2e:failover")
+                .env("BASE_URL", balancerUri.toString())
+                // The balancer and two busy full-ha nodes answer more slowly than one server.
+                .env("E2E_TIMEOUT_MS", "20000")
+                .onPost("/kill-node", name -> {
+                    ClusterNodes.Node node = switch (name.strip()) {
                         case "n1" -> nodes.a;
                         case "n2" -> nodes.b;
-                        default -> null;
+                        default -> throw new IllegalArgumentException("no such node: " + name);
                     };
-                    if (node == null || killed != null) {
-                        in.write("NODE-KILL-FAILED no such node or already killed: " + name + "\n");
-                    } else {
-                        killed = node;
-                        node.kill();
-                        in.write("NODE-KILLED\n");
+                    if (!killedNode.compareAndSet(null, node)) {
+                        throw new IllegalStateException("a node was killed already");
                     }
-                    in.flush();
-                }
-            }
-        }
-        assertThat(p.waitFor(1, TimeUnit.MINUTES))
-                .as("failover.mjs finished in time")
-                .isTrue();
-        assertThat(p.exitValue())
-                .as("exit code of failover.mjs (its output is above)")
+                    node.kill();
+                    return "node " + name.strip() + " killed";
+                })
+                .run(LIMIT_MINUTES);
+        assertThat(result.exitCode())
+                .as("exit code of npm run e2e:failover (its output is above); the failed tests:%n%s", result.failures())
                 .isZero();
-        assertThat(killed).as("the node failover.mjs asked to kill").isNotNull();
+        ClusterNodes.Node killed = killedNode.get();
+        assertThat(killed).as("the node the journey asked to kill").isNotNull();
         assertThat(killed.isRunning()).as("the killed node is gone").isFalse();
         ClusterNodes.Node survivor = killed == nodes.a ? nodes.b : nodes.a;
         assertThat(survivor.isRunning()).as("the other node still runs").isTrue();
