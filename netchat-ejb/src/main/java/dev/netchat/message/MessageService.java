@@ -73,17 +73,7 @@ public class MessageService {
     int pageSizeMax;
 
     public PostedMessage post(String userId, String channelId, String text, String clientMessageId, String parentId) {
-        return post(userId, channelId, text, clientMessageId, parentId, List.of());
-    }
-
-    public PostedMessage post(
-            String userId,
-            String channelId,
-            String text,
-            String clientMessageId,
-            String parentId,
-            List<String> attachmentIds) {
-        return post(userId, channelId, text, clientMessageId, parentId, attachmentIds, true);
+        return post(userId, channelId, text, clientMessageId, parentId, List.of(), true);
     }
 
     /**

@@ -14,30 +14,4 @@ public record ProfileChanges(
         String desktopNotifications,
         String dndUntil,
         String timeZone,
-        Boolean readReceipts) {
-
-    public ProfileChanges(
-            String fullName,
-            String phoneNumber,
-            String avatarUrl,
-            String smsNotifications,
-            String desktopNotifications,
-            String dndUntil,
-            String timeZone) {
-        this(fullName, phoneNumber, avatarUrl, smsNotifications, desktopNotifications, dndUntil, timeZone, null);
-    }
-
-    public ProfileChanges(
-            String fullName,
-            String phoneNumber,
-            String avatarUrl,
-            String smsNotifications,
-            String desktopNotifications,
-            String dndUntil) {
-        this(fullName, phoneNumber, avatarUrl, smsNotifications, desktopNotifications, dndUntil, null, null);
-    }
-
-    public ProfileChanges(String fullName, String phoneNumber, String avatarUrl, String smsNotifications) {
-        this(fullName, phoneNumber, avatarUrl, smsNotifications, null, null, null, null);
-    }
-}
+        Boolean readReceipts) {}
